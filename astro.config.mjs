@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  // Forms are posted to the same origin; Astro rejects cross-site form POSTs.
+  security: { checkOrigin: true },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  vite: {
+    ssr: { external: ['better-sqlite3', 'pg', '@node-rs/argon2', 'sharp', 'canvas', 'fabric', 'pdfkit'] },
+  },
+});

@@ -1,0 +1,2 @@
+import { prepareDatabase } from './prepare-db.ts';
+await prepareDatabase({ seed: false });

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { prepareDatabase } from './prepare-db.ts';
+
+/** `npm start`: build when the sources are newer than the build, migrate, seed once, serve. */
+const root = path.resolve(import.meta.dirname, '..');
+const entry = path.join(root, 'dist/server/entry.mjs');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = ['src', 'public', 'db', 'astro.config.mjs', 'package.json']
+  .map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
+  .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs));
+const stale = !fs.existsSync(entry) || Math.max(...sources) > fs.statSync(entry).mtimeMs;
+if (stale || process.env.ETALASE_FORCE_BUILD) {
+  console.log('[etalase] Building…');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+await prepareDatabase({ seed: process.env.ETALASE_SEED !== '0' });
+
+process.env.PORT ??= '4321';
+process.env.HOST ??= '0.0.0.0';
+process.env.NODE_ENV ??= 'production';
+await import(entry);

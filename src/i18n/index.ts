@@ -1,0 +1,46 @@
+import { id } from './id.ts';
+import { en } from './en.ts';
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof typeof id;
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'id' || v === 'en';
+}
+
+/** Translate a key; unknown keys (e.g. a message that is already text) pass through unchanged. */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const dict = dictionaries[locale] as Record<string, string>;
+  const template = dict[key] ?? (id as Record<string, string>)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+export function translator(locale: Locale) {
+  return (key: MessageKey | (string & {}), params?: Record<string, string | number>) => t(locale, key, params);
+}
+
+
+/** Integer Rupiah shown with Intl: "Rp 25.000" in both languages (the currency's local convention). */
+const rupiah = new Intl.NumberFormat('id-ID', {
+  style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0,
+});
+export function formatRupiah(amount: number): string {
+  return rupiah.format(amount).replace(/\u00a0/g, ' ');
+}
+
+export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Makassar'): string {
+  const s = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium', timeStyle: 'short', timeZone,
+  }).format(new Date(iso));
+  return `${s} ${timeZoneLabel(timeZone)}`;
+}
+
+function timeZoneLabel(tz: string): string {
+  if (tz === 'Asia/Makassar') return 'WITA';
+  if (tz === 'Asia/Jakarta') return 'WIB';
+  if (tz === 'Asia/Jayapura') return 'WIT';
+  return tz;
+}

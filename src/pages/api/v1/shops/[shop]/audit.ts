@@ -1,0 +1,6 @@
+import { handle } from '../../../../../server/http/api.ts';
+import { ROUTES } from '../../../../../server/http/routes.ts';
+import { json } from '../../../../../server/http/respond.ts';
+import { listAudit } from '../../../../../server/shops/staff.ts';
+
+export const GET = handle(ROUTES.audit, async ({ shop }) => json({ events: await listAudit(shop!.shop.id) }));

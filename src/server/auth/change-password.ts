@@ -1,0 +1,16 @@
+import { db } from '../db/index.ts';
+import { Invalid } from '../errors.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { invalidateUserSessions } from './session.ts';
+import { recordAudit } from './audit.ts';
+
+/** Changing the password ends every other session of the user; the current one stays. */
+export async function changePassword(opts: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string }) {
+  const user = await db().selectFrom('users').select('password_hash').where('id', '=', opts.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, opts.currentPassword))) {
+    throw new Invalid({ currentPassword: ['auth.wrongPassword'] });
+  }
+  await db().updateTable('users').set({ password_hash: await hashPassword(opts.newPassword) }).where('id', '=', opts.userId).execute();
+  await invalidateUserSessions(opts.userId, opts.sessionId);
+  await recordAudit({ userId: opts.userId, action: 'auth.password_changed', ip: opts.ip, shopsOf: opts.userId });
+}

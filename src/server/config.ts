@@ -1,0 +1,60 @@
+import path from 'node:path';
+
+/** Every environment variable the app reads, in one place (documented in README "Configuration"). */
+export interface AppConfig {
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  dataDir: string;
+  publicUrl: string;
+  production: boolean;
+  trustProxy: number;
+  orderExpiryHours: number;
+  platformFeePercent: number;
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
+}
+
+function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const port = env.PORT ?? '4321';
+  const stripeApiBase = env.STRIPE_API_BASE;
+  let stripeApi: AppConfig['stripeApi'];
+  if (stripeApiBase) {
+    const u = new URL(stripeApiBase);
+    stripeApi = {
+      host: u.hostname,
+      port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+      protocol: u.protocol === 'http:' ? 'http' : 'https',
+    };
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath: path.resolve(env.SQLITE_PATH ?? path.join(dataDir, 'etalase.sqlite')),
+    dataDir,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    production: env.NODE_ENV === 'production',
+    trustProxy: Number(env.TRUST_PROXY ?? 0) || 0,
+    orderExpiryHours: Number(env.ORDER_EXPIRY_HOURS ?? 48) || 48,
+    platformFeePercent: Number(env.PLATFORM_FEE_PERCENT ?? 0) || 0,
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeApi,
+  };
+}
+
+let cached: AppConfig | undefined;
+export function config(): AppConfig {
+  cached ??= readConfig();
+  return cached;
+}
+
+/** Tests change the environment between suites. */
+export function resetConfig(): void {
+  cached = undefined;
+}
+
+/** Absolute URL on the public origin; the only way the app builds links that leave the server. */
+export function absoluteUrl(pathname: string): string {
+  return config().publicUrl + (pathname.startsWith('/') ? pathname : `/${pathname}`);
+}

@@ -1,0 +1,52 @@
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { config } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+const require = createRequire(import.meta.url);
+
+function createDb(): { db: Db; dialect: Dialect } {
+  const { databaseUrl, sqlitePath } = config();
+  if (databaseUrl) {
+    const pg = require('pg') as typeof import('pg');
+    // int8 (bigint) and numeric come back as strings by default; Rupiah amounts fit in a JS number.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    pg.types.setTypeParser(1700, (v: string) => Number(v));
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const Sqlite = require('better-sqlite3') as typeof import('better-sqlite3');
+  fs.mkdirSync(path.dirname(sqlitePath), { recursive: true });
+  const sqlite = new Sqlite(sqlitePath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}
+
+let instance: { db: Db; dialect: Dialect } | undefined;
+
+export function db(): Db {
+  instance ??= createDb();
+  return instance.db;
+}
+
+export function dialect(): Dialect {
+  instance ??= createDb();
+  return instance.dialect;
+}
+
+export async function closeDb(): Promise<void> {
+  if (instance) {
+    const { db: d } = instance;
+    instance = undefined;
+    await d.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface ProgramsTable { id: string; slug: string; name: string; timezone: Generated<string>; created_at: string }
+export interface DistrictsTable { id: string; program_id: string; slug: string; name: string }
+export interface VillagesTable { id: string; program_id: string; district_id: string; slug: string; name: string }
+export interface UsersTable {
+  id: string; name: string; email: string | null; phone: string | null; password_hash: string;
+  locale: Generated<string>; is_admin: Generated<number>; created_at: string;
+}
+export interface ProgramOfficersTable { program_id: string; user_id: string }
+export interface SessionsTable { id: string; user_id: string; expires_at: string; created_at: string }
+export interface PasswordResetsTable {
+  token_hash: string; user_id: string; created_by: string; expires_at: string; used_at: string | null; created_at: string;
+}
+export interface RateLimitsTable { key: string; count: number; window_start: string; blocked_until: string | null }
+export interface ShopsTable {
+  id: string; program_id: string; village_id: string; slug: string; name: string; whatsapp: string;
+  description: Generated<string>; address: Generated<string>; locale: Generated<string>; version: Generated<number>;
+  created_at: string; updated_at: string;
+}
+export type ShopRole = 'owner' | 'staff';
+export interface ShopMembersTable { shop_id: string; user_id: string; role: ShopRole; created_at: string }
+export interface ShopInvitesTable {
+  shop_id: string; token_hash: string; role: ShopRole; created_by: string; expires_at: string;
+  used_at: string | null; used_by: string | null; created_at: string;
+}
+export interface AuditLogTable {
+  shop_id: string; id: string; actor_user_id: string | null; action: string; details: Generated<string>;
+  ip: string | null; created_at: string;
+}
+export interface ProductsTable {
+  shop_id: string; id: string; slug: string; name: string; description: Generated<string>; price: number;
+  compare_at_price: number | null; unit_cost: number | null; unit: Generated<string>; net_content: Generated<string>;
+  sku: string | null; category: Generated<string>; stock: number | null; status: Generated<'draft' | 'published'>;
+  sort_order: Generated<number>; created_at: string; updated_at: string;
+}
+
+export interface Database {
+  programs: ProgramsTable;
+  districts: DistrictsTable;
+  villages: VillagesTable;
+  users: UsersTable;
+  program_officers: ProgramOfficersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  rate_limits: RateLimitsTable;
+  shops: ShopsTable;
+  shop_members: ShopMembersTable;
+  shop_invites: ShopInvitesTable;
+  audit_log: AuditLogTable;
+  products: ProductsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Shop = Selectable<ShopsTable>;
+export type NewShop = Insertable<ShopsTable>;
+export type ShopUpdate = Updateable<ShopsTable>;
+export type Product = Selectable<ProductsTable>;

@@ -1,0 +1,50 @@
+/** Typed application errors; src/server/http/respond.ts is the one place that maps them to HTTP. */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Message key for src/i18n; params fill its placeholders. */
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+  constructor(status: number, code: string, messageKey: string, params: Record<string, string | number> = {}) {
+    super(messageKey);
+    this.status = status;
+    this.code = code;
+    this.messageKey = messageKey;
+    this.params = params;
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(messageKey = 'error.notFound') { super(404, 'not_found', messageKey); }
+}
+
+export class Invalid extends AppError {
+  /** Field errors hold message keys (or already-translated zod messages) per field path. */
+  readonly fields: FieldErrors;
+  constructor(fields: FieldErrors, messageKey = 'error.invalid') {
+    super(400, 'invalid', messageKey);
+    this.fields = fields;
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(messageKey = 'error.signInRequired') { super(401, 'unauthorized', messageKey); }
+}
+
+export class Forbidden extends AppError {
+  constructor(messageKey = 'error.forbidden') { super(403, 'forbidden', messageKey); }
+}
+
+export class Conflict extends AppError {
+  constructor(messageKey = 'error.conflict', params: Record<string, string | number> = {}) { super(409, 'conflict', messageKey, params); }
+}
+
+export class TooManyRequests extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, messageKey = 'error.tooMany') {
+    super(429, 'rate_limited', messageKey, { seconds: retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROUTES, errorSchema } from './routes.ts';
+import type { RouteDef } from './api.ts';
+import { CAPABILITIES } from '../auth/access.ts';
+import { config } from '../config.ts';
+
+function schemaOf(s: z.ZodType) {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+/** OpenAPI 3.1, generated from the route declarations and their zod schemas. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorRef = { $ref: '#/components/schemas/Error' };
+  for (const [operationId, def] of Object.entries(ROUTES) as [string, RouteDef][]) {
+    const params = [...def.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1], in: 'path', required: true, schema: { type: 'string' },
+      description: m[1] === 'shop' ? 'Shop slug' : undefined,
+    }));
+    for (const [name, q] of Object.entries(def.query ?? {})) {
+      params.push({ name, in: 'query', required: q.required ?? false, schema: { type: 'string' }, description: q.description });
+    }
+    const responses: Record<string, unknown> = {
+      [String(def.success ?? 200)]: { description: 'Success' },
+      '400': { description: 'Invalid input; field-level messages in the caller\'s language', content: { 'application/json': { schema: errorRef } } },
+      '404': { description: 'Not found, or not yours', content: { 'application/json': { schema: errorRef } } },
+      '429': { description: 'Too many requests', content: { 'application/json': { schema: errorRef } } },
+    };
+    if (def.access.kind !== 'public') responses['401'] = { description: 'Sign-in required', content: { 'application/json': { schema: errorRef } } };
+    if (def.access.kind === 'shop') responses['403'] = { description: 'Your role in this shop may not do this', content: { 'application/json': { schema: errorRef } } };
+    const op: Record<string, unknown> = {
+      operationId, summary: def.summary, tags: [def.tag], parameters: params, responses,
+      'x-access': def.access.kind === 'shop' || def.access.kind === 'program'
+        ? { kind: def.access.kind, capability: def.access.capability, roles: CAPABILITIES[def.access.capability].roles }
+        : { kind: def.access.kind },
+    };
+    if (def.access.kind !== 'public') op.security = [{ sessionCookie: [] }];
+    if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(def.body) } } };
+    (paths[def.path] ??= {})[def.method] = op;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Etalase API', version: '1',
+      description: 'Storefront, branding and sales ledger for village micro-businesses. Messages follow the `lang` cookie (id, en).',
+    },
+    servers: [{ url: config().publicUrl }],
+    paths,
+    components: {
+      schemas: { Error: schemaOf(errorSchema) },
+      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'etalase_session' } },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { AstroGlobal } from 'astro';
+import { AppError, Invalid, NotFound, Unauthorized, type FieldErrors } from '../errors.ts';
+import { PAGE_CAPABILITIES, requireShopAccess, requireProgramAccess, type ShopAccess } from '../auth/access.ts';
+import { t } from '../../i18n/index.ts';
+
+/** The page for an app error: sign-in redirect, the 404/403 page, or null for a form to re-render. */
+export function pageError(Astro: AstroGlobal, err: unknown): Response {
+  if (err instanceof Unauthorized) {
+    const next = Astro.url.pathname + Astro.url.search;
+    return Astro.redirect(`/masuk?next=${encodeURIComponent(next)}`, 303);
+  }
+  if (err instanceof NotFound) return Astro.rewrite('/404');
+  if (err instanceof AppError && err.status === 403) return Astro.rewrite('/403');
+  throw err;
+}
+
+/**
+ * Guard for a shop dashboard page: the capability is looked up by the page's route pattern, so a
+ * page that is missing from PAGE_CAPABILITIES fails closed (and the access test names it).
+ */
+export async function guardShopPage(Astro: AstroGlobal): Promise<ShopAccess | Response> {
+  const capability = PAGE_CAPABILITIES[Astro.routePattern];
+  try {
+    if (!capability) throw new NotFound();
+    const auth = await Astro.locals.auth();
+    return await requireShopAccess(auth?.user ?? null, Astro.params.shop ?? '', capability);
+  } catch (err) {
+    return pageError(Astro, err);
+  }
+}
+
+export async function guardSignedIn(Astro: AstroGlobal) {
+  const auth = await Astro.locals.auth();
+  if (!auth) return pageError(Astro, new Unauthorized());
+  return auth;
+}
+
+export async function guardProgramPage(Astro: AstroGlobal) {
+  const capability = PAGE_CAPABILITIES[Astro.routePattern];
+  try {
+    if (!capability) throw new NotFound();
+    const auth = await Astro.locals.auth();
+    const access = await requireProgramAccess(auth?.user ?? null, capability);
+    return { ...access, user: auth!.user, session: auth!.session };
+  } catch (err) {
+    return pageError(Astro, err);
+  }
+}
+
+/** Run a form action; Invalid becomes field errors for the form (status 400), other errors their page. */
+export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
+  Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; message: string; response?: Response }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (err) {
+    const locale = Astro.locals.locale;
+    if (err instanceof Invalid) {
+      Astro.response.status = 400;
+      const errors = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => t(locale, m))]));
+      return { ok: false, errors, message: t(locale, err.messageKey) };
+    }
+    if (err instanceof AppError && err.status === 429) {
+      Astro.response.status = 429;
+      return { ok: false, errors: {}, message: t(locale, err.messageKey, err.params) };
+    }
+    return { ok: false, errors: {}, message: '', response: pageError(Astro, err) };
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineRoute } from './api.ts';
+import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
+import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
+
+/** The JSON API, declared once (see api.ts). Later issues add their routes here. */
+export const ROUTES = {
+  signUp: defineRoute({ method: 'post', path: '/api/v1/users', tag: 'auth', summary: 'Create an account and sign in', access: { kind: 'public' }, body: signUpInput, success: 201 }),
+  signIn: defineRoute({ method: 'post', path: '/api/v1/session', tag: 'auth', summary: 'Sign in by email or phone number', access: { kind: 'public' }, body: signInInput, success: 201 }),
+  currentSession: defineRoute({ method: 'get', path: '/api/v1/session', tag: 'auth', summary: 'The signed-in user and their shops', access: { kind: 'signedIn' } }),
+  signOut: defineRoute({ method: 'delete', path: '/api/v1/session', tag: 'auth', summary: 'Sign out (ends this session)', access: { kind: 'signedIn' }, success: 204 }),
+  changePassword: defineRoute({ method: 'post', path: '/api/v1/me/password', tag: 'auth', summary: 'Change password; ends the other sessions', access: { kind: 'signedIn' }, body: changePasswordInput, success: 204 }),
+  issueReset: defineRoute({ method: 'post', path: '/api/v1/users/{userId}/password-resets', tag: 'auth', summary: 'Issue a one-time password-reset link to send over WhatsApp (owner for staff, officer for program members, admin)', access: { kind: 'signedIn' }, success: 201 }),
+  villages: defineRoute({ method: 'get', path: '/api/v1/villages', tag: 'program', summary: 'Villages (desa) and sub-districts (kecamatan) of the program', access: { kind: 'public' } }),
+  myShops: defineRoute({ method: 'get', path: '/api/v1/shops', tag: 'shops', summary: 'Shops of the signed-in user', access: { kind: 'signedIn' } }),
+  createShop: defineRoute({ method: 'post', path: '/api/v1/shops', tag: 'shops', summary: 'Create a shop; the caller becomes its owner', access: { kind: 'signedIn' }, body: shopInput, success: 201 }),
+  getShop: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}', tag: 'shops', summary: 'A shop as its members see it', access: { kind: 'shop', capability: 'shop.view' } }),
+  updateShop: defineRoute({ method: 'patch', path: '/api/v1/shops/{shop}', tag: 'shops', summary: 'Edit the shop profile', access: { kind: 'shop', capability: 'shop.edit' }, body: shopUpdateInput }),
+  members: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/members', tag: 'shops', summary: 'Owner and staff of the shop', access: { kind: 'shop', capability: 'staff.manage' } }),
+  invite: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/invites', tag: 'shops', summary: 'Create a one-time staff invite link', access: { kind: 'shop', capability: 'staff.manage' }, success: 201 }),
+  removeMember: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/members/{userId}', tag: 'shops', summary: 'Remove a staff member and end their sessions', access: { kind: 'shop', capability: 'staff.manage' }, success: 204 }),
+  audit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/audit', tag: 'shops', summary: 'Audit log of the shop', access: { kind: 'shop', capability: 'audit.view' } }),
+  programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
+} as const;
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});

@@ -1,0 +1,32 @@
+import { db } from '../db/index.ts';
+import { Invalid } from '../errors.ts';
+import { newId, nowIso } from '../util.ts';
+import { recordAudit } from '../auth/audit.ts';
+import type { ShopInput } from './schemas.ts';
+
+/** The creating user becomes the shop's owner. */
+export async function createShop(opts: { userId: string; input: ShopInput; ip?: string }) {
+  const { input } = opts;
+  const village = await db().selectFrom('villages').select(['id', 'program_id']).where('id', '=', input.villageId).executeTakeFirst();
+  if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
+  const taken = await db().selectFrom('shops').select('id').where('slug', '=', input.slug).executeTakeFirst();
+  if (taken) throw new Invalid({ slug: ['shop.slugTaken'] });
+  const id = newId();
+  const now = nowIso();
+  try {
+    await db().transaction().execute(async (tx) => {
+      await tx.insertInto('shops').values({
+        id, program_id: village.program_id, village_id: village.id, slug: input.slug, name: input.name,
+        whatsapp: input.whatsapp, description: input.description, address: input.address, locale: input.locale,
+        created_at: now, updated_at: now,
+      }).execute();
+      await tx.insertInto('shop_members').values({ shop_id: id, user_id: opts.userId, role: 'owner', created_at: now }).execute();
+      await recordAudit({ tx, shopId: id, userId: opts.userId, action: 'shop.created', ip: opts.ip, details: { slug: input.slug } });
+    });
+  } catch (e) {
+    // Two people racing for one slug: the unique index decides.
+    if (/unique|duplicate/i.test(String((e as Error).message))) throw new Invalid({ slug: ['shop.slugTaken'] });
+    throw e;
+  }
+  return { id, slug: input.slug };
+}

@@ -1,0 +1,39 @@
+import { db } from '../db/index.ts';
+import { Invalid } from '../errors.ts';
+import { nowIso } from '../util.ts';
+import { recordAudit } from '../auth/audit.ts';
+import { inShop } from '../tenant/index.ts';
+import type { ShopUpdateInput } from './schemas.ts';
+
+export async function updateShop(opts: { shopId: string; userId: string; input: ShopUpdateInput; ip?: string }) {
+  const { input } = opts;
+  if (input.slug) {
+    const taken = await db().selectFrom('shops').select('id').where('slug', '=', input.slug).where('id', '!=', opts.shopId).executeTakeFirst();
+    if (taken) throw new Invalid({ slug: ['shop.slugTaken'] });
+  }
+  let village: { id: string; program_id: string } | undefined;
+  if (input.villageId) {
+    village = await db().selectFrom('villages').select(['id', 'program_id']).where('id', '=', input.villageId).executeTakeFirst();
+    if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
+  }
+  return inShop(opts.shopId, async ({ tx, shopId }) => {
+    const before = await tx.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirstOrThrow();
+    const changes = {
+      ...(input.slug !== undefined && { slug: input.slug }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(village && { village_id: village.id, program_id: village.program_id }),
+      ...(input.whatsapp !== undefined && { whatsapp: input.whatsapp }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.address !== undefined && { address: input.address }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+    };
+    await tx.updateTable('shops')
+      .set((eb) => ({ ...changes, updated_at: nowIso(), version: eb('version', '+', 1) }))
+      .where('id', '=', shopId).execute();
+    const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k]);
+    if (changed.length) {
+      await recordAudit({ tx, shopId, userId: opts.userId, action: 'shop.updated', ip: opts.ip, details: { fields: changed } });
+    }
+    return { slug: input.slug ?? before.slug };
+  });
+}

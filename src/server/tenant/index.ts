@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { db, dialect, type Tx } from '../db/index.ts';
+
+/**
+ * The one door to a shop's rows. Every function that reads or writes shop-owned data runs inside
+ * `inShop(shopId, …)`, where shopId comes from the server-side session or the route, never from a
+ * request body. On PostgreSQL the shop id is also set for the transaction (`app.shop_id`), so
+ * row-level security policies (`USING (shop_id = current_setting('app.shop_id'))`) can later sit
+ * under the same code without changing it.
+ */
+export interface ShopScope {
+  readonly shopId: string;
+  readonly tx: Tx;
+}
+
+export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
+  return db().transaction().execute(async (tx) => {
+    if (dialect() === 'postgres') {
+      await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);
+    }
+    return fn({ shopId, tx });
+  });
+}
+
+/** Bumps the per-shop version that keys cached public pages (and their ETags). */
+export async function bumpShopVersion(scope: ShopScope): Promise<void> {
+  await scope.tx.updateTable('shops')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', scope.shopId)
+    .execute();
+}

@@ -1,0 +1,31 @@
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { sha256 } from '@oslojs/crypto/sha2';
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function addSeconds(iso: string | Date, seconds: number): string {
+  const t = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
+  return new Date(t + seconds * 1000).toISOString();
+}
+
+export function randomBytes(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  crypto.getRandomValues(bytes);
+  return bytes;
+}
+
+/** Random id, 80 bits, lowercase base32 (16 chars). */
+export function newId(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(10));
+}
+
+/** Secret token for links and cookies: 160 bits (Lucia's guide asks for at least 20 bytes). */
+export function newToken(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(20));
+}
+
+export function sha256Hex(value: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(value)));
+}
