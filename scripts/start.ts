@@ -20,7 +20,7 @@ const sources = ['src', 'public', 'db', 'astro.config.mjs', 'package.json']
   .map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
   .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs));
 const stale = !fs.existsSync(entry) || Math.max(...sources) > fs.statSync(entry).mtimeMs;
-if (stale || process.env.ETALASE_FORCE_BUILD) {
+if (!process.env.ETALASE_SKIP_BUILD && (stale || process.env.ETALASE_FORCE_BUILD)) {
   console.log('[etalase] Building…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);

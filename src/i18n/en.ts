@@ -116,6 +116,8 @@ export const en: Record<keyof typeof id, string> = {
   'staff.remove': 'Remove',
   'staff.removeConfirm': 'Remove this member? All of their sessions will end.',
   'staff.removed': 'Staff member removed and their sessions ended.',
+  'staff.notFound': 'No such staff member in this shop.',
+  'error.userNotFound': 'User not found, or not yours to manage.',
   'audit.when': 'When',
   'audit.who': 'By',
   'audit.what': 'Event',

@@ -114,6 +114,8 @@ export const id = {
   'staff.remove': 'Keluarkan',
   'staff.removeConfirm': 'Keluarkan anggota ini? Semua sesinya akan diakhiri.',
   'staff.removed': 'Staf dikeluarkan dan sesinya diakhiri.',
+  'staff.notFound': 'Anggota staf tidak ditemukan di toko ini.',
+  'error.userNotFound': 'Pengguna tidak ditemukan, atau Anda tidak berwenang atasnya.',
   'audit.when': 'Waktu',
   'audit.who': 'Oleh',
   'audit.what': 'Kejadian',

@@ -36,7 +36,7 @@ async function mayReset(issuer: SessionUser, targetUserId: string): Promise<bool
 }
 
 export async function issuePasswordReset(opts: { issuer: SessionUser; targetUserId: string; locale: Locale; ip: string }) {
-  if (!(await mayReset(opts.issuer, opts.targetUserId))) throw new NotFound();
+  if (!(await mayReset(opts.issuer, opts.targetUserId))) throw new NotFound('error.userNotFound');
   const target = await db().selectFrom('users').select(['id', 'name', 'phone']).where('id', '=', opts.targetUserId).executeTakeFirstOrThrow();
   const token = newToken();
   await db().insertInto('password_resets').values({

@@ -63,7 +63,7 @@ export async function removeStaff(opts: { shopId: string; userId: string; member
     const member = await tx.selectFrom('shop_members').innerJoin('users', 'users.id', 'shop_members.user_id')
       .select(['shop_members.role', 'users.name'])
       .where('shop_members.shop_id', '=', shopId).where('shop_members.user_id', '=', opts.memberId).executeTakeFirst();
-    if (!member || member.role !== 'staff') throw new NotFound();
+    if (!member || member.role !== 'staff') throw new NotFound('staff.notFound');
     await tx.deleteFrom('shop_members').where('shop_id', '=', shopId).where('user_id', '=', opts.memberId).execute();
     await recordAudit({ tx, shopId, userId: opts.userId, action: 'staff.removed', ip: opts.ip, details: { member: opts.memberId, name: member.name } });
   });

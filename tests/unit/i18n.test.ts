@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { id } from '../../src/i18n/id.ts';
+import { en } from '../../src/i18n/en.ts';
+import { formatDateTime, formatRupiah, t } from '../../src/i18n/index.ts';
+
+describe('i18n', () => {
+  it('has every key in both languages, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const [k, v] of Object.entries(en)) expect(v, k).not.toBe('');
+  });
+  it('formats integer Rupiah with Intl', () => {
+    expect(formatRupiah(25000)).toBe('Rp 25.000');
+    expect(formatRupiah(1250)).toBe('Rp 1.250');
+    expect(formatRupiah(0)).toBe('Rp 0');
+  });
+  it('shows times in WITA by default', () => {
+    expect(formatDateTime('2026-11-28T00:30:00.000Z', 'id')).toMatch(/08[.:]30 WITA$/);
+  });
+  it('fills placeholders', () => {
+    expect(t('id', 'error.tooMany', { seconds: 30 })).toContain('30 detik');
+    expect(t('en', 'error.tooMany', { seconds: 30 })).toContain('30 seconds');
+  });
+});
