@@ -25,7 +25,6 @@ export const CAPABILITIES = {
   'brand.publish':    { roles: ['owner'], en: 'Publish the brand kit to the shop', id: 'Menerbitkan kit merek ke toko' },
   'reports.profit':   { roles: ['owner'], en: 'See profit and financial reports', id: 'Melihat laba dan laporan keuangan' },
   'program.view':     { roles: ['officer', 'admin'], en: 'See program-wide figures', id: 'Melihat angka seluruh program' },
-  'program.reset':    { roles: ['officer', 'admin'], en: 'Issue reset links for program members', id: 'Membuat tautan reset untuk anggota program' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string; id: string }>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -1,0 +1,2 @@
+import { accessMatrixMarkdown } from '../src/server/auth/access-matrix.ts';
+console.log(accessMatrixMarkdown());
