@@ -1,11 +1,16 @@
-import { id } from './id.ts';
-import { en } from './en.ts';
+import { id as coreId } from './id.ts';
+import { en as coreEn } from './en.ts';
+import { AREAS } from './areas/index.ts';
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type MessageKey = keyof typeof id;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+/** Core messages plus one module per area (src/i18n/areas/*.ts), so areas can grow without touching each other. */
+const id: Record<string, string> = Object.assign({}, coreId, ...AREAS.map((a) => a.id));
+const en: Record<string, string> = Object.assign({}, coreEn, ...AREAS.map((a) => a.en));
+export type MessageKey = keyof typeof coreId;
+
+const dictionaries: Record<Locale, Record<string, string>> = { id, en };
 
 export function isLocale(v: unknown): v is Locale {
   return v === 'id' || v === 'en';
@@ -13,9 +18,12 @@ export function isLocale(v: unknown): v is Locale {
 
 /** Translate a key; unknown keys (e.g. a message that is already text) pass through unchanged. */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const dict = dictionaries[locale] as Record<string, string>;
-  const template = dict[key] ?? (id as Record<string, string>)[key] ?? key;
+  const template = dictionaries[locale][key] ?? id[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+export function allKeys(locale: Locale): string[] {
+  return Object.keys(dictionaries[locale]);
 }
 
 export function translator(locale: Locale) {

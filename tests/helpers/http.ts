@@ -4,7 +4,9 @@
  */
 export class Client {
   cookies = new Map<string, string>();
-  constructor(readonly base: string, readonly opts: { lang?: 'id' | 'en' } = {}) {
+  readonly base: string;
+  constructor(base: string, opts: { lang?: 'id' | 'en' } = {}) {
+    this.base = base;
     if (opts.lang) this.cookies.set('lang', opts.lang);
   }
 

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { id } from '../../src/i18n/id.ts';
 import { en } from '../../src/i18n/en.ts';
-import { formatDateTime, formatRupiah, t } from '../../src/i18n/index.ts';
+import { allKeys, formatDateTime, formatRupiah, t } from '../../src/i18n/index.ts';
+import { AREAS } from '../../src/i18n/areas/index.ts';
 
 describe('i18n', () => {
   it('has every key in both languages, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
     for (const [k, v] of Object.entries(en)) expect(v, k).not.toBe('');
+    for (const area of AREAS) {
+      expect(Object.keys(area.en).sort()).toEqual(Object.keys(area.id).sort());
+      for (const [k, v] of Object.entries(area.en)) expect(v, k).not.toBe('');
+    }
+    expect(allKeys('en').sort()).toEqual(allKeys('id').sort());
   });
   it('formats integer Rupiah with Intl', () => {
     expect(formatRupiah(25000)).toBe('Rp 25.000');

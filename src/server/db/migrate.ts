@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './index.ts';
 import * as m0001 from '../../../db/migrations/0001_foundation.ts';
+import * as m0002 from '../../../db/migrations/0002_catalog.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_catalog': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

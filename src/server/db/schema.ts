@@ -16,6 +16,8 @@ export interface RateLimitsTable { key: string; count: number; window_start: str
 export interface ShopsTable {
   id: string; program_id: string; village_id: string; slug: string; name: string; whatsapp: string;
   description: Generated<string>; address: Generated<string>; locale: Generated<string>; version: Generated<number>;
+  /** JSON: about, opening hours, delivery options, social links (see src/server/shops/profile.ts). */
+  profile: Generated<string>;
   created_at: string; updated_at: string;
 }
 export type ShopRole = 'owner' | 'staff';
@@ -35,6 +37,23 @@ export interface ProductsTable {
   sort_order: Generated<number>; created_at: string; updated_at: string;
 }
 
+export interface MediaTable {
+  shop_id: string; id: string; purpose: 'product_photo' | 'design_image' | 'qris' | 'receipt' | 'brand';
+  visibility: 'public' | 'private'; original_format: string; original_bytes: number; width: number; height: number;
+  widths: string; placeholder: string; created_by: string | null; created_at: string;
+}
+export interface ProductVariantsTable {
+  shop_id: string; id: string; product_id: string; name: string; sku: string | null; price: number;
+  compare_at_price: number | null; unit_cost: number | null; stock: number | null; sort_order: Generated<number>;
+  created_at: string; updated_at: string;
+}
+export interface ProductPhotosTable { shop_id: string; product_id: string; media_id: string; alt: Generated<string>; sort_order: Generated<number> }
+export interface ShopPaymentSettingsTable {
+  shop_id: string; bank_name: string | null; bank_account_number: string | null; bank_account_holder: string | null;
+  qris_media_id: string | null; accept_whatsapp: Generated<number>; accept_transfer: Generated<number>; accept_card: Generated<number>;
+  stripe_account_id: string | null; stripe_charges_enabled: Generated<number>; updated_at: string;
+}
+
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -49,6 +68,10 @@ export interface Database {
   shop_invites: ShopInvitesTable;
   audit_log: AuditLogTable;
   products: ProductsTable;
+  media: MediaTable;
+  product_variants: ProductVariantsTable;
+  product_photos: ProductPhotosTable;
+  shop_payment_settings: ShopPaymentSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,13 +4,13 @@ import { PAGE_CAPABILITIES, requireShopAccess, requireProgramAccess, type ShopAc
 import { t } from '../../i18n/index.ts';
 
 /** The page for an app error: sign-in redirect, the 404/403 page, or null for a form to re-render. */
-export function pageError(Astro: AstroGlobal, err: unknown): Response {
+export async function pageError(Astro: AstroGlobal, err: unknown): Promise<Response> {
   if (err instanceof Unauthorized) {
     const next = Astro.url.pathname + Astro.url.search;
     return Astro.redirect(`/masuk?next=${encodeURIComponent(next)}`, 303);
   }
-  if (err instanceof NotFound) return Astro.rewrite('/404');
-  if (err instanceof AppError && err.status === 403) return Astro.rewrite('/403');
+  if (err instanceof NotFound) return await Astro.rewrite('/404');
+  if (err instanceof AppError && err.status === 403) return await Astro.rewrite('/403');
   throw err;
 }
 
@@ -25,13 +25,13 @@ export async function guardShopPage(Astro: AstroGlobal): Promise<ShopAccess | Re
     const auth = await Astro.locals.auth();
     return await requireShopAccess(auth?.user ?? null, Astro.params.shop ?? '', capability);
   } catch (err) {
-    return pageError(Astro, err);
+    return await pageError(Astro, err);
   }
 }
 
 export async function guardSignedIn(Astro: AstroGlobal) {
   const auth = await Astro.locals.auth();
-  if (!auth) return pageError(Astro, new Unauthorized());
+  if (!auth) return await pageError(Astro, new Unauthorized());
   return auth;
 }
 
@@ -43,7 +43,7 @@ export async function guardProgramPage(Astro: AstroGlobal) {
     const access = await requireProgramAccess(auth?.user ?? null, capability);
     return { ...access, user: auth!.user, session: auth!.session };
   } catch (err) {
-    return pageError(Astro, err);
+    return await pageError(Astro, err);
   }
 }
 
@@ -63,6 +63,6 @@ export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
       Astro.response.status = 429;
       return { ok: false, errors: {}, message: t(locale, err.messageKey, err.params) };
     }
-    return { ok: false, errors: {}, message: '', response: pageError(Astro, err) };
+    return { ok: false, errors: {}, message: '', response: await pageError(Astro, err) };
   }
 }

@@ -1,0 +1,69 @@
+import sharp, { type Metadata } from 'sharp';
+import { Invalid } from '../errors.ts';
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+/** About 40 megapixels: enough for any phone photo, and it stops decompression bombs before decoding. */
+export const MAX_INPUT_PIXELS = 40_000_000;
+export const WIDTHS = [320, 640, 1280] as const;
+export const FORMATS = ['avif', 'webp', 'jpg'] as const;
+export type ImageFormat = (typeof FORMATS)[number];
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif', 'avif']);
+
+export interface ProcessedImage {
+  originalFormat: string;
+  original: Buffer;
+  width: number;
+  height: number;
+  /** Rendered files: name like "640.webp" -> bytes. */
+  files: Map<string, Buffer>;
+  widths: number[];
+  placeholder: string;
+}
+
+/**
+ * Check an upload by its content (never its name or declared type), then auto-rotate, strip EXIF/GPS
+ * and re-encode to AVIF, WebP and JPEG at 320/640/1280 px wide (never upscaled) plus a tiny blurred
+ * placeholder. The original is kept as uploaded, for reprocessing later; it is never served publicly.
+ */
+export async function processImage(input: Buffer, opts: { widths?: readonly number[]; keepAlpha?: boolean } = {}): Promise<ProcessedImage> {
+  if (input.byteLength === 0) throw new Invalid({ file: ['media.empty'] });
+  if (input.byteLength > MAX_UPLOAD_BYTES) throw new Invalid({ file: ['media.tooLarge'] });
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch {
+    throw new Invalid({ file: ['media.notImage'] });
+  }
+  if (!meta.format || !ACCEPTED.has(meta.format)) throw new Invalid({ file: ['media.notImage'] });
+  if (!meta.width || !meta.height) throw new Invalid({ file: ['media.notImage'] });
+  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new Invalid({ file: ['media.tooManyPixels'] });
+
+  const base = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+  let rotated: { width: number; height: number };
+  try {
+    const { info } = await base().toBuffer({ resolveWithObject: true });
+    rotated = { width: info.width, height: info.height };
+  } catch {
+    throw new Invalid({ file: ['media.notImage'] });
+  }
+  const files = new Map<string, Buffer>();
+  for (const w of opts.widths ?? WIDTHS) {
+    const target = Math.min(w, rotated.width);
+    const resized = () => base().resize({ width: target, withoutEnlargement: true });
+    files.set(`${w}.avif`, await resized().avif({ quality: 50, effort: 2 }).toBuffer());
+    files.set(`${w}.webp`, await resized().webp({ quality: 72 }).toBuffer());
+    const jpeg = opts.keepAlpha ? resized().png({ compressionLevel: 9 }) : resized().flatten({ background: '#ffffff' }).jpeg({ quality: 78, mozjpeg: true });
+    files.set(`${w}.${opts.keepAlpha ? 'png' : 'jpg'}`, await jpeg.toBuffer());
+  }
+  const tiny = await base().resize({ width: 16 }).blur(1).webp({ quality: 30 }).toBuffer();
+  return {
+    originalFormat: meta.format,
+    original: input,
+    width: rotated.width,
+    height: rotated.height,
+    files,
+    widths: (opts.widths ?? WIDTHS).slice(),
+    placeholder: `data:image/webp;base64,${tiny.toString('base64')}`,
+  };
+}
