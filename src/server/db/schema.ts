@@ -54,6 +54,31 @@ export interface ShopPaymentSettingsTable {
   stripe_account_id: string | null; stripe_charges_enabled: Generated<number>; updated_at: string;
 }
 
+export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
+export type OrderChannel = 'whatsapp' | 'web' | 'marketplace' | 'stall';
+export type PaymentMethod = 'whatsapp' | 'transfer' | 'card' | 'cash';
+export type DeliveryMethod = 'pickup' | 'local' | 'courier';
+export interface OrdersTable {
+  shop_id: string; id: string; code: string; access_token_hash: string; idempotency_key: string | null;
+  channel: OrderChannel; payment_method: PaymentMethod; status: OrderStatus; customer_name: string;
+  customer_phone: string | null; delivery_method: DeliveryMethod; destination_code: string | null;
+  address: Generated<string>; notes: Generated<string>; subtotal: number; delivery_fee: Generated<number>; total: number;
+  locale: Generated<string>; expires_at: string | null; receipt_media_id: string | null;
+  stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null; created_at: string; updated_at: string;
+}
+export interface OrderLinesTable {
+  shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;
+  name: string; variant_name: string | null; sku: string | null; unit_price: number; unit_cost: number | null;
+  quantity: number; line_total: number;
+}
+export interface OrderEventsTable {
+  shop_id: string; id: string; order_id: string; type: string; from_status: OrderStatus | null; to_status: OrderStatus | null;
+  actor_kind: 'customer' | 'user' | 'system' | 'stripe'; actor_user_id: string | null; details: Generated<string>; created_at: string;
+}
+export interface CartsTable { shop_id: string; token_hash: string; created_at: string; updated_at: string }
+export interface CartItemsTable { shop_id: string; cart_token_hash: string; product_id: string; variant_id: Generated<string>; quantity: number; added_at: string }
+export interface StripeEventsTable { shop_id: string; event_id: string; type: string; processed_at: string }
+
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -72,6 +97,12 @@ export interface Database {
   product_variants: ProductVariantsTable;
   product_photos: ProductPhotosTable;
   shop_payment_settings: ShopPaymentSettingsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  carts: CartsTable;
+  cart_items: CartItemsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

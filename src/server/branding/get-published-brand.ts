@@ -1,0 +1,18 @@
+/**
+ * The shop's published brand kit, as the public pages use it (header logo, colours, fonts, favicon,
+ * share image). Null until the shop publishes a brand in the brand studio.
+ */
+export interface PublishedBrand {
+  version: number;
+  tagline: string;
+  logo: { url512: string; url1024: string } | null;
+  favicon: { png32: string; apple180: string; png512: string } | null;
+  ogImageUrl: string | null;
+  /** Text colours are picked for >= 4.5:1 contrast on their background. */
+  colors: { primary: string; onPrimary: string; accent: string; onAccent: string; palette: string[] };
+  fonts: { heading: { family: string; url: string } | null; body: { family: string; url: string } | null };
+}
+
+export async function getPublishedBrand(_shopId: string): Promise<PublishedBrand | null> {
+  return null;
+}
