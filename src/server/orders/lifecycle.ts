@@ -1,0 +1,22 @@
+import type { OrderStatus } from '../db/schema.ts';
+
+/**
+ * pending -> confirmed -> paid -> fulfilled, or cancelled / expired. A card payment confirms and pays
+ * at once (pending -> paid). A shop may also record payment before confirming (pending -> paid), and
+ * fulfil a paid order only. Cancelling is possible until fulfilment; expiry only from pending.
+ */
+export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending: ['confirmed', 'paid', 'cancelled', 'expired'],
+  confirmed: ['paid', 'cancelled'],
+  paid: ['fulfilled', 'cancelled'],
+  fulfilled: [],
+  cancelled: [],
+  expired: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Statuses whose stock stays reserved; leaving them for cancelled/expired releases it. */
+export const RESERVING: readonly OrderStatus[] = ['pending', 'confirmed', 'paid', 'fulfilled'];
