@@ -66,42 +66,54 @@ export async function demoPhoto(kind: Kind, i: number, size: number): Promise<Bu
 export async function addDemoCatalog(db: Db, opts: { shopSlug: string; count: number; photoSize?: number; distinctPhotos?: number }) {
   const shop = await db.selectFrom('shops').select('id').where('slug', '=', opts.shopSlug).executeTakeFirstOrThrow();
   const size = opts.photoSize ?? 1000;
-  const distinct = opts.distinctPhotos ?? 8;
-  // Images first (sharp work outside the transaction), then rows.
-  const kinds: Kind[] = ['egg', 'cake', 'bag', 'jar', 'chips', 'box'];
-  const photos = new Map<string, Buffer>();
-  for (let i = 0; i < distinct; i++) {
-    for (const k of kinds) if (!photos.has(`${k}${i}`) && (i < 2 || k === kinds[i % kinds.length])) photos.set(`${k}${i}`, await demoPhoto(k, i, size));
+  const distinct = Math.max(1, opts.distinctPhotos ?? 8);
+  const existing = await db.selectFrom('products').select(['id', 'name']).where('shop_id', '=', shop.id).orderBy('sort_order').execute();
+  const photoless: { id: string; name: string }[] = [];
+  for (const p of existing) {
+    const has = await db.selectFrom('product_photos').select('media_id').where('shop_id', '=', shop.id).where('product_id', '=', p.id).executeTakeFirst();
+    if (!has) photoless.push(p);
   }
-  const pick = (kind: Kind, i: number) => photos.get(`${kind}${i % distinct}`) ?? photos.get(`${kind}${i % 2}`)!;
-  // Each image in its own short transaction: sharp's encoding must not hold the database's write lock.
-  const mediaIds = new Map<Buffer, string>();
-  for (const buf of photos.values()) {
-    const row = await inShop(shop.id, (scope) => saveMedia(scope, { data: buf, purpose: 'product_photo', visibility: 'public', userId: null }));
-    mediaIds.set(buf, row.id);
+  const published = await db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shop_id', '=', shop.id).where('status', '=', 'published').executeTakeFirstOrThrow();
+  const missing = Math.max(0, opts.count - Number(published.n));
+
+  // Draw and store the images first, each in its own short transaction (sharp's encoding must not hold
+  // the database's write lock); photo k of a kind is reused every `distinct` products.
+  const mediaIds = new Map<string, string>();
+  const photoFor = async (kind: Kind, i: number) => {
+    const key = `${kind}${i % distinct}`;
+    let id = mediaIds.get(key);
+    if (!id) {
+      const data = await demoPhoto(kind, i % distinct, size);
+      id = (await inShop(shop.id, (scope) => saveMedia(scope, { data, purpose: 'product_photo', visibility: 'public', userId: null }))).id;
+      mediaIds.set(key, id);
+    }
+    return id;
+  };
+  const existingPhotos: { productId: string; alt: string; mediaId: string }[] = [];
+  for (const [i, p] of photoless.entries()) existingPhotos.push({ productId: p.id, alt: p.name, mediaId: await photoFor('egg', i) });
+  const plan: { i: number; item: DemoItem; round: number; name: string; photos: string[] }[] = [];
+  for (let i = 0; i < missing; i++) {
+    const item = ITEMS[i % ITEMS.length]!;
+    const round = Math.floor(i / ITEMS.length);
+    const name = round ? `${item.name} ${['Spesial', 'Hemat', 'Keluarga', 'Oleh-oleh'][round - 1] ?? round + 1}` : item.name;
+    const photos = [await photoFor(item.kind, i)];
+    if (i % 4 === 0) photos.push(await photoFor(item.kind, i + 1));
+    plan.push({ i, item, round, name, photos });
   }
+
   return inShop(shop.id, async (scope) => {
     const { tx, shopId } = scope;
     const now = nowIso();
-    const mediaFor = async (buf: Buffer) => mediaIds.get(buf)!;
-    const existing = await tx.selectFrom('products').select(['id', 'name']).where('shop_id', '=', shopId).orderBy('sort_order').execute();
-    for (const [i, p] of existing.entries()) {
-      const has = await tx.selectFrom('product_photos').select('media_id').where('shop_id', '=', shopId).where('product_id', '=', p.id).executeTakeFirst();
-      if (!has) {
-        await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: p.id, media_id: await mediaFor(pick('egg', i)), alt: p.name, sort_order: 0 }).execute();
-      }
+    for (const ph of existingPhotos) {
+      await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: ph.productId, media_id: ph.mediaId, alt: ph.alt, sort_order: 0 }).execute();
     }
-    const published = await tx.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('shop_id', '=', shopId).where('status', '=', 'published').executeTakeFirstOrThrow();
-    const missing = Math.max(0, opts.count - Number(published.n));
-    for (let i = 0; i < missing; i++) {
-      const item = ITEMS[i % ITEMS.length]!;
-      const round = Math.floor(i / ITEMS.length);
-      const name = round ? `${item.name} ${['Spesial', 'Hemat', 'Keluarga', 'Oleh-oleh'][round - 1] ?? round + 1}` : item.name;
+    let added = 0;
+    for (const { i, item, round, name, photos } of plan) {
       const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      const id = newId();
       const clash = await tx.selectFrom('products').select('id').where('shop_id', '=', shopId).where('slug', '=', slug).executeTakeFirst();
       if (clash) continue;
+      const id = newId();
       await tx.insertInto('products').values({
         shop_id: shopId, id, slug, name, description: `${name} buatan UMKM desa di Kabupaten Gowa. Dibuat dalam jumlah kecil, dikemas rapi, cocok untuk oleh-oleh.`,
         price: item.price + round * 1000, compare_at_price: item.compareAt ? item.compareAt + round * 1000 : null, unit_cost: Math.round(item.price * 0.6),
@@ -114,12 +126,12 @@ export async function addDemoCatalog(db: Db, opts: { shopSlug: string; count: nu
           unit_cost: Math.round(vprice * 0.6), stock: j === 2 ? 0 : 15, sort_order: j, created_at: now, updated_at: now,
         }).execute();
       }
-      await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: id, media_id: await mediaFor(pick(item.kind, i)), alt: name, sort_order: 0 }).execute();
-      if (i % 4 === 0) {
-        await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: id, media_id: await mediaFor(pick(item.kind, i + 1)), alt: '', sort_order: 1 }).execute();
+      for (const [k, mediaId] of photos.entries()) {
+        await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: id, media_id: mediaId, alt: k === 0 ? name : '', sort_order: k }).execute();
       }
+      added++;
     }
     await bumpShopVersion(scope);
-    return { shopId, added: missing };
+    return { shopId, added };
   });
 }
