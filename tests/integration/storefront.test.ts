@@ -64,7 +64,9 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(forms.length).toBeGreaterThanOrEqual(5);
     for (const f of forms) expect(f.method).toBe('post');
     const inputs = tags(html, 'input');
-    expect(inputs.filter((i) => i.name === 'action' && i.value === 'add')).toHaveLength(forms.length);
+    const buttons = tags(html, 'button').filter((b) => b.name === 'action' && b.value === 'add' && b.type === 'submit');
+    expect(buttons).toHaveLength(forms.length);
+    expect(buttons.find((b) => b['aria-label'] === 'Tambah ke keranjang: Kue Lapis Legit')).toBeDefined();
     expect(inputs.filter((i) => i.name === 'returnTo' && i.value === '/hk05')).toHaveLength(forms.length);
     expect(inputs.filter((i) => i.name === 'quantity' && i.value === '1')).toHaveLength(forms.length);
     expect(inputs.filter((i) => i.name === 'productId')).toHaveLength(forms.length);

@@ -37,41 +37,49 @@ function storeNode(shop: ShopLike, brand: PublishedBrand | null) {
   };
 }
 
-function offer(shop: ShopLike, url: string, price: number, stock: number | null, name?: string) {
+function offer(shop: ShopLike, url: string, price: number, stock: number | null, opts: { name?: string; full: boolean }) {
   return {
     '@type': 'Offer',
-    ...(name && { name }),
-    url,
+    ...(opts.name && { name: opts.name }),
     price: String(price),
     priceCurrency: 'IDR',
     availability: availability(stock),
-    itemCondition: 'https://schema.org/NewCondition',
-    seller: { '@id': `${absoluteUrl(`/${shop.slug}`)}#toko` },
+    ...(opts.full && {
+      url,
+      itemCondition: 'https://schema.org/NewCondition',
+      seller: { '@id': `${absoluteUrl(`/${shop.slug}`)}#toko` },
+    }),
   };
 }
 
+/**
+ * A Product. On the catalog page (`full` false) a compact form — name, url, one image, price and
+ * availability — keeps 40 products small; the product page has every photo, the description, one offer
+ * per variant, the brand and the seller.
+ */
 export function productNode(shop: ShopLike, p: PublicProduct, opts: { full?: boolean } = {}) {
+  const full = opts.full ?? false;
   const url = absoluteUrl(`/${shop.slug}/p/${p.slug}`);
-  const images = (opts.full ? p.photos : p.photos.slice(0, 1)).map((ph) => absoluteUrl(shareImagePath(ph)));
+  const images = (full ? p.photos : p.photos.slice(0, 1)).map((ph) => absoluteUrl(shareImagePath(ph)));
   let offers: object;
   if (p.variants.length > 1) {
-    offers = opts.full
-      ? p.variants.map((v: PublicVariant) => offer(shop, url, v.price, v.stock, v.name))
+    offers = full
+      ? p.variants.map((v: PublicVariant) => offer(shop, url, v.price, v.stock, { name: v.name, full }))
       : {
         '@type': 'AggregateOffer', priceCurrency: 'IDR', lowPrice: String(p.price), highPrice: String(p.maxPrice),
         offerCount: p.variants.length, availability: availability(p.stock),
       };
   } else {
-    offers = offer(shop, url, p.price, p.stock);
+    offers = offer(shop, url, p.price, p.stock, { full });
   }
   return {
     '@type': 'Product',
-    '@id': `${url}#produk`,
+    ...(full && { '@id': `${url}#produk` }),
     name: p.name,
     url,
     ...(images.length > 0 && { image: images.length === 1 ? images[0] : images }),
-    ...(opts.full && p.description && { description: p.description }),
-    ...(p.category && { category: p.category }),
+    ...(full && p.description && { description: p.description }),
+    ...(full && p.category && { category: p.category }),
     brand: { '@type': 'Brand', name: shop.name },
     offers,
   };
