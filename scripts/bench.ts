@@ -166,23 +166,40 @@ try {
     const run = (url: string, duration: number, headers: Record<string, string> = {}) => new Promise<autocannon.Result>((resolve, reject) => {
       autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, res) => (err ? reject(err) : resolve(res)));
     });
+    // The server's own CPU time per answered request (from /proc): on a shared machine the load generator
+    // and other work steal CPU, so req/s swings; CPU per request is what bounds throughput and it holds steady.
+    const ticks = () => {
+      const f = fs.readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks (1/100 s)
+    };
+    const measure = async (url: string, duration: number) => {
+      const t0 = ticks();
+      const r = await run(url, duration);
+      return { r, cpuMs: ((ticks() - t0) * 10) / Math.max(1, r.requests.total) };
+    };
     console.log(`\n== Throughput: autocannon -c ${CONNECTIONS} -d ${DURATION}, ${ROUNDS} alternating rounds after a 3 s warm-up each ==`);
     console.log(`(same bytes: ${identity.body.byteLength} B, no Accept-Encoding, so both answers are identical on the wire)`);
     await run(catalogUrl, 3);
     await run(staticUrl, 3);
     const cat: number[] = [];
     const stat: number[] = [];
+    const catCpu: number[] = [];
+    const statCpu: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const c = await run(catalogUrl, DURATION);
-      const s = await run(staticUrl, DURATION);
+      const { r: c, cpuMs: cc } = await measure(catalogUrl, DURATION);
+      const { r: s, cpuMs: sc } = await measure(staticUrl, DURATION);
       if (c.non2xx || s.non2xx || c.errors || s.errors) console.log(`  warning: non-2xx ${c.non2xx}/${s.non2xx}, errors ${c.errors}/${s.errors}`);
       cat.push(c.requests.average);
       stat.push(s.requests.average);
-      console.log(`  round ${i + 1}: catalog ${c.requests.average.toFixed(0)} req/s (p99 ${c.latency.p99} ms), static ${s.requests.average.toFixed(0)} req/s (p99 ${s.latency.p99} ms), ratio ${(c.requests.average / s.requests.average).toFixed(2)}`);
+      catCpu.push(cc);
+      statCpu.push(sc);
+      console.log(`  round ${i + 1}: catalog ${c.requests.average.toFixed(0)} req/s (p99 ${c.latency.p99} ms, ${cc.toFixed(3)} ms server CPU/req), `
+        + `static ${s.requests.average.toFixed(0)} req/s (p99 ${s.latency.p99} ms, ${sc.toFixed(3)} ms CPU/req), ratio ${(c.requests.average / s.requests.average).toFixed(2)}`);
     }
     const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
     const ratio = mean(cat) / mean(stat);
     console.log(`Catalog ${mean(cat).toFixed(0)} req/s, static ${mean(stat).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (target >= 0.5) -> ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
+    console.log(`Server CPU per request: catalog ${mean(catCpu).toFixed(3)} ms, static ${mean(statCpu).toFixed(3)} ms -> CPU-bound ratio ${(mean(statCpu) / mean(catCpu)).toFixed(2)}`);
     const cbr = await run(catalogUrl, Math.max(3, Math.round(DURATION / 2)), { 'accept-encoding': 'br, gzip' });
     console.log(`(catalog with Accept-Encoding br: ${cbr.requests.average.toFixed(0)} req/s, ${kb(cbr.throughput.average)}/s)`);
     fs.rmSync(staticFile, { force: true });

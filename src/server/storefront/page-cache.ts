@@ -229,7 +229,15 @@ function respond(e: CachedPage, request: Request, tag: 'HIT' | 'MISS'): Response
   headers.set('content-type', e.contentType);
   headers.set('content-length', String(body.byteLength));
   if (enc) headers.set('content-encoding', enc);
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  return new Response(request.method === 'HEAD' ? null : once(body), { status: 200, headers });
+}
+
+/**
+ * The stored bytes as a one-chunk stream. `new Response(bytes)` would copy them on every hit (a
+ * BufferSource is copied by the fetch spec); the adapter only writes chunks out, never changes them.
+ */
+function once(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({ start(c) { c.enqueue(bytes); c.close(); } });
 }
 
 // ---------------------------------------------------------------------------------------------------
