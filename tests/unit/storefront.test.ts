@@ -130,6 +130,13 @@ describe('brand theme', () => {
     expect(evil.shareImage).toBeNull();
     expect(evil.fontUrls).toEqual([]);
   });
+  it('keeps link text readable: a light brand accent falls back to the primary or ink', () => {
+    const light = shopTheme(brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#f5c518', onAccent: '#000000', palette: [] } }));
+    expect(light.css).toContain('--link:#231c15');
+    const dark = shopTheme(brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#1d4ed8', onAccent: '#ffffff', palette: [] } }));
+    expect(dark.css).toContain('--link:#1d4ed8');
+    expect(shopTheme(null).css).toContain('--link:#9a3f16');
+  });
   it('makes initials', () => {
     expect(initials('HK05 Telur Asin Bakar')).toBe('HT');
     expect(initials('kopi')).toBe('K');

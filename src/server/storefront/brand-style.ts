@@ -20,6 +20,25 @@ export function safeUrl(u: unknown): string | null {
   return typeof u === 'string' && URL_SAFE.test(u) && u.length < 500 ? u : null;
 }
 
+function luminance(hex: string): number {
+  const h = hex.length === 4 ? hex.slice(1).split('').map((c) => c + c).join('') : hex.slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(h.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two #rgb/#rrggbb colours. */
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** The page background (shop.css --bg); links must stay readable on it whatever the brand's accent is. */
+const PAGE_BG = '#faf7f2';
+const INK = '#231c15';
+
 export interface ShopTheme {
   css: string;
   themeColor: string;
@@ -52,7 +71,10 @@ export function shopTheme(brand: PublishedBrand | null): ShopTheme {
   const heading = fontFace('heading', brand?.fonts.heading ?? null);
   const body = fontFace('body', brand?.fonts.body ?? null);
   const sys = 'system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
-  let css = `:root{--primary:${primary};--on-primary:${onPrimary};--accent:${accent};--on-accent:${onAccent}`;
+  // The brand's text colours are chosen for its own backgrounds; as link text on our page background the
+  // accent (or else the primary) must reach 4.5:1 too, otherwise links are ink.
+  const link = contrast(accent, PAGE_BG) >= 4.5 ? accent : contrast(primary, PAGE_BG) >= 4.5 ? primary : INK;
+  let css = `:root{--primary:${primary};--on-primary:${onPrimary};--accent:${accent};--on-accent:${onAccent};--link:${link}`;
   if (heading) css += `;--font-heading:"${heading.family}",${sys}`;
   if (body) css += `;--font-body:"${body.family}",${sys}`;
   css += '}';
