@@ -65,14 +65,14 @@ export function cachePlan(url: URL): CachePlan | null {
  * 1000). Trade-off: within that window a hit needs no database round trip at all, and a change made on
  * another server (or this one) shows up to that long later. 0 reads the version on every request.
  */
-function memoTtl(): number {
+const TTL = (() => {
   const v = Number(process.env.PAGE_CACHE_VERSION_TTL_MS ?? 1000);
   return Number.isFinite(v) ? Math.max(0, Math.min(1000, v)) : 1000;
-}
+})();
 const memo = new Map<string, { at: number; scopeId: string; version: string }>();
 
 async function readVersion(plan: CachePlan): Promise<{ scopeId: string; version: string } | null> {
-  const ttl = memoTtl();
+  const ttl = TTL;
   const memoKey = plan.scope === 'shop' ? `s:${plan.slug}` : 'dir';
   const now = Date.now();
   if (ttl > 0) {
@@ -152,10 +152,6 @@ const pages = new PageLru(Math.floor(budget * 0.85), 5000);
 const searches = new PageLru(Math.floor(budget * 0.15), 500);
 const inflight = new Map<string, Promise<CachedPage | null>>();
 const scopeVersions = new Map<string, string>();
-
-export function cacheStats() {
-  return { pages: pages.size, pageBytes: pages.bytes, searches: searches.size, searchBytes: searches.bytes };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // HTTP details.
