@@ -250,7 +250,8 @@ describe('page cache', () => {
   });
 
   it('keys on the language: Indonesian by default, English by cookie or ?lang, separate ETags', async () => {
-    const id = await get('/hk05');
+    // First visit, no lang cookie: Bahasa Indonesia, whatever the browser's Accept-Language says.
+    const id = await get('/hk05', { 'accept-language': 'en-US,en;q=0.9' });
     const idHtml = await id.text();
     expect(idHtml).toContain('<html lang="id"');
     expect(text(idHtml)).toContain('Keranjang');
