@@ -8,7 +8,8 @@
  *      @astrojs/node server from dist/client (target ratio >= 0.5), after a warm-up;
  *   4. Lighthouse (mobile profile, simulated throttling) on the catalog and a product page:
  *      performance and accessibility (target >= 95 each).
- * Options: --no-lighthouse, --lighthouse-only, --connections N (50), --duration S (8), --rounds N (2).
+ * Options: --no-lighthouse, --lighthouse-only, --connections N (50), --duration S (8), --rounds N (2),
+ * --lighthouse-runs N (3; the median run by performance score is reported, as Lighthouse advises).
  * Numbers depend on what else runs on the machine: report them with the conditions.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -30,6 +31,7 @@ const opt = (name: string, def: number) => {
 const CONNECTIONS = opt('--connections', 50);
 const DURATION = opt('--duration', 8);
 const ROUNDS = opt('--rounds', 2);
+const LH_RUNS = opt('--lighthouse-runs', 3);
 const LIGHTHOUSE = !flag('--no-lighthouse');
 const LOAD = !flag('--lighthouse-only');
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
@@ -209,25 +211,35 @@ try {
   // --- 4. Lighthouse -----------------------------------------------------------------------------------
   if (LIGHTHOUSE) {
     console.log('\n== Lighthouse 12 (mobile emulation, simulated Slow 4G + 4x CPU) ==');
+    type Lhr = {
+      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+      audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }>;
+      environment: { benchmarkIndex: number };
+    };
     for (const url of [catalogUrl, productUrl]) {
-      const outPath = path.join(dir, 'lh.json');
-      const r = spawnSync(process.execPath, [
-        path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${outPath}`,
-        '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
-      ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
-      if (r.status !== 0 || !fs.existsSync(outPath)) {
-        console.log(`  ${url}: lighthouse failed (${r.status}): ${(r.stderr || '').slice(-800)}`);
-        continue;
+      const runs: { lhr: Lhr; load: number }[] = [];
+      for (let i = 0; i < LH_RUNS; i++) {
+        const outPath = path.join(dir, 'lh.json');
+        const load = os.loadavg()[0]!;
+        const r = spawnSync(process.execPath, [
+          path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${outPath}`,
+          '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
+        ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
+        if (r.status !== 0 || !fs.existsSync(outPath)) {
+          console.log(`  ${url}: lighthouse failed (${r.status}): ${(r.stderr || '').slice(-800)}`);
+          continue;
+        }
+        runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });
+        fs.rmSync(outPath);
       }
-      const lhr = JSON.parse(fs.readFileSync(outPath, 'utf8')) as {
-        categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-        audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }>;
-      };
-      fs.rmSync(outPath);
-      const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+      if (runs.length === 0) continue;
+      const score = (l: Lhr, c: string) => Math.round((l.categories[c]?.score ?? 0) * 100);
+      runs.sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
+      const { lhr } = runs[Math.floor(runs.length / 2)]!;
       const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-      console.log(`  ${url.replace(base, '')}: performance ${score('performance')}, accessibility ${score('accessibility')}`
+      console.log(`  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})`
         + ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
+      console.log(`    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`);
       for (const c of ['performance', 'accessibility']) {
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const a = lhr.audits[ref.id];
@@ -237,6 +249,7 @@ try {
         }
       }
     }
+    console.log('  (Lighthouse applies a fixed 4x CPU slowdown; on a busy machine (low benchmarkIndex) TBT and the score drop.)');
   }
 } finally {
   await cleanup();
