@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { config } from '../../config.ts';
+import { dialect } from '../../db/index.ts';
 import { Invalid, NotFound } from '../../errors.ts';
 import { inShop, type ShopScope } from '../../tenant/index.ts';
 import { shopByStripeAccount } from '../../tenant/cross-shop.ts';
@@ -113,6 +114,9 @@ async function loadOrder(scope: ShopScope, where: { id?: string; paymentIntent?:
   if (where.id) q = q.where('id', '=', where.id);
   else if (where.paymentIntent) q = q.where('stripe_payment_intent_id', '=', where.paymentIntent);
   else return undefined;
+  // Two events for one order at once (completed and async_payment_succeeded) wait for each other here
+  // and the second sees the first one's result. SQLite has one writer anyway.
+  if (dialect() === 'postgres') q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
