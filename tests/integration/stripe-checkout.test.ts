@@ -6,7 +6,7 @@ import { insertOrder, orderRow, shopIdOf } from '../helpers/orders.ts';
 import { inShop } from '../../src/server/tenant/index.ts';
 import { resetConfig } from '../../src/server/config.ts';
 import { cardPaymentAvailable, startCardPayment, startCardPaymentAfterCommit } from '../../src/server/payments/card.ts';
-import { STRIPE_API_VERSION } from '../../src/server/payments/stripe/client.ts';
+import { STRIPE_API_VERSION, StripeUnavailable } from '../../src/server/payments/stripe/client.ts';
 import { AppError } from '../../src/server/errors.ts';
 
 const stub = new StripeStub();
@@ -146,6 +146,25 @@ describe('Checkout Session for a card order', () => {
     } finally {
       setEnv({ PLATFORM_FEE_PERCENT: '2' });
     }
+  });
+
+  it('retries a failed Stripe call with the same idempotency key, and reports Stripe down as 502 without storing anything', async () => {
+    await connectShop(stub, hk05);
+    const order = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 2 }] });
+    stub.failNext = 1;
+    await startCardPaymentAfterCommit({ shopId: hk05, orderId: order.id });
+    const attempts = stub.find('POST', '/v1/checkout/sessions').filter((r) => r.form['metadata[order_id]'] === order.id);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.idempotencyKey).toBe(attempts[0]!.idempotencyKey);
+    expect(stub.sessions.size).toBeGreaterThan(0);
+
+    const down = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 1 }] });
+    stub.failNext = 3; // the first try and both retries
+    const err = await startCardPaymentAfterCommit({ shopId: hk05, orderId: down.id }).catch((e: unknown) => e);
+    stub.failNext = 0;
+    expect(err).toBeInstanceOf(StripeUnavailable);
+    expect((err as StripeUnavailable).status).toBe(502);
+    expect((await orderRow(hk05, down.id)).stripe_checkout_session_id).toBeNull();
   });
 
   it('refuses orders that are not card, not pending, of another shop, and return URLs off PUBLIC_URL', async () => {

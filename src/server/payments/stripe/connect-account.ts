@@ -3,7 +3,7 @@ import { Invalid } from '../../errors.ts';
 import { inShop } from '../../tenant/index.ts';
 import { recordAudit } from '../../auth/audit.ts';
 import { confirmPassword } from '../../auth/confirm-password.ts';
-import { stripe, stripeEnabled } from './client.ts';
+import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { readStripeSettings, writeStripeSettings } from './settings.ts';
 
 /** Where Stripe sends the owner back: after onboarding, and when the onboarding link has expired. */
@@ -32,7 +32,7 @@ export async function connectStripe(opts: {
   const before = await inShop(shopId, (scope) => readStripeSettings(scope));
   let accountId = before?.stripe_account_id ?? null;
   if (!accountId) {
-    const account = await stripe().accounts.create({
+    const account = await callStripe('accounts.create', () => stripe().accounts.create({
       controller: {
         fees: { payer: 'account' },
         losses: { payments: 'stripe' },
@@ -45,7 +45,7 @@ export async function connectStripe(opts: {
     }, {
       // A double tap reuses the account; after a disconnect the settings row changed, so a new key.
       idempotencyKey: `etalase-account-${shopId}-${before?.updated_at ?? 'new'}`,
-    });
+    }));
     accountId = await inShop(shopId, async (scope) => {
       const now = await readStripeSettings(scope);
       // A concurrent tap stored one first: keep that one.
@@ -58,6 +58,8 @@ export async function connectStripe(opts: {
       return account.id;
     });
   }
-  const link = await stripe().accountLinks.create({ account: accountId, type: 'account_onboarding', ...onboardingUrls(opts.shop.slug) });
+  const link = await callStripe('accountLinks.create', () => stripe().accountLinks.create({
+    account: accountId, type: 'account_onboarding', ...onboardingUrls(opts.shop.slug),
+  }));
   return { url: link.url, accountId };
 }

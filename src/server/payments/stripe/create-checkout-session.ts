@@ -5,7 +5,7 @@ import { inShop, type ShopScope } from '../../tenant/index.ts';
 import { t, isLocale } from '../../../i18n/index.ts';
 import { nowIso } from '../../util.ts';
 import { applicationFee, toStripeAmount } from './amount.ts';
-import { stripe, stripeEnabled } from './client.ts';
+import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { readStripeSettings } from './settings.ts';
 
 /** Checkout Sessions live 55–60 minutes (Stripe allows 30 min – 24 h); see sessionExpiry. */
@@ -98,17 +98,20 @@ async function createAtStripe(p: Prepared): Promise<{ id: string; url: string }>
   if (p.previousSessionId) {
     let previous: Stripe.Checkout.Session | null = null;
     try {
-      previous = await stripe().checkout.sessions.retrieve(p.previousSessionId, {}, requestOpts);
+      const id = p.previousSessionId;
+      previous = await callStripe('checkout.sessions.retrieve', () => stripe().checkout.sessions.retrieve(id, {}, requestOpts),
+        (err) => err.code === 'resource_missing');
     } catch (err) {
-      if (!(err instanceof Error && 'code' in err && (err as { code?: string }).code === 'resource_missing')) throw err;
+      // Made on an account the shop has since replaced: start afresh.
+      if (!(err instanceof Error && (err as { code?: string }).code === 'resource_missing')) throw err;
     }
     if (previous?.status === 'open' && previous.url) return { id: previous.id, url: previous.url };
     if (previous?.status === 'complete' && !p.previousFailed) throw new Conflict('stripe.paymentInProgress');
   }
-  const session = await stripe().checkout.sessions.create(p.params, {
+  const session = await callStripe('checkout.sessions.create', () => stripe().checkout.sessions.create(p.params, {
     ...requestOpts,
     idempotencyKey: `etalase-checkout-${p.shopId}-${p.params.metadata!.order_id}-${p.previousSessionId ?? 'first'}`,
-  });
+  }));
   if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);
   return { id: session.id, url: session.url };
 }

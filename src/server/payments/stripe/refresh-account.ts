@@ -1,6 +1,6 @@
 import { inShop, type ShopScope } from '../../tenant/index.ts';
 import { recordAudit } from '../../auth/audit.ts';
-import { stripe, stripeEnabled } from './client.ts';
+import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { connectState, readStripeSettings, writeStripeSettings, type StripeConnectState } from './settings.ts';
 
 /**
@@ -32,7 +32,7 @@ export async function refreshStripeAccount(opts: { shopId: string; userId: strin
   if (!stripeEnabled() || !row?.stripe_account_id) return connectState(row);
   const accountId = row.stripe_account_id;
   const asOf = Math.floor(Date.now() / 1000);
-  const account = await stripe().accounts.retrieve(accountId);
+  const account = await callStripe('accounts.retrieve', () => stripe().accounts.retrieve(accountId));
   return inShop(opts.shopId, async (scope) => {
     const r = await applyAccountState(scope, {
       accountId, chargesEnabled: account.charges_enabled === true, asOf, userId: opts.userId, ip: opts.ip, source: 'return',
