@@ -94,7 +94,7 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     expect(link!.form).toEqual({
       account: s!.stripe_account_id, type: 'account_onboarding',
       return_url: `${server.url}/dashboard/hk05/pembayaran/stripe/kembali`,
-      refresh_url: `${server.url}/dashboard/hk05/pembayaran/stripe?ulang=1`,
+      refresh_url: `${server.url}/dashboard/hk05/pembayaran/stripe?stripe=ulang`,
     });
     expect(location).toContain(s!.stripe_account_id!);
     expect(s).toMatchObject({ stripe_charges_enabled: 0, accept_card: 1 });
@@ -109,7 +109,9 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     expect(stub.find('POST', '/v1/accounts')).toHaveLength(creates);
     expect(stub.accounts.size).toBe(1);
     expect(stub.find('POST', '/v1/account_links')).toHaveLength(2);
-    expect((await owner.get(`${PAGE}?ulang=1`)).status).toBe(200);
+    const refresh = await owner.get(`${PAGE}?stripe=ulang`);
+    expect(refresh.status).toBe(200);
+    expect(await refresh.text()).toContain('Tautan pendaftaran Stripe sudah kedaluwarsa');
   });
 
   it('the return page marks the shop ready only once Stripe says charges_enabled', async () => {
@@ -159,12 +161,17 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     const wrong = await owner.form(PAGE, { action: 'disconnect', disconnectPassword: 'salah' });
     expect(wrong.status).toBe(400);
     expect((await settings())!.stripe_account_id).not.toBeNull();
-    const res = await owner.form(PAGE, { action: 'disconnect', disconnectPassword: DEMO_PASSWORD });
+    const res = await owner.form(PAGE, { action: 'disconnect', disconnectPassword: DEMO_PASSWORD, next: '/dashboard/hk05/pembayaran' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/dashboard/hk05/pembayaran/stripe?ok=disconnected');
+    expect(res.headers.get('location')).toBe('/dashboard/hk05/pembayaran?stripe=terputus');
     expect(await settings()).toMatchObject({ stripe_account_id: null, stripe_charges_enabled: 0, accept_card: 0 });
     expect(await inShop(hk05, (sc) => cardPaymentAvailable(sc))).toBe(false);
     expect((await auditActions()).at(-1)).toBe('payments.stripe_disconnected');
-    expect(await (await owner.get(PAGE)).text()).toContain('data-stripe-state="not_connected"');
+    const after = await (await owner.get(`${PAGE}?stripe=terputus`)).text();
+    expect(after).toContain('data-stripe-state="not_connected"');
+    expect(after).toContain('Stripe diputus.');
+    // Only paths of this site are followed.
+    const evil = await owner.form(PAGE, { action: 'disconnect', disconnectPassword: DEMO_PASSWORD, next: '//evil.example/x' });
+    expect(evil.headers.get('location')).toBe('/dashboard/hk05/pembayaran/stripe?stripe=terputus');
   });
 });

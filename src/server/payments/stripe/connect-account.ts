@@ -10,7 +10,7 @@ import { readStripeSettings, writeStripeSettings } from './settings.ts';
 export function onboardingUrls(slug: string) {
   return {
     return_url: absoluteUrl(`/dashboard/${slug}/pembayaran/stripe/kembali`),
-    refresh_url: absoluteUrl(`/dashboard/${slug}/pembayaran/stripe?ulang=1`),
+    refresh_url: absoluteUrl(`/dashboard/${slug}/pembayaran/stripe?stripe=ulang`),
   };
 }
 
