@@ -34,6 +34,8 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pengaturan': 'shop.edit',
   '/dashboard/[shop]/staf': 'staff.manage',
   '/dashboard/[shop]/audit': 'audit.view',
+  '/dashboard/[shop]/pembayaran/stripe': 'payments.manage',
+  '/dashboard/[shop]/pembayaran/stripe/kembali': 'payments.manage',
   '/program': 'program.view',
 };
 

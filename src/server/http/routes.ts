@@ -20,6 +20,13 @@ export const ROUTES = {
   invite: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/invites', tag: 'shops', summary: 'Create a one-time staff invite link', access: { kind: 'shop', capability: 'staff.manage' }, success: 201 }),
   removeMember: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/members/{userId}', tag: 'shops', summary: 'Remove a staff member and end their sessions', access: { kind: 'shop', capability: 'staff.manage' }, success: 204 }),
   audit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/audit', tag: 'shops', summary: 'Audit log of the shop', access: { kind: 'shop', capability: 'audit.view' } }),
+  stripeWebhook: defineRoute({
+    method: 'post', path: '/api/v1/stripe/webhook', tag: 'payments', access: { kind: 'public' },
+    summary: 'Stripe Connect webhook (signed with STRIPE_WEBHOOK_SECRET; raw JSON body). Handles checkout.session.completed, '
+      + '.async_payment_succeeded (order paid), .async_payment_failed (noted; order stays pending), .expired (a card order expires), '
+      + 'charge.refunded (refund noted; fully refunded paid order cancelled), charge.dispute.created (dispute shown on the order), '
+      + 'account.updated (card readiness), account.application.deauthorized (account cleared). Bad or stale signature: 400, nothing written.',
+  }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 

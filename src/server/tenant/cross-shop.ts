@@ -69,3 +69,16 @@ export async function integrityProblems() {
     .execute();
   return { ownerless };
 }
+
+/**
+ * Stripe webhooks: the shop whose connected account an event came from (events name only the account).
+ * Null for an account no shop uses (never connected here, or disconnected since).
+ */
+export async function shopByStripeAccount(accountId: string) {
+  const row = await db().selectFrom('shop_payment_settings')
+    .innerJoin('shops', 'shops.id', 'shop_payment_settings.shop_id')
+    .select(['shops.id', 'shops.slug'])
+    .where('shop_payment_settings.stripe_account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ?? null;
+}
