@@ -16,7 +16,8 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(database: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: database, provider });
+  // Branches add migrations independently; none depends on another's order beyond 0001.
+  const migrator = new Migrator({ db: database, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
