@@ -34,6 +34,9 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pengaturan': 'shop.edit',
   '/dashboard/[shop]/staf': 'staff.manage',
   '/dashboard/[shop]/audit': 'audit.view',
+  '/dashboard/[shop]/produk': 'products.view',
+  '/dashboard/[shop]/produk/baru': 'products.edit',
+  '/dashboard/[shop]/produk/[id]': 'products.edit',
   '/program': 'program.view',
 };
 

@@ -23,6 +23,7 @@ const daySchema = z.object({
 }).superRefine((d, ctx) => {
   if (d.closed) return;
   if (d.open === '' && d.close === '') return;
+  if ((d.open && !TIME.test(d.open)) || (d.close && !TIME.test(d.close))) return; // already reported by timeField
   if (d.open === '' || d.close === '') {
     ctx.addIssue({ code: 'custom', message: 'profile.timeBoth', path: [d.open === '' ? 'open' : 'close'] });
   } else if (d.close <= d.open) {
