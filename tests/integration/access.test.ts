@@ -37,6 +37,8 @@ beforeAll(async () => {
   samples = {
     shop: 'hk05', userId: session.user.id,
     id: products.products?.[0]?.id ?? 'none', product: products.products?.[0]?.slug ?? 'none',
+    // A photo id that is not on the product: an allowed caller reaches the domain's own 404, nothing is deleted.
+    mediaId: 'nophoto',
     ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
   };
   doc = await (await clients.anonymous.get('/api/v1/openapi.json')).json() as typeof doc;

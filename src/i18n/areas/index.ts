@@ -3,8 +3,12 @@
  * `en: Record<keyof typeof id, string>`, so a missing English text is a type error.
  * Add a module with one import and one entry here.
  */
+import * as catalog from './catalog.ts';
 import * as stripe from './stripe.ts';
 
 export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
 
-export const AREAS: AreaMessages[] = [stripe];
+export const AREAS: AreaMessages[] = [
+  catalog,
+  stripe,
+];

@@ -36,6 +36,9 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/audit': 'audit.view',
   '/dashboard/[shop]/pembayaran/stripe': 'payments.manage',
   '/dashboard/[shop]/pembayaran/stripe/kembali': 'payments.manage',
+  '/dashboard/[shop]/produk': 'products.view',
+  '/dashboard/[shop]/produk/baru': 'products.edit',
+  '/dashboard/[shop]/produk/[id]': 'products.edit',
   '/program': 'program.view',
 };
 

@@ -3,6 +3,7 @@ import type { Db } from './index.ts';
 import * as m0001 from '../../../db/migrations/0001_foundation.ts';
 import * as m0002 from '../../../db/migrations/0002_catalog.ts';
 import * as m0003 from '../../../db/migrations/0003_orders.ts';
+import * as m0004 from '../../../db/migrations/0004_catalog_more.ts';
 import * as m0006 from '../../../db/migrations/0006_stripe.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_catalog': m0002,
   '0003_orders': m0003,
+  '0004_catalog_more': m0004,
   '0006_stripe': m0006,
 };
 

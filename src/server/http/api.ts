@@ -27,6 +27,8 @@ export interface RouteDef<B extends z.ZodType | undefined = z.ZodType | undefine
   /** Status answered on success; the document lists it with the error statuses. */
   success?: number;
   query?: Record<string, { description: string; required?: boolean }>;
+  /** A multipart/form-data upload (instead of a JSON body): the file field, and any text fields beside it. */
+  upload?: { file: string; description: string; fields?: Record<string, string> };
 }
 
 export function defineRoute<B extends z.ZodType | undefined>(def: RouteDef<B>): RouteDef<B> {

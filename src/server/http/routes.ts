@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
+import { productInput, productPatchInput } from '../catalog/schemas.ts';
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
 export const ROUTES = {
@@ -27,6 +28,13 @@ export const ROUTES = {
       + 'charge.refunded (refund noted; fully refunded paid order cancelled), charge.dispute.created (dispute shown on the order), '
       + 'account.updated (card readiness), account.application.deauthorized (account cleared). Bad or stale signature: 400, nothing written.',
   }),
+  publicProducts: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/products', tag: 'catalog', summary: 'Published products of a shop with variants, prices, stock status and photo URLs (never costs or drafts)', access: { kind: 'public' } }),
+  createProduct: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/products', tag: 'catalog', summary: 'Create a product with its variants (prices in whole Rupiah; unitCost only from roles with products.cost)', access: { kind: 'shop', capability: 'products.edit' }, body: productInput, success: 201 }),
+  getProduct: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'A product as the shop\'s members see it; unitCost appears only for roles with products.cost', access: { kind: 'shop', capability: 'products.view' } }),
+  updateProduct: defineRoute({ method: 'patch', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'Change a product; absent fields stay, `variants` (when given) is the full list', access: { kind: 'shop', capability: 'products.edit' }, body: productPatchInput }),
+  deleteProduct: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'Delete a product with its variants and photos', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
+  addProductPhotos: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/products/{id}/photos', tag: 'catalog', summary: 'Upload photos (multipart `file`, repeatable; at most 8 per product). JPEG, PNG, WebP, HEIC/AVIF up to 15 MB each', access: { kind: 'shop', capability: 'products.edit' }, upload: { file: 'file', description: 'Image files', fields: { alt: 'Description of the photos (optional)' } }, success: 201 }),
+  deleteProductPhoto: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}/photos/{mediaId}', tag: 'catalog', summary: 'Delete a product photo and its stored files', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 

@@ -1,17 +1,20 @@
 import type { ShopScope } from '../tenant/index.ts';
 import { newId, nowIso } from '../util.ts';
-import { processImage } from './process-image.ts';
+import { processImage, type ProcessedImage } from './process-image.ts';
 import { storage } from './storage.ts';
 import type { MediaTable } from '../db/schema.ts';
 
 /**
  * Process an upload and store it for a shop. Files are written before the row, so a row always has its
  * files; a failed transaction leaves only unreferenced files, which are harmless.
+ * `processed`: the result of processImage(data) done before the transaction, so the encoding (seconds for
+ * a phone photo) does not hold a transaction open (on SQLite that would stall every other request).
  */
 export async function saveMedia(scope: ShopScope, opts: {
   data: Buffer; purpose: MediaTable['purpose']; visibility: MediaTable['visibility']; userId: string | null; keepAlpha?: boolean;
+  processed?: ProcessedImage;
 }) {
-  const img = await processImage(opts.data, { keepAlpha: opts.keepAlpha });
+  const img = opts.processed ?? await processImage(opts.data, { keepAlpha: opts.keepAlpha });
   const id = newId();
   const prefix = `${scope.shopId}/${id}`;
   await storage().put(`${prefix}/original`, img.original);

@@ -17,11 +17,24 @@ export async function findShopBySlug(slug: string) {
       'shops.locale', 'shops.version', 'shops.program_id', 'shops.village_id', 'shops.updated_at',
       'villages.name as village_name', 'villages.slug as village_slug',
       'districts.name as district_name', 'districts.slug as district_slug', 'programs.timezone',
+      'shops.profile', // JSON; read it with parseShopProfile (src/server/shops/profile.ts)
     ])
     .where('shops.slug', '=', slug)
     .executeTakeFirst();
 }
 export type PublicShop = NonNullable<Awaited<ReturnType<typeof findShopBySlug>>>;
+
+/**
+ * Public: the permanent short link /q/{productId} (printed on labels) to the product's current page.
+ * Product ids are random and globally unique, so the id alone finds the shop. Published products only.
+ */
+export async function findPublishedProductLink(productId: string) {
+  return db().selectFrom('products')
+    .innerJoin('shops', 'shops.id', 'products.shop_id')
+    .select(['shops.slug as shopSlug', 'products.slug as productSlug'])
+    .where('products.id', '=', productId).where('products.status', '=', 'published')
+    .executeTakeFirst();
+}
 
 /** Public directory: shops of a village or district, for /desa/… and /kecamatan/… pages. */
 export async function directoryShops(filter: { villageId?: string; districtId?: string }) {
