@@ -34,6 +34,9 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pengaturan': 'shop.edit',
   '/dashboard/[shop]/staf': 'staff.manage',
   '/dashboard/[shop]/audit': 'audit.view',
+  '/dashboard/[shop]/pesanan': 'orders.manage',
+  '/dashboard/[shop]/pesanan/[code]': 'orders.manage',
+  '/dashboard/[shop]/pembayaran': 'payments.manage',
   '/program': 'program.view',
 };
 

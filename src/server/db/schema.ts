@@ -65,6 +65,8 @@ export interface OrdersTable {
   address: Generated<string>; notes: Generated<string>; subtotal: number; delivery_fee: Generated<number>; total: number;
   locale: Generated<string>; expires_at: string | null; receipt_media_id: string | null;
   stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null; created_at: string; updated_at: string;
+  /** 0005: status-link token sealed with the client's idempotency key (see db/migrations/0005_order_replay.ts). */
+  token_box: string | null;
 }
 export interface OrderLinesTable {
   shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;

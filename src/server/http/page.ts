@@ -57,10 +57,10 @@ export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
     if (err instanceof Invalid) {
       Astro.response.status = 400;
       const errors = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => t(locale, m))]));
-      return { ok: false, errors, message: t(locale, err.messageKey) };
+      return { ok: false, errors, message: t(locale, err.messageKey, err.params) };
     }
-    if (err instanceof AppError && err.status === 429) {
-      Astro.response.status = 429;
+    if (err instanceof AppError && (err.status === 429 || err.status === 409)) {
+      Astro.response.status = err.status;
       return { ok: false, errors: {}, message: t(locale, err.messageKey, err.params) };
     }
     return { ok: false, errors: {}, message: '', response: await pageError(Astro, err) };

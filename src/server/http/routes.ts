@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
+import { createOrderInput, transitionInput } from '../orders/schemas.ts';
+import { ORDER_RATE_LIMIT } from '../orders/rate-limits.ts';
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
 export const ROUTES = {
@@ -20,6 +22,11 @@ export const ROUTES = {
   invite: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/invites', tag: 'shops', summary: 'Create a one-time staff invite link', access: { kind: 'shop', capability: 'staff.manage' }, success: 201 }),
   removeMember: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/members/{userId}', tag: 'shops', summary: 'Remove a staff member and end their sessions', access: { kind: 'shop', capability: 'staff.manage' }, success: 204 }),
   audit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/audit', tag: 'shops', summary: 'Audit log of the shop', access: { kind: 'shop', capability: 'audit.view' } }),
+  createOrder: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Place an order (public). Prices and totals come from the catalog, never from the request; stock is reserved; the same idempotency key (body or Idempotency-Key header) returns the same order', access: { kind: 'public' }, body: createOrderInput, success: 201, rateLimit: ORDER_RATE_LIMIT }),
+  orderStatus: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/{code}', tag: 'orders', summary: 'An order as its customer sees it (public with the status token; 404 without it)', access: { kind: 'public' }, query: { token: { description: 'The status token from the order link', required: true } } }),
+  listOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Orders of the shop, newest first', access: { kind: 'shop', capability: 'orders.manage' }, query: { status: { description: 'pending | confirmed | paid | fulfilled | cancelled | expired' }, before: { description: 'ISO time: orders placed before it (paging)' } } }),
+  pendingOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/pending-count', tag: 'orders', summary: 'How many orders wait for confirmation, and the newest (the dashboard polls this)', access: { kind: 'shop', capability: 'orders.manage' } }),
+  orderTransition: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders/{code}/transitions', tag: 'orders', summary: 'Confirm, mark paid, fulfil or cancel an order', access: { kind: 'shop', capability: 'orders.manage' }, body: transitionInput }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 
