@@ -1,5 +1,18 @@
 /** See src/components/OrderNotifier.astro. Kept tiny: it runs on every dashboard page. */
+const SW = '/orders-sw.js';
+const SCOPE = '/dashboard/';
 const box = document.querySelector<HTMLElement>('[data-order-notifier]');
+
+async function notify(title: string, url: string, tag: string) {
+  try {
+    const n = new Notification(title, { tag });
+    n.onclick = () => { window.focus(); location.href = url; };
+    return;
+  } catch { /* phones: only a service worker may show notifications */ }
+  const reg = await navigator.serviceWorker?.getRegistration(SCOPE);
+  await reg?.showNotification(title, { tag, data: { url } });
+}
+
 if (box) {
   const slug = box.dataset.slug ?? '';
   let latest = box.dataset.latest ?? '';
@@ -15,7 +28,11 @@ if (box) {
   };
   show();
   // Browsers only ask after a user gesture; the page never asks on load.
-  button?.addEventListener('click', async () => { await Notification.requestPermission(); show(); });
+  button?.addEventListener('click', async () => {
+    const p = await Notification.requestPermission();
+    if (p === 'granted' && 'serviceWorker' in navigator) await navigator.serviceWorker.register(SW, { scope: SCOPE }).catch(() => undefined);
+    show();
+  });
 
   const poll = async () => {
     try {
@@ -30,7 +47,8 @@ if (box) {
       if (data.latest && data.latest.createdAt > latest) {
         latest = data.latest.createdAt;
         if (supported && Notification.permission === 'granted') {
-          new Notification((box.dataset.textNew ?? '').replace('{code}', data.latest.code), { tag: `order-${data.latest.code}` });
+          const code = data.latest.code;
+          await notify((box.dataset.textNew ?? '').replace('{code}', code), `/dashboard/${slug}/pesanan/${encodeURIComponent(code)}`, `order-${code}`);
         }
       }
     } catch { /* offline for a moment: try again next time */ }
