@@ -30,6 +30,15 @@ async function submitAndLoad(page: Page, click: () => Promise<void>) {
   await Promise.all([page.waitForEvent('load'), click()]);
 }
 
+/** Wait for a condition checked from the test side (the page's own timers are faked in one test). */
+async function until(check: () => Promise<boolean>, tries = 200) {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error('condition not met');
+}
+
 async function phone(js: boolean) {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, javaScriptEnabled: js });
   const page = await ctx.newPage();
@@ -119,6 +128,43 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await submitAndLoad(page, () => page.locator('[data-transition=confirmed]').click());
     await expect(page.locator('[data-status]').textContent()).resolves.toBe('Dikonfirmasi');
     await expect(page.locator('[data-pending-badge]').first().isHidden()).resolves.toBe(false);
+    await ctx.close();
+  });
+
+  it('the dashboard polls for new orders and shows a browser notification once allowed', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    // A recording stand-in for the Notification API (the test cannot see real OS notifications).
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __shown: string[]; Notification: unknown };
+      w.__shown = [];
+      let permission = 'default';
+      w.Notification = class {
+        static get permission() { return permission; }
+        static async requestPermission() { permission = 'granted'; return permission; }
+        onclick: (() => void) | null = null;
+        constructor(title: string) { w.__shown.push(title); }
+      };
+    });
+    const page = await ctx.newPage();
+    await page.clock.install();
+    await page.goto(`${server.url}/masuk?next=%2Fdashboard%2Fhk05`);
+    await page.fill('input[name=identifier]', 'staf@hk05.test');
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/dashboard\/hk05$/), page.locator('main button[type=submit]').click()]);
+    const before = Number(await page.locator('[data-pending-badge]').textContent());
+    await page.click('[data-notify-enable]');
+    await until(async () => (await page.locator('[data-notify-state]').textContent()) === 'Notifikasi pesanan baru aktif selama dasbor terbuka.');
+    expect(await page.locator('[data-notify-enable]').isHidden()).toBe(true);
+    const r = await fetch(`${server.url}/api/v1/shops/hk05/orders`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Bu Ani', customerPhone: '0811 4444 6666', delivery: 'pickup', payment: 'whatsapp' }),
+    });
+    const { code } = await r.json() as { code: string };
+    await page.clock.runFor(21_000);
+    const shown = () => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+    await until(async () => (await shown()).length > 0);
+    expect(await shown()).toEqual([`Pesanan baru ${code}`]);
+    await expect(page.locator('[data-pending-badge]').textContent()).resolves.toBe(String(before + 1));
     await ctx.close();
   });
 

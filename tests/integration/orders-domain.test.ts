@@ -1,5 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase, DEMO_PASSWORD } from '../helpers/db.ts';
+
+// The card seam (src/server/payments/card.ts) belongs to the Stripe integration; here it is a switchable stand-in.
+const card = vi.hoisted(() => ({ available: false, started: [] as string[] }));
+vi.mock('../../src/server/payments/card.ts', () => ({
+  cardPaymentAvailable: async () => card.available,
+  startCardPayment: async (_scope: unknown, opts: { orderId: string }) => {
+    card.started.push(opts.orderId);
+    return { checkoutUrl: `https://checkout.stripe.test/c/${opts.orderId}` };
+  },
+}));
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => { env = await useTestDatabase({ seed: true }); });
@@ -123,6 +133,24 @@ describe(`placing orders (${dbName})`, () => {
     await expect(place({ items: [{ productId: isi10.id, quantity: 1 }] }, other.id)).rejects.toMatchObject({ status: 400 });
     expect(await counts()).toEqual(n);
     expect((await product('telur-asin-bakar-isi-10')).stock).toBe(stock);
+  });
+
+  it('a card order goes to the card checkout when the shop can take cards (and only then)', async () => {
+    const { place, db } = await app();
+    await expect(place({ payment: 'card' })).rejects.toMatchObject({ fields: { payment: ['orders.paymentUnavailable'] } });
+    card.available = true;
+    try {
+      const r = await place({ payment: 'card', idempotencyKey: 'card-key-0000001' });
+      expect(r.whatsappUrl).toBeNull();
+      expect(r.checkoutUrl).toBe(`https://checkout.stripe.test/c/${r.orderId}`);
+      const o = await db().selectFrom('orders').select(['channel', 'payment_method', 'status']).where('id', '=', r.orderId).executeTakeFirstOrThrow();
+      expect(o).toEqual({ channel: 'web', payment_method: 'card', status: 'pending' });
+      const again = await place({ payment: 'card', idempotencyKey: 'card-key-0000001' });
+      expect(again.orderId).toBe(r.orderId);
+      expect(card.started).toEqual([r.orderId, r.orderId]); // startCardPayment must be idempotent per order
+    } finally {
+      card.available = false;
+    }
   });
 
   it('schema: more than 100 lines, non-integer or zero quantity, missing destination, bad phone, bad payment', async () => {
