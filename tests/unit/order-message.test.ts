@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderWhatsappText, type OrderMessageData } from '../../src/server/orders/order-message.ts';
+import { eventLabel, orderWhatsappText, type OrderMessageData } from '../../src/server/orders/order-message.ts';
 import { whatsappLink } from '../../src/server/shops/phone.ts';
 import { CODE_ALPHABET, newOrderCode, normalizeOrderCode } from '../../src/server/orders/order-code.ts';
 import { DESTINATIONS, findDestination } from '../../src/server/orders/destinations.ts';
@@ -71,6 +71,15 @@ describe('WhatsApp order message', () => {
       'Name: Daeng <b>Ngai</b>',
       `Order status: ${base.statusUrl}`,
     ].join('\n'));
+  });
+});
+
+describe('order event labels', () => {
+  it('translates known event types and shows new ones as themselves', () => {
+    expect(eventLabel('id', 'placed')).toBe('Pesanan dibuat');
+    expect(eventLabel('en', 'receipt_uploaded')).toBe('Transfer receipt uploaded');
+    expect(eventLabel('id', 'payment_processing')).toBe('Pembayaran kartu sedang diproses');
+    expect(eventLabel('id', 'something_new')).toBe('something_new');
   });
 });
 

@@ -174,7 +174,9 @@ async function finish(shopId: string, o: Inserted, replayed = false): Promise<Pl
   let whatsappUrl: string | null = null;
   let checkoutUrl: string | null = null;
   if (o.payment === 'card') {
-    checkoutUrl = (await inShop(shopId, (scope) => startCardPayment(scope, { orderId: o.orderId }))).checkoutUrl;
+    // Stripe sends the buyer back to the status page (the Stripe integration reads statusUrl when its seam takes it).
+    const card = { orderId: o.orderId, statusUrl: path };
+    checkoutUrl = (await inShop(shopId, (scope) => startCardPayment(scope, card))).checkoutUrl;
   } else {
     const msg = await inShop(shopId, (scope) => loadOrderMessage(scope, o.orderId, statusUrl));
     whatsappUrl = whatsappLink(msg.whatsapp, orderWhatsappText(msg));

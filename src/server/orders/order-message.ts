@@ -56,6 +56,13 @@ export function orderWhatsappText(d: OrderMessageData): string {
   return out.join('\n');
 }
 
+/** An order event's label; types added later (e.g. by the Stripe integration) show as themselves until translated. */
+export function eventLabel(locale: Locale, type: string): string {
+  const key = `orders.event.${type}`;
+  const label = t(locale, key);
+  return label === key ? type : label;
+}
+
 /** The message data of a stored order (used when a repeated request replays the original answer). */
 export async function loadOrderMessage(scope: ShopScope, orderId: string, statusUrl: string): Promise<OrderMessageData & { whatsapp: string }> {
   const { tx, shopId } = scope;

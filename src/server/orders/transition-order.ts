@@ -31,7 +31,7 @@ export async function transitionOrder(scope: ShopScope, opts: {
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: order.id, type: opts.eventType ?? opts.to,
     from_status: order.status, to_status: opts.to, actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null,
-    details: JSON.stringify(opts.details ?? {}), created_at: nowIso(),
+    details: JSON.stringify(opts.details ?? {}), created_at: await nextEventTime(scope, order.id),
   }).execute();
   return { changed: true, from: order.status };
 }
@@ -61,6 +61,20 @@ export async function recordOrderEvent(scope: ShopScope, opts: {
   if (!order) throw new NotFound('orders.notFound');
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: opts.orderId, type: opts.type, from_status: order.status, to_status: order.status,
-    actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null, details: JSON.stringify(opts.details ?? {}), created_at: nowIso(),
+    actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null, details: JSON.stringify(opts.details ?? {}),
+    created_at: await nextEventTime(scope, opts.orderId),
   }).execute();
+}
+
+/**
+ * Events of one order are read in created_at order (timeline, ledger): two events in the same millisecond
+ * (a double tap, a webhook right after a confirmation) would otherwise come back in any order. Each new
+ * event is therefore stamped at least 1 ms after the order's previous one.
+ */
+async function nextEventTime(scope: ShopScope, orderId: string): Promise<string> {
+  const last = await scope.tx.selectFrom('order_events').select((eb) => eb.fn.max('created_at').as('at'))
+    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).executeTakeFirst();
+  const now = Date.now();
+  const prev = last?.at ? Date.parse(String(last.at)) : 0;
+  return new Date(Math.max(now, prev + 1)).toISOString();
 }
