@@ -4,11 +4,13 @@
  * Add a module with one import and one entry here.
  */
 import * as catalog from './catalog.ts';
+import * as orders from './orders.ts';
 import * as stripe from './stripe.ts';
 
 export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
 
 export const AREAS: AreaMessages[] = [
   catalog,
+  orders,
   stripe,
 ];

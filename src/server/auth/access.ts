@@ -39,6 +39,9 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/produk': 'products.view',
   '/dashboard/[shop]/produk/baru': 'products.edit',
   '/dashboard/[shop]/produk/[id]': 'products.edit',
+  '/dashboard/[shop]/pesanan': 'orders.manage',
+  '/dashboard/[shop]/pesanan/[code]': 'orders.manage',
+  '/dashboard/[shop]/pembayaran': 'payments.manage',
   '/program': 'program.view',
 };
 

@@ -4,6 +4,7 @@ import * as m0001 from '../../../db/migrations/0001_foundation.ts';
 import * as m0002 from '../../../db/migrations/0002_catalog.ts';
 import * as m0003 from '../../../db/migrations/0003_orders.ts';
 import * as m0004 from '../../../db/migrations/0004_catalog_more.ts';
+import * as m0005 from '../../../db/migrations/0005_order_replay.ts';
 import * as m0006 from '../../../db/migrations/0006_stripe.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_catalog': m0002,
   '0003_orders': m0003,
   '0004_catalog_more': m0004,
+  '0005_order_replay': m0005,
   '0006_stripe': m0006,
 };
 

@@ -69,6 +69,8 @@ export interface OrdersTable {
   stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null; created_at: string; updated_at: string;
   /** 0006: whole Rupiah refunded through Stripe (cumulative), and 1 once a dispute was opened. */
   stripe_refunded_amount: Generated<number>; stripe_disputed: Generated<number>;
+  /** 0005: status-link token sealed with the client's idempotency key (see db/migrations/0005_order_replay.ts). */
+  token_box: string | null;
 }
 export interface OrderLinesTable {
   shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;

@@ -3,6 +3,8 @@ import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
 import { productInput, productPatchInput } from '../catalog/schemas.ts';
+import { createOrderInput, transitionInput } from '../orders/schemas.ts';
+import { ORDER_RATE_LIMIT } from '../orders/rate-limits.ts';
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
 export const ROUTES = {
@@ -35,6 +37,11 @@ export const ROUTES = {
   deleteProduct: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'Delete a product with its variants and photos', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
   addProductPhotos: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/products/{id}/photos', tag: 'catalog', summary: 'Upload photos (multipart `file`, repeatable; at most 8 per product). JPEG, PNG, WebP, HEIC/AVIF up to 15 MB each', access: { kind: 'shop', capability: 'products.edit' }, upload: { file: 'file', description: 'Image files', fields: { alt: 'Description of the photos (optional)' } }, success: 201 }),
   deleteProductPhoto: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}/photos/{mediaId}', tag: 'catalog', summary: 'Delete a product photo and its stored files', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
+  createOrder: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Place an order (public). Prices and totals come from the catalog, never from the request; stock is reserved; the same idempotency key (body or Idempotency-Key header) returns the same order', access: { kind: 'public' }, body: createOrderInput, success: 201, rateLimit: ORDER_RATE_LIMIT }),
+  orderStatus: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/{code}', tag: 'orders', summary: 'An order as its customer sees it (public with the status token; 404 without it)', access: { kind: 'public' }, query: { token: { description: 'The status token from the order link', required: true } } }),
+  listOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Orders of the shop, newest first', access: { kind: 'shop', capability: 'orders.manage' }, query: { status: { description: 'pending | confirmed | paid | fulfilled | cancelled | expired' }, before: { description: 'ISO time: orders placed before it (paging)' } } }),
+  pendingOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/pending-count', tag: 'orders', summary: 'How many orders wait for confirmation, and the newest (the dashboard polls this)', access: { kind: 'shop', capability: 'orders.manage' } }),
+  orderTransition: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders/{code}/transitions', tag: 'orders', summary: 'Confirm, mark paid, fulfil or cancel an order', access: { kind: 'shop', capability: 'orders.manage' }, body: transitionInput }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 

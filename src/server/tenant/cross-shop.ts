@@ -95,3 +95,11 @@ export async function shopByStripeAccount(accountId: string) {
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** Expiry sweep: pending orders of every shop whose expires_at has passed (oldest first). */
+export async function pendingOrdersPastExpiry(nowIso: string, limit = 500) {
+  return db().selectFrom('orders').select(['shop_id', 'id'])
+    .where('status', '=', 'pending').where('expires_at', '<=', nowIso)
+    .orderBy('expires_at').limit(limit)
+    .execute();
+}
