@@ -4,7 +4,8 @@ import node from '@astrojs/node';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Uploads are at most 8 photos of 15 MB; anything larger is refused before it is buffered.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 128 * 1024 * 1024 }),
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   // Forms are posted to the same origin; Astro rejects cross-site form POSTs.
   security: { checkOrigin: true },

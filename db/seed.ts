@@ -1,6 +1,12 @@
+import sharp from 'sharp';
 import type { Db } from '../src/server/db/index.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { newId, newToken, nowIso } from '../src/server/util.ts';
+import { processImage, type ProcessedImage } from '../src/server/media/process-image.ts';
+import { saveMedia } from '../src/server/media/save-media.ts';
+import type { ShopProfile } from '../src/server/shops/profile.ts';
+import { defaultShopProfile } from '../src/server/shops/profile.ts';
+import { productArt, type ArtKind } from './seed-art.ts';
 
 export interface DemoCredentials { role: string; name: string; email: string; phone: string; password: string }
 
@@ -12,37 +18,106 @@ const VILLAGES = [
   { slug: 'borongloe', name: 'Borongloe' },
 ];
 
-interface SeedProduct { slug: string; name: string; price: number; cost: number; net: string; unit: string; category: string; stock: number | null; description: string }
-const SHOPS: { slug: string; name: string; village: string; whatsapp: string; description: string; address: string; products: SeedProduct[] }[] = [
+interface SeedVariant { name: string; price: number; compareAt?: number; cost: number; stock: number | null }
+interface SeedProduct {
+  slug: string; name: string; price: number; cost: number; net: string; unit: string; category: string; stock: number | null; description: string;
+  compareAt?: number; status?: 'draft' | 'published'; variants?: SeedVariant[];
+  /** The generated picture: illustration and colours. */
+  art: { kind: ArtKind; background: string; accent: string };
+}
+type WeekHours = Partial<Record<keyof ShopProfile['hours'], [string, string] | 'closed'>>;
+interface SeedShop {
+  slug: string; name: string; village: string; whatsapp: string; description: string; address: string; products: SeedProduct[];
+  profile: { hours: WeekHours; hoursNote?: string; delivery: Partial<ShopProfile['delivery']>; social?: Partial<ShopProfile['social']> };
+}
+
+const week = (open: string, close: string, except: WeekHours = {}): WeekHours =>
+  ({ mon: [open, close], tue: [open, close], wed: [open, close], thu: [open, close], fri: [open, close], sat: [open, close], sun: [open, close], ...except });
+
+const SHOPS: SeedShop[] = [
   {
     slug: 'hk05', name: 'HK05 Telur Asin Bakar', village: 'romang-lompoa', whatsapp: '+6281243210005',
     description: 'Telur asin bakar khas Romang Lompoa: dibakar perlahan di atas sabut kelapa, masir dan tidak terlalu asin.',
     address: 'Dusun Romang Lompoa, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'telur-asin-bakar-isi-10', name: 'Telur Asin Bakar isi 10', price: 35000, cost: 22000, net: '10 butir (± 650 g)', unit: 'kotak', category: 'Telur asin', stock: 40, description: 'Sepuluh telur itik asin yang dibakar, dalam kotak kardus HK05.' },
-      { slug: 'telur-asin-bakar-satuan', name: 'Telur Asin Bakar satuan', price: 4000, cost: 2300, net: '1 butir (± 65 g)', unit: 'butir', category: 'Telur asin', stock: 200, description: 'Telur itik asin bakar, dijual per butir.' },
-      { slug: 'telur-asin-rebus-isi-6', name: 'Telur Asin Rebus isi 6', price: 19000, cost: 12500, net: '6 butir (± 390 g)', unit: 'pak', category: 'Telur asin', stock: 25, description: 'Telur asin rebus klasik, enam butir.' },
+      { slug: 'telur-asin-bakar-isi-10', name: 'Telur Asin Bakar isi 10', price: 35000, cost: 22000, net: '10 butir (± 650 g)', unit: 'kotak', category: 'Telur asin', stock: 40, description: 'Sepuluh telur itik asin yang dibakar, dalam kotak kardus HK05.',
+        art: { kind: 'egg-box', background: '#f1dcc0', accent: '#8a3b12' } },
+      { slug: 'telur-asin-bakar-satuan', name: 'Telur Asin Bakar satuan', price: 4000, cost: 2300, net: '1 butir (± 65 g)', unit: 'butir', category: 'Telur asin', stock: 200, description: 'Telur itik asin bakar, dijual per butir.',
+        art: { kind: 'egg-single', background: '#e9d3b2', accent: '#6b3410' } },
+      { slug: 'telur-asin-rebus-isi-6', name: 'Telur Asin Rebus isi 6', price: 19000, cost: 12500, net: '6 butir (± 390 g)', unit: 'pak', category: 'Telur asin', stock: 25, description: 'Telur asin rebus klasik, enam butir.',
+        art: { kind: 'eggs-pale', background: '#dcebe6', accent: '#2f6b5f' } },
+      { slug: 'telur-asin-bakar', name: 'Telur Asin Bakar', price: 21000, cost: 13500, net: '6, 10 atau 30 butir', unit: 'kotak', category: 'Telur asin', stock: null,
+        description: 'Telur itik asin dibakar di atas sabut kelapa sampai kulitnya kecokelatan dan beraroma asap. Pilih isi 6, 10 atau 30 butir (isi 30 untuk hajatan dan oleh-oleh).',
+        variants: [
+          { name: 'Isi 6', price: 21000, cost: 13500, stock: 30 },
+          { name: 'Isi 10', price: 35000, cost: 22000, stock: 40 },
+          { name: 'Isi 30', price: 99000, compareAt: 105000, cost: 66000, stock: 8 },
+        ],
+        art: { kind: 'eggs-charred', background: '#f3e2c7', accent: '#8a3b12' } },
+      { slug: 'sambal-telur-asin', name: 'Sambal Telur Asin', price: 25000, cost: 14000, net: '150 g', unit: 'toples', category: 'Olahan telur', stock: 15,
+        description: 'Sambal bawang dengan kuning telur asin HK05. Tahan 2 minggu di kulkas.',
+        art: { kind: 'jar', background: '#f6dcd2', accent: '#8a3b12' } },
+      { slug: 'telur-itik-segar-isi-10', name: 'Telur Itik Segar isi 10', price: 30000, cost: 24000, net: '10 butir', unit: 'pak', category: 'Telur segar', stock: 4,
+        description: 'Telur itik segar dari kandang sendiri, untuk dimasak di rumah.',
+        art: { kind: 'eggs-pale', background: '#e6efe0', accent: '#3c6e47' } },
+      { slug: 'keripik-putih-telur', name: 'Keripik Putih Telur', price: 15000, compareAt: 18000, cost: 7000, net: '100 g', unit: 'bungkus', category: 'Olahan telur', stock: null, status: 'draft',
+        description: 'Keripik renyah dari putih telur sisa pembuatan sambal. Masih uji coba resep.',
+        art: { kind: 'crisps', background: '#f7ecd0', accent: '#9a6b12' } },
     ],
+    profile: {
+      hours: week('08:00', '17:00', { sun: 'closed' }),
+      hoursNote: 'Jumat istirahat 11.30–13.30 (salat Jumat).',
+      delivery: {
+        pickup: { enabled: true, note: 'Ambil di rumah produksi, Dusun Romang Lompoa.' },
+        local: { enabled: true, fee: 10000, area: 'Kec. Bontomarannu dan Sungguminasa' },
+        courier: { enabled: true, note: 'JNE atau J&T dari Sungguminasa; ongkir menyesuaikan tujuan.' },
+      },
+      social: { instagram: 'hk05.telurasinbakar' },
+    },
   },
   {
     slug: 'roti-balang', name: 'Roti Balang-Balang', village: 'balang-balang', whatsapp: '+6285299001122',
     description: 'Roti manis dan roti pisang buatan ibu-ibu Desa Balang-Balang, dipanggang setiap pagi.',
     address: 'Desa Balang-Balang, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'roti-pisang', name: 'Roti Pisang', price: 12000, cost: 6500, net: '250 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti lembut dengan isian pisang raja.' },
-      { slug: 'roti-manis-cokelat', name: 'Roti Manis Cokelat', price: 8000, cost: 4200, net: '120 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti manis isi cokelat.' },
+      { slug: 'roti-pisang', name: 'Roti Pisang', price: 12000, cost: 6500, net: '250 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti lembut dengan isian pisang raja.',
+        art: { kind: 'bread', background: '#f4e6cf', accent: '#7a4b2a' } },
+      { slug: 'roti-manis-cokelat', name: 'Roti Manis Cokelat', price: 8000, cost: 4200, net: '120 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti manis isi cokelat.',
+        art: { kind: 'bun', background: '#efe0d0', accent: '#5b3a22' } },
     ],
+    profile: {
+      hours: week('06:00', '11:00'),
+      hoursNote: 'Roti keluar dari oven sekitar pukul 06.00.',
+      delivery: { pickup: { enabled: true, note: '' }, local: { enabled: true, fee: 5000, area: 'Desa Balang-Balang' } },
+    },
   },
   {
     slug: 'kopi-borongloe', name: 'Kopi Borongloe', village: 'borongloe', whatsapp: '+6281355667788',
     description: 'Kopi robusta dari kebun lereng Borongloe, disangrai di desa.',
     address: 'Desa Borongloe, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'kopi-bubuk-robusta-250', name: 'Kopi Bubuk Robusta 250 g', price: 45000, cost: 27000, net: '250 g', unit: 'pouch', category: 'Kopi', stock: 30, description: 'Kopi bubuk robusta sangrai sedang.' },
-      { slug: 'kopi-biji-robusta-500', name: 'Kopi Biji Robusta 500 g', price: 80000, cost: 50000, net: '500 g', unit: 'pouch', category: 'Kopi', stock: 12, description: 'Biji kopi sangrai untuk digiling sendiri.' },
+      { slug: 'kopi-bubuk-robusta-250', name: 'Kopi Bubuk Robusta 250 g', price: 45000, cost: 27000, net: '250 g', unit: 'pouch', category: 'Kopi', stock: 30, description: 'Kopi bubuk robusta sangrai sedang.',
+        art: { kind: 'coffee-bag', background: '#e8d9c4', accent: '#2f5d50' } },
+      { slug: 'kopi-biji-robusta-500', name: 'Kopi Biji Robusta 500 g', price: 80000, cost: 50000, net: '500 g', unit: 'pouch', category: 'Kopi', stock: 12, description: 'Biji kopi sangrai untuk digiling sendiri.',
+        art: { kind: 'beans', background: '#efe4d2', accent: '#3f2a1d' } },
     ],
+    profile: {
+      hours: week('09:00', '16:00', { sat: 'closed', sun: 'closed' }),
+      delivery: { pickup: { enabled: true, note: '' }, courier: { enabled: true, note: 'Dikirim tiap Senin dan Kamis.' } },
+    },
   },
 ];
+
+function seedProfile(p: SeedShop['profile']): ShopProfile {
+  const profile = defaultShopProfile();
+  for (const [day, h] of Object.entries(p.hours) as [keyof ShopProfile['hours'], [string, string] | 'closed'][]) {
+    profile.hours[day] = h === 'closed' ? { closed: true, open: '', close: '' } : { closed: false, open: h[0], close: h[1] };
+  }
+  profile.hoursNote = p.hoursNote ?? '';
+  profile.delivery = { ...profile.delivery, ...p.delivery };
+  profile.social = { ...profile.social, ...p.social };
+  return profile;
+}
 
 /** Seeds the demo program once: returns null when the database already has a program. */
 export async function seedDemo(db: Db, opts: { password?: string } = {}): Promise<DemoCredentials[] | null> {
@@ -56,7 +131,15 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
     { role: 'officer', name: 'Andi Officer (Dinas Koperasi)', email: 'pendamping@gowa.test', phone: '+6281100000001', password: pw() },
     { role: 'admin', name: 'Admin Etalase', email: 'admin@etalase.test', phone: '+6281100000099', password: pw() },
   ];
+  // Pictures are drawn and encoded before the transaction (in parallel with the password hashing below):
+  // sharp's work then never holds the database, and seeding stays quick.
+  const pictures = Promise.all(SHOPS.map((s) => Promise.all(s.products.map(async (p) => {
+    const png = await sharp(productArt({ ...p.art, label: p.name })).png().toBuffer();
+    return processImage(png);
+  }))));
+  pictures.catch(() => undefined); // awaited inside the transaction; this only avoids an unhandled rejection meanwhile
   await db.transaction().execute(async (tx) => {
+    const images: ProcessedImage[][] = [];
     const programId = newId();
     await tx.insertInto('programs').values({ id: programId, ...PROGRAM, created_at: now }).execute();
     const districtId = newId();
@@ -81,7 +164,8 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
       const shopId = newId();
       await tx.insertInto('shops').values({
         id: shopId, program_id: programId, village_id: villageIds.get(s.village)!, slug: s.slug, name: s.name,
-        whatsapp: s.whatsapp, description: s.description, address: s.address, created_at: now, updated_at: now,
+        whatsapp: s.whatsapp, description: s.description, address: s.address, profile: JSON.stringify(seedProfile(s.profile)),
+        created_at: now, updated_at: now,
       }).execute();
       // The demo owner owns HK05; the other demo shops get owners of their own.
       let ownerId = userIds.get('owner')!;
@@ -94,12 +178,24 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
       }
       await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: ownerId, role: 'owner', created_at: now }).execute();
       if (i === 0) await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: userIds.get('staff')!, role: 'staff', created_at: now }).execute();
+      if (!images.length) images.push(...await pictures);
       for (const [j, p] of s.products.entries()) {
+        const productId = newId();
+        const sku = `${s.slug.toUpperCase()}-${j + 1}`;
         await tx.insertInto('products').values({
-          shop_id: shopId, id: newId(), slug: p.slug, name: p.name, description: p.description, price: p.price,
-          compare_at_price: null, unit_cost: p.cost, unit: p.unit, net_content: p.net, sku: `${s.slug.toUpperCase()}-${j + 1}`,
-          category: p.category, stock: p.stock, status: 'published', sort_order: j, created_at: now, updated_at: now,
+          shop_id: shopId, id: productId, slug: p.slug, name: p.name, description: p.description, price: p.price,
+          compare_at_price: p.compareAt ?? null, unit_cost: p.cost, unit: p.unit, net_content: p.net, sku,
+          category: p.category, stock: p.stock, status: p.status ?? 'published', sort_order: j, created_at: now, updated_at: now,
         }).execute();
+        for (const [k, v] of (p.variants ?? []).entries()) {
+          await tx.insertInto('product_variants').values({
+            shop_id: shopId, id: newId(), product_id: productId, name: v.name, sku: `${sku}-${k + 1}`, price: v.price,
+            compare_at_price: v.compareAt ?? null, unit_cost: v.cost, stock: v.stock, sort_order: k, created_at: now, updated_at: now,
+          }).execute();
+        }
+        const img = images[i]![j]!;
+        const media = await saveMedia({ shopId, tx }, { data: img.original, processed: img, purpose: 'product_photo', visibility: 'public', userId: ownerId });
+        await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: productId, media_id: media.id, alt: p.name, sort_order: 0 }).execute();
       }
     }
   });

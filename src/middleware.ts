@@ -3,16 +3,20 @@ import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './se
 import { clientIp } from './server/http/client-ip.ts';
 import { requestLocale } from './server/http/locale.ts';
 import { errorResponse } from './server/http/respond.ts';
+import { startOrderExpiryTimer } from './server/orders/expiry-timer.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from './server/storefront/page-cache.ts';
 
 function secure(response: Response): Response {
   response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  // Pages holding a secret in their URL (order status) set no-referrer themselves.
+  if (!response.headers.has('referrer-policy')) response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
   return response;
 }
 
 export const onRequest = defineMiddleware(async (ctx, next) => {
+  // Once per process, on the first request (a no-op afterwards).
+  startOrderExpiryTimer();
   ctx.locals.locale = requestLocale(ctx.cookies, ctx.url);
 
   // Public catalog pages: a cached copy is answered here, before the session or any rendering

@@ -145,5 +145,8 @@ export const en: Record<keyof typeof id, string> = {
   'program.village': 'Village',
   'program.members': 'Owners and staff',
   'program.timezone': 'Time zone',
+  'program.tz.Asia/Jakarta': 'WIB (Asia/Jakarta)',
+  'program.tz.Asia/Makassar': 'WITA (Asia/Makassar)',
+  'program.tz.Asia/Jayapura': 'WIT (Asia/Jayapura)',
   'footer.text': 'Etalase — One Village One Product program',
 };

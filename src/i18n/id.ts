@@ -143,5 +143,8 @@ export const id = {
   'program.village': 'Desa',
   'program.members': 'Pemilik dan staf',
   'program.timezone': 'Zona waktu',
+  'program.tz.Asia/Jakarta': 'WIB (Asia/Jakarta)',
+  'program.tz.Asia/Makassar': 'WITA (Asia/Makassar)',
+  'program.tz.Asia/Jayapura': 'WIT (Asia/Jayapura)',
   'footer.text': 'Etalase — program Satu Desa Satu Produk',
 } as const;

@@ -23,8 +23,8 @@ export class NotFound extends AppError {
 export class Invalid extends AppError {
   /** Field errors hold message keys (or already-translated zod messages) per field path. */
   readonly fields: FieldErrors;
-  constructor(fields: FieldErrors, messageKey = 'error.invalid') {
-    super(400, 'invalid', messageKey);
+  constructor(fields: FieldErrors, messageKey = 'error.invalid', params: Record<string, string | number> = {}) {
+    super(400, 'invalid', messageKey, params);
     this.fields = fields;
   }
 }

@@ -22,8 +22,8 @@ export interface TestServer { url: string; db: TestDatabase; proc: ChildProcess;
  * Start the built app (dist/, built once by scripts/test.ts) on a free loopback port with a fresh
  * database, migrated and seeded with the demo program (demo password DEMO_PASSWORD).
  */
-export async function startServer(opts: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+export async function startServer(opts: { env?: Record<string, string>; seed?: boolean; db?: TestDatabase; keepDb?: boolean } = {}): Promise<TestServer> {
+  const db = opts.db ?? await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
@@ -53,7 +53,7 @@ export async function startServer(opts: { env?: Record<string, string>; seed?: b
     async stop() {
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
-      await db.drop();
+      if (!opts.keepDb) await db.drop();
     },
   };
 }

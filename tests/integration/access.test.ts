@@ -32,11 +32,18 @@ beforeAll(async () => {
   }
   const session = await (await clients.officer.get('/api/v1/session')).json() as { user: { id: string } };
   const products = await (await clients.owner.get('/api/v1/shops/hk05/products')).json().catch(() => ({})) as { products?: { id: string; slug: string }[] };
+  // An order of shop A, placed through the public API, so the order routes are called with a real code.
+  const placed = await clients.anonymous.post('/api/v1/shops/hk05/orders', {
+    items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Sampel', customerPhone: '0812 0000 1111', delivery: 'pickup', payment: 'whatsapp',
+  });
+  const orderCode = ((await placed.json()) as { code?: string }).code ?? 'none';
   // Param samples: ids that exist in shop A where a route needs one. userId is a user who is not a member,
   // so an allowed caller reaches the domain function and gets its own "member not found", not the guard's 404.
   samples = {
-    shop: 'hk05', userId: session.user.id,
+    shop: 'hk05', userId: session.user.id, code: orderCode,
     id: products.products?.[0]?.id ?? 'none', product: products.products?.[0]?.slug ?? 'none',
+    // A photo id that is not on the product: an allowed caller reaches the domain's own 404, nothing is deleted.
+    mediaId: 'nophoto',
     ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
   };
   doc = await (await clients.anonymous.get('/api/v1/openapi.json')).json() as typeof doc;

@@ -34,6 +34,14 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pengaturan': 'shop.edit',
   '/dashboard/[shop]/staf': 'staff.manage',
   '/dashboard/[shop]/audit': 'audit.view',
+  '/dashboard/[shop]/pembayaran/stripe': 'payments.manage',
+  '/dashboard/[shop]/pembayaran/stripe/kembali': 'payments.manage',
+  '/dashboard/[shop]/produk': 'products.view',
+  '/dashboard/[shop]/produk/baru': 'products.edit',
+  '/dashboard/[shop]/produk/[id]': 'products.edit',
+  '/dashboard/[shop]/pesanan': 'orders.manage',
+  '/dashboard/[shop]/pesanan/[code]': 'orders.manage',
+  '/dashboard/[shop]/pembayaran': 'payments.manage',
   '/program': 'program.view',
 };
 

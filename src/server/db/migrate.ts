@@ -3,18 +3,25 @@ import type { Db } from './index.ts';
 import * as m0001 from '../../../db/migrations/0001_foundation.ts';
 import * as m0002 from '../../../db/migrations/0002_catalog.ts';
 import * as m0003 from '../../../db/migrations/0003_orders.ts';
+import * as m0004 from '../../../db/migrations/0004_catalog_more.ts';
+import * as m0005 from '../../../db/migrations/0005_order_replay.ts';
+import * as m0006 from '../../../db/migrations/0006_stripe.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_catalog': m0002,
   '0003_orders': m0003,
+  '0004_catalog_more': m0004,
+  '0005_order_replay': m0005,
+  '0006_stripe': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(database: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: database, provider });
+  // Branches add migrations independently; none depends on another's order beyond 0001.
+  const migrator = new Migrator({ db: database, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -52,6 +52,8 @@ export interface ShopPaymentSettingsTable {
   shop_id: string; bank_name: string | null; bank_account_number: string | null; bank_account_holder: string | null;
   qris_media_id: string | null; accept_whatsapp: Generated<number>; accept_transfer: Generated<number>; accept_card: Generated<number>;
   stripe_account_id: string | null; stripe_charges_enabled: Generated<number>; updated_at: string;
+  /** Unix seconds of the Stripe account state last applied (0006). */
+  stripe_synced_at: number | null;
 }
 
 export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
@@ -65,6 +67,10 @@ export interface OrdersTable {
   address: Generated<string>; notes: Generated<string>; subtotal: number; delivery_fee: Generated<number>; total: number;
   locale: Generated<string>; expires_at: string | null; receipt_media_id: string | null;
   stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null; created_at: string; updated_at: string;
+  /** 0006: whole Rupiah refunded through Stripe (cumulative), and 1 once a dispute was opened. */
+  stripe_refunded_amount: Generated<number>; stripe_disputed: Generated<number>;
+  /** 0005: status-link token sealed with the client's idempotency key (see db/migrations/0005_order_replay.ts). */
+  token_box: string | null;
 }
 export interface OrderLinesTable {
   shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;

@@ -5,6 +5,7 @@ import { requireProgramAccess, requireShopAccess, type Capability, type ShopAcce
 import type { Session, SessionUser } from '../auth/session.ts';
 import { apiRoute, readJson } from './respond.ts';
 import { parseInput } from './validate.ts';
+import { hitWindow } from '../auth/rate-limit.ts';
 
 /**
  * Every JSON API route is declared here once: method, path, who may call it and its body schema.
@@ -27,6 +28,10 @@ export interface RouteDef<B extends z.ZodType | undefined = z.ZodType | undefine
   /** Status answered on success; the document lists it with the error statuses. */
   success?: number;
   query?: Record<string, { description: string; required?: boolean }>;
+  /** A multipart/form-data upload (instead of a JSON body): the file field, and any text fields beside it. */
+  upload?: { file: string; description: string; fields?: Record<string, string> };
+  /** Per-IP fixed window, counted first (before sign-in and before the body is read). */
+  rateLimit?: { key: string; limit: number; windowSeconds: number };
 }
 
 export function defineRoute<B extends z.ZodType | undefined>(def: RouteDef<B>): RouteDef<B> {
@@ -46,6 +51,7 @@ export function handle<B extends z.ZodType | undefined>(
   fn: (c: Ctx<B extends z.ZodType ? z.output<B> : undefined>) => Promise<Response>,
 ) {
   return apiRoute(async (ctx) => {
+    if (def.rateLimit) await hitWindow(`${def.rateLimit.key}:ip:${ctx.locals.clientIp}`, def.rateLimit.limit, def.rateLimit.windowSeconds);
     const auth = def.access.kind === 'public' ? await ctx.locals.auth() : await ctx.locals.auth();
     let shop: ShopAccess | null = null;
     if (def.access.kind !== 'public' && !auth) throw new Unauthorized();

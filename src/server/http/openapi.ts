@@ -37,6 +37,13 @@ export function openApiDocument() {
     };
     if (def.access.kind !== 'public') op.security = [{ sessionCookie: [] }];
     if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(def.body) } } };
+    if (def.upload) {
+      const properties: Record<string, unknown> = {
+        [def.upload.file]: { type: 'array', items: { type: 'string', format: 'binary' }, description: def.upload.description },
+      };
+      for (const [name, description] of Object.entries(def.upload.fields ?? {})) properties[name] = { type: 'string', description };
+      op.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: [def.upload.file], properties } } } };
+    }
     (paths[def.path] ??= {})[def.method] = op;
   }
   return {

@@ -9,8 +9,10 @@ export async function pageError(Astro: AstroGlobal, err: unknown): Promise<Respo
     const next = Astro.url.pathname + Astro.url.search;
     return Astro.redirect(`/masuk?next=${encodeURIComponent(next)}`, 303);
   }
-  if (err instanceof NotFound) return await Astro.rewrite('/404');
-  if (err instanceof AppError && err.status === 403) return await Astro.rewrite('/403');
+  // A form POST whose body was already read cannot be rewritten as itself (Astro refuses): show the page as a GET.
+  const to = (path: string) => (Astro.request.bodyUsed ? new Request(new URL(path, Astro.url), { headers: Astro.request.headers }) : path);
+  if (err instanceof NotFound) return await Astro.rewrite(to('/404'));
+  if (err instanceof AppError && err.status === 403) return await Astro.rewrite(to('/403'));
   throw err;
 }
 
@@ -57,10 +59,10 @@ export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
     if (err instanceof Invalid) {
       Astro.response.status = 400;
       const errors = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => t(locale, m))]));
-      return { ok: false, errors, message: t(locale, err.messageKey) };
+      return { ok: false, errors, message: t(locale, err.messageKey, err.params) };
     }
-    if (err instanceof AppError && err.status === 429) {
-      Astro.response.status = 429;
+    if (err instanceof AppError && (err.status === 429 || err.status === 409)) {
+      Astro.response.status = err.status;
       return { ok: false, errors: {}, message: t(locale, err.messageKey, err.params) };
     }
     return { ok: false, errors: {}, message: '', response: await pageError(Astro, err) };

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
+import { productInput, productPatchInput } from '../catalog/schemas.ts';
+import { createOrderInput, transitionInput } from '../orders/schemas.ts';
+import { ORDER_RATE_LIMIT } from '../orders/rate-limits.ts';
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
 export const ROUTES = {
@@ -20,6 +23,25 @@ export const ROUTES = {
   invite: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/invites', tag: 'shops', summary: 'Create a one-time staff invite link', access: { kind: 'shop', capability: 'staff.manage' }, success: 201 }),
   removeMember: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/members/{userId}', tag: 'shops', summary: 'Remove a staff member and end their sessions', access: { kind: 'shop', capability: 'staff.manage' }, success: 204 }),
   audit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/audit', tag: 'shops', summary: 'Audit log of the shop', access: { kind: 'shop', capability: 'audit.view' } }),
+  stripeWebhook: defineRoute({
+    method: 'post', path: '/api/v1/stripe/webhook', tag: 'payments', access: { kind: 'public' },
+    summary: 'Stripe Connect webhook (signed with STRIPE_WEBHOOK_SECRET; raw JSON body). Handles checkout.session.completed, '
+      + '.async_payment_succeeded (order paid), .async_payment_failed (noted; order stays pending), .expired (a card order expires), '
+      + 'charge.refunded (refund noted; fully refunded paid order cancelled), charge.dispute.created (dispute shown on the order), '
+      + 'account.updated (card readiness), account.application.deauthorized (account cleared). Bad or stale signature: 400, nothing written.',
+  }),
+  publicProducts: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/products', tag: 'catalog', summary: 'Published products of a shop with variants, prices, stock status and photo URLs (never costs or drafts)', access: { kind: 'public' } }),
+  createProduct: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/products', tag: 'catalog', summary: 'Create a product with its variants (prices in whole Rupiah; unitCost only from roles with products.cost)', access: { kind: 'shop', capability: 'products.edit' }, body: productInput, success: 201 }),
+  getProduct: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'A product as the shop\'s members see it; unitCost appears only for roles with products.cost', access: { kind: 'shop', capability: 'products.view' } }),
+  updateProduct: defineRoute({ method: 'patch', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'Change a product; absent fields stay, `variants` (when given) is the full list', access: { kind: 'shop', capability: 'products.edit' }, body: productPatchInput }),
+  deleteProduct: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}', tag: 'catalog', summary: 'Delete a product with its variants and photos', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
+  addProductPhotos: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/products/{id}/photos', tag: 'catalog', summary: 'Upload photos (multipart `file`, repeatable; at most 8 per product). JPEG, PNG, WebP, HEIC/AVIF up to 15 MB each', access: { kind: 'shop', capability: 'products.edit' }, upload: { file: 'file', description: 'Image files', fields: { alt: 'Description of the photos (optional)' } }, success: 201 }),
+  deleteProductPhoto: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/products/{id}/photos/{mediaId}', tag: 'catalog', summary: 'Delete a product photo and its stored files', access: { kind: 'shop', capability: 'products.edit' }, success: 204 }),
+  createOrder: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Place an order (public). Prices and totals come from the catalog, never from the request; stock is reserved; the same idempotency key (body or Idempotency-Key header) returns the same order', access: { kind: 'public' }, body: createOrderInput, success: 201, rateLimit: ORDER_RATE_LIMIT }),
+  orderStatus: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/{code}', tag: 'orders', summary: 'An order as its customer sees it (public with the status token; 404 without it)', access: { kind: 'public' }, query: { token: { description: 'The status token from the order link', required: true } } }),
+  listOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Orders of the shop, newest first', access: { kind: 'shop', capability: 'orders.manage' }, query: { status: { description: 'pending | confirmed | paid | fulfilled | cancelled | expired' }, before: { description: 'ISO time: orders placed before it (paging)' } } }),
+  pendingOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/pending-count', tag: 'orders', summary: 'How many orders wait for confirmation, and the newest (the dashboard polls this)', access: { kind: 'shop', capability: 'orders.manage' } }),
+  orderTransition: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders/{code}/transitions', tag: 'orders', summary: 'Confirm, mark paid, fulfil or cancel an order', access: { kind: 'shop', capability: 'orders.manage' }, body: transitionInput }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 

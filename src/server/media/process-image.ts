@@ -32,8 +32,9 @@ export async function processImage(input: Buffer, opts: { widths?: readonly numb
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-  } catch {
-    throw new Invalid({ file: ['media.notImage'] });
+  } catch (e) {
+    // A decompression bomb is refused by libvips' pixel limit; say so rather than "not an image".
+    throw new Invalid({ file: [/pixel limit/i.test(String((e as Error)?.message)) ? 'media.tooManyPixels' : 'media.notImage'] });
   }
   if (!meta.format || !ACCEPTED.has(meta.format)) throw new Invalid({ file: ['media.notImage'] });
   if (!meta.width || !meta.height) throw new Invalid({ file: ['media.notImage'] });
@@ -48,13 +49,22 @@ export async function processImage(input: Buffer, opts: { widths?: readonly numb
     throw new Invalid({ file: ['media.notImage'] });
   }
   const files = new Map<string, Buffer>();
+  // Widths above the original render at the original's width: encode each real width once and reuse it.
+  const done = new Map<number, number>();
+  const fallback = opts.keepAlpha ? 'png' : 'jpg';
   for (const w of opts.widths ?? WIDTHS) {
     const target = Math.min(w, rotated.width);
+    const same = done.get(target);
+    if (same !== undefined) {
+      for (const ext of ['avif', 'webp', fallback]) files.set(`${w}.${ext}`, files.get(`${same}.${ext}`)!);
+      continue;
+    }
+    done.set(target, w);
     const resized = () => base().resize({ width: target, withoutEnlargement: true });
     files.set(`${w}.avif`, await resized().avif({ quality: 50, effort: 2 }).toBuffer());
     files.set(`${w}.webp`, await resized().webp({ quality: 72 }).toBuffer());
     const jpeg = opts.keepAlpha ? resized().png({ compressionLevel: 9 }) : resized().flatten({ background: '#ffffff' }).jpeg({ quality: 78, mozjpeg: true });
-    files.set(`${w}.${opts.keepAlpha ? 'png' : 'jpg'}`, await jpeg.toBuffer());
+    files.set(`${w}.${fallback}`, await jpeg.toBuffer());
   }
   const tiny = await base().resize({ width: 16 }).blur(1).webp({ quality: 30 }).toBuffer();
   return {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ShopScope } from '../tenant/index.ts';
+import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
@@ -27,29 +27,35 @@ export async function transitionOrder(scope: ShopScope, opts: {
     .where('shop_id', '=', shopId).where('id', '=', order.id).where('status', '=', order.status)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
-  if (RESERVING.includes(order.status) && !RESERVING.includes(opts.to)) await releaseStock(scope, order.id);
+  // Released stock changes what public pages show, so their cached copies must go (by shop version).
+  if (RESERVING.includes(order.status) && !RESERVING.includes(opts.to) && await releaseStock(scope, order.id)) {
+    await bumpShopVersion(scope);
+  }
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: order.id, type: opts.eventType ?? opts.to,
     from_status: order.status, to_status: opts.to, actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null,
-    details: JSON.stringify(opts.details ?? {}), created_at: nowIso(),
+    details: JSON.stringify(opts.details ?? {}), created_at: await nextEventTime(scope, order.id),
   }).execute();
   return { changed: true, from: order.status };
 }
 
 /** Put the order's quantities back on products/variants that track stock (null stock = unlimited). */
-async function releaseStock(scope: ShopScope, orderId: string): Promise<void> {
+async function releaseStock(scope: ShopScope, orderId: string): Promise<boolean> {
   const { tx, shopId } = scope;
   const lines = await tx.selectFrom('order_lines').select(['product_id', 'variant_id', 'quantity'])
     .where('shop_id', '=', shopId).where('order_id', '=', orderId).execute();
+  let released = false;
   for (const l of lines) {
-    if (l.variant_id) {
-      await tx.updateTable('product_variants').set({ stock: sql`stock + ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.variant_id).where('stock', 'is not', null).execute();
-    } else if (l.product_id) {
-      await tx.updateTable('products').set({ stock: sql`stock + ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.product_id).where('stock', 'is not', null).execute();
-    }
+    const r = l.variant_id
+      ? await tx.updateTable('product_variants').set({ stock: sql`stock + ${l.quantity}` })
+        .where('shop_id', '=', shopId).where('id', '=', l.variant_id).where('stock', 'is not', null).executeTakeFirst()
+      : l.product_id
+        ? await tx.updateTable('products').set({ stock: sql`stock + ${l.quantity}` })
+          .where('shop_id', '=', shopId).where('id', '=', l.product_id).where('stock', 'is not', null).executeTakeFirst()
+        : null;
+    if (r && Number(r.numUpdatedRows) > 0) released = true;
   }
+  return released;
 }
 
 /** Record an event that does not change status (receipt uploaded, refund, dispute, payment failed). */
@@ -61,6 +67,20 @@ export async function recordOrderEvent(scope: ShopScope, opts: {
   if (!order) throw new NotFound('orders.notFound');
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: opts.orderId, type: opts.type, from_status: order.status, to_status: order.status,
-    actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null, details: JSON.stringify(opts.details ?? {}), created_at: nowIso(),
+    actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null, details: JSON.stringify(opts.details ?? {}),
+    created_at: await nextEventTime(scope, opts.orderId),
   }).execute();
+}
+
+/**
+ * Events of one order are read in created_at order (timeline, ledger): two events in the same millisecond
+ * (a double tap, a webhook right after a confirmation) would otherwise come back in any order. Each new
+ * event is therefore stamped at least 1 ms after the order's previous one.
+ */
+async function nextEventTime(scope: ShopScope, orderId: string): Promise<string> {
+  const last = await scope.tx.selectFrom('order_events').select((eb) => eb.fn.max('created_at').as('at'))
+    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).executeTakeFirst();
+  const now = Date.now();
+  const prev = last?.at ? Date.parse(String(last.at)) : 0;
+  return new Date(Math.max(now, prev + 1)).toISOString();
 }

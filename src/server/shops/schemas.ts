@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneField } from '../auth/schemas.ts';
 import { RESERVED_SLUGS, SLUG_PATTERN } from './slug.ts';
+import { shopProfileInput } from './profile.ts';
 
 export const slugField = z.string().trim().toLowerCase()
   .regex(SLUG_PATTERN, { error: 'shop.slugFormat' })
@@ -17,5 +18,15 @@ export const shopInput = z.object({
 });
 export type ShopInput = z.output<typeof shopInput>;
 
-export const shopUpdateInput = shopInput.partial();
+/**
+ * PATCH semantics: absent = unchanged. The fields with defaults are restated without them (zod applies a
+ * default even inside .partial(), which made a PATCH of only the name clear the description and address).
+ * `profile`: opening hours, delivery options, social links (see profile.ts); each section given replaces it.
+ */
+export const shopUpdateInput = shopInput.partial().extend({
+  description: z.string().trim().max(2000).optional(),
+  address: z.string().trim().max(300).optional(),
+  locale: z.enum(['id', 'en']).optional(),
+  profile: shopProfileInput.optional(),
+});
 export type ShopUpdateInput = z.output<typeof shopUpdateInput>;

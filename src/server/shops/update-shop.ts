@@ -4,6 +4,7 @@ import { nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { inShop } from '../tenant/index.ts';
 import type { ShopUpdateInput } from './schemas.ts';
+import { mergeShopProfile } from './profile.ts';
 
 export async function updateShop(opts: { shopId: string; userId: string; input: ShopUpdateInput; ip?: string }) {
   const { input } = opts;
@@ -26,6 +27,7 @@ export async function updateShop(opts: { shopId: string; userId: string; input: 
       ...(input.description !== undefined && { description: input.description }),
       ...(input.address !== undefined && { address: input.address }),
       ...(input.locale !== undefined && { locale: input.locale }),
+      ...(input.profile !== undefined && { profile: mergeShopProfile(before.profile, input.profile) }),
     };
     await tx.updateTable('shops')
       .set((eb) => ({ ...changes, updated_at: nowIso(), version: eb('version', '+', 1) }))

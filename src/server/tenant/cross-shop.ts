@@ -19,11 +19,24 @@ export async function findShopBySlug(slug: string) {
       'shops.locale', 'shops.version', 'shops.program_id', 'shops.village_id', 'shops.updated_at', 'shops.profile',
       'villages.name as village_name', 'villages.slug as village_slug',
       'districts.name as district_name', 'districts.slug as district_slug', 'programs.timezone',
+      'shops.profile', // JSON; read it with parseShopProfile (src/server/shops/profile.ts)
     ])
     .where('shops.slug', '=', slug)
     .executeTakeFirst();
 }
 export type PublicShop = NonNullable<Awaited<ReturnType<typeof findShopBySlug>>>;
+
+/**
+ * Public: the permanent short link /q/{productId} (printed on labels) to the product's current page.
+ * Product ids are random and globally unique, so the id alone finds the shop. Published products only.
+ */
+export async function findPublishedProductLink(productId: string) {
+  return db().selectFrom('products')
+    .innerJoin('shops', 'shops.id', 'products.shop_id')
+    .select(['shops.slug as shopSlug', 'products.slug as productSlug'])
+    .where('products.id', '=', productId).where('products.status', '=', 'published')
+    .executeTakeFirst();
+}
 
 /** Public directory: shops of a village or district, for /desa/… and /kecamatan/… pages. */
 export async function directoryShops(filter: { villageId?: string; districtId?: string; villageIds?: string[] }) {
@@ -156,4 +169,25 @@ export async function integrityProblems() {
     )))
     .execute();
   return { ownerless };
+}
+
+/**
+ * Stripe webhooks: the shop whose connected account an event came from (events name only the account).
+ * Null for an account no shop uses (never connected here, or disconnected since).
+ */
+export async function shopByStripeAccount(accountId: string) {
+  const row = await db().selectFrom('shop_payment_settings')
+    .innerJoin('shops', 'shops.id', 'shop_payment_settings.shop_id')
+    .select(['shops.id', 'shops.slug'])
+    .where('shop_payment_settings.stripe_account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Expiry sweep: pending orders of every shop whose expires_at has passed (oldest first). */
+export async function pendingOrdersPastExpiry(nowIso: string, limit = 500) {
+  return db().selectFrom('orders').select(['shop_id', 'id'])
+    .where('status', '=', 'pending').where('expires_at', '<=', nowIso)
+    .orderBy('expires_at').limit(limit)
+    .execute();
 }

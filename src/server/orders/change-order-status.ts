@@ -1,0 +1,29 @@
+import { inShop, type ShopScope } from '../tenant/index.ts';
+import { NotFound } from '../errors.ts';
+import type { OrderStatus } from '../db/schema.ts';
+import type { OrderActor } from './transition-order.ts';
+import { normalizeOrderCode } from './order-code.ts';
+import { confirmOrder } from './confirm-order.ts';
+import { markOrderPaid } from './mark-order-paid.ts';
+import { fulfilOrder } from './fulfil-order.ts';
+import { cancelOrder } from './cancel-order.ts';
+
+/** The moves a shop member makes by hand; expiry is the system's, refunds and disputes Stripe's. */
+export const MERCHANT_TARGETS = ['confirmed', 'paid', 'fulfilled', 'cancelled'] as const satisfies readonly OrderStatus[];
+export type MerchantTarget = (typeof MERCHANT_TARGETS)[number];
+
+const BY_TARGET: Record<MerchantTarget, (scope: ShopScope, o: { orderId: string; actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>> = {
+  confirmed: confirmOrder, paid: markOrderPaid, fulfilled: fulfilOrder, cancelled: cancelOrder,
+};
+
+/** Dashboard and API entry: find the order by code in this shop and apply the matching domain function. */
+export async function changeOrderStatus(opts: { shopId: string; code: string; to: MerchantTarget; userId: string }) {
+  const code = normalizeOrderCode(opts.code);
+  if (!code) throw new NotFound('orders.notFound');
+  return inShop(opts.shopId, async (scope) => {
+    const o = await scope.tx.selectFrom('orders').select('id').where('shop_id', '=', scope.shopId).where('code', '=', code).executeTakeFirst();
+    if (!o) throw new NotFound('orders.notFound');
+    const r = await BY_TARGET[opts.to](scope, { orderId: o.id, actor: { kind: 'user', userId: opts.userId } });
+    return { code, status: opts.to as OrderStatus, changed: r.changed, from: r.from };
+  });
+}

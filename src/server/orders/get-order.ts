@@ -1,0 +1,35 @@
+import { inShop } from '../tenant/index.ts';
+import { NotFound } from '../errors.ts';
+import { canTransition } from './lifecycle.ts';
+import { normalizeOrderCode } from './order-code.ts';
+import { expireOrderIfDue } from './expire-orders.ts';
+import { MERCHANT_TARGETS } from './change-order-status.ts';
+
+/** One order as the shop sees it: lines, the event history with who acted, and the moves allowed now. */
+export async function getOrder(opts: { shopId: string; code: string }) {
+  const code = normalizeOrderCode(opts.code);
+  if (!code) throw new NotFound('orders.notFound');
+  return inShop(opts.shopId, async (scope) => {
+    const { tx, shopId } = scope;
+    const found = await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
+    if (!found) throw new NotFound('orders.notFound');
+    await expireOrderIfDue(scope, found.id);
+    const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', found.id).executeTakeFirstOrThrow();
+    const lines = await tx.selectFrom('order_lines')
+      .select(['line_no', 'product_id', 'variant_id', 'name', 'variant_name', 'sku', 'unit_price', 'quantity', 'line_total'])
+      .where('shop_id', '=', shopId).where('order_id', '=', o.id).orderBy('line_no').execute();
+    const events = await tx.selectFrom('order_events')
+      .leftJoin('users', 'users.id', 'order_events.actor_user_id')
+      .select(['order_events.id', 'order_events.type', 'order_events.from_status', 'order_events.to_status', 'order_events.actor_kind',
+        'order_events.created_at', 'users.name as actor_name'])
+      .where('order_events.shop_id', '=', shopId).where('order_events.order_id', '=', o.id)
+      .orderBy('order_events.created_at').orderBy('order_events.id').execute();
+    const { access_token_hash: _h, token_box: _b, idempotency_key: _k, ...order } = o;
+    return {
+      order: { ...order, subtotal: Number(o.subtotal), delivery_fee: Number(o.delivery_fee), total: Number(o.total) },
+      lines: lines.map((l) => ({ ...l, unit_price: Number(l.unit_price), line_total: Number(l.line_total) })),
+      events,
+      allowed: MERCHANT_TARGETS.filter((to) => canTransition(o.status, to)),
+    };
+  });
+}

@@ -1,0 +1,16 @@
+import { inShop } from '../../tenant/index.ts';
+import { stripeEnabled } from './client.ts';
+import { connectState, readStripeSettings, type StripeConnectState } from './settings.ts';
+
+export interface StripeConnectStatus { enabled: boolean; state: StripeConnectState; accountId: string | null; acceptCard: boolean }
+
+/** What the payment settings page shows: whether the platform offers Stripe at all, and this shop's state. */
+export async function getStripeConnectStatus(shopId: string): Promise<StripeConnectStatus> {
+  const row = await inShop(shopId, (scope) => readStripeSettings(scope));
+  return {
+    enabled: stripeEnabled(),
+    state: connectState(row),
+    accountId: row?.stripe_account_id ?? null,
+    acceptCard: row?.accept_card === 1,
+  };
+}

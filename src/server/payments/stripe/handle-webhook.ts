@@ -1,0 +1,289 @@
+import type Stripe from 'stripe';
+import { config } from '../../config.ts';
+import { dialect } from '../../db/index.ts';
+import { Invalid, NotFound } from '../../errors.ts';
+import { inShop, type ShopScope } from '../../tenant/index.ts';
+import { shopByStripeAccount } from '../../tenant/cross-shop.ts';
+import { canTransition } from '../../orders/lifecycle.ts';
+import { recordOrderEvent, transitionOrder, type OrderActor } from '../../orders/transition-order.ts';
+import { nowIso } from '../../util.ts';
+import { fromStripeAmount, toStripeAmount } from './amount.ts';
+import { stripe, stripeEnabled } from './client.ts';
+import { applyAccountState } from './refresh-account.ts';
+import { clearStripeAccount } from './disconnect-account.ts';
+
+/**
+ * POST /api/v1/stripe/webhook (a Connect endpoint: events of the shops' connected accounts).
+ *
+ * - The signature is checked on the raw body; a bad or missing one, or one older than Stripe's 300 s
+ *   tolerance (a replay), is a 400 and nothing is written.
+ * - Each event is routed to a shop by its connected account (`event.account`), and for order events the
+ *   metadata (shop_id, order_id, order_code) must name an order of that same shop. An event whose account
+ *   and order do not belong together is refused: logged, answered 200 (Stripe would only redeliver the
+ *   same mismatch) and nothing is written.
+ * - Each processed event id is stored in stripe_events in the same transaction as its effect; a
+ *   redelivery is skipped. Effects re-read the order instead of trusting the event order.
+ * - No outbound calls: everything needed is in the event.
+ */
+export type WebhookOutcome =
+  | { received: true; outcome: 'processed' | 'duplicate' }
+  | { received: true; outcome: 'ignored'; reason: string };
+
+const STRIPE: OrderActor = { kind: 'stripe' };
+/** Stripe events are small; anything this large is not one. */
+export const MAX_WEBHOOK_BYTES = 512 * 1024;
+
+export async function handleStripeWebhook(rawBody: Uint8Array | string, signature: string | null): Promise<WebhookOutcome> {
+  const secret = config().stripeWebhookSecret;
+  if (!stripeEnabled() || !secret) throw new NotFound();
+  const size = typeof rawBody === 'string' ? Buffer.byteLength(rawBody) : rawBody.byteLength;
+  if (size > MAX_WEBHOOK_BYTES) throw new Invalid({ _: ['stripe.badWebhook'] }, 'stripe.badWebhook');
+  if (!signature) throw new Invalid({ 'stripe-signature': ['stripe.badSignature'] }, 'stripe.badSignature');
+  let event: Stripe.Event;
+  try {
+    event = stripe().webhooks.constructEvent(typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody), signature, secret);
+  } catch {
+    throw new Invalid({ 'stripe-signature': ['stripe.badSignature'] }, 'stripe.badSignature');
+  }
+  return processStripeEvent(event);
+}
+
+function ignored(reason: string, event: Stripe.Event, log = false): WebhookOutcome {
+  if (log) console.warn(`[stripe] refused ${event.type} ${event.id} (account ${event.account ?? '-'}): ${reason}`);
+  return { received: true, outcome: 'ignored', reason };
+}
+
+/** Verified event → effect. Exported for tests of the routing rules; the route always verifies first. */
+export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
+  if (!event.account) return ignored('not_a_connect_event', event);
+  const shop = await shopByStripeAccount(event.account);
+  if (!shop) return ignored('unknown_account', event);
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+    case 'checkout.session.async_payment_failed':
+    case 'checkout.session.expired':
+      return onCheckoutSession(shop.id, event);
+    case 'charge.refunded':
+      return onChargeRefunded(shop.id, event);
+    case 'charge.dispute.created':
+      return onDisputeCreated(shop.id, event);
+    case 'account.updated':
+      return inShop(shop.id, async (scope) => {
+        if (event.data.object.id !== event.account) return ignored('account_mismatch', event, true);
+        if (!(await claim(scope, event))) return duplicate();
+        await applyAccountState(scope, {
+          accountId: event.account!, chargesEnabled: event.data.object.charges_enabled === true, asOf: event.created, source: 'webhook',
+        });
+        return processed();
+      });
+    case 'account.application.deauthorized':
+      return inShop(shop.id, async (scope) => {
+        if (!(await claim(scope, event))) return duplicate();
+        await clearStripeAccount(scope, { accountId: event.account, userId: null, reason: 'deauthorized' });
+        return processed();
+      });
+    default:
+      return ignored('unhandled_type', event);
+  }
+}
+
+const processed = (): WebhookOutcome => ({ received: true, outcome: 'processed' });
+const duplicate = (): WebhookOutcome => ({ received: true, outcome: 'duplicate' });
+
+/** Mark the event processed for this shop; false when it already was (a redelivery). Same transaction as the effect. */
+async function claim(scope: ShopScope, event: Stripe.Event): Promise<boolean> {
+  const r = await scope.tx.insertInto('stripe_events')
+    .values({ shop_id: scope.shopId, event_id: event.id, type: event.type, processed_at: nowIso() })
+    .onConflict((oc) => oc.columns(['shop_id', 'event_id']).doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+interface OrderRow {
+  id: string; code: string; status: 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
+  payment_method: string; total: number; stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null;
+  stripe_refunded_amount: number;
+}
+
+async function loadOrder(scope: ShopScope, where: { id?: string; paymentIntent?: string }): Promise<OrderRow | undefined> {
+  let q = scope.tx.selectFrom('orders')
+    .select(['id', 'code', 'status', 'payment_method', 'total', 'stripe_checkout_session_id', 'stripe_payment_intent_id', 'stripe_refunded_amount'])
+    .where('shop_id', '=', scope.shopId);
+  if (where.id) q = q.where('id', '=', where.id);
+  else if (where.paymentIntent) q = q.where('stripe_payment_intent_id', '=', where.paymentIntent);
+  else return undefined;
+  // Two events for one order at once (completed and async_payment_succeeded) wait for each other here
+  // and the second sees the first one's result. SQLite has one writer anyway.
+  if (dialect() === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/**
+ * The order an object's metadata names, checked against the shop the account belongs to.
+ * 'foreign' = metadata of another shop, or an order id/code this shop does not have: refused.
+ * 'none' = no Etalase metadata (the shop's own sales outside Etalase on its account): ignored.
+ */
+async function orderFromMetadata(scope: ShopScope, metadata: Stripe.Metadata | null | undefined):
+  Promise<{ kind: 'none' } | { kind: 'foreign' } | { kind: 'order'; order: OrderRow }> {
+  const shopId = metadata?.shop_id;
+  const orderId = metadata?.order_id;
+  if (!shopId && !orderId) return { kind: 'none' };
+  if (shopId !== scope.shopId || !orderId) return { kind: 'foreign' };
+  const order = await loadOrder(scope, { id: orderId });
+  if (!order || (metadata?.order_code && metadata.order_code !== order.code)) return { kind: 'foreign' };
+  return { kind: 'order', order };
+}
+
+function intentId(pi: string | { id: string } | null | undefined): string | null {
+  if (!pi) return null;
+  return typeof pi === 'string' ? pi : pi.id;
+}
+
+type CheckoutSessionEvent = Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent
+  | Stripe.CheckoutSessionAsyncPaymentFailedEvent | Stripe.CheckoutSessionExpiredEvent;
+
+async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): Promise<WebhookOutcome> {
+  const session = event.data.object;
+  return inShop(shopId, async (scope) => {
+    const found = await orderFromMetadata(scope, session.metadata);
+    if (found.kind === 'none') return ignored('not_an_etalase_session', event);
+    if (found.kind === 'foreign') return ignored('account_order_mismatch', event, true);
+    if (!(await claim(scope, event))) return duplicate();
+    const order = found.order;
+    const pi = intentId(session.payment_intent);
+    const details = { session: session.id, payment_intent: pi, event: event.id };
+    switch (event.type) {
+      case 'checkout.session.completed':
+        if (session.payment_status === 'paid') await markPaid(scope, order, session, details);
+        else {
+          // An asynchronous method (bank transfer, convenience store): paid later or failed later.
+          if (pi && !['paid', 'fulfilled'].includes(order.status)) await setIntent(scope, order.id, pi, session.id);
+          await recordOrderEvent(scope, { orderId: order.id, type: 'payment_processing', actor: STRIPE, details });
+        }
+        break;
+      case 'checkout.session.async_payment_succeeded':
+        await markPaid(scope, order, session, details);
+        break;
+      case 'checkout.session.async_payment_failed':
+        // The order stays pending: the customer can try again or pay another way.
+        await recordOrderEvent(scope, { orderId: order.id, type: 'payment_failed', actor: STRIPE, details });
+        break;
+      case 'checkout.session.expired': {
+        // A card order is paid only through its Checkout Session: when its current session expires
+        // unpaid, the order expires too and its stock is released. A session that was replaced by a
+        // newer one, or any non-card order, only gets a note.
+        const current = !order.stripe_checkout_session_id || order.stripe_checkout_session_id === session.id;
+        if (order.payment_method === 'card' && order.status === 'pending' && current) {
+          await transitionOrder(scope, { orderId: order.id, to: 'expired', actor: STRIPE, details: { ...details, reason: 'checkout_expired' } });
+        } else {
+          await recordOrderEvent(scope, { orderId: order.id, type: 'checkout_expired', actor: STRIPE, details });
+        }
+        break;
+      }
+    }
+    return processed();
+  });
+}
+
+async function setIntent(scope: ShopScope, orderId: string, pi: string, sessionId: string): Promise<void> {
+  await scope.tx.updateTable('orders')
+    .set({ stripe_payment_intent_id: pi, stripe_checkout_session_id: sessionId, updated_at: nowIso() })
+    .where('shop_id', '=', scope.shopId).where('id', '=', orderId).execute();
+}
+
+/**
+ * A successful payment confirms and pays at once (pending → paid). Re-reads the order: already paid by
+ * this payment is a no-op; paid by another payment, or closed (cancelled/expired) meanwhile, is recorded
+ * for the shop to refund, never silently dropped. An amount or currency that is not the order's is not
+ * accepted as payment.
+ */
+async function markPaid(scope: ShopScope, order: OrderRow, session: Stripe.Checkout.Session, details: Record<string, unknown>): Promise<void> {
+  const pi = intentId(session.payment_intent);
+  const amountOk = session.currency === 'idr' && session.amount_total === toStripeAmount(order.total);
+  if (!amountOk) {
+    await recordOrderEvent(scope, {
+      orderId: order.id, type: 'payment_mismatch', actor: STRIPE,
+      details: { ...details, currency: session.currency, amount: session.amount_total === null ? null : fromStripeAmount(session.amount_total) },
+    });
+    return;
+  }
+  if (order.status === 'paid' || order.status === 'fulfilled') {
+    if (pi && order.stripe_payment_intent_id && pi !== order.stripe_payment_intent_id) {
+      await recordOrderEvent(scope, { orderId: order.id, type: 'payment_duplicate', actor: STRIPE, details: { ...details, amount: order.total } });
+    }
+    return;
+  }
+  if (!canTransition(order.status, 'paid')) {
+    await recordOrderEvent(scope, { orderId: order.id, type: 'payment_after_close', actor: STRIPE, details: { ...details, amount: order.total } });
+    if (pi && !order.stripe_payment_intent_id) await setIntent(scope, order.id, pi, session.id);
+    return;
+  }
+  if (pi) await setIntent(scope, order.id, pi, session.id);
+  await transitionOrder(scope, { orderId: order.id, to: 'paid', actor: STRIPE, details: { ...details, method: 'card', amount: order.total } });
+  // A full refund that arrived before the payment event (out of order) cancels it now.
+  if (order.stripe_refunded_amount >= order.total && order.total > 0) {
+    await transitionOrder(scope, { orderId: order.id, to: 'cancelled', actor: STRIPE, details: { reason: 'refunded', event: details.event } });
+  }
+}
+
+/**
+ * charge.refunded carries the cumulative refunded amount. Records a `refunded` order event with the newly
+ * refunded Rupiah; an older event arriving late (smaller cumulative amount) changes nothing. A fully
+ * refunded order that is paid or confirmed is cancelled (stock released); a fulfilled order stays
+ * fulfilled (goods went out; the refund is for the books); a pending one stays pending until its payment
+ * event arrives, which then pays and cancels it.
+ */
+async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEvent): Promise<WebhookOutcome> {
+  const charge = event.data.object;
+  return inShop(shopId, async (scope) => {
+    let order: OrderRow | undefined;
+    const found = await orderFromMetadata(scope, charge.metadata);
+    if (found.kind === 'foreign') return ignored('account_order_mismatch', event, true);
+    if (found.kind === 'order') order = found.order;
+    else {
+      const pi = intentId(charge.payment_intent);
+      order = pi ? await loadOrder(scope, { paymentIntent: pi }) : undefined;
+    }
+    if (!order) return ignored('not_an_etalase_charge', event);
+    if (charge.currency !== 'idr') return ignored('currency', event, true);
+    if (!(await claim(scope, event))) return duplicate();
+    const total = fromStripeAmount(charge.amount_refunded);
+    const delta = total - order.stripe_refunded_amount;
+    if (delta > 0) {
+      await scope.tx.updateTable('orders').set({ stripe_refunded_amount: total, updated_at: nowIso() })
+        .where('shop_id', '=', scope.shopId).where('id', '=', order.id).execute();
+      await recordOrderEvent(scope, {
+        orderId: order.id, type: 'refunded', actor: STRIPE,
+        details: { amount: delta, refunded_total: total, charge: charge.id, event: event.id },
+      });
+    }
+    const full = charge.refunded === true || total >= order.total;
+    if (full && (order.status === 'paid' || order.status === 'confirmed')) {
+      await transitionOrder(scope, { orderId: order.id, to: 'cancelled', actor: STRIPE, details: { reason: 'refunded', charge: charge.id, event: event.id } });
+    }
+    return processed();
+  });
+}
+
+/** A dispute (chargeback) is shown on the order; its status does not change (the shop answers at Stripe). */
+async function onDisputeCreated(shopId: string, event: Stripe.ChargeDisputeCreatedEvent): Promise<WebhookOutcome> {
+  const dispute = event.data.object;
+  return inShop(shopId, async (scope) => {
+    const pi = intentId(dispute.payment_intent);
+    const order = pi ? await loadOrder(scope, { paymentIntent: pi }) : undefined;
+    if (!order) return ignored('not_an_etalase_charge', event);
+    if (!(await claim(scope, event))) return duplicate();
+    await scope.tx.updateTable('orders').set({ stripe_disputed: 1, updated_at: nowIso() })
+      .where('shop_id', '=', scope.shopId).where('id', '=', order.id).execute();
+    await recordOrderEvent(scope, {
+      orderId: order.id, type: 'disputed', actor: STRIPE,
+      details: {
+        dispute: dispute.id, reason: dispute.reason, event: event.id,
+        amount: dispute.currency === 'idr' ? fromStripeAmount(dispute.amount) : null,
+      },
+    });
+    return processed();
+  });
+}

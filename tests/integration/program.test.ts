@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { Client } from '../helpers/http.ts';
+import { DEMO_PASSWORD } from '../helpers/db.ts';
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer(); });
+afterAll(async () => { await server?.stop(); });
+
+describe(`program officers (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  it('see program-wide figures per village', async () => {
+    const officer = new Client(server.url);
+    await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const body = await (await officer.get('/api/v1/program/summary')).json() as { programs: { name: string; shopCount: number; villages: { name: string; shops: number }[] }[] };
+    expect(body.programs).toHaveLength(1);
+    expect(body.programs[0]!.name).toBe('OVOP Kabupaten Gowa');
+    expect(body.programs[0]!.shopCount).toBe(3);
+    expect(body.programs[0]!.villages.map((v) => v.name).sort()).toEqual(['Balang-Balang', 'Borongloe', 'Romang Lompoa']);
+    const page = await (await officer.get('/program')).text();
+    expect(page).toContain('Romang Lompoa');
+    expect(page).toContain('Hj. Kasma (HK05)');
+  });
+
+  it('configure the program time zone; shop times follow it (WITA by default)', async () => {
+    const owner = new Client(server.url);
+    await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    expect(await (await owner.get('/dashboard/hk05/audit')).text()).toContain('WITA');
+    const officer = new Client(server.url);
+    await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const page = await (await officer.get('/program')).text();
+    const programId = /name="programId" value="([a-z0-9]+)"/.exec(page)![1]!;
+    const bad = await officer.form('/program', { action: 'settings', programId, timezone: 'Europe/Paris' });
+    expect(bad.status).toBe(400);
+    const ok = await officer.form('/program', { action: 'settings', programId, timezone: 'Asia/Jakarta' });
+    expect(ok.status).toBe(303);
+    const audit = await (await owner.get('/dashboard/hk05/audit')).text();
+    expect(audit).toContain('WIB');
+    expect(audit).not.toContain('WITA');
+    // A shop owner cannot change program settings.
+    expect((await owner.form('/program', { action: 'settings', programId, timezone: 'Asia/Makassar' })).status).toBe(404);
+  });
+});
