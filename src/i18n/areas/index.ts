@@ -5,6 +5,7 @@
  */
 import * as catalog from './catalog.ts';
 import * as orders from './orders.ts';
+import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
 
 export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
@@ -12,5 +13,6 @@ export interface AreaMessages { id: Record<string, string>; en: Record<string, s
 export const AREAS: AreaMessages[] = [
   catalog,
   orders,
+  storefront,
   stripe,
 ];
