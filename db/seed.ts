@@ -1,6 +1,7 @@
 import type { Db } from '../src/server/db/index.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { newId, newToken, nowIso } from '../src/server/util.ts';
+import { seedBrand } from './seed-brand.ts';
 
 export interface DemoCredentials { role: string; name: string; email: string; phone: string; password: string }
 
@@ -103,5 +104,6 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
       }
     }
   });
+  await seedBrand(db);
   return creds;
 }

@@ -170,3 +170,48 @@ export async function renderStickerSheet(input: NodeRenderInput, title: string):
   );
   return { pdf: await pdfBuffer(pdf), count: lay.count };
 }
+
+/** One render at a time: exports are CPU-heavy and the server shares two cores with everything else. */
+let queue: Promise<unknown> = Promise.resolve();
+export function queued<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Open Graph share image (1200 × 630): the logo on the brand colour with the shop's name and tagline. */
+export async function renderOgImage(o: {
+  logoPng: Buffer | null; name: string; tagline: string; bg: string; fg: string; headingFont: string; bodyFont: string;
+}): Promise<Buffer> {
+  const fabric = await nodeFabric();
+  const canvas = new fabric.StaticCanvas(undefined, { width: 1200, height: 630, enableRetinaScaling: false, renderOnAddRemove: false });
+  canvas.backgroundColor = o.bg;
+  const textLeft = o.logoPng ? 560 : 90;
+  if (o.logoPng) {
+    const img = await fabric.FabricImage.fromURL(`data:image/png;base64,${o.logoPng.toString('base64')}`);
+    img.set({ originX: 'left', originY: 'top', left: 80, top: 95 });
+    img.scaleToWidth(440);
+    canvas.add(img);
+  }
+  const title = new fabric.Textbox(o.name, {
+    originX: 'left', originY: 'top', left: textLeft, top: 0, width: 1200 - textLeft - 80, fontFamily: o.headingFont,
+    fontWeight: 700, fontSize: 76, lineHeight: 1.05, fill: o.fg,
+  });
+  const sub = new fabric.Textbox(o.tagline, {
+    originX: 'left', originY: 'top', left: textLeft, top: 0, width: 1200 - textLeft - 80, fontFamily: o.bodyFont,
+    fontWeight: 400, fontSize: 38, lineHeight: 1.25, fill: o.fg, opacity: 0.92,
+  });
+  const gap = o.tagline ? 28 : 0;
+  const total = title.height + gap + (o.tagline ? sub.height : 0);
+  title.set({ top: (630 - total) / 2 });
+  sub.set({ top: title.top + title.height + gap });
+  canvas.add(title);
+  if (o.tagline) canvas.add(sub);
+  canvas.renderAll();
+  try {
+    const el = canvas.toCanvasElement(1) as unknown as { toDataURL(type: string): string };
+    return Buffer.from(el.toDataURL('image/png').split(',')[1]!, 'base64');
+  } finally {
+    canvas.dispose();
+  }
+}

@@ -3,12 +3,14 @@ import type { Db } from './index.ts';
 import * as m0001 from '../../../db/migrations/0001_foundation.ts';
 import * as m0002 from '../../../db/migrations/0002_catalog.ts';
 import * as m0003 from '../../../db/migrations/0003_orders.ts';
+import * as m0008 from '../../../db/migrations/0008_brand.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_catalog': m0002,
   '0003_orders': m0003,
+  '0008_brand': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
