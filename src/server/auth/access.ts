@@ -34,6 +34,7 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pengaturan': 'shop.edit',
   '/dashboard/[shop]/staf': 'staff.manage',
   '/dashboard/[shop]/audit': 'audit.view',
+  '/dashboard/[shop]/brand': 'brand.edit',
   '/program': 'program.view',
 };
 
