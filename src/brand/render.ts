@@ -45,6 +45,15 @@ export function registerEtalaseClasses(fabric: Fabric): void {
     }
   }
   fabric.classRegistry.setClass(QrCode, 'QrCode');
+  // Kerning on, like Pango on the server: the editor, Chromium exports and server exports measure and
+  // draw text the same way.
+  const textProto = fabric.FabricText.prototype as unknown as { _setTextStyles(ctx: CanvasRenderingContext2D, ...rest: unknown[]): void };
+  const setStyles = textProto._setTextStyles;
+  textProto._setTextStyles = function (ctx, ...rest) {
+    setStyles.call(this, ctx, ...rest);
+    if ('textRendering' in ctx) ctx.textRendering = 'optimizeLegibility';
+    if ('fontKerning' in ctx) ctx.fontKerning = 'normal';
+  };
   // backgroundColor is drawn by _render itself, not behind the object.
   (QrCode.prototype as unknown as { _renderBackground: () => void })._renderBackground = () => {};
 }
@@ -115,6 +124,13 @@ export async function loadDesign(fabric: Fabric, doc: DesignDoc, opts: RenderOpt
   let objects = bindFacts(doc.objects, opts.facts);
   objects = mapSources(objects, opts.resolveSrc ?? ((s) => s));
   await canvas.loadFromJSON({ version: fabric.version, objects });
+  // Draw straight to the output: cached object bitmaps get resampled when composited, which blurs text
+  // differently in Skia and cairo.
+  const uncache = (list: FabricNS.FabricObject[]) => list.forEach((o) => {
+    o.objectCaching = false;
+    if (o instanceof fabric.Group) uncache(o.getObjects());
+  });
+  uncache(canvas.getObjects());
   canvas.backgroundColor = opts.transparent || !doc.background ? '' : doc.background;
   canvas.renderAll();
   return canvas;
