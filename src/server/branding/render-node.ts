@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
 import { FONT_FACES } from '../../brand/fonts.ts';
 import { loadDesign, multiplierFor, type Fabric } from '../../brand/render.ts';
 import { BLEED_MM, geometry, printPixels } from '../../brand/kinds.ts';
@@ -68,6 +69,12 @@ export async function renderPngMultiplier(input: NodeRenderInput, multiplier: nu
   }
 }
 
+/** Opaque RGB PNG for PDFs: pdfkit embeds an RGB PNG's compressed data as is, but re-encodes one with alpha in JS. */
+async function printRaster(input: NodeRenderInput, multiplier: number): Promise<Buffer> {
+  const png = await renderPngMultiplier(input, multiplier);
+  return sharp(png).flatten({ background: '#ffffff' }).png({ compressionLevel: 6 }).toBuffer();
+}
+
 /** PNG whose longer side is `px`. */
 export function renderPng(input: NodeRenderInput, px: number): Promise<Buffer> {
   return renderPngMultiplier(input, multiplierFor(input.doc, px));
@@ -93,7 +100,7 @@ export async function renderPrintPdf(input: NodeRenderInput, title: string): Pro
   const page = input.doc.page;
   if (page.kind !== 'label') throw new Error('print PDF is for labels');
   const px = printPixels(page);
-  const png = await renderPngMultiplier(input, px.multiplier);
+  const png = await printRaster(input, px.multiplier);
   const g = geometry(page);
   const wPt = (g.width / 10) * PT_PER_MM;
   const hPt = (g.height / 10) * PT_PER_MM;
@@ -136,7 +143,7 @@ export async function renderStickerSheet(input: NodeRenderInput, title: string):
   const page = input.doc.page;
   if (page.kind !== 'label') throw new Error('sticker sheet is for labels');
   const px = printPixels(page);
-  const png = await renderPngMultiplier(input, px.multiplier);
+  const png = await printRaster(input, px.multiplier);
   const wMm = page.widthMm!;
   const hMm = page.heightMm!;
   const lay = sheetLayout(wMm, hMm);
