@@ -71,11 +71,11 @@ export function geometry(page: DesignPage): Geometry {
   };
 }
 
-/** Pixels of the 300 DPI print raster of a label document (trim + bleed). */
+/** Pixels of the 300 DPI print raster of a label document (trim + bleed); canvases truncate fractional sizes. */
 export function printPixels(page: DesignPage): { width: number; height: number; multiplier: number } {
   const g = geometry(page);
   const multiplier = PRINT_DPI / 25.4 / UNITS_PER_MM;
-  return { width: Math.round(g.width * multiplier), height: Math.round(g.height * multiplier), multiplier };
+  return { width: Math.floor(g.width * multiplier), height: Math.floor(g.height * multiplier), multiplier };
 }
 
 export function pageFromPreset(preset: LabelPreset, custom?: { widthMm: number; heightMm: number; round?: boolean }): DesignPage {

@@ -105,6 +105,6 @@ describe('geometry', () => {
     expect([g.width, g.height]).toEqual([960, 610]);
     expect(g.trim).toEqual({ left: 30, top: 30, width: 900, height: 550 });
     const px = printPixels({ kind: 'label', widthMm: 90, heightMm: 55 });
-    expect(px.width).toBe(Math.round(96 / 25.4 * 300));
+    expect(px.width).toBe(Math.floor(96 / 25.4 * 300));
   });
 });

@@ -31,11 +31,11 @@ export async function ensureFonts(objects: readonly DesignObject[]): Promise<voi
 }
 
 /** For tests and exports in the page: the same renderer the server uses, with the browser's fabric. */
-export async function renderInBrowser(doc: DesignDoc, facts: LabelFacts | null, px: number, transparent = false): Promise<string> {
+export async function renderInBrowser(doc: DesignDoc, facts: LabelFacts | null, px: number, transparent = false, multiplier?: number): Promise<string> {
   await ensureFonts(doc.objects);
   const canvas = await loadDesign(fabric, doc, { facts, transparent });
   try {
-    return canvas.toCanvasElement(multiplierFor(doc, px)).toDataURL('image/png');
+    return canvas.toCanvasElement(multiplier ?? multiplierFor(doc, px)).toDataURL('image/png');
   } finally {
     canvas.dispose();
   }
