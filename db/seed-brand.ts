@@ -27,7 +27,9 @@ export async function seedBrand(db: Db): Promise<void> {
   }
   // The badge template was drawn for HK05: keep its own texts rather than the full shop name.
   const logo = await createDesign({ ...base, locale: 'id', input: { kind: 'logo', name: 'Logo HK05', templateId: 'logo-lencana' } });
-  await saveDesign({ ...base, designId: logo.id, locale: 'id', input: { doc: structuredClone(findTemplate('logo-lencana')!.doc), note: 'seed' } });
+  const badge = structuredClone(findTemplate('logo-lencana')!.doc);
+  for (const o of badge.objects as { factKey?: string }[]) delete o.factKey;
+  await saveDesign({ ...base, designId: logo.id, locale: 'id', input: { doc: badge, note: 'seed' } });
   await createDesign({ ...base, locale: 'id', input: { kind: 'label', name: 'Label Telur Asin Bakar isi 10', templateId: 'telur-asin', productId: product?.id ?? null } });
   await saveBrandKit({
     ...base, input: {

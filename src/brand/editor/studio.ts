@@ -134,7 +134,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   }
   function decorate(o: Obj) {
     applyLock(o);
-    if (o instanceof fabric.Textbox && (o as Obj).factKey) o.set({ editable: false });
+    if (o instanceof fabric.Textbox && (o as Obj).factKey && design.kind === 'label') o.set({ editable: false });
   }
   let loading = false;
   async function loadDoc(doc: DesignDoc) {
@@ -396,7 +396,8 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   function showProps() {
     const a = canvas.getActiveObject() as Obj | undefined;
     const isText = a instanceof fabric.Textbox;
-    const key = a?.factKey;
+    // Only labels bind facts; elsewhere a leftover factKey is plain text.
+    const key = design.kind === 'label' ? a?.factKey : undefined;
     textField.hidden = !isText || !!key;
     fontFields.hidden = !isText;
     boundHint.hidden = !key;
