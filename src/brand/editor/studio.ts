@@ -147,6 +147,8 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     await canvas.loadFromJSON({ version: fabric.version, objects });
     canvas.insertAt(0, pageRect);
     paintPage();
+    // Nothing outside the page is printed or exported, so the editor does not draw it either.
+    canvas.clipPath = new fabric.Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width: g.width, height: g.height, absolutePositioned: true });
     for (const o of canvas.getObjects() as Obj[]) if (!o.__page) decorate(o);
     loading = false;
     canvas.requestRenderAll();

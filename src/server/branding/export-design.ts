@@ -27,7 +27,9 @@ export async function exportDesign(opts: { shopId: string; userId: string; desig
     if (!row) throw new NotFound();
     const doc = await loadDoc(scope, row.id, row.version);
     const facts = row.kind === 'label' ? await labelFactsIn(scope, row.product_id) : null;
-    await recordAudit({ tx: scope.tx, shopId: scope.shopId, userId: opts.userId, action: 'brand.exported', ip: opts.ip, details: { designId: row.id, format } });
+    // Small PNGs are the studio's own previews, not downloads worth an audit entry.
+    const preview = format === 'png' && Number(opts.size) <= 512;
+    if (!preview) await recordAudit({ tx: scope.tx, shopId: scope.shopId, userId: opts.userId, action: 'brand.exported', ip: opts.ip, details: { designId: row.id, format } });
     return { row, doc, facts };
   });
   if (format !== 'png' && row.kind !== 'label') throw new Invalid({ format: ['brand.export.labelOnly'] }, 'brand.export.labelOnly');
