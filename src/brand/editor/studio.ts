@@ -595,7 +595,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     const ul = document.createElement('ul');
     for (const k of list) { const li = document.createElement('li'); li.textContent = msg(k); ul.append(li); }
     const p = document.createElement('strong');
-    p.textContent = root.ownerDocument.documentElement.lang === 'en' ? 'Before printing, add:' : 'Sebelum mencetak, lengkapi:';
+    p.textContent = msg('brand.missingTitle');
     missingEl.replaceChildren(p, ul);
   }
   const factsForm = $<HTMLFormElement>('#facts-form');
