@@ -95,6 +95,20 @@ describe('brand studio on a desktop', () => {
     expect(await status(page)).toContain('Teks tidak boleh berisi kode HTML atau skrip.');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('#studio img').count()).toBe(0);
+
+    // Version history: restore version 1 (the template as created).
+    await page.click('#versions-panel summary');
+    await page.locator('#versions li', { hasText: /^v1 / }).locator('button').click();
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Versi 1'));
+    expect((await objectState(page, 'Ajakan')).text).toBe('Pindai untuk pesan lagi');
+    await expect(page.locator('#versions li').first().textContent()).resolves.toMatch(/^v3 /);
+    // Layers: rename inline and lock.
+    const row = page.locator('#layers li', { hasText: 'Ajakan' });
+    await row.getByRole('button', { name: 'Ganti nama: Ajakan' }).click();
+    await page.fill('#layers .layer-rename', 'Ajakan pindai');
+    await page.press('#layers .layer-rename', 'Enter');
+    await page.locator('#layers li', { hasText: 'Ajakan pindai' }).getByRole('button', { name: 'Kunci: Ajakan pindai' }).click();
+    expect(await objectState(page, 'Ajakan pindai')).toMatchObject({ locked: true });
     await ctx.close();
   });
 

@@ -520,6 +520,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     return svg;
   }
   const layersEl = $('#layers')!;
+  let renaming: Obj | null = null;
   function renderLayers() {
     const active = new Set(canvas.getActiveObjects());
     const objs = (canvas.getObjects() as Obj[]).filter((o) => !o.__page).reverse();
@@ -545,10 +546,23 @@ export async function startStudio(root: HTMLElement): Promise<void> {
         mk('down', msg('brand.layerDown'), () => { if (canvas.getObjects().indexOf(o) > 1) canvas.sendObjectBackwards(o); }),
         mk(o.locked ? 'locked' : 'unlocked', o.locked ? msg('brand.unlock') : msg('brand.lock'), () => { o.locked = !o.locked; applyLock(o); if (o.locked) canvas.discardActiveObject(); }),
         mk(o.visible ? 'eye' : 'eyeOff', o.visible ? msg('brand.hide') : msg('brand.show'), () => { o.visible = !o.visible; if (!o.visible) canvas.discardActiveObject(); }),
-        mk('pencil', msg('brand.rename'), () => {
-          const v = window.prompt(msg('brand.rename'), o.name ?? '');
-          if (v !== null) o.name = v.slice(0, 80);
-        }));
+        mk('pencil', msg('brand.rename'), () => { renaming = o; }));
+      if (renaming === o) {
+        // Inline rename (no prompt dialogs, which phones handle badly).
+        const input = document.createElement('input');
+        input.value = o.name ?? ''; input.maxLength = 80; input.className = 'layer-rename';
+        input.setAttribute('aria-label', msg('brand.rename'));
+        const done = (commit: boolean) => {
+          if (renaming !== o) return;
+          renaming = null;
+          if (commit) { o.name = input.value.trim().slice(0, 80); snapshot(); }
+          renderLayers();
+        };
+        input.addEventListener('keydown', (e) => { if (e.key === 'Enter') done(true); if (e.key === 'Escape') done(false); });
+        input.addEventListener('blur', () => done(true));
+        name.replaceWith(input);
+        queueMicrotask(() => input.focus());
+      }
       return li;
     }));
   }
