@@ -80,11 +80,15 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     zoom = Math.min((w - 24) / g.width, (maxH - 24) / g.height);
     applyZoom();
   }
+  let panX = 0;
   function applyZoom() {
     const w = stageEl.clientWidth || 320;
     const h = Math.max(g.height * zoom + 24, 200);
+    const free = w - g.width * zoom;
+    // Centred while the page fits; otherwise panned (two fingers, or the arrow keys with Alt) within its edges.
+    panX = free >= 24 ? 0 : Math.min(0, Math.max(free - 24, panX));
     canvas.setDimensions({ width: w, height: h });
-    canvas.setViewportTransform([zoom, 0, 0, zoom, Math.max(12, (w - g.width * zoom) / 2), 12]);
+    canvas.setViewportTransform([zoom, 0, 0, zoom, free >= 24 ? free / 2 : 12 + panX, 12]);
     canvas.requestRenderAll();
   }
   let guides: { x?: number; y?: number }[] = [];
@@ -235,7 +239,8 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     list.replaceChildren(...r.versions.map((v) => {
       const li = document.createElement('li');
       const label = document.createElement('span');
-      label.textContent = `v${v.version} · ${new Date(v.createdAt).toLocaleString()} · ${v.author ?? ''}`;
+      const when = new Date(v.createdAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' });
+      label.textContent = `v${v.version} · ${when} WITA · ${v.author ?? ''}`;
       li.append(label);
       if (v.version !== r.current) {
         const b = document.createElement('button');
@@ -584,6 +589,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (k === '-') return run('zoom-out');
     const step = (e.shiftKey ? 10 : 1) * (g.print ? 5 : 2);
     const moves: Record<string, [number, number]> = { arrowleft: [-step, 0], arrowright: [step, 0], arrowup: [0, -step], arrowdown: [0, step] };
+    if (e.altKey && (k === 'arrowleft' || k === 'arrowright')) { e.preventDefault(); panX += k === 'arrowleft' ? 40 : -40; applyZoom(); return; }
     const a = canvas.getActiveObject();
     if (a && moves[k]) {
       e.preventDefault();
@@ -591,6 +597,20 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       a.setCoords(); canvas.requestRenderAll(); snapshot();
     }
   });
+  // Two-finger pinch zooms the stage on phones (one finger still moves and scales objects).
+  let pinch: { d: number; z: number; x: number; p: number } | null = null;
+  const dist = (t: TouchList) => Math.hypot(t[0]!.clientX - t[1]!.clientX, t[0]!.clientY - t[1]!.clientY);
+  const midX = (t: TouchList) => (t[0]!.clientX + t[1]!.clientX) / 2;
+  stageEl.addEventListener('touchstart', (e) => {
+    if (e.touches.length === 2) { pinch = { d: dist(e.touches), z: zoom, x: midX(e.touches), p: panX }; canvas.discardActiveObject(); }
+  }, { passive: true });
+  stageEl.addEventListener('touchmove', (e) => {
+    if (!pinch || e.touches.length !== 2) return;
+    zoom = Math.min(8, Math.max(0.05, pinch.z * (dist(e.touches) / pinch.d)));
+    panX = pinch.p + (midX(e.touches) - pinch.x);
+    applyZoom();
+  }, { passive: true });
+  stageEl.addEventListener('touchend', () => { pinch = null; }, { passive: true });
   canvas.on('mouse:wheel', (opt) => {
     const ev = opt.e as WheelEvent;
     if (!ev.ctrlKey) return;
