@@ -3,6 +3,7 @@
  * `en: Record<keyof typeof id, string>`, so a missing English text is a type error.
  * Add a module with one import and one entry here.
  */
+import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
 import * as orders from './orders.ts';
 import * as storefront from './storefront.ts';
@@ -11,6 +12,7 @@ import * as stripe from './stripe.ts';
 export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
 
 export const AREAS: AreaMessages[] = [
+  brand,
   catalog,
   orders,
   storefront,
