@@ -7,6 +7,7 @@ import { saveMedia } from '../src/server/media/save-media.ts';
 import type { ShopProfile } from '../src/server/shops/profile.ts';
 import { defaultShopProfile } from '../src/server/shops/profile.ts';
 import { productArt, type ArtKind } from './seed-art.ts';
+import { seedBrand } from './seed-brand.ts';
 
 export interface DemoCredentials { role: string; name: string; email: string; phone: string; password: string }
 
@@ -199,5 +200,6 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
       }
     }
   });
+  await seedBrand(db);
   return creds;
 }

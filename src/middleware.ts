@@ -3,8 +3,8 @@ import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './se
 import { clientIp } from './server/http/client-ip.ts';
 import { requestLocale } from './server/http/locale.ts';
 import { errorResponse } from './server/http/respond.ts';
-import { startOrderExpiryTimer } from './server/orders/expiry-timer.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from './server/storefront/page-cache.ts';
+import { startOrderExpiryTimer } from './server/orders/expiry-timer.ts';
 
 function secure(response: Response): Response {
   response.headers.set('x-content-type-options', 'nosniff');

@@ -39,6 +39,7 @@ export const en: Record<keyof typeof id, string> = {
   'validation.choice': 'Invalid choice.',
   'validation.unknownField': 'Unknown field: {fields}.',
   'validation.badJson': 'The request body is not valid JSON.',
+  'validation.bodyTooLarge': 'The request body is too large.',
   'phone.invalid': 'Not a valid Indonesian phone number. Example: 0812-3456-7890.',
   'auth.signInTitle': 'Sign in',
   'auth.signUpTitle': 'Create an account',

@@ -37,6 +37,7 @@ export const id = {
   'validation.choice': 'Pilihan tidak valid.',
   'validation.unknownField': 'Kolom tidak dikenal: {fields}.',
   'validation.badJson': 'Isi permintaan bukan JSON yang valid.',
+  'validation.bodyTooLarge': 'Isi permintaan terlalu besar.',
   'phone.invalid': 'Nomor HP Indonesia tidak valid. Contoh: 0812-3456-7890.',
   'auth.signInTitle': 'Masuk',
   'auth.signUpTitle': 'Daftar akun',

@@ -39,11 +39,15 @@ beforeAll(async () => {
   const orderCode = ((await placed.json()) as { code?: string }).code ?? 'none';
   // Param samples: ids that exist in shop A where a route needs one. userId is a user who is not a member,
   // so an allowed caller reaches the domain function and gets its own "member not found", not the guard's 404.
+  // Brand studio samples: a design of shop A and a product that has label facts.
+  const designs = await (await clients.owner.get('/api/v1/shops/hk05/designs')).json() as { designs: { id: string }[] };
+  const facts = await (await clients.owner.get('/api/v1/shops/hk05/label-facts')).json() as { products: { productId: string }[] };
   samples = {
     shop: 'hk05', userId: session.user.id, code: orderCode,
     id: products.products?.[0]?.id ?? 'none', product: products.products?.[0]?.slug ?? 'none',
     // A photo id that is not on the product: an allowed caller reaches the domain's own 404, nothing is deleted.
     mediaId: 'nophoto',
+    designId: designs.designs[0]?.id ?? 'none', productId: facts.products[0]?.productId ?? 'none',
     ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
   };
   doc = await (await clients.anonymous.get('/api/v1/openapi.json')).json() as typeof doc;

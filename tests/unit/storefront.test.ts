@@ -104,7 +104,7 @@ describe('brand theme', () => {
     favicon: { png32: '/media/s/f/32.png', apple180: '/media/s/f/180.png', png512: '/media/s/f/512.png' },
     ogImageUrl: '/media/s/o/1200.jpg',
     colors: { primary: '#123456', onPrimary: '#ffffff', accent: '#abcdef', onAccent: '#000000', palette: [] },
-    fonts: { heading: { family: 'Playfair Display', url: '/fonts/playfair-latin.woff2' }, body: { family: 'Poppins', url: '/fonts/poppins.ttf' } },
+    fonts: { heading: { family: 'Playfair Display', url: '/brand/fonts-web/PlayfairDisplay_700Bold.woff' }, body: { family: 'Poppins', url: '/fonts/poppins.ttf' } },
     ...over,
   });
   it('uses the default theme without a brand', () => {
@@ -113,11 +113,12 @@ describe('brand theme', () => {
     expect(t.fontUrls).toEqual([]);
     expect(t.logoUrl).toBeNull();
   });
-  it('takes checked colours and woff2 fonts only (swap), and rejects anything that could break out of CSS', () => {
+  it('takes checked colours and web fonts only (swap), and rejects anything that could break out of CSS', () => {
     const t = shopTheme(brand());
     expect(t.css).toContain('--primary:#123456');
     expect(t.css).toContain('font-display:swap');
-    expect(t.fontUrls).toEqual(['/fonts/playfair-latin.woff2']); // the TTF body font is not loaded
+    expect(t.fontUrls).toEqual(['/brand/fonts-web/PlayfairDisplay_700Bold.woff']); // the TTF body font is not loaded
+    expect(t.css).toContain('format("woff")');
     expect(t.logoUrl).toBe('/media/s/m/512.png');
     const evil = shopTheme(brand({
       colors: { primary: 'red;}</style><script>alert(1)</script>', onPrimary: '#fff', accent: 'url(x)', onAccent: '#000', palette: [] },

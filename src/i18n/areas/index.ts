@@ -3,16 +3,18 @@
  * `en: Record<keyof typeof id, string>`, so a missing English text is a type error.
  * Add a module with one import and one entry here.
  */
+import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
 import * as orders from './orders.ts';
-import * as stripe from './stripe.ts';
 import * as storefront from './storefront.ts';
+import * as stripe from './stripe.ts';
 
 export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
 
 export const AREAS: AreaMessages[] = [
+  brand,
   catalog,
   orders,
-  stripe,
   storefront,
+  stripe,
 ];

@@ -42,6 +42,7 @@ export const PAGE_CAPABILITIES: Record<string, Capability> = {
   '/dashboard/[shop]/pesanan': 'orders.manage',
   '/dashboard/[shop]/pesanan/[code]': 'orders.manage',
   '/dashboard/[shop]/pembayaran': 'payments.manage',
+  '/dashboard/[shop]/brand': 'brand.edit',
   '/program': 'program.view',
 };
 

@@ -1,6 +1,11 @@
+import { inShop } from '../tenant/index.ts';
+
 /**
  * The shop's published brand kit, as the public pages use it (header logo, colours, fonts, favicon,
  * share image). Null until the shop publishes a brand in the brand studio.
+ * URLs are paths on this origin (`/media/…`, `/brand/fonts-web/…`), except `ogImageUrl`, which is
+ * absolute (built with absoluteUrl) because Open Graph wants it so. Brand fonts are Latin-subset
+ * WOFF files of ~10–25 KB each; they count toward the page-weight budget.
  */
 export interface PublishedBrand {
   version: number;
@@ -13,6 +18,8 @@ export interface PublishedBrand {
   fonts: { heading: { family: string; url: string } | null; body: { family: string; url: string } | null };
 }
 
-export async function getPublishedBrand(_shopId: string): Promise<PublishedBrand | null> {
-  return null;
+export async function getPublishedBrand(shopId: string): Promise<PublishedBrand | null> {
+  const row = await inShop(shopId, ({ tx }) => tx.selectFrom('brand_kits').select('published')
+    .where('shop_id', '=', shopId).executeTakeFirst());
+  return row?.published ? (JSON.parse(row.published) as PublishedBrand) : null;
 }

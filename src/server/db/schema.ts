@@ -85,6 +85,26 @@ export interface CartsTable { shop_id: string; token_hash: string; created_at: s
 export interface CartItemsTable { shop_id: string; cart_token_hash: string; product_id: string; variant_id: Generated<string>; quantity: number; added_at: string }
 export interface StripeEventsTable { shop_id: string; event_id: string; type: string; processed_at: string }
 
+export interface DesignsTable {
+  shop_id: string; id: string; kind: 'logo' | 'label' | 'social'; name: string; product_id: string | null;
+  template_id: string | null; version: number; created_by: string | null; created_at: string; updated_at: string;
+}
+export interface DesignVersionsTable {
+  shop_id: string; design_id: string; version: number; doc: string; note: Generated<string>; created_by: string | null; created_at: string;
+}
+export interface ProductLabelFactsTable {
+  shop_id: string; product_id: string; net_weight: Generated<string>; composition: Generated<string>;
+  producer_name: Generated<string>; producer_address: Generated<string>; registration_kind: Generated<'' | 'pirt' | 'bpom_md'>;
+  registration_number: Generated<string>; production_code: Generated<string>; expiry_date: Generated<string>;
+  updated_by: string | null; updated_at: string;
+}
+export interface ShopCertificationsTable { shop_id: string; halal_number: Generated<string>; nib: Generated<string>; updated_at: string }
+export interface BrandKitsTable {
+  shop_id: string; logo_design_id: string | null; colors: Generated<string>; heading_font: Generated<string>;
+  body_font: Generated<string>; tagline: Generated<string>; published: string | null; published_at: string | null;
+  published_by: string | null; updated_at: string;
+}
+
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -109,6 +129,11 @@ export interface Database {
   carts: CartsTable;
   cart_items: CartItemsTable;
   stripe_events: StripeEventsTable;
+  designs: DesignsTable;
+  design_versions: DesignVersionsTable;
+  product_label_facts: ProductLabelFactsTable;
+  shop_certifications: ShopCertificationsTable;
+  brand_kits: BrandKitsTable;
 }
 
 export type User = Selectable<UsersTable>;

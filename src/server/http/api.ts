@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { z } from 'zod';
-import { Unauthorized } from '../errors.ts';
+import { Invalid, Unauthorized } from '../errors.ts';
 import { requireProgramAccess, requireShopAccess, type Capability, type ShopAccess } from '../auth/access.ts';
 import type { Session, SessionUser } from '../auth/session.ts';
 import { apiRoute, readJson } from './respond.ts';
@@ -32,6 +32,8 @@ export interface RouteDef<B extends z.ZodType | undefined = z.ZodType | undefine
   upload?: { file: string; description: string; fields?: Record<string, string> };
   /** Per-IP fixed window, counted first (before sign-in and before the body is read). */
   rateLimit?: { key: string; limit: number; windowSeconds: number };
+  /** Largest accepted request body; bigger ones are refused before parsing (default: no limit here). */
+  maxBytes?: number;
 }
 
 export function defineRoute<B extends z.ZodType | undefined>(def: RouteDef<B>): RouteDef<B> {
@@ -57,6 +59,9 @@ export function handle<B extends z.ZodType | undefined>(
     if (def.access.kind !== 'public' && !auth) throw new Unauthorized();
     if (def.access.kind === 'shop') shop = await requireShopAccess(auth!.user, ctx.params.shop ?? '', def.access.capability);
     if (def.access.kind === 'program') await requireProgramAccess(auth!.user, def.access.capability);
+    if (def.maxBytes && Number(ctx.request.headers.get('content-length') ?? 0) > def.maxBytes) {
+      throw new Invalid({ _: ['validation.bodyTooLarge'] }, 'validation.bodyTooLarge');
+    }
     const body = def.body ? parseInput(def.body, await readJson(ctx.request), ctx.locals.locale) : undefined;
     return fn({ ctx, body: body as never, auth, shop });
   });

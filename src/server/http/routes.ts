@@ -5,6 +5,7 @@ import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
 import { productInput, productPatchInput } from '../catalog/schemas.ts';
 import { createOrderInput, transitionInput } from '../orders/schemas.ts';
 import { ORDER_RATE_LIMIT } from '../orders/rate-limits.ts';
+import { brandKitInput, certificationsInput, createDesignInput, labelFactsInput, restoreInput, saveDesignInput } from '../branding/schemas.ts';
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
 export const ROUTES = {
@@ -42,6 +43,21 @@ export const ROUTES = {
   listOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders', tag: 'orders', summary: 'Orders of the shop, newest first', access: { kind: 'shop', capability: 'orders.manage' }, query: { status: { description: 'pending | confirmed | paid | fulfilled | cancelled | expired' }, before: { description: 'ISO time: orders placed before it (paging)' } } }),
   pendingOrders: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/orders/pending-count', tag: 'orders', summary: 'How many orders wait for confirmation, and the newest (the dashboard polls this)', access: { kind: 'shop', capability: 'orders.manage' } }),
   orderTransition: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/orders/{code}/transitions', tag: 'orders', summary: 'Confirm, mark paid, fulfil or cancel an order', access: { kind: 'shop', capability: 'orders.manage' }, body: transitionInput }),
+  // Brand studio (src/server/branding/): designs with versions, exports, label facts, the brand kit.
+  listDesigns: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/designs', tag: 'brand', summary: 'Designs of the shop (logos, labels, social posts)', access: { kind: 'shop', capability: 'brand.edit' } }),
+  createDesign: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/designs', tag: 'brand', summary: 'Create a design, blank or from a starter template', access: { kind: 'shop', capability: 'brand.edit' }, body: createDesignInput, success: 201 }),
+  getDesign: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/designs/{designId}', tag: 'brand', summary: 'A design\'s current version, with the label facts it shows and the missing mandatory ones', access: { kind: 'shop', capability: 'brand.edit' } }),
+  saveDesign: defineRoute({ method: 'put', path: '/api/v1/shops/{shop}/designs/{designId}', tag: 'brand', summary: 'Save a new version (checked against the object/property allowlist; images only from this shop\'s uploads)', access: { kind: 'shop', capability: 'brand.edit' }, body: saveDesignInput, maxBytes: 1_100_000 }),
+  designVersions: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/designs/{designId}/versions', tag: 'brand', summary: 'Version history of a design', access: { kind: 'shop', capability: 'brand.edit' } }),
+  restoreDesign: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/designs/{designId}/restore', tag: 'brand', summary: 'Restore an old version (saved as a new version)', access: { kind: 'shop', capability: 'brand.edit' }, body: restoreInput }),
+  exportDesign: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/designs/{designId}/export', tag: 'brand', summary: 'Download a rendering: PNG, print PDF (trim + 3 mm bleed, 300 DPI, crop marks) or A4 sticker sheet', access: { kind: 'shop', capability: 'brand.edit' }, query: { format: { description: 'png | pdf | sheet', required: true }, size: { description: 'PNG size in px: 512, 1024, 1080 or 2048' } } }),
+  uploadDesignImage: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/design-images', tag: 'brand', summary: 'Upload an image for designs (multipart field "file"; JPEG, PNG, WebP, AVIF, HEIF; SVG refused)', access: { kind: 'shop', capability: 'brand.edit' }, success: 201 }),
+  listLabelFacts: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/label-facts', tag: 'brand', summary: 'Label facts of every product, with the missing mandatory ones', access: { kind: 'shop', capability: 'brand.edit' } }),
+  saveLabelFacts: defineRoute({ method: 'put', path: '/api/v1/shops/{shop}/label-facts/{productId}', tag: 'brand', summary: 'Set a product\'s label facts (composition, net weight, producer, P-IRT/BPOM MD, production code, expiry)', access: { kind: 'shop', capability: 'brand.edit' }, body: labelFactsInput }),
+  saveCertifications: defineRoute({ method: 'put', path: '/api/v1/shops/{shop}/certifications', tag: 'brand', summary: 'Record the shop\'s halal certificate number and NIB', access: { kind: 'shop', capability: 'brand.edit' }, body: certificationsInput }),
+  getBrandKit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/brand-kit', tag: 'brand', summary: 'The brand kit draft and what is published', access: { kind: 'shop', capability: 'brand.edit' } }),
+  saveBrandKit: defineRoute({ method: 'put', path: '/api/v1/shops/{shop}/brand-kit', tag: 'brand', summary: 'Edit the brand kit draft (logo, up to 6 colours, 2 fonts, tagline)', access: { kind: 'shop', capability: 'brand.edit' }, body: brandKitInput }),
+  publishBrandKit: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/brand-kit/publish', tag: 'brand', summary: 'Publish the brand kit to the public shop pages (renders logo, favicons, share image)', access: { kind: 'shop', capability: 'brand.publish' }, success: 201 }),
   programSummary: defineRoute({ method: 'get', path: '/api/v1/program/summary', tag: 'program', summary: 'Shops per village for program officers', access: { kind: 'program', capability: 'program.view' } }),
 } as const;
 

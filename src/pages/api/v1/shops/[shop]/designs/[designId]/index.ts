@@ -1,0 +1,10 @@
+import { handle } from '../../../../../../../server/http/api.ts';
+import { ROUTES } from '../../../../../../../server/http/routes.ts';
+import { json } from '../../../../../../../server/http/respond.ts';
+import { getDesign, saveDesign } from '../../../../../../../server/branding/designs.ts';
+
+export const GET = handle(ROUTES.getDesign, async ({ ctx, shop }) => json(await getDesign({ shopId: shop!.shop.id, designId: ctx.params.designId ?? '' })));
+
+export const PUT = handle(ROUTES.saveDesign, async ({ ctx, body, shop }) => json(await saveDesign({
+  shopId: shop!.shop.id, userId: shop!.user.id, designId: ctx.params.designId ?? '', input: body, locale: ctx.locals.locale, ip: ctx.locals.clientIp,
+})));

@@ -1,0 +1,142 @@
+import { Invalid } from '../errors.ts';
+import { newId, nowIso } from '../util.ts';
+import { absoluteUrl } from '../config.ts';
+import { bumpShopVersion, inShop } from '../tenant/index.ts';
+import { recordAudit } from '../auth/audit.ts';
+import { storage } from '../media/storage.ts';
+import { mediaUrl } from '../media/save-media.ts';
+import { readablePair } from '../../brand/contrast.ts';
+import { closestFace, FONT_FAMILIES } from '../../brand/fonts.ts';
+import type { DesignDoc } from '../../brand/schema.ts';
+import { loadDoc } from './designs.ts';
+import { queued, renderOgImage, renderPng } from './render-node.ts';
+import type { PublishedBrand } from './get-published-brand.ts';
+import type { BrandKitInput } from './schemas.ts';
+import sharp from 'sharp';
+
+export const DEFAULT_PRIMARY = '#8a3b12';
+
+export interface BrandKitDraft { logoDesignId: string | null; colors: string[]; headingFont: string; bodyFont: string; tagline: string }
+
+/** The draft kit the studio edits, what is published, and the logo designs to choose from. */
+export async function getBrandKit(opts: { shopId: string }) {
+  return inShop(opts.shopId, async ({ tx, shopId }) => {
+    const row = await tx.selectFrom('brand_kits').selectAll().where('shop_id', '=', shopId).executeTakeFirst();
+    const logos = await tx.selectFrom('designs').select(['id', 'name', 'version', 'updated_at as updatedAt'])
+      .where('shop_id', '=', shopId).where('kind', '=', 'logo').orderBy('updated_at', 'desc').execute();
+    const draft: BrandKitDraft = {
+      logoDesignId: row?.logo_design_id ?? null, colors: JSON.parse(row?.colors ?? '[]') as string[],
+      headingFont: row?.heading_font ?? '', bodyFont: row?.body_font ?? '', tagline: row?.tagline ?? '',
+    };
+    return { draft, published: row?.published ? JSON.parse(row.published) as PublishedBrand : null, publishedAt: row?.published_at ?? null, logos };
+  });
+}
+
+export async function saveBrandKit(opts: { shopId: string; userId: string; input: BrandKitInput; ip?: string }) {
+  return inShop(opts.shopId, async ({ tx, shopId }) => {
+    const i = opts.input;
+    if (i.logoDesignId) {
+      const d = await tx.selectFrom('designs').select('kind').where('shop_id', '=', shopId).where('id', '=', i.logoDesignId).executeTakeFirst();
+      if (!d || d.kind !== 'logo') throw new Invalid({ logoDesignId: ['brand.kit.logoUnknown'] });
+    }
+    const values = {
+      ...(i.logoDesignId !== undefined && { logo_design_id: i.logoDesignId }),
+      ...(i.colors !== undefined && { colors: JSON.stringify(i.colors.map((c) => c.toLowerCase())) }),
+      ...(i.headingFont !== undefined && { heading_font: i.headingFont }),
+      ...(i.bodyFont !== undefined && { body_font: i.bodyFont }),
+      ...(i.tagline !== undefined && { tagline: i.tagline }),
+      updated_at: nowIso(),
+    };
+    await tx.insertInto('brand_kits').values({ shop_id: shopId, ...values })
+      .onConflict((oc) => oc.column('shop_id').doUpdateSet(values)).execute();
+    await recordAudit({ tx, shopId, userId: opts.userId, action: 'brand.kitSaved', ip: opts.ip, details: { fields: Object.keys(i) } });
+  });
+}
+
+function webFont(family: string, weight: number) {
+  if (!family || !FONT_FAMILIES.includes(family)) return null;
+  const f = closestFace(family, weight, 'normal');
+  return f ? { family, url: `/brand/fonts-web/${f.file.replace(/\.ttf$/, '.woff')}` } : null;
+}
+
+/** Write rendered files under a new public media id (purpose 'brand'); the row is inserted by the caller's transaction. */
+async function storeFiles(shopId: string, files: Map<string, Buffer>, size: { width: number; height: number }) {
+  const id = newId();
+  for (const [name, bytes] of files) await storage().put(`${shopId}/${id}/${name}`, bytes);
+  return {
+    shop_id: shopId, id, purpose: 'brand' as const, visibility: 'public' as const, original_format: 'png', original_bytes: 0,
+    width: size.width, height: size.height, widths: JSON.stringify([...files.keys()].map((n) => Number(n.split('.')[0]))),
+    placeholder: '', created_by: null as string | null, created_at: nowIso(),
+  };
+}
+
+/**
+ * Publish the kit to the shop's public pages (owner only): render the logo (512/1024, transparent),
+ * the favicon set (32, 180 on white, 512) and the share image, then swap the published snapshot and
+ * bump the shop's version in one transaction, so cached pages and the favicon change together.
+ */
+export async function publishBrandKit(opts: { shopId: string; userId: string; ip?: string }): Promise<PublishedBrand> {
+  const { draft, logoDoc, shopName, prevVersion } = await inShop(opts.shopId, async (scope) => {
+    const { tx, shopId } = scope;
+    const row = await tx.selectFrom('brand_kits').selectAll().where('shop_id', '=', shopId).executeTakeFirst();
+    if (!row) throw new Invalid({ kit: ['brand.kit.empty'] }, 'brand.kit.empty');
+    let logoDoc: DesignDoc | null = null;
+    if (row.logo_design_id) {
+      const d = await tx.selectFrom('designs').select(['id', 'version']).where('shop_id', '=', shopId).where('id', '=', row.logo_design_id).executeTakeFirst();
+      if (d) logoDoc = await loadDoc(scope, d.id, d.version);
+    }
+    const shop = await tx.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirstOrThrow();
+    const prev = row.published ? (JSON.parse(row.published) as PublishedBrand).version : 0;
+    return { draft: row, logoDoc, shopName: shop.name, prevVersion: prev };
+  });
+  const colors = JSON.parse(draft.colors) as string[];
+  const primary = readablePair(colors[0] ?? DEFAULT_PRIMARY);
+  const accent = readablePair(colors[1] ?? colors[0] ?? DEFAULT_PRIMARY);
+  const heading = webFont(draft.heading_font, 700);
+  const body = webFont(draft.body_font, 400);
+
+  const mediaRows: Awaited<ReturnType<typeof storeFiles>>[] = [];
+  let logo: PublishedBrand['logo'] = null;
+  let favicon: PublishedBrand['favicon'] = null;
+  let logo1024: Buffer | null = null;
+  if (logoDoc) {
+    const input = { shopId: opts.shopId, doc: logoDoc, facts: null, transparent: true };
+    logo1024 = await queued(() => renderPng(input, 1024));
+    const logo512 = await sharp(logo1024).resize(512, 512).png().toBuffer();
+    const l = await storeFiles(opts.shopId, new Map([['512.png', logo512], ['1024.png', logo1024]]), { width: 1024, height: 1024 });
+    mediaRows.push(l);
+    logo = { url512: mediaUrl(opts.shopId, l.id, '512.png'), url1024: mediaUrl(opts.shopId, l.id, '1024.png') };
+    const fav = new Map<string, Buffer>([
+      ['32.png', await sharp(logo1024).resize(32, 32).png().toBuffer()],
+      ['180.png', await sharp(logo1024).resize(160, 160).extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' }).flatten({ background: '#ffffff' }).png().toBuffer()],
+      ['512.png', logo512],
+    ]);
+    const f = await storeFiles(opts.shopId, fav, { width: 512, height: 512 });
+    mediaRows.push(f);
+    favicon = { png32: mediaUrl(opts.shopId, f.id, '32.png'), apple180: mediaUrl(opts.shopId, f.id, '180.png'), png512: mediaUrl(opts.shopId, f.id, '512.png') };
+  }
+  const og = await queued(() => renderOgImage({
+    logoPng: logo1024, name: shopName, tagline: draft.tagline, bg: primary.bg, fg: primary.fg,
+    headingFont: draft.heading_font || 'Poppins', bodyFont: draft.body_font || 'Poppins',
+  }));
+  const ogRow = await storeFiles(opts.shopId, new Map([['1200.png', og]]), { width: 1200, height: 630 });
+  mediaRows.push(ogRow);
+
+  const published: PublishedBrand = {
+    version: prevVersion + 1,
+    tagline: draft.tagline,
+    logo, favicon,
+    ogImageUrl: absoluteUrl(mediaUrl(opts.shopId, ogRow.id, '1200.png')),
+    colors: { primary: primary.bg, onPrimary: primary.fg, accent: accent.bg, onAccent: accent.fg, palette: colors },
+    fonts: { heading, body },
+  };
+  await inShop(opts.shopId, async (scope) => {
+    for (const r of mediaRows) await scope.tx.insertInto('media').values({ ...r, created_by: opts.userId }).execute();
+    const now = nowIso();
+    await scope.tx.updateTable('brand_kits').set({ published: JSON.stringify(published), published_at: now, published_by: opts.userId, updated_at: now })
+      .where('shop_id', '=', scope.shopId).execute();
+    await bumpShopVersion(scope);
+    await recordAudit({ tx: scope.tx, shopId: scope.shopId, userId: opts.userId, action: 'brand.published', ip: opts.ip, details: { version: published.version } });
+  });
+  return published;
+}
