@@ -59,8 +59,9 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
       expect(new URL(page.url()).pathname).toBe('/hk05');
       await submitAndLoad(page, () => page.locator('[data-product="telur-asin-bakar-isi-10"] button[type=submit]').click());
       await submitAndLoad(page, () => page.locator('[data-product="telur-asin-rebus-isi-6"] button[type=submit]').click());
-      // The cached catalog is the same for everyone; the header count comes from the cc_<shopId> cookie.
-      if (js) await expect(page.locator('#cc').textContent()).resolves.toBe('3');
+      // The cached catalog is the same for everyone; the header count comes from the cc_<shopId> cookie
+      // (read asynchronously, through cookieStore where the browser has it).
+      if (js) await page.waitForFunction(() => document.getElementById('cc')?.textContent === '3');
 
       await submitAndLoad(page, () => page.locator('#cart').click());
       expect(new URL(page.url()).pathname).toBe('/hk05/keranjang');

@@ -67,7 +67,7 @@ describe('the catalog in Chromium', () => {
     // Nothing overflows the phone's width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The cart count comes from the cookie (the cached HTML is the same for everyone).
-    await expect(page.locator('#cc').textContent()).resolves.toBe('2');
+    await page.waitForFunction(() => document.getElementById('cc')?.textContent === '2');
     expect(await page.locator('#cc').isVisible()).toBe(true);
 
     const imgs = page.locator('.grid img');

@@ -3,7 +3,7 @@ import { jsonLdText } from '../../src/server/storefront/json-ld.ts';
 import { catalogParams } from '../../src/server/storefront/catalog-query.ts';
 import { cachePlan, etagMatches, pickEncoding, PageLru, type CachedPage } from '../../src/server/storefront/page-cache.ts';
 import { initials, shopTheme } from '../../src/server/storefront/brand-style.ts';
-import { readPublicProfile } from '../../src/server/catalog/public-profile.ts';
+import { publicProfile } from '../../src/server/catalog/public-profile.ts';
 import { srcset } from '../../src/server/storefront/images.ts';
 import { stockState } from '../../src/server/catalog/published-products.ts';
 import type { PublishedBrand } from '../../src/server/branding/get-published-brand.ts';
@@ -104,7 +104,7 @@ describe('brand theme', () => {
     favicon: { png32: '/media/s/f/32.png', apple180: '/media/s/f/180.png', png512: '/media/s/f/512.png' },
     ogImageUrl: '/media/s/o/1200.jpg',
     colors: { primary: '#123456', onPrimary: '#ffffff', accent: '#abcdef', onAccent: '#000000', palette: [] },
-    fonts: { heading: { family: 'Playfair Display', url: '/fonts/playfair-latin.woff2' }, body: { family: 'Poppins', url: '/fonts/poppins.ttf' } },
+    fonts: { heading: { family: 'Playfair Display', url: '/brand/fonts-web/PlayfairDisplay_700Bold.woff' }, body: { family: 'Poppins', url: '/fonts/poppins.ttf' } },
     ...over,
   });
   it('uses the default theme without a brand', () => {
@@ -113,11 +113,12 @@ describe('brand theme', () => {
     expect(t.fontUrls).toEqual([]);
     expect(t.logoUrl).toBeNull();
   });
-  it('takes checked colours and woff2 fonts only (swap), and rejects anything that could break out of CSS', () => {
+  it('takes checked colours and web fonts only (swap), and rejects anything that could break out of CSS', () => {
     const t = shopTheme(brand());
     expect(t.css).toContain('--primary:#123456');
     expect(t.css).toContain('font-display:swap');
-    expect(t.fontUrls).toEqual(['/fonts/playfair-latin.woff2']); // the TTF body font is not loaded
+    expect(t.fontUrls).toEqual(['/brand/fonts-web/PlayfairDisplay_700Bold.woff']); // the TTF body font is not loaded
+    expect(t.css).toContain('format("woff")');
     expect(t.logoUrl).toBe('/media/s/m/512.png');
     const evil = shopTheme(brand({
       colors: { primary: 'red;}</style><script>alert(1)</script>', onPrimary: '#fff', accent: 'url(x)', onAccent: '#000', palette: [] },
@@ -144,20 +145,22 @@ describe('brand theme', () => {
   });
 });
 
-describe('public profile (tolerant reader)', () => {
-  it('reads strings, lists and objects; links only https', () => {
-    const p = readPublicProfile(JSON.stringify({
-      about: 'Sejak 1998',
-      hours: [{ days: 'Senin–Jumat', open: '08.00', close: '17.00' }, { day: 'Minggu', closed: true }],
-      delivery: ['Ambil di tempat', { label: 'Antar se-desa', note: 'gratis' }, { label: 'Kurir', enabled: false }],
-      social: { instagram: 'https://instagram.com/hk05', evil: 'javascript:alert(1)', http: 'http://x.example' },
-    }));
-    expect(p.about).toBe('Sejak 1998');
-    expect(p.hours).toEqual(['Senin–Jumat: 08.00–17.00', 'Minggu: –']);
-    expect(p.delivery).toEqual(['Ambil di tempat', 'Antar se-desa — gratis']);
-    expect(p.social).toEqual([{ label: 'instagram', url: 'https://instagram.com/hk05' }]);
-    expect(readPublicProfile('not json')).toEqual({ about: '', hours: [], delivery: [], social: [] });
-    expect(readPublicProfile(JSON.stringify({ hours: 'Setiap hari\n07.00–21.00' })).hours).toEqual(['Setiap hari', '07.00–21.00']);
+describe('public profile lines', () => {
+  it('folds equal days, lists the delivery options offered, links social accounts over https', () => {
+    const day = (open: string, close: string) => ({ closed: false, open, close });
+    const raw = JSON.stringify({
+      hours: { mon: day('08:00', '17:00'), tue: day('08:00', '17:00'), wed: day('08:00', '17:00'), thu: day('08:00', '17:00'),
+        fri: day('08:00', '11:30'), sat: { closed: false, open: '', close: '' }, sun: { closed: true, open: '', close: '' } },
+      hoursNote: 'Tutup saat salat Jumat',
+      delivery: { pickup: { enabled: true, note: '' }, local: { enabled: true, fee: 5000, area: 'Bontomarannu' }, courier: { enabled: false, note: '' } },
+      social: { instagram: 'hk05.telur', facebook: '', tiktok: '', website: '' },
+    });
+    const p = publicProfile(raw, 'id');
+    expect(p.hours).toEqual(['Senin–Kamis: 08:00–17:00', 'Jumat: 08:00–11:30', 'Minggu: Libur', 'Tutup saat salat Jumat']);
+    expect(p.delivery).toEqual(['Ambil sendiri di toko', 'Diantar penjual (sekitar toko) · Rp 5.000 · Bontomarannu']);
+    expect(p.social).toEqual([{ label: '@hk05.telur', url: 'https://www.instagram.com/hk05.telur/' }]);
+    expect(publicProfile(raw, 'en').hours[0]).toBe('Monday–Thursday: 08:00–17:00');
+    expect(publicProfile('not json', 'id')).toEqual({ hours: [], delivery: ['Ambil sendiri di toko'], social: [] });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { PublishedBrand } from '../branding/get-published-brand.ts';
+import { config } from '../config.ts';
 
 /**
  * Public pages wear the shop's published brand. The brand kit is data (written by the brand studio), so
@@ -17,7 +18,11 @@ export function safeColor(c: unknown, fallback: string): string {
 }
 
 export function safeUrl(u: unknown): string | null {
-  return typeof u === 'string' && URL_SAFE.test(u) && u.length < 500 ? u : null;
+  if (typeof u !== 'string' || u.length >= 500) return null;
+  if (URL_SAFE.test(u)) return u;
+  // Our own absolute URLs (the brand kit's share image is built with absoluteUrl, http in development).
+  const origin = config().publicUrl;
+  return u.startsWith(`${origin}/`) && URL_SAFE.test(u.slice(origin.length)) ? u : null;
 }
 
 function luminance(hex: string): number {
@@ -51,15 +56,20 @@ export interface ShopTheme {
 }
 
 /**
- * Only woff2 fonts: one heading and one body family at most, `font-display: swap` so text shows at once in
- * the fallback font on a slow connection. Other formats (TTF is 5–10x bigger) are ignored on public pages.
+ * Web fonts only (the brand kit's Latin-subset WOFF, or WOFF2): one heading and one body family at most,
+ * `font-display: swap` so text shows at once in the fallback font on a slow connection. Other formats
+ * (a TTF is 5–10x bigger) are ignored on public pages.
  */
 function fontFace(role: 'heading' | 'body', f: { family: string; url: string } | null): { css: string; url: string; family: string } | null {
   if (!f || !FAMILY.test(f.family)) return null;
   const url = safeUrl(f.url);
-  if (!url || !/\.woff2$/i.test(url)) return null;
+  const ext = url ? /\.(woff2?)$/i.exec(url)?.[1]?.toLowerCase() : undefined;
+  if (!url || !ext) return null;
   const name = `${f.family} ${role}`;
-  return { css: `@font-face{font-family:"${name}";src:url(${url}) format("woff2");font-display:swap}`, url, family: name };
+  // The heading file is the one weight the brand chose: claim every weight so bold headings use it as is
+  // instead of a synthesised bold on top of it.
+  const weight = role === 'heading' ? ';font-weight:100 900' : '';
+  return { css: `@font-face{font-family:"${name}";src:url(${url}) format("${ext}");font-display:swap${weight}}`, url, family: name };
 }
 
 export function shopTheme(brand: PublishedBrand | null): ShopTheme {
