@@ -38,7 +38,8 @@ export async function startServer(opts: { env?: Record<string, string>; seed?: b
   });
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
-  const deadline = Date.now() + 60_000;
+  // Seeding renders demo photos and a brand: allow for a slow, busy machine.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}:\n${out}`);
     try {

@@ -51,7 +51,7 @@ beforeAll(async () => {
     ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
   };
   doc = await (await clients.anonymous.get('/api/v1/openapi.json')).json() as typeof doc;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => { await server?.stop(); });
 

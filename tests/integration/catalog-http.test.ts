@@ -20,7 +20,7 @@ beforeAll(async () => {
   await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await server?.stop(); });
 
 const API = '/api/v1/shops/hk05/products';

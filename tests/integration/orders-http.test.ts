@@ -21,7 +21,7 @@ beforeAll(async () => {
   const html = await (await new Client(server.url).get('/hk05')).text();
   productIds = Object.fromEntries([...html.matchAll(/data-product="([a-z0-9-]+)"[\s\S]*?name="productId" value="([a-z0-9]+)"/g)].map((m) => [m[1]!, m[2]!]));
   shopId = /data-cc="cc_([a-z0-9]+)"/.exec(html)![1]!;
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await server?.stop(); });
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
