@@ -226,7 +226,9 @@ try {
           '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
         ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
         if (r.status !== 0 || !fs.existsSync(outPath)) {
-          console.log(`  ${url}: lighthouse failed (${r.status}): ${(r.stderr || '').slice(-800)}`);
+          const alive = await fetch(`${base}/robots.txt`).then((x) => x.status, (e: Error) => e.message);
+          console.log(`  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`);
+          if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
           continue;
         }
         runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });

@@ -129,9 +129,9 @@ describe('brand studio on a desktop', () => {
     await expect(page.locator('.alert.ok').textContent()).resolves.toContain('Diterbitkan');
     await page.goto(`${server.url}/hk05`);
     const logo = await page.locator('img.shop-logo').getAttribute('src');
-    expect(logo).toMatch(/^\/media\/\w+\/\w+\/512\.png$/);
+    expect(logo).toMatch(/^\/media\/\w+\/\w+\/128\.png$/); // the header's small rendition
     expect(logo).not.toBe(oldLogo);
-    expect(await page.locator('img.shop-logo').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(512);
+    expect(await page.locator('img.shop-logo').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(128);
     expect(await page.locator('link[rel=icon][sizes="32x32"]').count()).toBe(1);
     expect(await page.locator('header.top').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(31, 94, 59)');
     // The brand heading font arrives as a small WOFF subset, and loads.

@@ -110,7 +110,7 @@ describe('tenancy and roles', () => {
 describe('public brand hooks and font files', () => {
   it('the shop page shows the published logo, favicon set and share image', async () => {
     const html = await (await fetch(`${server.url}/hk05`)).text();
-    expect(html).toMatch(/<img class="logo shop-logo" src="\/media\/\w+\/\w+\/512\.png"/);
+    expect(html).toMatch(/<img class="logo shop-logo" src="\/media\/\w+\/\w+\/128\.png"/);
     expect(html).toMatch(/<link rel="icon" type="image\/png" sizes="32x32" href="\/media\/\w+\/\w+\/32\.png"/);
     expect(html).toMatch(/<link rel="apple-touch-icon" sizes="180x180"/);
     expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/\w+\/\w+\/1200\.png"/);

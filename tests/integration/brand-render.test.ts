@@ -137,6 +137,7 @@ describe('renderer outputs', () => {
     const l = await file(b.logo!.url1024);
     expect([l.width, l.hasAlpha]).toEqual([1024, true]);
     expect((await file(b.logo!.url512)).width).toBe(512);
+    expect((await file(b.logo!.url128!)).width).toBe(128);
     const og = await file(b.ogImageUrl!);
     expect([og.width, og.height]).toEqual([1200, 630]);
     expect(b.ogImageUrl).toMatch(/^https?:\/\//);

@@ -10,7 +10,8 @@ import { inShop } from '../tenant/index.ts';
 export interface PublishedBrand {
   version: number;
   tagline: string;
-  logo: { url512: string; url1024: string } | null;
+  /** url128 (the public pages' header logo) exists for kits published since it was added. */
+  logo: { url128?: string; url512: string; url1024: string } | null;
   favicon: { png32: string; apple180: string; png512: string } | null;
   ogImageUrl: string | null;
   /** Text colours are picked for >= 4.5:1 contrast on their background. */

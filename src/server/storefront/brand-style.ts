@@ -89,7 +89,7 @@ export function shopTheme(brand: PublishedBrand | null): ShopTheme {
   if (body) css += `;--font-body:"${body.family}",${sys}`;
   css += '}';
   css = [heading?.css, body?.css].filter(Boolean).join('') + css;
-  const logo = safeUrl(brand?.logo?.url512);
+  const logo = safeUrl(brand?.logo?.url128) ?? safeUrl(brand?.logo?.url512);
   const png32 = safeUrl(brand?.favicon?.png32);
   const apple180 = safeUrl(brand?.favicon?.apple180);
   return {
