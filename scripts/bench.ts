@@ -4,12 +4,13 @@
  *      with the demo program and tops the demo shop (hk05) up to 40 published products with photos;
  *   2. the catalog page's compressed transfer size (HTML + CSS + JS + fonts, images excluded; budget 60 KB)
  *      and the bytes of CSS, JS and fonts in it;
- *   3. autocannon: catalog page vs. a static file with exactly the same bytes, served by the same
- *      @astrojs/node server from dist/client (target ratio >= 0.5), after a warm-up;
- *   4. Lighthouse (mobile profile, simulated throttling) on the catalog and a product page:
- *      performance and accessibility (target >= 95 each).
+ *   3. Lighthouse (mobile profile, simulated throttling) on the catalog and a product page:
+ *      performance and accessibility (target >= 95 each);
+ *   4. autocannon: catalog page vs. a static file with exactly the same bytes, served by the same
+ *      @astrojs/node server from dist/client (target ratio >= 0.5), after a warm-up.
  * Options: --no-lighthouse, --lighthouse-only, --connections N (50), --duration S (8), --rounds N (2),
- * --lighthouse-runs N (3; the median run by performance score is reported, as Lighthouse advises).
+ * --lighthouse-runs N (5; the median run by performance score is reported, as Lighthouse advises),
+ * --lighthouse-reports DIR (keeps each run's full Lighthouse JSON there, for finding what costs the score).
  * Numbers depend on what else runs on the machine: report them with the conditions.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,9 +32,10 @@ const opt = (name: string, def: number) => {
 const CONNECTIONS = opt('--connections', 50);
 const DURATION = opt('--duration', 8);
 const ROUNDS = opt('--rounds', 2);
-const LH_RUNS = opt('--lighthouse-runs', 3);
+const LH_RUNS = opt('--lighthouse-runs', 5);
 const LIGHTHOUSE = !flag('--no-lighthouse');
 const LOAD = !flag('--lighthouse-only');
+const REPORT_DIR = (() => { const i = args.indexOf('--lighthouse-reports'); return i >= 0 ? args[i + 1] : undefined; })();
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
 
 async function freePort(): Promise<number> {
@@ -50,7 +52,8 @@ async function freePort(): Promise<number> {
 /** Raw (still compressed) bytes as they travel, which fetch() would hide by decoding. */
 function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
+    // A fresh connection each time: a pooled keep-alive socket goes stale during the Lighthouse runs (EPIPE).
+    http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -157,7 +160,57 @@ try {
   console.log(`External CSS ${byKind.css} B, JS ${byKind.js} B, fonts ${byKind.font} B (${external.length} requests)`);
   console.log(`TOTAL compressed HTML+CSS+JS+fonts: ${kb(total)} (budget 60 KB) -> ${total <= 60 * 1024 ? 'OK' : 'OVER BUDGET'}`);
 
-  // --- 3. throughput -----------------------------------------------------------------------------------
+  // --- 3. Lighthouse, before the load test (its aftermath on a 2-core machine costs the score) ---------
+  if (LIGHTHOUSE) {
+    console.log('\n== Lighthouse 12 (mobile emulation, simulated Slow 4G + 4x CPU) ==');
+    type Lhr = {
+      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+      audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }>;
+      environment: { benchmarkIndex: number };
+    };
+    for (const url of [catalogUrl, productUrl]) {
+      const runs: { lhr: Lhr; load: number }[] = [];
+      for (let i = 0; i < LH_RUNS; i++) {
+        const outPath = path.join(dir, 'lh.json');
+        const load = os.loadavg()[0]!;
+        const r = spawnSync(process.execPath, [
+          path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${outPath}`,
+          '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
+        ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
+        if (r.status !== 0 || !fs.existsSync(outPath)) {
+          const alive = await fetch(`${base}/robots.txt`).then((x) => x.status, (e: Error) => e.message);
+          console.log(`  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`);
+          if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
+          continue;
+        }
+        runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });
+        if (REPORT_DIR) {
+          fs.mkdirSync(REPORT_DIR, { recursive: true });
+          fs.copyFileSync(outPath, path.join(REPORT_DIR, `${url === catalogUrl ? 'catalog' : 'product'}-${i + 1}.json`));
+        }
+        fs.rmSync(outPath);
+      }
+      if (runs.length === 0) continue;
+      const score = (l: Lhr, c: string) => Math.round((l.categories[c]?.score ?? 0) * 100);
+      runs.sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
+      const { lhr } = runs[Math.floor(runs.length / 2)]!;
+      const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
+      console.log(`  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})`
+        + ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
+      console.log(`    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`);
+      for (const c of ['performance', 'accessibility']) {
+        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+          const a = lhr.audits[ref.id];
+          if (a && a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) {
+            console.log(`    - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} [score ${a.score}]`);
+          }
+        }
+      }
+    }
+    console.log('  (Lighthouse applies a fixed 4x CPU slowdown; on a busy machine (low benchmarkIndex) TBT and the score drop.)');
+  }
+
+  // --- 4. throughput -----------------------------------------------------------------------------------
   if (LOAD) {
     const name = `bench-static-${process.pid}.html`;
     staticFile = path.join(root, 'dist/client', name);
@@ -206,52 +259,6 @@ try {
     console.log(`(catalog with Accept-Encoding br: ${cbr.requests.average.toFixed(0)} req/s, ${kb(cbr.throughput.average)}/s)`);
     fs.rmSync(staticFile, { force: true });
     staticFile = undefined;
-  }
-
-  // --- 4. Lighthouse -----------------------------------------------------------------------------------
-  if (LIGHTHOUSE) {
-    console.log('\n== Lighthouse 12 (mobile emulation, simulated Slow 4G + 4x CPU) ==');
-    type Lhr = {
-      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-      audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }>;
-      environment: { benchmarkIndex: number };
-    };
-    for (const url of [catalogUrl, productUrl]) {
-      const runs: { lhr: Lhr; load: number }[] = [];
-      for (let i = 0; i < LH_RUNS; i++) {
-        const outPath = path.join(dir, 'lh.json');
-        const load = os.loadavg()[0]!;
-        const r = spawnSync(process.execPath, [
-          path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${outPath}`,
-          '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
-        ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
-        if (r.status !== 0 || !fs.existsSync(outPath)) {
-          const alive = await fetch(`${base}/robots.txt`).then((x) => x.status, (e: Error) => e.message);
-          console.log(`  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`);
-          if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
-          continue;
-        }
-        runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });
-        fs.rmSync(outPath);
-      }
-      if (runs.length === 0) continue;
-      const score = (l: Lhr, c: string) => Math.round((l.categories[c]?.score ?? 0) * 100);
-      runs.sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
-      const { lhr } = runs[Math.floor(runs.length / 2)]!;
-      const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-      console.log(`  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})`
-        + ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
-      console.log(`    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`);
-      for (const c of ['performance', 'accessibility']) {
-        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
-          const a = lhr.audits[ref.id];
-          if (a && a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) {
-            console.log(`    - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} [score ${a.score}]`);
-          }
-        }
-      }
-    }
-    console.log('  (Lighthouse applies a fixed 4x CPU slowdown; on a busy machine (low benchmarkIndex) TBT and the score drop.)');
   }
 } finally {
   await cleanup();
