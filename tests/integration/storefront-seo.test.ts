@@ -5,6 +5,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { addProduct, useServerDatabase } from '../helpers/shop-data.ts';
 import { jsonLd, meta, tags, text } from '../helpers/html.ts';
 import { csvObjects } from '../helpers/csv.ts';
+import { Client } from '../helpers/http.ts';
+import { DEMO_PASSWORD } from '../helpers/db.ts';
 
 /**
  * Sharing and search: Open Graph/Twitter, JSON-LD, canonical, sitemap, robots, Meta and Google feeds, and
@@ -13,6 +15,7 @@ import { csvObjects } from '../helpers/csv.ts';
  */
 const NASTY = '</script><script>alert(1)</script> & "Kue" #1 50%';
 const NASTY_SHOP = 'Toko <b>Ibu</b> & "Anak"';
+const NO_PHOTO = 'Gula <b>aren</b> tanpa foto';
 let server: TestServer;
 let store: Awaited<ReturnType<typeof useServerDatabase>>;
 let browser: Browser;
@@ -24,6 +27,7 @@ beforeAll(async () => {
   await addProduct('kopi-borongloe', {
     slug: 'kue-jahat', name: NASTY, price: 25000, compareAt: 30000, stock: 0, description: `Deskripsi ${NASTY}\u2028baris`, category: '<i>Kue</i>', photos: 2,
   });
+  await addProduct('kopi-borongloe', { slug: 'gula-aren', name: NO_PHOTO, price: 15000, photos: 0 });
 }, 180_000);
 
 afterAll(async () => {
@@ -108,6 +112,8 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     });
     expect(row.image_link).toMatch(new RegExp(`^${server.url}/media/.+/1280\\.jpg$`));
     expect(rows.find((r) => r.title === 'Kopi Bubuk Robusta 250 g')).toMatchObject({ price: '45000 IDR', availability: 'in stock' });
+    expect(rows.every((r) => r.image_link), 'every item has an image').toBe(true);
+    expect(rows.find((r) => r.title === NO_PHOTO), 'a product with no image is left out').toBeUndefined();
 
     const res = await fetch(`${server.url}/kopi-borongloe/feed/google.xml`);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
@@ -181,5 +187,35 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     const home = await page('/');
     expect(home).toContain('href="/desa/romang-lompoa"');
     expect(home).toContain('href="/kecamatan/bontomarannu"');
+  });
+});
+
+describe('sharing from the dashboard', () => {
+  it('shows the owner the catalog link, a WhatsApp share link, both feed addresses and the products the feeds leave out', async () => {
+    const owner = new Client(server.url);
+    await owner.signIn('pemilik@kopi-borongloe.test', DEMO_PASSWORD);
+    const res = await owner.get('/dashboard/kopi-borongloe');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const inputs = Object.fromEntries(tags(html, 'input').filter((i) => i.id).map((i) => [i.id, i.value]));
+    expect(inputs).toMatchObject({
+      'share-catalog': `${server.url}/kopi-borongloe`,
+      'feed-meta': `${server.url}/kopi-borongloe/feed/meta.csv`,
+      'feed-google': `${server.url}/kopi-borongloe/feed/google.xml`,
+    });
+    const share = tags(html, 'a').find((a) => 'data-share-whatsapp' in a)!;
+    expect(new URL(share.href!).origin + new URL(share.href!).pathname).toBe('https://wa.me/');
+    expect(new URL(share.href!).searchParams.get('text')).toBe(`Lihat produk ${NASTY_SHOP} dan pesan langsung lewat WhatsApp: ${server.url}/kopi-borongloe`);
+    // The left-out list names the photo-less product (escaped) and links to its edit page.
+    expect(html).not.toContain('<b>aren</b>');
+    const leftOut = html.slice(html.indexOf('data-feed-left-out'));
+    expect(text(leftOut)).toContain('1 produk tidak ikut di feed');
+    expect(text(leftOut)).toContain(NO_PHOTO);
+    const edit = tags(leftOut, 'a')[0]!.href!;
+    expect(edit).toMatch(/^\/dashboard\/kopi-borongloe\/produk\/[a-z0-9]+$/);
+    expect((await owner.get(edit)).status).toBe(200);
+    // English interface, same addresses.
+    const en = await (await owner.get('/dashboard/kopi-borongloe?lang=en')).text();
+    expect(text(en)).toContain('WhatsApp, Instagram and Google catalogs');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems, googleXml, metaCsv } from '../../src/server/storefront/feeds.ts';
+import { feedItems, googleXml, metaCsv, productsLeftOutOfFeeds } from '../../src/server/storefront/feeds.ts';
 import { sitemapXml, robotsTxt } from '../../src/server/storefront/sitemap.ts';
 import type { PublicProduct } from '../../src/server/catalog/published-products.ts';
 import { csvObjects } from '../helpers/csv.ts';
@@ -16,7 +16,7 @@ describe('product feeds', () => {
   const shop = { slug: 'hk05', name: 'HK05 <Telur> & "Asin"', description: 'd' };
   const items = feedItems(shop, [
     product(),
-    product({ id: 'p2', slug: 'kopi', name: 'Kopi', compareAtPrice: null, stock: null, photos: [], variants: [
+    product({ id: 'p2', slug: 'kopi', name: 'Kopi', compareAtPrice: null, stock: null, photos: [{ ...photo, mediaId: 'm3' }], variants: [
       { id: 'v1', name: '250 g', price: 45000, compareAtPrice: null, stock: 3 }, { id: 'v2', name: '500 g', price: 85000, compareAtPrice: 90000, stock: 0 },
     ] }),
   ], null);
@@ -34,6 +34,15 @@ describe('product feeds', () => {
     expect(rows[0]!.additional_image_link).toMatch(/\/media\/s1\/m2\/1280\.jpg$/);
     expect(rows[1]).toMatchObject({ id: 'v1', item_group_id: 'p2', title: 'Kopi – 250 g', availability: 'in stock', price: '45000 IDR', sale_price: '' });
     expect(rows[2]).toMatchObject({ id: 'v2', availability: 'out of stock', price: '90000 IDR', sale_price: '85000 IDR' });
+  });
+
+  it('leaves out a product with no image (Meta and Google refuse it) unless the brand has a share image', () => {
+    const bare = product({ id: 'p3', slug: 'gula', name: 'Gula aren', photos: [] });
+    expect(feedItems(shop, [bare, product()], null).map((i) => i.id)).toEqual(['p1']);
+    expect(productsLeftOutOfFeeds([bare, product()], null).map((p) => p.id)).toEqual(['p3']);
+    const brand = { ogImageUrl: '/media/s1/og1/og.png' } as unknown as Parameters<typeof feedItems>[2];
+    expect(feedItems(shop, [bare], brand)[0]!.imageLink).toMatch(/^https?:\/\/.+\/media\/s1\/og1\/og\.png$/);
+    expect(productsLeftOutOfFeeds([bare], brand)).toEqual([]);
   });
 
   it('Google XML: escaped, g: namespace fields', () => {

@@ -1,4 +1,4 @@
-/** Customer-facing shop pages: catalog, product, village and district directory, feeds. */
+/** Customer-facing shop pages: catalog, product, village and district directory, feeds; sharing them. */
 export const id = {
   'store.cart': 'Keranjang',
   'store.cartCount': 'barang di keranjang',
@@ -50,6 +50,16 @@ export const id = {
   'store.otherVillages': 'Desa lain tanpa toko: {villages}',
   'store.visitShop': 'Kunjungi toko',
   'store.moreProducts': '+{count} produk lainnya',
+  'share.title': 'Bagikan toko Anda',
+  'share.catalogLink': 'Alamat katalog',
+  'share.whatsapp': 'Bagikan lewat WhatsApp',
+  'share.waText': 'Lihat produk {shop} dan pesan langsung lewat WhatsApp: {url}',
+  'share.feedsTitle': 'Katalog WhatsApp, Instagram dan Google',
+  'share.feedsIntro': 'Tempelkan alamat ini sebagai feed data terjadwal. Produk, harga dan stok ikut berubah sendiri.',
+  'share.metaFeed': 'Meta Commerce Manager (katalog WhatsApp dan Instagram, CSV)',
+  'share.googleFeed': 'Google Merchant Center (XML)',
+  'share.leftOut': '{count} produk tidak ikut di feed karena belum punya foto (Meta dan Google menolak produk tanpa gambar):',
+  'share.noProducts': 'Belum ada produk yang terbit, jadi feed masih kosong.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -103,4 +113,14 @@ export const en: Record<keyof typeof id, string> = {
   'store.otherVillages': 'Other villages without a shop yet: {villages}',
   'store.visitShop': 'Visit the shop',
   'store.moreProducts': '+{count} more products',
+  'share.title': 'Share your shop',
+  'share.catalogLink': 'Catalog address',
+  'share.whatsapp': 'Share on WhatsApp',
+  'share.waText': 'See the products of {shop} and order straight on WhatsApp: {url}',
+  'share.feedsTitle': 'WhatsApp, Instagram and Google catalogs',
+  'share.feedsIntro': 'Paste these addresses as a scheduled data feed. Products, prices and stock then update by themselves.',
+  'share.metaFeed': 'Meta Commerce Manager (WhatsApp and Instagram catalog, CSV)',
+  'share.googleFeed': 'Google Merchant Center (XML)',
+  'share.leftOut': '{count} products are left out of the feeds because they have no photo (Meta and Google refuse products without an image):',
+  'share.noProducts': 'No published products yet, so the feeds are empty.',
 };

@@ -32,14 +32,28 @@ function clean(s: string, max: number): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').trim().slice(0, max).toWellFormed();
 }
 
+/**
+ * Meta and Google both reject an item without an image: a product with no photo goes out with the brand's
+ * share image, or, without one, stays out of the feeds (the dashboard lists it, see get-share-kit.ts).
+ */
+function feedImage(p: PublicProduct, brand: PublishedBrand | null): string | null {
+  if (p.photos[0]) return absoluteUrl(shareImagePath(p.photos[0]));
+  const fallback = safeUrl(brand?.ogImageUrl);
+  return fallback ? (fallback.startsWith('/') ? absoluteUrl(fallback) : fallback) : null;
+}
+
+/** Published products the feeds must leave out, because nothing can stand as their image. */
+export function productsLeftOutOfFeeds(products: PublicProduct[], brand: PublishedBrand | null): PublicProduct[] {
+  return products.filter((p) => feedImage(p, brand) === null);
+}
+
 export function feedItems(shop: { slug: string; name: string }, products: PublicProduct[], brand: PublishedBrand | null): FeedItem[] {
-  const fallbackImage = safeUrl(brand?.ogImageUrl);
-  const abs = (p: string) => (p.startsWith('/') ? absoluteUrl(p) : p);
   const items: FeedItem[] = [];
   for (const p of products) {
+    const imageLink = feedImage(p, brand);
+    if (imageLink === null) continue;
     const link = absoluteUrl(`/${shop.slug}/p/${p.slug}`);
     const images = p.photos.map((ph) => absoluteUrl(shareImagePath(ph)));
-    const imageLink = images[0] ?? (fallbackImage ? abs(fallbackImage) : '');
     const base = {
       description: clean(p.description || p.name, 5000),
       link, imageLink, additionalImages: images.slice(1, 11), brand: clean(shop.name, 100), productType: clean(p.category, 750),
