@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { useServerAndBrowser } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 /** Nothing sticks out sideways on a 360 px phone. */
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
   it('creates a product with a variant and a photo, publishes it, and finds it in the list and the public catalog', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/masuk`);
+    await page.goto(`${app.server.url}/masuk`);
     await page.fill('input[name=identifier]', 'pemilik@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard/), page.click('main form button[type=submit]')]);
 
-    await page.goto(`${server.url}/dashboard/hk05`);
+    await page.goto(`${app.server.url}/dashboard/hk05`);
     await Promise.all([page.waitForURL(/\/produk$/), page.click('ul.tabs >> text=Produk')]);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     await Promise.all([page.waitForURL(/\/produk\/baru$/), page.click('text=Tambah produk')]);
@@ -68,7 +59,7 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await page.check('input[name=status][value=published]');
     await Promise.all([page.waitForURL(/\?ok=saved$/), page.click('button:has-text("Simpan perubahan")')]);
     await expect(page.locator('h2.title .badge').textContent()).resolves.toBe('Tampil di toko');
-    await expect(page.locator('[data-testid=short-link]').textContent()).resolves.toBe(`${server.url}/q/${id}`);
+    await expect(page.locator('[data-testid=short-link]').textContent()).resolves.toBe(`${app.server.url}/q/${id}`);
 
     await page.click('text=← Semua produk');
     await page.waitForURL(/\/produk$/);
@@ -78,14 +69,14 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await expect(item.locator('.price').textContent()).resolves.toBe('Rp 45.000 – Rp 80.000');
     expect(await item.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
 
-    const api = await page.request.get(`${server.url}/api/v1/shops/hk05/products`);
+    const api = await page.request.get(`${app.server.url}/api/v1/shops/hk05/products`);
     const { products } = await api.json() as { products: { id: string; slug: string; variants: { name: string }[]; photos: unknown[] }[] };
     const mine = products.find((p) => p.id === id)!;
     expect(mine.slug).toBe('bolu-pandan-telur-asin');
     expect(mine.variants.map((v) => v.name)).toEqual(['Loyang kecil', 'Loyang besar']);
     expect(mine.photos.length).toBe(1);
     expect(JSON.stringify(mine)).not.toContain('26000');
-    const hop = await page.request.get(`${server.url}/q/${id}`, { maxRedirects: 0 });
+    const hop = await page.request.get(`${app.server.url}/q/${id}`, { maxRedirects: 0 });
     expect(hop.status()).toBe(302);
     expect(hop.headers().location).toBe('/hk05/p/bolu-pandan-telur-asin');
     await ctx.close();

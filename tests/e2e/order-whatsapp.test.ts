@@ -1,21 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { useServerAndBrowser } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 /** Set SCREENSHOT_DIR to keep 360 px screenshots of the cart, checkout, status page and dashboard. */
 async function shot(page: Page, name: string) {
@@ -40,7 +31,7 @@ async function until(check: () => Promise<boolean>, tries = 200) {
 }
 
 async function phone(js: boolean) {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, javaScriptEnabled: js });
+  const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, javaScriptEnabled: js });
   const page = await ctx.newPage();
   // No internet here: a wa.me link the page opens directly answers with a stand-in page.
   await page.route('https://wa.me/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>WhatsApp</title><h1>WhatsApp</h1>' }));
@@ -52,7 +43,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     it(`browses /hk05, puts two products in the cart, orders via WhatsApp and lands on the order page (${js ? 'with' : 'without'} JavaScript)`, async () => {
       const { ctx, page } = await phone(js);
       const tag = js ? 'js' : 'nojs';
-      await page.goto(`${server.url}/hk05`);
+      await page.goto(`${app.server.url}/hk05`);
       // The catalog card adds one at a time: two of the grilled eggs, one of the boiled.
       const bakar = page.locator('[data-product="telur-asin-bakar-isi-10"]');
       await submitAndLoad(page, () => bakar.locator('button[type=submit]').click());
@@ -118,7 +109,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
 
   it('the owner sees the new orders in the dashboard (phone width)', async () => {
     const { ctx, page } = await phone(true);
-    await page.goto(`${server.url}/masuk?next=%2Fdashboard%2Fhk05%2Fpesanan`);
+    await page.goto(`${app.server.url}/masuk?next=%2Fdashboard%2Fhk05%2Fpesanan`);
     await page.fill('input[name=identifier]', 'pemilik@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard\/hk05\/pesanan$/), page.locator('main button[type=submit]').click()]);
@@ -135,7 +126,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
   });
 
   it('the dashboard polls for new orders and shows a browser notification once allowed', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
     // A recording stand-in for the Notification API (the test cannot see real OS notifications).
     await ctx.addInitScript(() => {
       const w = window as unknown as { __shown: string[]; Notification: unknown };
@@ -150,7 +141,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     });
     const page = await ctx.newPage();
     await page.clock.install();
-    await page.goto(`${server.url}/masuk?next=%2Fdashboard%2Fhk05`);
+    await page.goto(`${app.server.url}/masuk?next=%2Fdashboard%2Fhk05`);
     await page.fill('input[name=identifier]', 'staf@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard\/hk05$/), page.locator('main button[type=submit]').click()]);
@@ -158,7 +149,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await page.click('[data-notify-enable]');
     await until(async () => (await page.locator('[data-notify-state]').textContent()) === 'Notifikasi pesanan baru aktif selama dasbor terbuka.');
     expect(await page.locator('[data-notify-enable]').isHidden()).toBe(true);
-    const r = await fetch(`${server.url}/api/v1/shops/hk05/orders`, {
+    const r = await fetch(`${app.server.url}/api/v1/shops/hk05/orders`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Bu Ani', customerPhone: '0811 4444 6666', delivery: 'pickup', payment: 'whatsapp' }),
     });
@@ -173,7 +164,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
 
   it('the owner sets up bank transfer and QRIS with their password; a transfer buyer sees both (phone width)', async () => {
     const { ctx, page } = await phone(true);
-    await page.goto(`${server.url}/masuk?next=%2Fdashboard%2Fhk05%2Fpembayaran`);
+    await page.goto(`${app.server.url}/masuk?next=%2Fdashboard%2Fhk05%2Fpembayaran`);
     await page.fill('input[name=identifier]', 'pemilik@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard\/hk05\/pembayaran$/), page.locator('main button[type=submit]').click()]);
@@ -194,12 +185,12 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await expect(page.locator('.alert.ok').textContent()).resolves.toBe('Pengaturan pembayaran disimpan.');
     await shot(page, 'dashboard-payments');
 
-    const r = await fetch(`${server.url}/api/v1/shops/hk05/orders`, {
+    const r = await fetch(`${app.server.url}/api/v1/shops/hk05/orders`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 10 }], customerName: 'Pak Rudi', customerPhone: '0811 4444 5555', delivery: 'pickup', payment: 'transfer' }),
     });
     const { statusUrl } = await r.json() as { statusUrl: string };
-    const buyer = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'id-ID' });
+    const buyer = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'id-ID' });
     const status = await buyer.newPage();
     await status.goto(statusUrl);
     await expect(status.locator('.bank').textContent()).resolves.toContain('012301000456509');

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 describe('a new merchant in Chromium', () => {
   it('signs up, creates a shop and opens its public page (phone width)', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/daftar`);
+    await page.goto(`${app.server.url}/daftar`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Daftar akun');
     await page.fill('input[name=name]', 'Ibu Sitti');
     await page.fill('input[name=phone]', '0852-4000-1234');
@@ -46,7 +36,7 @@ describe('a new merchant in Chromium', () => {
     // Switch language; the choice is remembered on the next page.
     await page.click('a[hreflang="en"]');
     await expect(page.locator('a.wa').textContent()).resolves.toBe('Ask on WhatsApp');
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${app.server.url}/dashboard`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');
     await ctx.close();
   });

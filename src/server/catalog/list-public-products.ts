@@ -1,5 +1,4 @@
 import { inShop } from '../tenant/index.ts';
-import type { Tx } from '../db/index.ts';
 import { effectiveStock, photosOf, priceRange, stockStatus, variantsOf, type PhotoView, type ProductRow, type StockStatus, type VariantRow } from './views.ts';
 import { productPath, productShortPath } from './links.ts';
 
@@ -29,22 +28,14 @@ function publicView(shopSlug: string, p: ProductRow, variants: VariantRow[], pho
   };
 }
 
-async function readPublished(tx: Tx, shop: { id: string; slug: string }, productSlug?: string): Promise<PublicProduct[]> {
-  let q = tx.selectFrom('products').selectAll()
-    .where('shop_id', '=', shop.id).where('status', '=', 'published');
-  if (productSlug !== undefined) q = q.where('slug', '=', productSlug);
-  const rows = await q.orderBy('sort_order').orderBy('name').execute();
-  const ids = rows.map((r) => r.id);
-  const [variants, photos] = [await variantsOf(tx, shop.id, ids), await photosOf(tx, shop.id, ids)];
-  return rows.map((p) => publicView(shop.slug, p, variants.get(p.id) ?? [], photos.get(p.id) ?? []));
-}
-
-/** Every published product of a shop, in the shop's order, with variants and photos (public API, storefront). */
+/** Every published product of a shop, in the shop's order, with variants and photos (public API). */
 export async function listPublicProducts(shop: { id: string; slug: string }): Promise<PublicProduct[]> {
-  return inShop(shop.id, ({ tx }) => readPublished(tx, shop));
-}
-
-/** One published product by its slug, or null (drafts and unknown slugs alike). */
-export async function getPublicProduct(shop: { id: string; slug: string }, productSlug: string): Promise<PublicProduct | null> {
-  return inShop(shop.id, async ({ tx }) => (await readPublished(tx, shop, productSlug))[0] ?? null);
+  return inShop(shop.id, async ({ tx }) => {
+    const rows = await tx.selectFrom('products').selectAll()
+      .where('shop_id', '=', shop.id).where('status', '=', 'published')
+      .orderBy('sort_order').orderBy('name').execute();
+    const ids = rows.map((r) => r.id);
+    const [variants, photos] = [await variantsOf(tx, shop.id, ids), await photosOf(tx, shop.id, ids)];
+    return rows.map((p) => publicView(shop.slug, p, variants.get(p.id) ?? [], photos.get(p.id) ?? []));
+  });
 }
