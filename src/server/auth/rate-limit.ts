@@ -1,33 +1,38 @@
+import { sql } from 'kysely';
 import { db } from '../db/index.ts';
 import { TooManyRequests } from '../errors.ts';
-import { addSeconds, nowIso } from '../util.ts';
 
 /**
  * Rate-limit state lives in the database so that it holds across several app servers.
  * Two shapes: a fixed window counter (per IP, generous: village carriers put many people behind one
- * address) and a per-account failure count with growing back-off.
+ * address) and a per-account attempt count with growing back-off.
+ *
+ * Each check-and-count is ONE statement (`INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING`), so parallel
+ * requests cannot all read "not yet limited" before any of them writes, and concurrent first hits never
+ * collide on the primary key.
  */
+
+function secondsUntil(iso: string, now: number): number {
+  return Math.max(Math.ceil((Date.parse(iso) - now) / 1000), 1);
+}
 
 /** Count one hit in a fixed window; throws TooManyRequests when the window already holds `limit` hits. */
 export async function hitWindow(key: string, limit: number, windowSeconds: number): Promise<void> {
-  const now = new Date();
-  await db().transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-    const windowOpen = row && Date.parse(row.window_start) + windowSeconds * 1000 > now.getTime();
-    if (windowOpen && row.count >= limit) {
-      const retry = Math.ceil((Date.parse(row.window_start) + windowSeconds * 1000 - now.getTime()) / 1000);
-      throw new TooManyRequests(Math.max(retry, 1));
-    }
-    if (!row) {
-      await tx.insertInto('rate_limits').values({ key, count: 1, window_start: now.toISOString(), blocked_until: null })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ count: 1, window_start: now.toISOString() }))
-        .execute();
-    } else if (windowOpen) {
-      await tx.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key).execute();
-    } else {
-      await tx.updateTable('rate_limits').set({ count: 1, window_start: now.toISOString() }).where('key', '=', key).execute();
-    }
-  });
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+  const open = sql<boolean>`rate_limits.window_start > ${new Date(now - windowSeconds * 1000).toISOString()}`;
+  const counted = await db().insertInto('rate_limits')
+    .values({ key, count: 1, window_start: nowIso, blocked_until: null })
+    .onConflict((oc) => oc.column('key').doUpdateSet({
+      count: sql<number>`case when ${open} then rate_limits.count + 1 else 1 end`,
+      window_start: sql<string>`case when ${open} then rate_limits.window_start else ${nowIso} end`,
+    }).where(sql<boolean>`not (${open} and rate_limits.count >= ${limit})`))
+    .returning('count')
+    .executeTakeFirst();
+  if (counted) return;
+  const row = await db().selectFrom('rate_limits').select('window_start').where('key', '=', key).executeTakeFirst();
+  const end = new Date(Date.parse(row?.window_start ?? nowIso) + windowSeconds * 1000).toISOString();
+  throw new TooManyRequests(secondsUntil(end, now));
 }
 
 /** Seconds the key must still wait (0 when free). */
@@ -41,25 +46,35 @@ export async function secondsBlocked(key: string): Promise<number> {
 export const FREE_FAILURES = 5;
 const MAX_BACKOFF_SECONDS = 15 * 60;
 
-/** Back-off after the n-th failure: none for the first five, then 30 s, 60 s, 120 s … up to 15 minutes. */
+/** Back-off after the n-th failure: none for the first four, then 30 s, 60 s, 120 s … up to 15 minutes. */
 export function backoffSeconds(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
   return Math.min(30 * 2 ** (failures - FREE_FAILURES), MAX_BACKOFF_SECONDS);
 }
 
-export async function recordFailure(key: string): Promise<number> {
-  return db().transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-    const failures = (row?.count ?? 0) + 1;
-    const wait = backoffSeconds(failures);
-    const blocked = wait > 0 ? addSeconds(new Date(), wait) : null;
-    if (row) {
-      await tx.updateTable('rate_limits').set({ count: failures, blocked_until: blocked }).where('key', '=', key).execute();
-    } else {
-      await tx.insertInto('rate_limits').values({ key, count: failures, window_start: nowIso(), blocked_until: blocked }).execute();
-    }
-    return wait;
-  });
+export type AttemptClaim = { allowed: true; backoff: number } | { allowed: false; wait: number };
+
+/**
+ * Claim one password attempt for `key` before the password is checked: unless the key is backing off,
+ * the attempt is counted as a failure up front (a success clears it), and the back-off the count earns
+ * starts at once. So of many parallel guesses only the first few ever reach the password hash.
+ */
+export async function claimAttempt(key: string): Promise<AttemptClaim> {
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+  const until = (n: number) => new Date(now + backoffSeconds(n) * 1000).toISOString();
+  const next = sql<number>`rate_limits.count + 1`;
+  const steps = [];
+  for (let n = FREE_FAILURES; backoffSeconds(n) < MAX_BACKOFF_SECONDS; n++) steps.push(sql`when ${next} = ${n} then cast(${until(n)} as text)`);
+  const blockedUntil = sql<string | null>`case when ${next} < ${FREE_FAILURES} then null ${sql.join(steps, sql` `)} else cast(${new Date(now + MAX_BACKOFF_SECONDS * 1000).toISOString()} as text) end`;
+  const claimed = await db().insertInto('rate_limits')
+    .values({ key, count: 1, window_start: nowIso, blocked_until: backoffSeconds(1) > 0 ? until(1) : null })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ count: next, blocked_until: blockedUntil })
+      .where(sql<boolean>`rate_limits.blocked_until is null or rate_limits.blocked_until <= ${nowIso}`))
+    .returning(['count', 'blocked_until'])
+    .executeTakeFirst();
+  if (claimed) return { allowed: true, backoff: claimed.blocked_until ? secondsUntil(claimed.blocked_until, now) : 0 };
+  return { allowed: false, wait: Math.max(await secondsBlocked(key), 1) };
 }
 
 export async function clearFailures(key: string): Promise<void> {
