@@ -7,37 +7,30 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { hashPassword } from './password.ts';
 import { invalidateUserSessions } from './session.ts';
 import { recordAudit } from './audit.ts';
-import { programRole } from './access.ts';
 import type { SessionUser } from './session.ts';
+import { accountPowers, type AccountPowers } from '../tenant/accounts.ts';
 
 export const RESET_SECONDS = 24 * 60 * 60;
 
 /**
- * Who may issue a reset link for whom: an owner for the staff of their shop; a program officer for
- * owners and staff of shops in their program; a platform admin for anyone. Any other target is 404.
+ * An issuer may obtain a reset link only for an account over which it already holds every power that
+ * account has: an owner for a member whose only memberships are staff of shops the owner owns; an officer
+ * for owners and staff whose every shop is in the officer's programs and who are no officer or admin; an
+ * admin for anyone but another admin. Anyone else is answered exactly like an unknown user (404).
  */
-async function mayReset(issuer: SessionUser, targetUserId: string): Promise<boolean> {
-  if (issuer.id === targetUserId) return false;
-  const { admin, programIds } = await programRole(issuer);
-  if (admin) return true;
-  const target = await db().selectFrom('users').select('is_admin').where('id', '=', targetUserId).executeTakeFirst();
-  if (!target || target.is_admin) return false;
-  const targetShops = await db().selectFrom('shop_members')
-    .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
-    .select(['shop_members.shop_id', 'shop_members.role', 'shops.program_id'])
-    .where('shop_members.user_id', '=', targetUserId).execute();
-  if (programIds.length && targetShops.some((s) => programIds.includes(s.program_id))) {
-    const isOfficer = await db().selectFrom('program_officers').select('user_id').where('user_id', '=', targetUserId).executeTakeFirst();
-    return !isOfficer;
-  }
-  const ownerOf = await db().selectFrom('shop_members').select('shop_id')
-    .where('user_id', '=', issuer.id).where('role', '=', 'owner').execute();
-  return targetShops.some((s) => s.role === 'staff' && ownerOf.some((o) => o.shop_id === s.shop_id));
+export function mayReset(issuer: AccountPowers, target: AccountPowers): boolean {
+  if (issuer.user.id === target.user.id || target.admin) return false;
+  if (issuer.admin) return true;
+  if (target.officerOf.length > 0 || target.memberships.length === 0) return false;
+  if (target.memberships.every((m) => issuer.officerOf.includes(m.programId))) return true;
+  const owned = issuer.memberships.filter((m) => m.role === 'owner').map((m) => m.shopId);
+  return target.memberships.every((m) => m.role === 'staff' && owned.includes(m.shopId));
 }
 
 export async function issuePasswordReset(opts: { issuer: SessionUser; targetUserId: string; locale: Locale; ip: string }) {
-  if (!(await mayReset(opts.issuer, opts.targetUserId))) throw new NotFound('error.userNotFound');
-  const target = await db().selectFrom('users').select(['id', 'name', 'phone']).where('id', '=', opts.targetUserId).executeTakeFirstOrThrow();
+  const [issuer, powers] = await Promise.all([accountPowers(opts.issuer.id), accountPowers(opts.targetUserId)]);
+  if (!issuer || !powers || !mayReset(issuer, powers)) throw new NotFound('error.userNotFound');
+  const target = powers.user;
   const token = newToken();
   await db().insertInto('password_resets').values({
     token_hash: sha256Hex(token), user_id: target.id, created_by: opts.issuer.id,
@@ -76,4 +69,26 @@ export async function consumePasswordReset(opts: { token: string; newPassword: s
   await invalidateUserSessions(row.user_id);
   await recordAudit({ userId: row.user_id, action: 'auth.password_reset', ip: opts.ip, shopsOf: row.user_id });
   return { userId: row.user_id };
+}
+
+export interface ResetNotice { byName: string; at: string }
+
+/**
+ * Resets someone else issued and used on this account that its holder has not been shown yet, newest
+ * first. `take` marks them shown (the page after sign-in, or the API's sign-in answer, shows them once).
+ */
+export async function resetNotices(userId: string, opts: { take: boolean }): Promise<ResetNotice[]> {
+  const rows = await db().selectFrom('password_resets')
+    .innerJoin('users', 'users.id', 'password_resets.created_by')
+    .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
+    .where('password_resets.user_id', '=', userId)
+    .where('password_resets.used_at', 'is not', null)
+    .where('password_resets.notice_seen_at', 'is', null)
+    .orderBy('password_resets.used_at', 'desc')
+    .execute();
+  if (opts.take && rows.length) {
+    await db().updateTable('password_resets').set({ notice_seen_at: nowIso() })
+      .where('token_hash', 'in', rows.map((r) => r.token_hash)).execute();
+  }
+  return rows.map((r) => ({ byName: r.name, at: r.used_at! }));
 }

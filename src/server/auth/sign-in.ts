@@ -6,13 +6,18 @@ import { hitWindow } from './rate-limit.ts';
 import { accountAttemptKey, attemptPassword } from './attempt-password.ts';
 import { createSession } from './session.ts';
 import { recordAudit } from './audit.ts';
+import { resetNotices } from './password-reset.ts';
 import type { SignInInput } from './schemas.ts';
 
 /** Per IP: generous, since a whole village can sit behind one carrier address. */
 export const IP_FAILURE_LIMIT = 100;
 export const IP_WINDOW_SECONDS = 15 * 60;
 
-export async function signIn(input: SignInInput & { ip: string }) {
+/**
+ * `takeNotices`: the caller shows the reset notices now (API) and they are marked shown; otherwise they stay
+ * pending for the page after sign-in (/akun).
+ */
+export async function signIn(input: SignInInput & { ip: string; takeNotices?: boolean }) {
   const ipKey = `signin:ip:${input.ip}`;
   const ipRow = await db().selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', ipKey).executeTakeFirst();
   if (ipRow && ipRow.count >= IP_FAILURE_LIMIT && Date.parse(ipRow.window_start) + IP_WINDOW_SECONDS * 1000 > Date.now()) {
@@ -35,5 +40,6 @@ export async function signIn(input: SignInInput & { ip: string }) {
   }
   const created = await createSession(user.id);
   await recordAudit({ userId: user.id, action: 'auth.sign_in', ip: input.ip, shopsOf: user.id });
-  return { userId: user.id, ...created };
+  const notices = await resetNotices(user.id, { take: input.takeNotices ?? false });
+  return { userId: user.id, ...created, resetNotices: notices };
 }
