@@ -2,7 +2,7 @@ import { db } from '../db/index.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { absoluteUrl } from '../config.ts';
 import { addSeconds, newToken, nowIso, sha256Hex } from '../util.ts';
-import { recordAudit } from '../auth/audit.ts';
+import { ACCOUNT_EVENTS, recordAudit } from '../auth/audit.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { inShop } from '../tenant/index.ts';
 
@@ -71,9 +71,10 @@ export async function removeStaff(opts: { shopId: string; userId: string; member
 }
 
 export async function listAudit(shopId: string, limit = 200) {
-  return inShop(shopId, ({ tx }) => tx.selectFrom('audit_log')
+  const rows = await inShop(shopId, ({ tx }) => tx.selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
     .select(['audit_log.id', 'audit_log.action', 'audit_log.details', 'audit_log.ip', 'audit_log.created_at', 'users.name as actor'])
     .where('audit_log.shop_id', '=', shopId)
     .orderBy('audit_log.created_at', 'desc').limit(limit).execute());
+  return rows.map((r) => ({ ...r, dayOnly: ACCOUNT_EVENTS.includes(r.action) }));
 }
