@@ -14,6 +14,7 @@ export interface AppConfig {
   stripeWebhookSecret: string | undefined;
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
   logPasswordChecks: boolean;
+  pgCrossShopRole: string | undefined;
 }
 
 function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,6 +43,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApi,
     logPasswordChecks: env.ETALASE_LOG_PASSWORD_CHECKS === '1',
+    pgCrossShopRole: env.PG_CROSS_SHOP_ROLE || undefined,
   };
 }
 
