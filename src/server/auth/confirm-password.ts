@@ -1,4 +1,4 @@
-import { db } from '../db/index.ts';
+import { setUserPassword, userPasswordHash } from '../tenant/accounts.ts';
 import { Invalid } from '../errors.ts';
 import { accountAttemptKey, attemptPassword } from './attempt-password.ts';
 
@@ -10,8 +10,8 @@ export async function confirmPassword(opts: { userId: string; password: unknown;
   const field = opts.field ?? 'password';
   const password = typeof opts.password === 'string' ? opts.password : '';
   if (!password) throw new Invalid({ [field]: ['validation.required'] });
-  const user = await db().selectFrom('users').select('password_hash').where('id', '=', opts.userId).executeTakeFirstOrThrow();
-  if (!(await attemptPassword({ key: accountAttemptKey(opts.userId), passwordHash: user.password_hash, password }))) {
+  const passwordHash = await userPasswordHash(opts.userId);
+  if (!(await attemptPassword({ key: accountAttemptKey(opts.userId), passwordHash, password }))) {
     const message = opts.wrongMessage ?? 'auth.wrongPassword';
     throw new Invalid({ [field]: [message] }, opts.wrongMessage);
   }

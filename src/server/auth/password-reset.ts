@@ -1,4 +1,3 @@
-import { db } from '../db/index.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { absoluteUrl } from '../config.ts';
 import { addSeconds, newToken, nowIso, sha256Hex } from '../util.ts';
@@ -8,7 +7,9 @@ import { hashPassword } from './password.ts';
 import { invalidateUserSessions } from './session.ts';
 import { recordAudit } from './audit.ts';
 import type { SessionUser } from './session.ts';
-import { accountPowers, type AccountPowers } from '../tenant/accounts.ts';
+import {
+  accountPowers, findPasswordReset, insertPasswordReset, markResetsSeen, unseenResets, usePasswordReset, type AccountPowers,
+} from '../tenant/accounts.ts';
 
 export const RESET_SECONDS = 24 * 60 * 60;
 
@@ -32,10 +33,10 @@ export async function issuePasswordReset(opts: { issuer: SessionUser; targetUser
   if (!issuer || !powers || !mayReset(issuer, powers)) throw new NotFound('error.userNotFound');
   const target = powers.user;
   const token = newToken();
-  await db().insertInto('password_resets').values({
+  await insertPasswordReset({
     token_hash: sha256Hex(token), user_id: target.id, created_by: opts.issuer.id,
     expires_at: addSeconds(new Date(), RESET_SECONDS), used_at: null, created_at: nowIso(),
-  }).execute();
+  });
   await recordAudit({ userId: opts.issuer.id, action: 'auth.reset_issued', ip: opts.ip, details: { target: target.id, name: target.name }, shopsOf: target.id });
   const url = absoluteUrl(`/reset/${token}`);
   const message = t(opts.locale, 'reset.whatsappText', { name: target.name, url });
@@ -44,7 +45,7 @@ export async function issuePasswordReset(opts: { issuer: SessionUser; targetUser
 
 async function findValid(token: string) {
   if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
-  const row = await db().selectFrom('password_resets').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
+  const row = await findPasswordReset(sha256Hex(token));
   if (!row || row.used_at || Date.parse(row.expires_at) <= Date.now()) return undefined;
   return row;
 }
@@ -60,12 +61,7 @@ export async function consumePasswordReset(opts: { token: string; newPassword: s
   const row = await findValid(opts.token);
   if (!row) throw new Invalid({ _: ['reset.invalid'] }, 'reset.invalid');
   const passwordHash = await hashPassword(opts.newPassword);
-  await db().transaction().execute(async (tx) => {
-    const used = await tx.updateTable('password_resets').set({ used_at: nowIso() })
-      .where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new Invalid({ _: ['reset.invalid'] }, 'reset.invalid');
-    await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute();
-  });
+  if (!(await usePasswordReset(row.token_hash, row.user_id, passwordHash))) throw new Invalid({ _: ['reset.invalid'] }, 'reset.invalid');
   await invalidateUserSessions(row.user_id);
   await recordAudit({ userId: row.user_id, action: 'auth.password_reset', ip: opts.ip, shopsOf: row.user_id });
   return { userId: row.user_id };
@@ -78,17 +74,7 @@ export interface ResetNotice { byName: string; at: string }
  * first. `take` marks them shown (the page after sign-in, or the API's sign-in answer, shows them once).
  */
 export async function resetNotices(userId: string, opts: { take: boolean }): Promise<ResetNotice[]> {
-  const rows = await db().selectFrom('password_resets')
-    .innerJoin('users', 'users.id', 'password_resets.created_by')
-    .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
-    .where('password_resets.user_id', '=', userId)
-    .where('password_resets.used_at', 'is not', null)
-    .where('password_resets.notice_seen_at', 'is', null)
-    .orderBy('password_resets.used_at', 'desc')
-    .execute();
-  if (opts.take && rows.length) {
-    await db().updateTable('password_resets').set({ notice_seen_at: nowIso() })
-      .where('token_hash', 'in', rows.map((r) => r.token_hash)).execute();
-  }
+  const rows = await unseenResets(userId);
+  if (opts.take) await markResetsSeen(rows.map((r) => r.token_hash));
   return rows.map((r) => ({ byName: r.name, at: r.used_at! }));
 }

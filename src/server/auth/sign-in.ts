@@ -1,4 +1,5 @@
-import { db } from '../db/index.ts';
+import { findUserForSignIn } from '../tenant/accounts.ts';
+import { secondsLeftInWindow } from '../tenant/rate-limits.ts';
 import { Invalid, TooManyRequests } from '../errors.ts';
 import { normalizeIndonesianPhone } from '../shops/phone.ts';
 import { dummyPasswordHash } from './password.ts';
@@ -19,16 +20,12 @@ export const IP_WINDOW_SECONDS = 15 * 60;
  */
 export async function signIn(input: SignInInput & { ip: string; takeNotices?: boolean }) {
   const ipKey = `signin:ip:${input.ip}`;
-  const ipRow = await db().selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', ipKey).executeTakeFirst();
-  if (ipRow && ipRow.count >= IP_FAILURE_LIMIT && Date.parse(ipRow.window_start) + IP_WINDOW_SECONDS * 1000 > Date.now()) {
-    throw new TooManyRequests(Math.ceil((Date.parse(ipRow.window_start) + IP_WINDOW_SECONDS * 1000 - Date.now()) / 1000));
-  }
+  const ipWait = await secondsLeftInWindow(ipKey, IP_FAILURE_LIMIT, IP_WINDOW_SECONDS);
+  if (ipWait > 0) throw new TooManyRequests(ipWait);
 
   const phone = normalizeIndonesianPhone(input.identifier);
   const identifier = phone ?? input.identifier.trim().toLowerCase();
-  const user = await db().selectFrom('users').select(['id', 'password_hash'])
-    .where(phone ? 'phone' : 'email', '=', identifier)
-    .executeTakeFirst();
+  const user = await findUserForSignIn(phone ? 'phone' : 'email', identifier);
   // Unknown identifiers back off too (and check a dummy hash), so neither answer nor timing reveals an account.
   const key = user ? accountAttemptKey(user.id) : `signin:acct:${identifier}`;
   const ok = await attemptPassword({
