@@ -7,7 +7,7 @@ import { hitWindow } from './rate-limit.ts';
 import { accountAttemptKey, attemptPassword } from './attempt-password.ts';
 import { createSession } from './session.ts';
 import { recordAudit } from './audit.ts';
-import { resetNotices } from './password-reset.ts';
+import { resetNotices } from './list-reset-notices.ts';
 import type { SignInInput } from './schemas.ts';
 
 /** Per IP: generous, since a whole village can sit behind one carrier address. */
