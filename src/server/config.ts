@@ -13,6 +13,8 @@ export interface AppConfig {
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
+  logPasswordChecks: boolean;
+  pgCrossShopRole: string | undefined;
 }
 
 function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -40,6 +42,8 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApi,
+    logPasswordChecks: env.ETALASE_LOG_PASSWORD_CHECKS === '1',
+    pgCrossShopRole: env.PG_CROSS_SHOP_ROLE || undefined,
   };
 }
 

@@ -11,6 +11,7 @@ export interface ProgramOfficersTable { program_id: string; user_id: string }
 export interface SessionsTable { id: string; user_id: string; expires_at: string; created_at: string }
 export interface PasswordResetsTable {
   token_hash: string; user_id: string; created_by: string; expires_at: string; used_at: string | null; created_at: string;
+  notice_seen_at: Generated<string | null>;
 }
 export interface RateLimitsTable { key: string; count: number; window_start: string; blocked_until: string | null }
 export interface ShopsTable {

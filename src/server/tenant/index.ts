@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { db, dialect, type Tx } from '../db/index.ts';
+import { db, dialect, type Db, type Tx } from '../db/index.ts';
+import { config } from '../config.ts';
 
 /**
  * The one door to a shop's rows. Every function that reads or writes shop-owned data runs inside
@@ -28,4 +29,19 @@ export async function bumpShopVersion(scope: ShopScope): Promise<void> {
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', scope.shopId)
     .execute();
+}
+
+/**
+ * The door for the few legitimate readers (and account-wide audit writes) that span shops; only the
+ * named functions of this module use it. Under PostgreSQL row-level security it switches, for one
+ * transaction, to PG_CROSS_SHOP_ROLE (BYPASSRLS); without RLS it is a plain query. On SQLite it must not
+ * be called inside an inShop callback (one connection).
+ */
+export async function acrossShops<T>(fn: (q: Db | Tx) => Promise<T>): Promise<T> {
+  const role = config().pgCrossShopRole;
+  if (dialect() !== 'postgres' || !role) return fn(db());
+  return db().transaction().execute(async (tx) => {
+    await sql`set local role ${sql.id(role)}`.execute(tx);
+    return fn(tx);
+  });
 }
