@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
+import { csvObjects } from '../helpers/csv.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
@@ -52,5 +54,32 @@ describe(`open redirects (${db})`, () => {
     }
     const back = await cart.form('/hk05/keranjang', { productId: product.id, variantId: '', quantity: '1', action: 'add', returnTo: '/hk05?q=kue' });
     expect(back.headers.get('location')).toBe('/hk05?q=kue');
+  });
+});
+
+describe(`CSV formula injection (${db})`, () => {
+  it('the Meta feed never starts a cell with = + - @ tab or CR', async () => {
+    const owner = new Client(server.url);
+    await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const name = '=HYPERLINK("https://evil.example","Klik")';
+    const created = await owner.post('/api/v1/shops/hk05/products', {
+      name, description: '+1+2 cmd', category: '@SUM(A1)', price: 15000, status: 'published',
+      variants: [{ name: '-Pedas', price: 15000 }, { name: 'Manis', price: 16000 }],
+    });
+    expect(created.status).toBe(201);
+    const { product } = await created.json() as { product: { id: string } };
+    const fd = new FormData();
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c06030' } }).jpeg().toBuffer();
+    fd.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'foto.jpg');
+    expect((await owner.request(`/api/v1/shops/hk05/products/${product.id}/photos`, { method: 'POST', body: fd })).status).toBe(201);
+
+    const text = await (await fetch(`${server.url}/hk05/feed/meta.csv`)).text();
+    const rows = csvObjects(text);
+    const ours = rows.filter((r) => r.item_group_id === product.id);
+    expect(ours.map((r) => r.title).sort()).toEqual([`'${name} – -Pedas`, `'${name} – Manis`]);
+    expect(ours[0]).toMatchObject({ description: "'+1+2 cmd", product_type: "'@SUM(A1)" });
+    for (const row of rows) {
+      for (const [column, cell] of Object.entries(row)) expect(cell, `${column}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
 });
