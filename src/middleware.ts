@@ -3,10 +3,14 @@ import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from './se
 import { clientIp } from './server/http/client-ip.ts';
 import { requestLocale } from './server/http/locale.ts';
 import { errorResponse } from './server/http/respond.ts';
+import { guardRequest } from './server/http/guard-request.ts';
+import { PayloadTooLarge } from './server/errors.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from './server/storefront/page-cache.ts';
 import { startOrderExpiryTimer } from './server/orders/expiry-timer.ts';
 
 function secure(response: Response): Response {
+  // A refused body is never read to its end: close the connection instead of draining it for keep-alive.
+  if (response.status === 413) response.headers.set('connection', 'close');
   response.headers.set('x-content-type-options', 'nosniff');
   // Pages holding a secret in their URL (order status) set no-referrer themselves.
   if (!response.headers.has('referrer-policy')) response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
@@ -54,13 +58,18 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
 
   let response: Response;
   try {
+    // Declared rate limit and body cap of the route (src/server/http/guard-request.ts).
+    const refused = await guardRequest(ctx);
+    if (refused) return secure(refused);
     response = await next();
   } catch (err) {
     slot?.done(null);
     // Last resort: an error no route handled. API callers get JSON, people get a plain page; never a stack.
-    if (ctx.url.pathname.startsWith('/api/')) return errorResponse(err, ctx.locals.locale);
-    console.error(err);
-    return ctx.rewrite('/500');
+    if (ctx.url.pathname.startsWith('/api/')) return secure(errorResponse(err, ctx.locals.locale));
+    // A page whose body was read cannot be rewritten as itself: show the error page as a GET.
+    const page = err instanceof PayloadTooLarge ? '/413' : '/500';
+    if (!(err instanceof PayloadTooLarge)) console.error(err);
+    return secure(await ctx.rewrite(ctx.request.bodyUsed ? new Request(new URL(page, ctx.url), { headers: ctx.request.headers }) : page));
   }
   if (slot) {
     const stored = await storePage(slot, response, ctx.request, !ctx.cookies.headers().next().done);

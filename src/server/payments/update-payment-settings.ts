@@ -3,7 +3,6 @@ import { db } from '../db/index.ts';
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
@@ -29,11 +28,6 @@ export const paymentSettingsInput = z.object({
   }
 });
 export type PaymentSettingsInput = z.output<typeof paymentSettingsInput>;
-
-/** Wrong passwords on this form are counted per user, so the form cannot be used to guess one. */
-export async function limitPaymentSettings(userId: string): Promise<void> {
-  await hitWindow(`paysettings:user:${userId}`, 20, 15 * 60);
-}
 
 /** Only the last four digits ever leave this function in logs: "****7890". */
 export function maskAccountNumber(n: string | null | undefined): string | null {
