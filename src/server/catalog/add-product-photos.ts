@@ -2,7 +2,7 @@ import { PHOTOS_FORM_BYTES } from '../http/body-limits.ts';
 import { Invalid } from '../errors.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { processImage, MAX_UPLOAD_BYTES, type ProcessedImage } from '../media/process-image.ts';
+import { processImage, type ProcessedImage } from '../media/process-image.ts';
 import { saveMedia } from '../media/save-media.ts';
 import { MAX_PHOTOS } from './schemas.ts';
 import { loadProduct } from './get-product.ts';
