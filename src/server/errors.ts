@@ -48,3 +48,8 @@ export class TooManyRequests extends AppError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** A request body over the route's declared cap (src/server/http/body.ts); the connection is closed after it. */
+export class PayloadTooLarge extends AppError {
+  constructor(messageKey = 'validation.bodyTooLarge') { super(413, 'payload_too_large', messageKey); }
+}

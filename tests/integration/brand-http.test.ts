@@ -55,7 +55,7 @@ describe('malicious designs are refused with a clear message', () => {
   });
   it('a body over the size cap is refused before parsing', async () => {
     const r = await hk.request(`/api/v1/shops/hk05/designs/${logoId}`, { method: 'PUT', json: { doc: logo([{ type: 'Textbox', text: 'x'.repeat(1_200_000) }]) } });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(413);
   });
   it('the English caller gets English messages', async () => {
     const en = new Client(server.url, { lang: 'en' });

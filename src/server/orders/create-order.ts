@@ -3,7 +3,6 @@ import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import { absoluteUrl, config } from '../config.ts';
 import { addSeconds, newId, newToken, nowIso, sha256Hex } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 import { whatsappLink } from '../shops/phone.ts';
 import { paymentOptions } from '../payments/payment-options.ts';
 import { startCardPaymentAfterCommit } from '../payments/card.ts';
@@ -14,12 +13,6 @@ import { newOrderCode } from './order-code.ts';
 import { priceItems, type ItemRequest } from './price-items.ts';
 import { loadOrderMessage, orderWhatsappText } from './order-message.ts';
 import { idempotencyKeyHash, openToken, sealToken } from './token-box.ts';
-import { ORDER_RATE_LIMIT } from './rate-limits.ts';
-
-/** Guard for the checkout form (the API declares the same limit on its route); runs before the request is parsed. */
-export async function limitOrderPlacement(ip: string): Promise<void> {
-  await hitWindow(`${ORDER_RATE_LIMIT.key}:ip:${ip}`, ORDER_RATE_LIMIT.limit, ORDER_RATE_LIMIT.windowSeconds);
-}
 
 export interface PlaceOrderInput {
   items: ItemRequest[];

@@ -1,15 +1,9 @@
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 import { prepareMedia } from '../media/save-media.ts';
 import { recordOrderEvent } from './transition-order.ts';
 import { findOrderByToken, RECEIPT_STATUSES } from './get-customer-order.ts';
-
-/** Image processing is the expensive part: a per-IP window, checked before the upload is read. */
-export async function limitReceiptUploads(ip: string): Promise<void> {
-  await hitWindow(`receipt:ip:${ip}`, 30, 60 * 60);
-}
 
 /**
  * The customer's proof of transfer (bukti transfer): a private image (never served publicly; the shop sees

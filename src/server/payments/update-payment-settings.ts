@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 import { confirmPassword } from '../auth/confirm-password.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
@@ -28,11 +27,6 @@ export const paymentSettingsInput = z.object({
   }
 });
 export type PaymentSettingsInput = z.output<typeof paymentSettingsInput>;
-
-/** Wrong passwords on this form are counted per user, so the form cannot be used to guess one. */
-export async function limitPaymentSettings(userId: string): Promise<void> {
-  await hitWindow(`paysettings:user:${userId}`, 20, 15 * 60);
-}
 
 /** Only the last four digits ever leave this function in logs: "****7890". */
 export function maskAccountNumber(n: string | null | undefined): string | null {
