@@ -48,3 +48,8 @@ export class TooManyRequests extends AppError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** The request is well-formed but contradicts an earlier one (an idempotency key reused with another body). */
+export class Unprocessable extends AppError {
+  constructor(messageKey = 'error.invalid', params: Record<string, string | number> = {}) { super(422, 'unprocessable', messageKey, params); }
+}

@@ -185,6 +185,14 @@ export async function shopByStripeAccount(accountId: string) {
 }
 
 /** Expiry sweep: pending orders of every shop whose expires_at has passed (oldest first). */
+/** Shops that have a pending order whose stock hold has lapsed (src/server/orders/lapse-order-holds.ts). */
+export async function ordersWithLapsedHolds(nowIso: string, limit = 500): Promise<string[]> {
+  const rows = await db().selectFrom('orders').select('shop_id').distinct()
+    .where('stock_held', '=', 1).where('hold_until', '<=', nowIso).where('status', '=', 'pending')
+    .limit(limit).execute();
+  return rows.map((r) => r.shop_id);
+}
+
 export async function pendingOrdersPastExpiry(nowIso: string, limit = 500) {
   return db().selectFrom('orders').select(['shop_id', 'id'])
     .where('status', '=', 'pending').where('expires_at', '<=', nowIso)

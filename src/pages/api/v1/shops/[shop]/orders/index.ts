@@ -16,7 +16,7 @@ export const POST = handle(ROUTES.createOrder, async ({ ctx, body }) => {
   const header = ctx.request.headers.get('idempotency-key');
   const key = body.idempotencyKey ?? (header ? parseInput(idempotencyKeyField, header, ctx.locals.locale) : null);
   const r = await createOrder({
-    shopId: shop.id, locale: ctx.locals.locale,
+    shopId: shop.id, locale: ctx.locals.locale, clientIp: ctx.locals.clientIp,
     input: {
       items: body.items.map((i) => ({ productId: i.productId ?? null, product: i.product ?? null, variantId: i.variantId ?? null, quantity: i.quantity })),
       customerName: body.customerName, customerPhone: body.customerPhone, delivery: body.delivery, destination: body.destination,
