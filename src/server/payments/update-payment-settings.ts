@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { db } from '../db/index.ts';
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import { hitWindow } from '../auth/rate-limit.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { confirmPassword } from '../auth/confirm-password.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
 
@@ -60,9 +59,14 @@ export async function updatePaymentSettings(opts: {
   shopId: string; userId: string; input: PaymentSettingsInput; qris: Buffer | null; ip?: string;
 }): Promise<{ changed: string[] }> {
   const { input } = opts;
-  const user = await db().selectFrom('users').select('password_hash').where('id', '=', opts.userId).executeTakeFirst();
-  if (!user || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new Invalid({ password: ['paySettings.wrongPassword'] }, 'paySettings.wrongPassword');
+  // The same re-entry (with its per-account back-off) as every other money setting.
+  try {
+    await confirmPassword({ userId: opts.userId, password: input.password });
+  } catch (err) {
+    if (err instanceof Invalid && err.fields.password?.includes('auth.wrongPassword')) {
+      throw new Invalid({ password: ['paySettings.wrongPassword'] }, 'paySettings.wrongPassword');
+    }
+    throw err;
   }
   const current = await getPaymentSettings(opts.shopId);
   const willHaveQris = !!opts.qris || (!!current.qrisMediaId && !input.removeQris);

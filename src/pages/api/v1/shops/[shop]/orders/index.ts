@@ -7,7 +7,7 @@ import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
 import { createOrder } from '../../../../../../server/orders/create-order.ts';
 import { idempotencyKeyField } from '../../../../../../server/orders/schemas.ts';
 import { listOrders, ORDER_STATUSES } from '../../../../../../server/orders/list-orders.ts';
-import type { OrderStatus } from '../../../../../../server/db/schema.ts';
+import type { OrderStatus } from '../../../../../../server/orders/lifecycle.ts';
 
 /** Public: place an order. Rate limit (declared on the route) runs before the body is parsed. */
 export const POST = handle(ROUTES.createOrder, async ({ ctx, body }) => {
