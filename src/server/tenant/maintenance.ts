@@ -14,3 +14,13 @@ export async function pendingOrdersPastExpiry(nowIso: string, limit = 500) {
       .execute();
   });
 }
+
+/** Shops that have a pending order whose stock hold has lapsed (src/server/orders/lapse-order-holds.ts). */
+export async function ordersWithLapsedHolds(nowIso: string, limit = 500): Promise<string[]> {
+  return acrossShops(async (q) => {
+    const rows = await q.selectFrom('orders').select('shop_id').distinct()
+      .where('stock_held', '=', 1).where('hold_until', '<=', nowIso).where('status', '=', 'pending')
+      .limit(limit).execute();
+    return rows.map((r) => r.shop_id);
+  });
+}
