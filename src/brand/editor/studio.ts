@@ -141,8 +141,40 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (o instanceof fabric.Textbox && (o as Obj).factKey && design.kind === 'label') o.set({ editable: false });
   }
   let loading = false;
+  // Loading a document replaces the canvas only when Fabric has revived every object (fonts, images),
+  // so two loads in flight could finish in either order and leave the canvas on a state the history
+  // cursor no longer points at (quick undo then redo showed the undone text). Every action that
+  // changes the canvas runs through this queue, one after another; the stage and the properties are
+  // inert while a document loads, so an edit never lands on objects that are about to be replaced.
+  let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  const busyEls = [$('#stage'), $('#props-panel')].filter((e): e is HTMLElement => !!e);
+  function serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    if (queued++ === 0) root.setAttribute('aria-busy', 'true');
+    const run = queue.then(fn).finally(() => { if (--queued === 0) root.removeAttribute('aria-busy'); });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+  /** Resolves when every queued action has finished (tests wait on it instead of guessing). */
+  async function settled(): Promise<void> {
+    for (let q = queue; ; q = queue) { await q; if (q === queue) return; }
+  }
   async function loadDoc(doc: DesignDoc) {
+    for (const e of busyEls) e.inert = true;
+    try { await replaceDoc(doc); } finally { for (const e of busyEls) e.inert = false; }
+  }
+  async function replaceDoc(doc: DesignDoc) {
     loading = true;
+    try {
+      await replaceObjects(doc);
+    } finally {
+      loading = false;
+    }
+    canvas.requestRenderAll();
+    renderLayers();
+    showProps();
+  }
+  async function replaceObjects(doc: DesignDoc) {
     page = doc.page;
     background = doc.background;
     g = geometry(page);
@@ -154,10 +186,6 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     // Nothing outside the page is printed or exported, so the editor does not draw it either.
     canvas.clipPath = new fabric.Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width: g.width, height: g.height, absolutePositioned: true });
     for (const o of canvas.getObjects() as Obj[]) if (!o.__page) decorate(o);
-    loading = false;
-    canvas.requestRenderAll();
-    renderLayers();
-    showProps();
   }
   function serialize(): DesignDoc {
     const origin = location.origin;
@@ -189,7 +217,8 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     }
     renderLayers();
   }
-  async function travel(to: number) {
+  async function travel(step: number) {
+    const to = cursor + step;
     if (to < 0 || to >= history.length) return;
     cursor = to;
     await loadDoc(JSON.parse(history[cursor]!) as DesignDoc);
@@ -245,7 +274,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       if (v.version !== r.current) {
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary small-btn'; b.textContent = msg('brand.restore');
-        b.addEventListener('click', async () => {
+        b.addEventListener('click', () => void serial(async () => {
           const res = await call(`/designs/${design.id}/restore`, { method: 'POST', json: { version: v.version } }) as { version: number; doc: DesignDoc };
           design = { ...design, version: res.version };
           await loadDoc(res.doc);
@@ -254,7 +283,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
           localStorage.removeItem(draftKey);
           setStatus(msg('brand.restored', { version: v.version }));
           void loadVersions();
-        });
+        }));
         li.append(' ', b);
       }
       return li;
@@ -284,8 +313,8 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   };
   const actions: Record<string, () => void | Promise<unknown>> = {
     save: () => save(),
-    undo: () => travel(cursor - 1),
-    redo: () => travel(cursor + 1),
+    undo: () => travel(-1),
+    redo: () => travel(1),
     'add-text': () => addText(init.design.kind === 'logo' ? 'Nama Usaha' : 'Teks baru'),
     'add-rect': () => { const c = centre(); add(new fabric.Rect({ left: c.x, top: c.y, width: unit * 0.3, height: unit * 0.2, fill: palette[0] ?? '#8a3b12', rx: 0, ry: 0, strokeWidth: 0 }), 'Kotak'); },
     'add-circle': () => { const c = centre(); add(new fabric.Circle({ left: c.x, top: c.y, radius: unit * 0.12, fill: palette[1] ?? '#f08a24', strokeWidth: 0 }), 'Lingkaran'); },
@@ -357,7 +386,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   };
   root.addEventListener('click', (e) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
-    if (el && actions[el.dataset.action!]) { e.preventDefault(); void actions[el.dataset.action!]!(); }
+    if (el && actions[el.dataset.action!]) { e.preventDefault(); void serial(actions[el.dataset.action!]!); }
     const al = (e.target as HTMLElement).closest<HTMLElement>('[data-align]');
     if (al) align(al.dataset.align!);
     const sw = (e.target as HTMLElement).closest<HTMLElement>('[data-swatch]');
@@ -421,7 +450,10 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       $<HTMLSelectElement>('#prop-align')!.value = t.textAlign;
     }
   }
-  async function setProp(key: string, value: unknown) {
+  function setProp(key: string, value: unknown): Promise<void> {
+    return serial(() => applyProp(key, value));
+  }
+  async function applyProp(key: string, value: unknown) {
     const list = canvas.getActiveObjects() as Obj[];
     if (!list.length) return;
     if (key === 'fontFamily' || key === 'fontWeight') {
@@ -578,7 +610,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (target.closest('input, textarea, select') || (canvas.getActiveObject() as fabric.Textbox | undefined)?.isEditing) return;
     const mod = e.ctrlKey || e.metaKey;
     const k = e.key.toLowerCase();
-    const run = (name: string) => { e.preventDefault(); void actions[name]!(); };
+    const run = (name: string) => { e.preventDefault(); void serial(actions[name]!); };
     if (mod && k === 'z' && !e.shiftKey) return run('undo');
     if (mod && (k === 'y' || (k === 'z' && e.shiftKey))) return run('redo');
     if (mod && k === 's') return run('save');
@@ -710,7 +742,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     try { return JSON.parse(localStorage.getItem(draftKey) ?? 'null'); } catch { return null; }
   }
   fit();
-  await loadDoc(init.doc);
+  await serial(() => loadDoc(init.doc));
   savedJson = JSON.stringify(serialize());
   history = [savedJson]; cursor = 0;
   fillFactsForm(); renderMissing();
@@ -720,5 +752,5 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   window.addEventListener('resize', () => fit());
   window.addEventListener('beforeunload', (e) => { if (JSON.stringify(serialize()) !== savedJson) e.preventDefault(); });
   root.dataset.ready = '1';
-  Object.assign(window, { __studio: { canvas, serialize, save, fabric, renderInBrowser, get version() { return design.version; } } });
+  Object.assign(window, { __studio: { canvas, serialize, save, settled, fabric, renderInBrowser, get version() { return design.version; } } });
 }
