@@ -5,14 +5,7 @@ import { requestLocale } from './server/http/locale.ts';
 import { errorResponse } from './server/http/respond.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from './server/storefront/page-cache.ts';
 import { startOrderExpiryTimer } from './server/orders/expiry-timer.ts';
-
-function secure(response: Response): Response {
-  response.headers.set('x-content-type-options', 'nosniff');
-  // Pages holding a secret in their URL (order status) set no-referrer themselves.
-  if (!response.headers.has('referrer-policy')) response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-  if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
-  return response;
-}
+import { securityHeaders as secure, withContentSecurityPolicy } from './server/http/security-headers.ts';
 
 export const onRequest = defineMiddleware(async (ctx, next) => {
   // Once per process, on the first request (a no-op afterwards).
@@ -54,13 +47,13 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
 
   let response: Response;
   try {
-    response = await next();
+    response = await withContentSecurityPolicy(await next());
   } catch (err) {
     slot?.done(null);
     // Last resort: an error no route handled. API callers get JSON, people get a plain page; never a stack.
     if (ctx.url.pathname.startsWith('/api/')) return errorResponse(err, ctx.locals.locale);
     console.error(err);
-    return ctx.rewrite('/500');
+    return secure(await withContentSecurityPolicy(await ctx.rewrite('/500')));
   }
   if (slot) {
     const stored = await storePage(slot, response, ctx.request, !ctx.cookies.headers().next().done);

@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import * as fabric from 'fabric';
 import { bindFacts, loadDesign, registerEtalaseClasses, usedFonts, multiplierFor } from '../render.ts';
 import { geometry, type Geometry } from '../kinds.ts';
