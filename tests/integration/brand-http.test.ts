@@ -105,6 +105,13 @@ describe('tenancy and roles', () => {
     expect((await staff.get(`/api/v1/shops/hk05/designs/${labelId}/export?format=svg`)).status).toBe(400);
   });
 
+  it('staff publishing through the brand page get the API\'s 403, and nothing is saved', async () => {
+    const before = await (await hk.get('/api/v1/shops/hk05/brand-kit')).text();
+    const r = await staff.form('/dashboard/hk05/brand', { action: 'kit', publish: '1', color0: '#123456', use0: 'on', tagline: 'Diubah staf', headingFont: 'Lora', bodyFont: 'Poppins' });
+    expect(r.status).toBe(403);
+    expect(await (await hk.get('/api/v1/shops/hk05/brand-kit')).text()).toBe(before);
+  });
+
   it('uploads go through the image pipeline: PNG accepted, SVG with script refused', async () => {
     const png = await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 120, b: 60, alpha: 0.6 } } }).png().toBuffer();
     const form = new FormData();
