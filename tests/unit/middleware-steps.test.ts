@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { describe, expect, it } from 'vitest';
 import {
-  auth, clientAddress, compression, locale, requestGuard, routeErrors, securityHeaders,
+  auth, clientAddress, compression, contentSecurityPolicy, locale, requestGuard, routeErrors, securityHeaders,
 } from '../../src/server/http/middleware/steps.ts';
 import { NotFound } from '../../src/server/errors.ts';
 
@@ -29,6 +29,15 @@ const answer = (response: Response | (() => Response)): MiddlewareNext => async 
 const noNext: MiddlewareNext = async () => { throw new Error('next() must not be called'); };
 
 describe('middleware steps, each alone', () => {
+  it('content security policy: a rendered page is allowed its own inline script by hash, never unsafe-inline', async () => {
+    const page = new Response('<html><body><script>alert(1)</script></body></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const r = await contentSecurityPolicy(fakeContext('http://x/'), answer(page)) as Response;
+    const csp = r.headers.get('content-security-policy')!;
+    expect(csp).toContain("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await r.text()).toContain('<script>alert(1)</script>');
+  });
+
   it('locale: the query beats the cookie, Indonesian by default', async () => {
     for (const [url, cookies, want] of [
       ['http://x/', {}, 'id'], ['http://x/', { lang: 'en' }, 'en'], ['http://x/?lang=id', { lang: 'en' }, 'id'],

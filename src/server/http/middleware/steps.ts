@@ -7,7 +7,7 @@ import { clientIp } from '../client-ip.ts';
 import { guardRequest } from '../guard-request.ts';
 import { requestLocale } from '../locale.ts';
 import { errorResponse } from '../respond.ts';
-import { securityHeaders as applySecurityHeaders } from './security-headers.ts';
+import { securityHeaders as applySecurityHeaders, withContentSecurityPolicy } from '../security-headers.ts';
 
 /**
  * The steps of src/middleware.ts, outermost first. Each does one thing and can be run alone
@@ -27,6 +27,12 @@ export const locale: MiddlewareHandler = (ctx, next) => {
 
 /** The one place response security headers are set, on every response (cached, refused, failed). */
 export const securityHeaders: MiddlewareHandler = async (_ctx, next) => applySecurityHeaders(await next());
+
+/**
+ * The Content-Security-Policy of a freshly rendered response, from its own bytes (src/server/http/security-headers.ts);
+ * it sits inside the page cache so a stored page keeps the policy that matches it.
+ */
+export const contentSecurityPolicy: MiddlewareHandler = async (_ctx, next) => withContentSecurityPolicy(await next());
 
 /** Responses not answered from the page cache travel compressed (the cache stores its own encodings). */
 export const compression: MiddlewareHandler = async (ctx, next) => {
