@@ -1,6 +1,9 @@
+import { contractViolation } from './api-contract.ts';
+
 /**
  * A tiny cookie-keeping client, one per simulated person. Sends Origin on every unsafe request like a
- * browser does (Astro's origin check rejects form posts without a matching one).
+ * browser does (Astro's origin check rejects form posts without a matching one). Every JSON answer of a
+ * declared API operation is checked against the route's declared schema (helpers/api-contract.ts).
  */
 export class Client {
   cookies = new Map<string, string>();
@@ -30,6 +33,12 @@ export class Client {
       const value = pair!.slice(i + 1).trim();
       if (!value || /expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c)) this.cookies.delete(name);
       else this.cookies.set(name, value);
+    }
+    const type = res.headers.get('content-type');
+    if (type?.includes('application/json') && method !== 'HEAD') {
+      const body = await res.clone().json().catch(() => undefined);
+      const problem = contractViolation(method, res.url || this.base + path, res.status, type, body);
+      if (problem) throw new Error(`API contract: ${problem}`);
     }
     return res;
   }

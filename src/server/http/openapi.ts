@@ -5,9 +5,25 @@ import { CAPABILITIES } from '../auth/access.ts';
 import { config } from '../config.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
 
-function schemaOf(s: z.ZodType) {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** Request schemas as the caller sends them (io: input), response schemas as the server answers (io: output). */
+function schemaOf(s: z.ZodType, io: 'input' | 'output' = 'input') {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
+}
+
+function queryParams(def: RouteDef) {
+  if (!def.query) return [];
+  const s = schemaOf(def.query) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, { description, ...schema }]) => ({
+    name, in: 'query', required: s.required?.includes(name) ?? false, schema, description,
+  }));
+}
+
+function successResponse(def: RouteDef) {
+  const status = def.success ?? 200;
+  if (def.response) return { description: 'Success', content: { 'application/json': { schema: schemaOf(def.response, 'output') } } };
+  if (def.binary) return { description: 'The file', content: Object.fromEntries(def.binary.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) };
+  return { description: status === 204 ? 'Done (no content)' : 'Success' };
 }
 
 /** OpenAPI 3.1, generated from the route declarations and their zod schemas. */
@@ -15,15 +31,13 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorRef = { $ref: '#/components/schemas/Error' };
   for (const [operationId, def] of Object.entries(ROUTES) as [string, RouteDef][]) {
-    const params = [...def.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    const params: Record<string, unknown>[] = [...def.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1], in: 'path', required: true, schema: { type: 'string' },
       description: m[1] === 'shop' ? 'Shop slug' : undefined,
     }));
-    for (const [name, q] of Object.entries(def.query ?? {})) {
-      params.push({ name, in: 'query', required: q.required ?? false, schema: { type: 'string' }, description: q.description });
-    }
+    params.push(...queryParams(def));
     const responses: Record<string, unknown> = {
-      [String(def.success ?? 200)]: { description: 'Success' },
+      [String(def.success ?? 200)]: successResponse(def),
       '400': { description: 'Invalid input; field-level messages in the caller\'s language', content: { 'application/json': { schema: errorRef } } },
       '404': { description: 'Not found, or not yours', content: { 'application/json': { schema: errorRef } } },
       '429': { description: def.rateLimit

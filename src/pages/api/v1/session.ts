@@ -12,12 +12,12 @@ export const POST = handle(ROUTES.signIn, async ({ ctx, body }) => {
 });
 
 export const GET = handle(ROUTES.currentSession, async ({ auth }) => {
-  const { user, session } = auth!;
+  const { user, session } = auth;
   return json({ user, expiresAt: session.expiresAt, shops: await shopsOfUser(user.id) });
 });
 
 export const DELETE = handle(ROUTES.signOut, async ({ ctx, auth }) => {
-  await invalidateSession(auth!.session.id);
+  await invalidateSession(auth.session.id);
   ctx.cookies.delete(SESSION_COOKIE, { path: '/' });
   return new Response(null, { status: 204 });
 });

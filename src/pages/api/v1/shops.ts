@@ -4,9 +4,9 @@ import { json } from '../../../server/http/respond.ts';
 import { createShop } from '../../../server/shops/create-shop.ts';
 import { shopsOfUser } from '../../../server/tenant/cross-shop.ts';
 
-export const GET = handle(ROUTES.myShops, async ({ auth }) => json({ shops: await shopsOfUser(auth!.user.id) }));
+export const GET = handle(ROUTES.myShops, async ({ auth }) => json({ shops: await shopsOfUser(auth.user.id) }));
 
 export const POST = handle(ROUTES.createShop, async ({ ctx, body, auth }) => {
-  const shop = await createShop({ userId: auth!.user.id, input: body, ip: ctx.locals.clientIp });
+  const shop = await createShop({ userId: auth.user.id, input: body, ip: ctx.locals.clientIp });
   return json(shop, { status: 201 });
 });

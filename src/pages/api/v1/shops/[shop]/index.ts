@@ -5,10 +5,10 @@ import { updateShop } from '../../../../../server/shops/update-shop.ts';
 import { parseShopProfile } from '../../../../../server/shops/profile.ts';
 
 export const GET = handle(ROUTES.getShop, async ({ shop }) => json({
-  shop: { ...shop!.shop, profile: parseShopProfile(shop!.shop.profile) }, role: shop!.role,
+  shop: { ...shop.shop, profile: parseShopProfile(shop.shop.profile) }, role: shop.role,
 }));
 
 export const PATCH = handle(ROUTES.updateShop, async ({ ctx, body, shop }) => {
-  const r = await updateShop({ shopId: shop!.shop.id, userId: shop!.user.id, input: body, ip: ctx.locals.clientIp });
+  const r = await updateShop({ shopId: shop.shop.id, userId: shop.user.id, input: body, ip: ctx.locals.clientIp });
   return json(r);
 });

@@ -20,7 +20,7 @@ export const GET = handle(ROUTES.publicProducts, async ({ ctx }) => {
 });
 
 export const POST = handle(ROUTES.createProduct, async ({ ctx, body, shop }) => {
-  const a = shop!;
+  const a = shop;
   const product = await createProduct({
     shopId: a.shop.id, userId: a.user.id, input: body, canSetCost: roleHas(a.role, 'products.cost'), ip: ctx.locals.clientIp,
   });

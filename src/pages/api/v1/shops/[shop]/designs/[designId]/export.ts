@@ -2,10 +2,10 @@ import { handle } from '../../../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../../../server/http/routes.ts';
 import { exportDesign } from '../../../../../../../server/branding/export-design.ts';
 
-export const GET = handle(ROUTES.exportDesign, async ({ ctx, shop }) => {
+export const GET = handle(ROUTES.exportDesign, async ({ ctx, query, shop }) => {
   const r = await exportDesign({
-    shopId: shop!.shop.id, userId: shop!.user.id, designId: ctx.params.designId ?? '',
-    format: ctx.url.searchParams.get('format') ?? '', size: ctx.url.searchParams.get('size'), ip: ctx.locals.clientIp,
+    shopId: shop.shop.id, userId: shop.user.id, designId: ctx.params.designId ?? '',
+    format: query.format ?? '', size: query.size ?? null, ip: ctx.locals.clientIp,
   });
   return new Response(new Uint8Array(r.bytes), {
     headers: {

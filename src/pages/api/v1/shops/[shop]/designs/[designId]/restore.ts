@@ -4,5 +4,5 @@ import { json } from '../../../../../../../server/http/respond.ts';
 import { restoreVersion } from '../../../../../../../server/branding/restore-design-version.ts';
 
 export const POST = handle(ROUTES.restoreDesign, async ({ ctx, body, shop }) => json(await restoreVersion({
-  shopId: shop!.shop.id, userId: shop!.user.id, designId: ctx.params.designId ?? '', version: body.version, ip: ctx.locals.clientIp,
+  shopId: shop.shop.id, userId: shop.user.id, designId: ctx.params.designId ?? '', version: body.version, ip: ctx.locals.clientIp,
 })));

@@ -7,10 +7,10 @@ import { absoluteUrl } from '../../../../../../../server/config.ts';
 import { getCustomerOrder } from '../../../../../../../server/orders/get-customer-order.ts';
 
 /** Public with the status token: the same facts the status page shows, nothing more. */
-export const GET = handle(ROUTES.orderStatus, async ({ ctx }) => {
+export const GET = handle(ROUTES.orderStatus, async ({ ctx, query }) => {
   const shop = await findShopBySlug(ctx.params.shop ?? '');
   if (!shop) throw new NotFound();
-  const token = ctx.url.searchParams.get('token') ?? '';
+  const token = query.token ?? '';
   const o = await getCustomerOrder({ shopId: shop.id, code: ctx.params.code ?? '', token });
   const page = `/${shop.slug}/pesanan/${encodeURIComponent(o.code)}/${token}`;
   return json({

@@ -7,12 +7,12 @@ import { updateProduct } from '../../../../../../../server/catalog/update-produc
 import { deleteProduct } from '../../../../../../../server/catalog/delete-product.ts';
 
 export const GET = handle(ROUTES.getProduct, async ({ ctx, shop }) => {
-  const a = shop!;
+  const a = shop;
   return json({ product: await getProduct({ shopId: a.shop.id, productId: ctx.params.id ?? '', withCost: roleHas(a.role, 'products.cost') }) });
 });
 
 export const PATCH = handle(ROUTES.updateProduct, async ({ ctx, body, shop }) => {
-  const a = shop!;
+  const a = shop;
   const product = await updateProduct({
     shopId: a.shop.id, userId: a.user.id, productId: ctx.params.id ?? '', input: body,
     canSetCost: roleHas(a.role, 'products.cost'), ip: ctx.locals.clientIp,
@@ -21,7 +21,7 @@ export const PATCH = handle(ROUTES.updateProduct, async ({ ctx, body, shop }) =>
 });
 
 export const DELETE = handle(ROUTES.deleteProduct, async ({ ctx, shop }) => {
-  const a = shop!;
+  const a = shop;
   await deleteProduct({ shopId: a.shop.id, userId: a.user.id, productId: ctx.params.id ?? '', ip: ctx.locals.clientIp });
   return new Response(null, { status: 204 });
 });

@@ -5,7 +5,7 @@ import { readUploads } from '../../../../../../../server/http/uploads.ts';
 import { addProductPhotos } from '../../../../../../../server/catalog/add-product-photos.ts';
 
 export const POST = handle(ROUTES.addProductPhotos, async ({ ctx, shop }) => {
-  const a = shop!;
+  const a = shop;
   const { files, fields } = await readUploads(ctx, { field: 'file' });
   const photos = await addProductPhotos({
     shopId: a.shop.id, productId: ctx.params.id ?? '', userId: a.user.id, files, alt: fields.alt, ip: ctx.locals.clientIp,
