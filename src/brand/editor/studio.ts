@@ -7,6 +7,7 @@ import { DesignHistory } from './history.ts';
 import { pageLines, snapOffset, xEdges, yEdges } from './snap.ts';
 import { relativeSources } from './serialize.ts';
 import { factText, missingFacts, type BindKey, type LabelFacts } from '../facts.ts';
+import type { CertificationsResponse, DesignImageResponse, DesignVersionResponse, DesignVersionsResponse, LabelFactsResponse, RestoreDesignResponse } from '../../server/branding/responses.ts';
 
 /**
  * The brand studio island (only on /dashboard/[shop]/brand?design=…). Fabric in the browser; the
@@ -222,14 +223,15 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   canvas.on('text:editing:exited', snapshot);
 
   // ---- save, versions -------------------------------------------------------
-  async function call(path: string, init2: RequestInit & { json?: unknown } = {}) {
+  /** T: the route's declared response type (server/branding/responses.ts), checked against the server in the HTTP tests. */
+  async function call<T>(path: string, init2: RequestInit & { json?: unknown } = {}): Promise<T> {
     const headers: Record<string, string> = {};
     let body = init2.body;
     if (init2.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(init2.json); }
     const r = await fetch(api + path, { ...init2, headers, body, credentials: 'same-origin' });
     const data = await r.json().catch(() => ({})) as { error?: { message: string; fields?: Record<string, string[]> } } & Record<string, unknown>;
     if (!r.ok) throw Object.assign(new Error(data.error?.message ?? String(r.status)), { fields: data.error?.fields ?? {} });
-    return data;
+    return data as T;
   }
   const nameInput = $<HTMLInputElement>('#design-name')!;
   async function save(): Promise<boolean> {
@@ -237,10 +239,10 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     try {
       const doc = serialize();
       const productSel = $<HTMLSelectElement>('#fact-product');
-      const r = await call(`/designs/${design.id}`, { method: 'PUT', json: {
+      const r = await call<DesignVersionResponse>(`/designs/${design.id}`, { method: 'PUT', json: {
         doc, baseVersion: design.version, name: nameInput.value.trim() || design.name,
         ...(productSel ? { productId: productSel.value || null } : {}),
-      } }) as { version: number };
+      } });
       design = { ...design, version: r.version };
       savedJson = JSON.stringify(doc);
       localStorage.removeItem(draftKey);
@@ -256,7 +258,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   const versionsOpen = () => !!versionsPanel?.open;
   async function loadVersions() {
     const list = $('#versions')!;
-    const r = await call(`/designs/${design.id}/versions`) as { current: number; versions: { version: number; createdAt: string; author: string | null; note: string }[] };
+    const r = await call<DesignVersionsResponse>(`/designs/${design.id}/versions`);
     list.replaceChildren(...r.versions.map((v) => {
       const li = document.createElement('li');
       const label = document.createElement('span');
@@ -267,7 +269,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary small-btn'; b.textContent = msg('brand.restore');
         b.addEventListener('click', () => void serial(async () => {
-          const res = await call(`/designs/${design.id}/restore`, { method: 'POST', json: { version: v.version } }) as { version: number; doc: DesignDoc };
+          const res = await call<RestoreDesignResponse>(`/designs/${design.id}/restore`, { method: 'POST', json: { version: v.version } });
           design = { ...design, version: res.version };
           await loadDoc(res.doc);
           savedJson = JSON.stringify(serialize());
@@ -397,7 +399,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     const fd = new FormData();
     fd.append('file', file);
     try {
-      const r = await call('/design-images', { method: 'POST', body: fd }) as { src: string };
+      const r = await call<DesignImageResponse>('/design-images', { method: 'POST', body: fd });
       const img = await fabric.FabricImage.fromURL(r.src);
       const c = centre();
       img.set({ left: c.x, top: c.y });
@@ -687,7 +689,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (!id) { err.textContent = msg('brand.missing.productName'); return; }
     const body = Object.fromEntries(new FormData(factsForm));
     try {
-      const r = await call(`/label-facts/${id}`, { method: 'PUT', json: body }) as { facts: LabelFacts };
+      const r = await call<LabelFactsResponse>(`/label-facts/${id}`, { method: 'PUT', json: body });
       facts = r.facts;
       init.factsByProduct[id] = r.facts;
       rebind(); snapshot();
@@ -702,7 +704,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     const err = $('#cert-error')!;
     err.textContent = '';
     try {
-      const r = await call('/certifications', { method: 'PUT', json: Object.fromEntries(new FormData(e.target as HTMLFormElement)) }) as { halalNumber: string };
+      const r = await call<CertificationsResponse>('/certifications', { method: 'PUT', json: Object.fromEntries(new FormData(e.target as HTMLFormElement)) });
       facts = { ...facts, halalNumber: r.halalNumber };
       for (const f of Object.values(init.factsByProduct)) f.halalNumber = r.halalNumber;
       rebind();

@@ -58,4 +58,6 @@ export type GetDesignResponse = z.infer<typeof getDesignResponse>;
 export type DesignVersionsResponse = z.infer<typeof designVersionsResponse>;
 export type RestoreDesignResponse = z.infer<typeof restoreDesignResponse>;
 export type DesignImageResponse = z.infer<typeof designImageResponse>;
+export type LabelFactsResponse = z.infer<typeof labelFactsResponse>;
+export type CertificationsResponse = z.infer<typeof certificationsResponse>;
 export type BrandKitResponse = z.infer<typeof brandKitResponse>;
