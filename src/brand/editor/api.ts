@@ -6,6 +6,7 @@ import type { restoreVersion } from '../../server/branding/restore-design-versio
 import type { saveLabelFacts } from '../../server/branding/save-label-facts.ts';
 import type { saveCertifications } from '../../server/branding/save-certifications.ts';
 import type { uploadDesignImage } from '../../server/branding/upload-design-image.ts';
+import type { Msg } from './messages.ts';
 
 /**
  * The studio's client for the shop's brand API. Request and response types come from the route's zod body and
@@ -34,8 +35,11 @@ export class ApiError extends Error {
 
 export class StudioApi {
   private readonly base: string;
-  constructor(shopSlug: string) {
+  private readonly msg: Msg;
+  /** `msg` words the failures the server did not word itself (no connection, an answer without a message). */
+  constructor(shopSlug: string, msg: Msg) {
     this.base = `/api/v1/shops/${shopSlug}`;
+    this.msg = msg;
   }
 
   saveDesign(designId: string, body: z.input<typeof saveDesignInput>): Promise<SavedDesign> {
@@ -63,9 +67,14 @@ export class StudioApi {
     const headers: Record<string, string> = {};
     let body = init.body;
     if (init.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(init.json); }
-    const r = await fetch(this.base + path, { ...init, headers, body, credentials: 'same-origin' });
+    let r: Response;
+    try {
+      r = await fetch(this.base + path, { ...init, headers, body, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(this.msg('brand.offline'));
+    }
     const data = await r.json().catch(() => ({})) as { error?: { message: string; fields?: Record<string, string[]> } };
-    if (!r.ok) throw new ApiError(data.error?.message ?? String(r.status), data.error?.fields ?? {});
+    if (!r.ok) throw new ApiError(data.error?.message ?? this.msg('brand.requestFailed', { status: r.status }), data.error?.fields ?? {});
     return data as T;
   }
 }

@@ -5,7 +5,7 @@ import { BIND_KEYS } from '../facts.ts';
  * them over as JSON; the island never carries a language of its own.
  */
 export const STUDIO_MESSAGE_KEYS = [
-  'brand.saved', 'brand.saving', 'brand.autosaved', 'brand.error', 'brand.factsSaved', 'brand.restore', 'brand.restored',
+  'brand.saved', 'brand.saving', 'brand.autosaved', 'brand.error', 'brand.offline', 'brand.requestFailed', 'brand.factsSaved', 'brand.restore', 'brand.restored',
   'brand.versionLine', 'brand.boundFact', 'brand.missingTitle', 'brand.missingNone',
   'brand.lock', 'brand.unlock', 'brand.hide', 'brand.show', 'brand.layerUp', 'brand.layerDown', 'brand.rename', 'brand.boundLayer',
   'brand.new.businessName', 'brand.new.text', 'brand.new.rect', 'brand.new.circle', 'brand.new.triangle', 'brand.new.line', 'brand.new.group',

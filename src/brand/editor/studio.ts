@@ -43,12 +43,12 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   const init = JSON.parse(root.dataset.init ?? '{}') as StudioInit;
   const $ = <T extends HTMLElement>(sel: string) => root.querySelector(sel) as T | null;
   const status = $('#status')!;
+  const msg = messenger(init.messages);
   const s: Studio = {
-    root, init, $, state: createState(init),
+    root, init, $, msg, state: createState(init),
     canvas: createCanvas($('#design-canvas') as HTMLCanvasElement),
-    api: new StudioApi(init.shop.slug),
+    api: new StudioApi(init.shop.slug, msg),
     queue: createQueue((busy) => { if (busy) root.setAttribute('aria-busy', 'true'); else root.removeAttribute('aria-busy'); }),
-    msg: messenger(init.messages),
     setStatus: (text) => { status.textContent = text; },
     views: { layers: () => {}, props: () => {}, missing: () => {}, versions: () => {} },
   };
