@@ -5,6 +5,7 @@ import { relativeSources } from '../../src/brand/editor/serialize.ts';
 import { createQueue } from '../../src/brand/editor/queue.ts';
 import { messenger, STUDIO_MESSAGE_KEYS, studioMessages } from '../../src/brand/editor/messages.ts';
 import { allKeys, translator } from '../../src/i18n/index.ts';
+import { EMPTY_FACTS, missingFacts } from '../../src/brand/facts.ts';
 
 describe('studio history', () => {
   it('undoes and redoes in order, ignores a repeated state and drops the redo branch on a new edit', () => {
@@ -117,6 +118,12 @@ describe('studio messages', () => {
       const keys = new Set(allKeys(locale));
       for (const k of STUDIO_MESSAGE_KEYS) expect(keys.has(k), `${locale}: ${k}`).toBe(true);
     }
+  });
+
+  it('the page sends every missing-fact message the facts panel can show', () => {
+    const shown = [...missingFacts(EMPTY_FACTS), ...missingFacts({ ...EMPTY_FACTS, registrationKind: 'pirt', registrationNumber: '123' })];
+    expect(shown).toContain('brand.missing.registrationFormat');
+    for (const k of shown) expect(STUDIO_MESSAGE_KEYS, k).toContain(k);
   });
 
   it('the page hands over one language and the island fills in the values', () => {
