@@ -19,12 +19,6 @@ import { setupToolbar } from './toolbar.ts';
 import { setupTouch } from './touch.ts';
 import { setupVersions } from './versions.ts';
 
-/**
- * The brand studio island (only on /dashboard/[shop]/brand?design=…), composed from its modules. Fabric in
- * the browser; the design is loaded through the same binding code the server renders with and saved through
- * the same allowlist the server validates against. Text is only ever set as Fabric text (canvas glyphs) or
- * DOM textContent/value, never as HTML. Its words come from the page (`init.messages`).
- */
 export { ensureFonts };
 
 /** For tests and exports in the page: the same renderer the server uses, with the browser's fabric. */
@@ -38,6 +32,12 @@ export async function renderInBrowser(doc: DesignDoc, facts: LabelFacts | null, 
   }
 }
 
+/**
+ * The brand studio island (only on /dashboard/[shop]/brand?design=…), composed from its modules. Fabric in
+ * the browser; the design is loaded through the same binding code the server renders with and saved through
+ * the same allowlist the server validates against. Text is only ever set as Fabric text (canvas glyphs) or
+ * DOM textContent/value, never as HTML. Its words come from the page (`init.messages`).
+ */
 export async function startStudio(root: HTMLElement): Promise<void> {
   registerEtalaseClasses(fabric);
   const init = JSON.parse(root.dataset.init ?? '{}') as StudioInit;
