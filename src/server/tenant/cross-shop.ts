@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { db } from '../db/index.ts';
-import { loadPublishedProducts } from '../catalog/published-products.ts';
+import { db, type Tx } from '../db/index.ts';
 
 /**
  * The named, legitimate readers that look across shops. Anything that needs more than one shop's rows
@@ -110,9 +109,14 @@ export async function directoryVillages() {
     .execute();
 }
 
-/** Published products of several shops (the village and district directory). */
-export async function directoryProducts(shopIds: string[]) {
-  return loadPublishedProducts(db(), shopIds);
+export interface DirectoryScope { readonly shopIds: string[]; readonly tx: Tx }
+
+/**
+ * Public: the door to several shops' public rows (the village and district directory), like inShop for
+ * one shop. One transaction, so the reads agree; every query inside filters by `shop_id in shopIds`.
+ */
+export async function inDirectoryShops<T>(shopIds: string[], fn: (scope: DirectoryScope) => Promise<T>): Promise<T> {
+  return db().transaction().execute((tx) => fn({ shopIds: [...shopIds], tx }));
 }
 
 /** Everything /sitemap.xml lists: shops, published products, and villages and districts that have shops. */
