@@ -297,7 +297,7 @@ describe(`order lifecycle (${dbName})`, () => {
     const { regenerateStatusLink } = await import('../../src/server/orders/regenerate-status-link.ts');
     const { getCustomerOrder } = await import('../../src/server/orders/get-customer-order.ts');
     const r = await place({ idempotencyKey: 'regen-key-000001' });
-    const link = await regenerateStatusLink({ shopId: shop.id, code: r.code, userId: owner.id });
+    const link = await regenerateStatusLink({ shopId: shop.id, code: r.code, userId: owner.id, role: 'owner' });
     expect(link.whatsappUrl).toMatch(/^https:\/\/wa\.me\/6285240001234\?text=/);
     const newToken = link.statusUrl.split('/').pop()!;
     expect(newToken).not.toBe(r.token);
