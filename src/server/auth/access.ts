@@ -50,6 +50,11 @@ export function roleHas(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability].roles as readonly Role[]).includes(role);
 }
 
+/** A use case's own capability check, so a page and the API route calling it cannot disagree (403). */
+export function requireCapability(role: Role, capability: Capability): void {
+  if (!roleHas(role, capability)) throw new Forbidden();
+}
+
 export interface ShopAccess { shop: PublicShop; role: ShopRole; user: SessionUser }
 
 /**

@@ -1,5 +1,7 @@
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability, roleHas } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { Invalid, type FieldErrors } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import type { ProductPatchInput } from './schemas.ts';
@@ -12,9 +14,11 @@ import { loadProduct, readMerchantProduct, type MerchantProduct } from './get-pr
  * is left untouched whatever was sent. Bumps the shop's version in the same transaction.
  */
 export async function updateProduct(opts: {
-  shopId: string; userId: string; productId: string; input: ProductPatchInput; canSetCost: boolean; ip?: string;
+  shopId: string; userId: string; role: ShopRole; productId: string; input: ProductPatchInput; ip?: string;
 }): Promise<MerchantProduct> {
-  const { input, canSetCost } = opts;
+  requireCapability(opts.role, 'products.edit');
+  const { input } = opts;
+  const canSetCost = roleHas(opts.role, 'products.cost');
   try {
     return await inShop(opts.shopId, async (scope) => {
       const { tx, shopId } = scope;
