@@ -3,12 +3,15 @@ import { addSeconds, newToken, nowIso, sha256Hex } from '../util.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { inShop } from '../tenant/index.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { whatsappShareLink } from './phone.ts';
 
 export const INVITE_SECONDS = 7 * 24 * 60 * 60;
 
 /** One-time staff invite link (and a WhatsApp draft carrying it); only the hash of its token is stored. */
-export async function createInvite(opts: { shopId: string; userId: string; locale: Locale; ip?: string }) {
+export async function createInvite(opts: { shopId: string; userId: string; role: ShopRole; locale: Locale; ip?: string }) {
+  requireCapability(opts.role, 'staff.manage');
   const token = newToken();
   const shopName = await inShop(opts.shopId, async ({ tx, shopId }) => {
     await tx.insertInto('shop_invites').values({
