@@ -268,9 +268,9 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const p = (await c.listPublicProducts(hk05)).find((x) => x.slug === 'sambal-telur-asin')!;
     expect(await findPublishedProductLink(p.id)).toEqual({ shopSlug: 'hk05', productSlug: 'sambal-telur-asin' });
     await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { slug: 'sambal-bawang-telur-asin' } });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input: { slug: 'hk05-gowa' } });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input: { slug: 'hk05-gowa' } });
     expect(await findPublishedProductLink(p.id)).toEqual({ shopSlug: 'hk05-gowa', productSlug: 'sambal-bawang-telur-asin' });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input: { slug: 'hk05' } });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input: { slug: 'hk05' } });
     await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { status: 'draft' } });
     expect(await findPublishedProductLink(p.id)).toBeUndefined();
     expect(await findPublishedProductLink('doesnotexist0000')).toBeUndefined();
@@ -283,7 +283,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const { shopUpdateInput } = await import('../../src/server/shops/schemas.ts');
     const before = await db().selectFrom('shops').selectAll().where('id', '=', hk05.id).executeTakeFirstOrThrow();
     const input = shopUpdateInput.parse({ profile: { hoursNote: '<script>alert(1)</script>', social: { instagram: '@hk05.baru', website: 'https://hk05.example' } } });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input });
     const after = await db().selectFrom('shops').selectAll().where('id', '=', hk05.id).executeTakeFirstOrThrow();
     expect(after.version).toBe(before.version + 1);
     expect([after.description, after.address, after.locale, after.name]).toEqual([before.description, before.address, before.locale, before.name]);

@@ -50,7 +50,10 @@ export function roleHas(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability].roles as readonly Role[]).includes(role);
 }
 
-/** A use case's own capability check, so a page and the API route calling it cannot disagree (403). */
+/**
+ * Inside a use case: the caller's role must hold the capability (403). Pages and API routes check it
+ * at the door as well; this makes the action refuse the same way whoever calls it.
+ */
 export function requireCapability(role: Role, capability: Capability): void {
   if (!roleHas(role, capability)) throw new Forbidden();
 }

@@ -21,7 +21,7 @@ export const ROUTES = {
   createShop: defineRoute({ method: 'post', path: '/api/v1/shops', tag: 'shops', summary: 'Create a shop; the caller becomes its owner', access: { kind: 'signedIn' }, body: shopInput, success: 201 }),
   getShop: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}', tag: 'shops', summary: 'A shop as its members see it', access: { kind: 'shop', capability: 'shop.view' } }),
   updateShop: defineRoute({ method: 'patch', path: '/api/v1/shops/{shop}', tag: 'shops', summary: 'Edit the shop profile', access: { kind: 'shop', capability: 'shop.edit' }, body: shopUpdateInput }),
-  members: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/members', tag: 'shops', summary: 'Owner and staff of the shop', access: { kind: 'shop', capability: 'staff.manage' } }),
+  members: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/members', tag: 'shops', summary: 'Owner and staff of the shop; `canReset` says whether the caller may issue that member a password-reset link (the same rule issuing applies)', access: { kind: 'shop', capability: 'staff.manage' } }),
   invite: defineRoute({ method: 'post', path: '/api/v1/shops/{shop}/invites', tag: 'shops', summary: 'Create a one-time staff invite link', access: { kind: 'shop', capability: 'staff.manage' }, success: 201 }),
   removeMember: defineRoute({ method: 'delete', path: '/api/v1/shops/{shop}/members/{userId}', tag: 'shops', summary: 'Remove a staff member and end their sessions', access: { kind: 'shop', capability: 'staff.manage' }, success: 204 }),
   audit: defineRoute({ method: 'get', path: '/api/v1/shops/{shop}/audit', tag: 'shops', summary: 'Audit log of the shop', access: { kind: 'shop', capability: 'audit.view' } }),
