@@ -14,6 +14,8 @@ export interface AppConfig {
   /** At most this many units held at once by unconfirmed orders of one customer phone / one client IP, per shop. */
   orderHoldMaxUnitsPerPhone: number;
   orderHoldMaxUnitsPerIp: number;
+  /** The first password back-off after the free failures (seconds); each further failure doubles it. */
+  passwordBackoffSeconds: number;
   platformFeePercent: number;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
@@ -51,6 +53,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orderHoldMinutes: positive(env.ORDER_HOLD_MINUTES, 120),
     orderHoldMaxUnitsPerPhone: positive(env.ORDER_HOLD_MAX_UNITS_PER_PHONE, 50),
     orderHoldMaxUnitsPerIp: positive(env.ORDER_HOLD_MAX_UNITS_PER_IP, 200),
+    passwordBackoffSeconds: positive(env.PASSWORD_BACKOFF_SECONDS, 30),
     platformFeePercent: Number(env.PLATFORM_FEE_PERCENT ?? 0) || 0,
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
