@@ -15,6 +15,7 @@ import { priceItems, type ItemRequest } from './price-items.ts';
 import { loadOrderMessage, orderWhatsappText } from './order-message.ts';
 import { idempotencyKeyHash, openToken, sealToken } from './token-box.ts';
 import { ORDER_RATE_LIMIT } from './rate-limits.ts';
+import { reserveOrderStock } from '../ledger/inventory.ts';
 
 /** Guard for the checkout form (the API declares the same limit on its route); runs before the request is parsed. */
 export async function limitOrderPlacement(ip: string): Promise<void> {
@@ -156,6 +157,7 @@ async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; loc
     name: l.name, variant_name: l.variantName, sku: l.sku, unit_price: l.unitPrice, unit_cost: l.unitCost,
     quantity: l.quantity, line_total: l.lineTotal,
   }))).execute();
+  if (lines.some((l) => l.stock !== null)) await reserveOrderStock(scope, orderId);
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: orderId, type: 'placed', from_status: null, to_status: 'pending',
     actor_kind: 'customer', actor_user_id: null, created_at: now,

@@ -4,12 +4,14 @@ import type { OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
+import { postOrderTransition } from '../ledger/post-order-transition.ts';
 
 export interface OrderActor { kind: OrderEventsTable['actor_kind']; userId?: string | null }
 
 /**
  * The one way an order changes status: checks the lifecycle, records an order event (who, when, from,
- * to), releases reserved stock when an order is cancelled or expires, and bumps nothing else. Runs in
+ * to), releases reserved stock when an order is cancelled or expires, posts the change's journal entry
+ * (src/server/ledger), and bumps nothing else. Runs in
  * the caller's shop transaction. Idempotent for a repeated target: moving to the status the order
  * already has returns { changed: false } without a new event (webhooks and double taps arrive twice).
  */
@@ -31,6 +33,7 @@ export async function transitionOrder(scope: ShopScope, opts: {
   if (RESERVING.includes(order.status) && !RESERVING.includes(opts.to) && await releaseStock(scope, order.id)) {
     await bumpShopVersion(scope);
   }
+  await postOrderTransition(scope, { orderId: order.id, from: order.status, to: opts.to, userId: opts.actor.userId ?? null });
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: order.id, type: opts.eventType ?? opts.to,
     from_status: order.status, to_status: opts.to, actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null,
