@@ -30,14 +30,19 @@ export async function countStock(opts: {
     const value0 = row.stock_value ?? 0;
     const reservedQty = -Number(reserved?.q ?? 0);
     const diff = opts.counted - (available + reservedQty);
-    if (diff === 0) return { difference: 0, value: 0, recorded: false };
+    const key = `count:${opts.key}`;
+    const source = { type: 'stock', id: opts.item.variantId ?? opts.item.productId };
+    if (diff === 0) {
+      // The count still claims its key (an entry without postings): replaying it later, when the stock has moved, changes nothing.
+      const entry = await postEntry(scope, { key, source, at: opts.at, createdBy: opts.userId, memo: 'stok opname', lines: [] });
+      return { difference: 0, value: 0, recorded: entry.posted };
+    }
     // A loss cannot take units an open order holds: those leave with their order.
     if (-diff > available) throw new Invalid({ counted: ['ledger.countBelowReserved'] });
     const value = diff < 0 ? -averageCost(available, value0, -diff)
       : available > 0 ? Math.round((value0 * diff) / available) : diff * (row.unit_cost ?? 0);
-    const key = `count:${opts.key}`;
     const entry = await postEntry(scope, {
-      key, source: { type: 'stock', id: opts.item.variantId ?? opts.item.productId }, at: opts.at, createdBy: opts.userId, memo: 'stok opname',
+      key, source, at: opts.at, createdBy: opts.userId, memo: 'stok opname',
       lines: [{ account: ACCOUNTS.inventory, amount: value }, { account: ACCOUNTS.inventoryDifference, amount: -value }],
     });
     if (!entry.posted) return { difference: diff, value, recorded: false };
