@@ -12,7 +12,7 @@ export type Dialect = 'sqlite' | 'postgres';
 const require = createRequire(import.meta.url);
 
 function createDb(): { db: Db; dialect: Dialect } {
-  const { databaseUrl, sqlitePath } = config();
+  const { databaseUrl, sqlitePath, sqliteSynchronous } = config();
   if (databaseUrl) {
     const pg = require('pg') as typeof import('pg');
     // int8 (bigint) and numeric come back as strings by default; Rupiah amounts fit in a JS number.
@@ -25,7 +25,7 @@ function createDb(): { db: Db; dialect: Dialect } {
   fs.mkdirSync(path.dirname(sqlitePath), { recursive: true });
   const sqlite = new Sqlite(sqlitePath);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${sqliteSynchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
