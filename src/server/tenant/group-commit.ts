@@ -7,8 +7,9 @@ import type { Db, Tx } from '../db/index.ts';
  * anyway) inside one database transaction, each in its own savepoint, and one COMMIT — one fsync with
  * synchronous=FULL — acknowledges all of them. A caller's promise resolves only after that commit, so
  * nothing is acknowledged before it is durable; a callback that throws is rolled back to its savepoint
- * alone. The batch commits as soon as no other callback is waiting (or at MAX_BATCH), so a lone request
- * commits at once and pays no extra latency.
+ * alone. better-sqlite3 answers synchronously, so concurrent requests never overlap inside a callback; the
+ * batch therefore commits one event-loop turn after its last member (setImmediate), which lets every
+ * request that is ready in that turn join it, or at MAX_BATCH members. A lone request waits one turn.
  */
 const MAX_BATCH = 256;
 
@@ -19,6 +20,7 @@ export class GroupCommit {
   private batch: Batch | null = null;
   private waiting: (() => void)[] = [];
   private busy = false;
+  private flushScheduled = false;
   private readonly database: Db;
 
   constructor(database: Db) {
@@ -53,13 +55,28 @@ export class GroupCommit {
       throw e;
     }
     const committed = new Promise<void>((resolve, reject) => batch.members.push({ resolve, reject }));
-    if (!this.waiting.length || batch.members.length >= MAX_BATCH) {
+    if (batch.members.length >= MAX_BATCH) {
       this.batch = null;
       void this.commit(batch);
     }
     this.release();
     await committed;
     return result;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      // A member still running (awaiting something outside the database) schedules the flush again when it ends.
+      if (this.busy) return;
+      const open = this.batch;
+      if (!open) return;
+      this.batch = null;
+      if (open.members.length) void this.commit(open);
+      else void open.trx.rollback().execute().catch(() => {});
+    });
   }
 
   private async commit(batch: Batch): Promise<void> {
@@ -90,13 +107,7 @@ export class GroupCommit {
     if (next) next();
     else {
       this.busy = false;
-      // Nobody queued behind the last member: a batch still open (a failed last member) commits now.
-      const open = this.batch;
-      if (open) {
-        this.batch = null;
-        if (open.members.length) void this.commit(open);
-        else void open.trx.rollback().execute().catch(() => {});
-      }
+      if (this.batch) this.scheduleFlush();
     }
   }
 }
