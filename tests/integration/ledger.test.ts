@@ -57,6 +57,24 @@ describe(`ledger (${dbName})`, () => {
     expect(await shopProblems(shopId)).toEqual([]);
   });
 
+  it('corrects by a reversing entry, once; the original stays', async () => {
+    const { db, inShop, postEntry } = await mods();
+    const { reverseEntry } = await import('../../src/server/ledger/reverse-entry.ts');
+    const { shopId, userId } = await ledgerShop('reverse-test');
+    const e = await inShop(shopId, (scope) => postEntry(scope, {
+      key: 'manual:wrong', source: { type: 'manual' }, lines: [{ account: '5399', amount: 12000 }, { account: '1101', amount: -12000 }],
+    }));
+    await expect(reverseEntry({ shopId, role: 'staff', userId, entryId: e.entryId! })).rejects.toMatchObject({ status: 403 });
+    const r = await reverseEntry({ shopId, role: 'owner', userId, entryId: e.entryId! });
+    await expect(reverseEntry({ shopId, role: 'owner', userId, entryId: e.entryId! })).rejects.toMatchObject({ messageKey: 'ledger.entryAlreadyReversed' });
+    await expect(reverseEntry({ shopId, role: 'owner', userId, entryId: r.entryId })).rejects.toMatchObject({ messageKey: 'ledger.entryIsReversal' });
+    const postings = await db().selectFrom('journal_postings').select(['entry_id', 'account_code', 'amount']).where('shop_id', '=', shopId).orderBy('entry_id').orderBy('line_no').execute();
+    expect(postings).toHaveLength(4);
+    const all = await db().selectFrom('ledger_totals').select(['account_code', 'debit', 'credit']).where('shop_id', '=', shopId).where('grain', '=', 'a').orderBy('account_code').execute();
+    expect(all.map((t) => [t.account_code, Number(t.debit), Number(t.credit)])).toEqual([['1101', 12000, 12000], ['5399', 12000, 12000]]);
+    expect(await shopProblems(shopId)).toEqual([]);
+  });
+
   it('worked example: deposit, stock-in on credit, fulfilment at the moving average, cancellation after payment, a count', async () => {
     const m = await mods();
     const { shopId, productId, userId } = await ledgerShop('worked');

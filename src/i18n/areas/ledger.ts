@@ -9,6 +9,9 @@ export const id = {
   'ledger.accountNotFound': 'Akun tidak ditemukan.',
   'ledger.dateInvalid': 'Tanggal tidak valid (TTTT-BB-HH).',
   'ledger.periodInvalid': 'Tanggal awal harus sebelum tanggal akhir.',
+  'ledger.entryNotFound': 'Jurnal tidak ditemukan.',
+  'ledger.entryIsReversal': 'Jurnal koreksi tidak dapat dikoreksi lagi.',
+  'ledger.entryAlreadyReversed': 'Jurnal ini sudah dikoreksi.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -21,4 +24,7 @@ export const en: Record<keyof typeof id, string> = {
   'ledger.accountNotFound': 'Account not found.',
   'ledger.dateInvalid': 'Invalid date (YYYY-MM-DD).',
   'ledger.periodInvalid': 'The start date must not be after the end date.',
+  'ledger.entryNotFound': 'Journal entry not found.',
+  'ledger.entryIsReversal': 'A correcting entry cannot be reversed again.',
+  'ledger.entryAlreadyReversed': 'This entry has already been reversed.',
 };
