@@ -6,7 +6,8 @@
  *      afterwards the books are checked (no lost or duplicated posting);
  *   2. Laba Rugi, Posisi Keuangan and the trial balance of a shop with --postings N (1,000,000) postings
  *      over two years (bulk-inserted with their maintained totals): median of 7 runs each.
- * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`).
+ * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
+ * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
