@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Hang detectors, not speed limits: a browser test on a loaded 2-core CI machine can take minutes.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
     reporters: ['default'],
   },

@@ -1,6 +1,8 @@
 import type { Db } from '../src/server/db/index.ts';
-import { saveCertifications, saveLabelFacts } from '../src/server/branding/label-facts.ts';
-import { createDesign, saveDesign } from '../src/server/branding/designs.ts';
+import { saveCertifications } from '../src/server/branding/save-certifications.ts';
+import { saveLabelFacts } from '../src/server/branding/save-label-facts.ts';
+import { createDesign } from '../src/server/branding/create-design.ts';
+import { saveDesign } from '../src/server/branding/save-design.ts';
 import { publishBrandKit, saveBrandKit } from '../src/server/branding/brand-kit.ts';
 import { findTemplate } from '../src/brand/templates/index.ts';
 
@@ -37,5 +39,5 @@ export async function seedBrand(db: Db): Promise<void> {
       headingFont: 'Lora', bodyFont: 'Poppins', tagline: 'Telur asin bakar khas Romang Lompoa',
     },
   });
-  await publishBrandKit(base);
+  await publishBrandKit({ ...base, role: 'owner' });
 }

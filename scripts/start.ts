@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from './prepare-db.ts';
+import { lingeringClose } from '../src/server/http/lingering-close.ts';
 
 /** `npm start`: build when the sources are newer than the build, migrate, seed once, serve. */
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,4 +32,7 @@ await prepareDatabase({ seed: process.env.ETALASE_SEED !== '0' });
 process.env.PORT ??= '4321';
 process.env.HOST ??= '0.0.0.0';
 process.env.NODE_ENV ??= 'production';
-await import(entry);
+// Started here rather than by the adapter, to add the lingering close on the server it creates.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { startServer } = await import(entry) as { startServer: () => { server: { server: import('node:http').Server } } };
+lingeringClose(startServer().server.server);

@@ -6,5 +6,9 @@ declare namespace App {
     /** Session lookup is lazy: cached public pages never touch it. */
     auth: () => Promise<{ user: import('./server/auth/session.ts').SessionUser; session: import('./server/auth/session.ts').Session } | null>;
     clientIp: string;
+    /** The route's body cap in bytes (src/server/http/body.ts). */
+    bodyLimit: number;
+    /** A rate-limit or size refusal decided before the route ran; thrown when the route reads its body. */
+    refusal: import('./server/errors.ts').AppError | null;
   }
 }

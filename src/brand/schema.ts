@@ -10,7 +10,8 @@ import { CUSTOM_MAX_MM, CUSTOM_MIN_MM, DESIGN_KINDS, LABEL_PRESET_IDS } from './
  * strings (no gradients or patterns) and image sources are the shop's own stored files or a bundled
  * asset. Unknown properties are rejected, not dropped, so a tampered design fails loudly.
  */
-export const MAX_DESIGN_BYTES = 1_000_000;
+// 500 objects of full-length text (MAX_TEXT) and their JSON fit; the route's body cap is 1.1 MB.
+export const MAX_DESIGN_BYTES = 1_050_000;
 export const MAX_OBJECTS = 500;
 export const MAX_DEPTH = 4;
 export const MAX_TEXT = 2000;

@@ -65,6 +65,8 @@ export const en: Record<keyof typeof id, string> = {
   'account.changePassword': 'Change password',
   'account.currentPassword': 'Current password',
   'account.newPassword': 'New password',
+  'account.resetNotice': 'Your password was reset by {name} on {time}. If you did not ask for this, change your password below now and tell your program officer.',
+  'account.continue': 'Continue',
   'account.passwordChanged': 'Password changed. Your sessions on other devices have been ended.',
   'account.language': 'Display language',
   'reset.title': 'Reset password',

@@ -63,6 +63,8 @@ export const id = {
   'account.changePassword': 'Ganti kata sandi',
   'account.currentPassword': 'Kata sandi saat ini',
   'account.newPassword': 'Kata sandi baru',
+  'account.resetNotice': 'Kata sandi Anda direset oleh {name} pada {time}. Jika Anda tidak memintanya, segera ganti kata sandi di bawah dan beri tahu pendamping program.',
+  'account.continue': 'Lanjutkan',
   'account.passwordChanged': 'Kata sandi diganti. Sesi lain di perangkat lain sudah diakhiri.',
   'account.language': 'Bahasa tampilan',
   'reset.title': 'Atur ulang kata sandi',

@@ -46,6 +46,11 @@ export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Mak
   return `${s} ${timeZoneLabel(timeZone)}`;
 }
 
+/** A calendar day (the date part of an ISO timestamp) without a time: "2 Des 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}
+
 function timeZoneLabel(tz: string): string {
   if (tz === 'Asia/Makassar') return 'WITA';
   if (tz === 'Asia/Jakarta') return 'WIB';

@@ -13,10 +13,22 @@ export interface AppConfig {
   production: boolean;
   trustProxy: number;
   orderExpiryHours: number;
+  /** How long an unconfirmed public order keeps its stock (minutes; fractions allowed). */
+  orderHoldMinutes: number;
+  /** At most this many units held at once by unconfirmed orders of one customer phone / one client IP, per shop. */
+  orderHoldMaxUnitsPerPhone: number;
+  orderHoldMaxUnitsPerIp: number;
   platformFeePercent: number;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
+  logPasswordChecks: boolean;
+  pgCrossShopRole: string | undefined;
+}
+
+function positive(v: string | undefined, fallback: number): number {
+  const n = Number(v ?? fallback);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,10 +54,15 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     trustProxy: Number(env.TRUST_PROXY ?? 0) || 0,
     orderExpiryHours: Number(env.ORDER_EXPIRY_HOURS ?? 48) || 48,
+    orderHoldMinutes: positive(env.ORDER_HOLD_MINUTES, 120),
+    orderHoldMaxUnitsPerPhone: positive(env.ORDER_HOLD_MAX_UNITS_PER_PHONE, 50),
+    orderHoldMaxUnitsPerIp: positive(env.ORDER_HOLD_MAX_UNITS_PER_IP, 200),
     platformFeePercent: Number(env.PLATFORM_FEE_PERCENT ?? 0) || 0,
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApi,
+    logPasswordChecks: env.ETALASE_LOG_PASSWORD_CHECKS === '1',
+    pgCrossShopRole: env.PG_CROSS_SHOP_ROLE || undefined,
   };
 }
 

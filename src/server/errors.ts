@@ -48,3 +48,13 @@ export class TooManyRequests extends AppError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** A request body over the route's declared cap (src/server/http/body.ts); the connection is closed after it. */
+export class PayloadTooLarge extends AppError {
+  constructor(messageKey = 'validation.bodyTooLarge') { super(413, 'payload_too_large', messageKey); }
+}
+
+/** The request is well-formed but contradicts an earlier one (an idempotency key reused with another body). */
+export class Unprocessable extends AppError {
+  constructor(messageKey = 'error.invalid', params: Record<string, string | number> = {}) { super(422, 'unprocessable', messageKey, params); }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useServerAndBrowser } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
@@ -8,6 +8,13 @@ const app = useServerAndBrowser();
 
 /** Nothing sticks out sideways on a 360 px phone. */
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+/**
+ * The photos are loading="lazy": the load event that waitForURL waits for does not wait for them, so
+ * wait for the image itself (a broken image never gets a natural width, and the test times out).
+ */
+async function imageLoaded(page: Page, img: Locator) {
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+}
 
 describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
   it('creates a product with a variant and a photo, publishes it, and finds it in the list and the public catalog', async () => {
@@ -50,8 +57,7 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await expect(page.locator('.alert.ok').textContent()).resolves.toBe('Produk dibuat.');
     await expect(page.locator('h2.title .badge').textContent()).resolves.toBe('Draf');
     await expect(page.locator('.photos li').count()).resolves.toBe(1);
-    const loaded = await page.locator('.photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
-    expect(loaded).toBe(true);
+    await imageLoaded(page, page.locator('.photos img'));
     await expect(page.inputValue('input[name="variants.1.compareAtPrice"]')).resolves.toBe('90.000');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
 
@@ -67,7 +73,7 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await expect(item.locator('.name').textContent()).resolves.toBe('Bolu Pandan Telur Asin');
     await expect(item.locator('.badge').textContent()).resolves.toBe('Tampil di toko');
     await expect(item.locator('.price').textContent()).resolves.toBe('Rp 45.000 – Rp 80.000');
-    expect(await item.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
+    await imageLoaded(page, item.locator('img'));
 
     const api = await page.request.get(`${app.server.url}/api/v1/shops/hk05/products`);
     const { products } = await api.json() as { products: { id: string; slug: string; variants: { name: string }[]; photos: unknown[] }[] };

@@ -34,7 +34,8 @@ describe('a new merchant in Chromium', () => {
     await expect(page.locator('a.wa').getAttribute('href')).resolves.toMatch(/^https:\/\/wa\.me\/6285240001234\?text=Halo%20Kue%20Lapis/);
     await expect(page.locator('main').textContent()).resolves.toContain('Borongloe');
     // Switch language; the choice is remembered on the next page.
-    await page.click('a[hreflang="en"]');
+    // The English page has the same elements as the Indonesian one: wait for it before reading them.
+    await Promise.all([page.waitForEvent('load'), page.click('a[hreflang="en"]')]);
     await expect(page.locator('a.wa').textContent()).resolves.toBe('Ask on WhatsApp');
     await page.goto(`${app.server.url}/dashboard`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');

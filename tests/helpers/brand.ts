@@ -65,9 +65,14 @@ export async function objectPoint(page: Page, name: string, control?: string): P
   }, [name, control ?? ''] as const);
 }
 
+/**
+ * A named object as the studio would save it, read once every action the page has queued (undo, redo,
+ * property edits, restores) has finished: those replace the canvas asynchronously.
+ */
 export async function objectState(page: Page, name: string): Promise<Record<string, unknown>> {
-  return page.evaluate((n) => {
-    const s = (window as unknown as { __studio: { serialize(): { objects: Record<string, unknown>[] } } }).__studio;
+  return page.evaluate(async (n) => {
+    const s = (window as unknown as { __studio: { settled(): Promise<void>; serialize(): { objects: Record<string, unknown>[] } } }).__studio;
+    await s.settled();
     return s.serialize().objects.find((o) => o.name === n)!;
   }, name);
 }

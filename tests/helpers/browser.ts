@@ -1,13 +1,42 @@
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer, type TestServer } from './server.ts';
 
-/** The system Chromium, with the flags this closed-network machine needs. */
+/**
+ * Content-Security-Policy violations reported by any page of a browser from launchBrowser(): Chromium's
+ * console errors ("Refused to …") and the page's securitypolicyviolation events. Every test of a file that
+ * imports this module fails when one was seen during it.
+ */
+const cspViolations: string[] = [];
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  expect(seen, 'Content-Security-Policy violations in the browser').toEqual([]);
+});
+
+async function watchPolicy(ctx: BrowserContext): Promise<void> {
+  ctx.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|securitypolicyviolation/i.test(m.text())) cspViolations.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
+  });
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) sample ${e.sample}`);
+    });
+  });
+}
+
+/** The system Chromium, with the flags this closed-network machine needs; every new context watches the policy. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const ctx = await newContext(...args);
+    await watchPolicy(ctx);
+    return ctx;
+  };
+  return browser;
 }
 
 /** A built server and Chromium for one test file: started before its tests, stopped after them. */

@@ -53,9 +53,23 @@ describe('malicious designs are refused with a clear message', () => {
     r = await put(hk, logoId, logo([{ type: 'Rect', fill: { type: 'linear', colorStops: [{ offset: 0, color: '"><script>alert(1)</script>' }] } }]));
     expect(r.status).toBe(400);
   });
+  it('the markup check is linear: 500 texts of "<" and 1,999 spaces are checked and saved, not a server hang', async () => {
+    const created = await hk.request('/api/v1/shops/hk05/designs', { method: 'POST', json: { kind: 'logo', name: 'Blanks' } });
+    expect(created.status).toBe(201);
+    const { id } = await created.json() as { id: string };
+    const text = `<${' '.repeat(1999)}`;
+    const doc = logo(Array.from({ length: 500 }, () => ({ type: 'Textbox', text })));
+    // A hang detector, not a speed assertion: the old quadratic check blocked the server ~30 s on this body,
+    // the linear one answers in a fraction of a second even on a loaded machine.
+    const r = await hk.request(`/api/v1/shops/hk05/designs/${id}`, { method: 'PUT', json: { doc }, signal: AbortSignal.timeout(15_000) });
+    expect(r.status).toBe(200);
+    const saved = await (await hk.get(`/api/v1/shops/hk05/designs/${id}`)).json() as { doc: { objects: { text: string }[] } };
+    expect(saved.doc.objects).toHaveLength(500);
+    expect(saved.doc.objects.every((o) => o.text === text)).toBe(true);
+  });
   it('a body over the size cap is refused before parsing', async () => {
     const r = await hk.request(`/api/v1/shops/hk05/designs/${logoId}`, { method: 'PUT', json: { doc: logo([{ type: 'Textbox', text: 'x'.repeat(1_200_000) }]) } });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(413);
   });
   it('the English caller gets English messages', async () => {
     const en = new Client(server.url, { lang: 'en' });
@@ -89,6 +103,13 @@ describe('tenancy and roles', () => {
     expect([sheet.status, sheet.headers.get('x-etalase-label-count')]).toEqual([200, '8']);
     expect((await staff.request('/api/v1/shops/hk05/brand-kit/publish', { method: 'POST' })).status).toBe(403);
     expect((await staff.get(`/api/v1/shops/hk05/designs/${labelId}/export?format=svg`)).status).toBe(400);
+  });
+
+  it('staff publishing through the brand page get the API\'s 403, and nothing is saved', async () => {
+    const before = await (await hk.get('/api/v1/shops/hk05/brand-kit')).text();
+    const r = await staff.form('/dashboard/hk05/brand', { action: 'kit', publish: '1', color0: '#123456', use0: 'on', tagline: 'Diubah staf', headingFont: 'Lora', bodyFont: 'Poppins' });
+    expect(r.status).toBe(403);
+    expect(await (await hk.get('/api/v1/shops/hk05/brand-kit')).text()).toBe(before);
   });
 
   it('uploads go through the image pipeline: PNG accepted, SVG with script refused', async () => {

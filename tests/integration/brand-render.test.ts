@@ -46,7 +46,7 @@ function pdfPageSize(pdf: Buffer): [number, number] {
 }
 
 async function design(kind: 'logo' | 'label' | 'social', name: string) {
-  const { listDesigns } = await import('../../src/server/branding/designs.ts');
+  const { listDesigns } = await import('../../src/server/branding/list-designs.ts');
   return (await listDesigns({ shopId })).find((d) => d.kind === kind && d.name.startsWith(name))!;
 }
 
@@ -65,7 +65,7 @@ describe('renderer outputs', () => {
   });
 
   it('social post is 1080 × 1080', async () => {
-    const { createDesign } = await import('../../src/server/branding/designs.ts');
+    const { createDesign } = await import('../../src/server/branding/create-design.ts');
     const { exportDesign } = await import('../../src/server/branding/export-design.ts');
     const d = await createDesign({ shopId, userId: ownerId, locale: 'id', input: { kind: 'social', name: 'Post', templateId: 'post-produk-baru' } });
     const r = await exportDesign({ shopId, userId: ownerId, designId: d.id, format: 'png' });
@@ -150,7 +150,7 @@ describe('renderer outputs', () => {
     const { db } = await import('../../src/server/db/index.ts');
     const { publishBrandKit } = await import('../../src/server/branding/brand-kit.ts');
     const before = (await db().selectFrom('shops').select('version').where('id', '=', shopId).executeTakeFirstOrThrow()).version;
-    const p = await publishBrandKit({ shopId, userId: ownerId });
+    const p = await publishBrandKit({ shopId, userId: ownerId, role: 'owner' });
     const after = (await db().selectFrom('shops').select('version').where('id', '=', shopId).executeTakeFirstOrThrow()).version;
     expect(after).toBe(before + 1);
     expect(p.version).toBeGreaterThanOrEqual(2);
@@ -160,7 +160,8 @@ describe('renderer outputs', () => {
 describe('saving designs', () => {
   const locale = 'id' as const;
   async function save(doc: unknown, onShop = shopId) {
-    const { createDesign, saveDesign } = await import('../../src/server/branding/designs.ts');
+    const { createDesign } = await import('../../src/server/branding/create-design.ts');
+    const { saveDesign } = await import('../../src/server/branding/save-design.ts');
     const d = await createDesign({ shopId: onShop, userId: ownerId, locale, input: { kind: 'logo', name: 'x' } });
     return saveDesign({ shopId: onShop, userId: ownerId, designId: d.id, locale, input: { doc } });
   }
@@ -194,7 +195,11 @@ describe('saving designs', () => {
   });
 
   it('keeps every version and restores an old one as a new version', async () => {
-    const { createDesign, saveDesign, listVersions, restoreVersion, getDesign } = await import('../../src/server/branding/designs.ts');
+    const { createDesign } = await import('../../src/server/branding/create-design.ts');
+    const { saveDesign } = await import('../../src/server/branding/save-design.ts');
+    const { listVersions } = await import('../../src/server/branding/list-design-versions.ts');
+    const { restoreVersion } = await import('../../src/server/branding/restore-design-version.ts');
+    const { getDesign } = await import('../../src/server/branding/get-design.ts');
     const d = await createDesign({ shopId, userId: ownerId, locale, input: { kind: 'logo', name: 'Versi' } });
     await saveDesign({ shopId, userId: ownerId, designId: d.id, locale, input: { doc: logo([{ type: 'Rect', width: 100, height: 100, fill: '#ff0000' }]) } });
     await saveDesign({ shopId, userId: ownerId, designId: d.id, locale, input: { doc: logo([{ type: 'Circle', radius: 40, fill: '#00ff00' }]), baseVersion: 2 } });
@@ -206,7 +211,7 @@ describe('saving designs', () => {
   });
 
   it('another shop cannot read or export HK05\'s designs (not found)', async () => {
-    const { getDesign } = await import('../../src/server/branding/designs.ts');
+    const { getDesign } = await import('../../src/server/branding/get-design.ts');
     const { exportDesign } = await import('../../src/server/branding/export-design.ts');
     const label = await design('label', 'Label Telur');
     await expect(getDesign({ shopId: otherShopId, designId: label.id })).rejects.toMatchObject({ status: 404 });
@@ -214,7 +219,8 @@ describe('saving designs', () => {
   });
 
   it('label facts: the halal mark needs a recorded certificate; missing facts are listed', async () => {
-    const { listLabelFacts, saveLabelFacts } = await import('../../src/server/branding/label-facts.ts');
+    const { listLabelFacts } = await import('../../src/server/branding/list-label-facts.ts');
+    const { saveLabelFacts } = await import('../../src/server/branding/save-label-facts.ts');
     const { bindFacts } = await import('../../src/brand/render.ts');
     const { findTemplate } = await import('../../src/brand/templates/index.ts');
     const list = await listLabelFacts({ shopId });

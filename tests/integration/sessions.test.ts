@@ -61,6 +61,18 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
     expect(backoffSeconds(50)).toBe(900);
   });
 
+  it('counts a fixed window in one atomic step: 50 parallel hits on a limit of 10 let exactly 10 through', async () => {
+    const { hitWindow, claimAttempt, FREE_FAILURES } = await import('../../src/server/auth/rate-limit.ts');
+    const { TooManyRequests } = await import('../../src/server/errors.ts');
+    const hits = await Promise.allSettled(Array.from({ length: 50 }, () => hitWindow('test:window', 10, 60)));
+    expect(hits.filter((h) => h.status === 'fulfilled')).toHaveLength(10);
+    expect(hits.filter((h) => h.status === 'rejected').every((h) => (h as PromiseRejectedResult).reason instanceof TooManyRequests)).toBe(true);
+    // Parallel claims on one account: only the free attempts and the one that starts the back-off are allowed.
+    const claims = await Promise.all(Array.from({ length: 50 }, () => claimAttempt('test:account')));
+    expect(claims.filter((c) => c.allowed)).toHaveLength(FREE_FAILURES);
+    expect(claims.filter((c) => !c.allowed).every((c) => !c.allowed && c.wait > 0)).toBe(true);
+  });
+
   it('hashes passwords with argon2id', async () => {
     const { db } = await import('../../src/server/db/index.ts');
     const u = await db().selectFrom('users').select('password_hash').executeTakeFirstOrThrow();

@@ -70,7 +70,7 @@ describe('HTTP negotiation', () => {
 describe('page LRU', () => {
   const entry = (key: string, bytes: number, scopeId = 's', version = '1'): CachedPage => {
     const b = new Uint8Array(0);
-    return { key, scopeId, version, etag: '', contentType: 'text/html', cacheControl: '', identity: b, gzip: b, br: b, bytes };
+    return { key, scopeId, version, etag: '', contentType: 'text/html', cacheControl: '', csp: null, identity: b, gzip: b, br: b, bytes };
   };
   it('is bounded by bytes and entries, evicting the least recently used', () => {
     const lru = new PageLru(1000, 3);

@@ -1,7 +1,11 @@
+import './zod-jitless.ts';
 import * as fabric from 'fabric';
 import { bindFacts, loadDesign, registerEtalaseClasses, usedFonts, multiplierFor } from '../render.ts';
 import { geometry, type Geometry } from '../kinds.ts';
-import { pickAllowed, type DesignDoc, type DesignObject } from '../schema.ts';
+import { CUSTOM_PROPS, pickAllowed, type DesignDoc, type DesignObject } from '../schema.ts';
+import { DesignHistory } from './history.ts';
+import { pageLines, snapOffset, xEdges, yEdges } from './snap.ts';
+import { relativeSources } from './serialize.ts';
 import { factText, missingFacts, type BindKey, type LabelFacts } from '../facts.ts';
 
 /**
@@ -23,7 +27,7 @@ interface Init {
   factsByProduct: Record<string, LabelFacts>;
 }
 type Obj = fabric.FabricObject & { name?: string; locked?: boolean; factKey?: BindKey; __page?: boolean };
-const CUSTOM = ['name', 'locked', 'factKey'];
+const CUSTOM: string[] = [...CUSTOM_PROPS];
 
 export async function ensureFonts(objects: readonly DesignObject[]): Promise<void> {
   await Promise.all([...usedFonts(objects)].map((f) => document.fonts.load(f).catch(() => [])));
@@ -141,8 +145,40 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (o instanceof fabric.Textbox && (o as Obj).factKey && design.kind === 'label') o.set({ editable: false });
   }
   let loading = false;
+  // Loading a document replaces the canvas only when Fabric has revived every object (fonts, images),
+  // so two loads in flight could finish in either order and leave the canvas on a state the history
+  // cursor no longer points at (quick undo then redo showed the undone text). Every action that
+  // changes the canvas runs through this queue, one after another; the stage and the properties are
+  // inert while a document loads, so an edit never lands on objects that are about to be replaced.
+  let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  const busyEls = [$('#stage'), $('#props-panel')].filter((e): e is HTMLElement => !!e);
+  function serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    if (queued++ === 0) root.setAttribute('aria-busy', 'true');
+    const run = queue.then(fn).finally(() => { if (--queued === 0) root.removeAttribute('aria-busy'); });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+  /** Resolves when every queued action has finished (tests wait on it instead of guessing). */
+  async function settled(): Promise<void> {
+    for (let q = queue; ; q = queue) { await q; if (q === queue) return; }
+  }
   async function loadDoc(doc: DesignDoc) {
+    for (const e of busyEls) e.inert = true;
+    try { await replaceDoc(doc); } finally { for (const e of busyEls) e.inert = false; }
+  }
+  async function replaceDoc(doc: DesignDoc) {
     loading = true;
+    try {
+      await replaceObjects(doc);
+    } finally {
+      loading = false;
+    }
+    canvas.requestRenderAll();
+    renderLayers();
+    showProps();
+  }
+  async function replaceObjects(doc: DesignDoc) {
     page = doc.page;
     background = doc.background;
     g = geometry(page);
@@ -154,46 +190,31 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     // Nothing outside the page is printed or exported, so the editor does not draw it either.
     canvas.clipPath = new fabric.Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width: g.width, height: g.height, absolutePositioned: true });
     for (const o of canvas.getObjects() as Obj[]) if (!o.__page) decorate(o);
-    loading = false;
-    canvas.requestRenderAll();
-    renderLayers();
-    showProps();
   }
   function serialize(): DesignDoc {
-    const origin = location.origin;
-    const fix = (o: Record<string, unknown>): Record<string, unknown> => {
-      if (typeof o.src === 'string' && o.src.startsWith(origin)) o.src = o.src.slice(origin.length);
-      if (Array.isArray(o.objects)) o.objects = (o.objects as Record<string, unknown>[]).map(fix);
-      return o;
-    };
     const objects = (canvas.getObjects() as Obj[]).filter((o) => !o.__page)
-      .map((o) => fix(pickAllowed(o.toObject(CUSTOM) as Record<string, unknown>))) as DesignObject[];
+      .map((o) => relativeSources(pickAllowed(o.toObject(CUSTOM) as Record<string, unknown>), location.origin)) as DesignObject[];
     return { v: 1, page, background, objects };
   }
 
   // ---- history and local autosave ------------------------------------------
-  let history: string[] = [];
-  let cursor = -1;
+  const history = new DesignHistory();
   let savedJson = '';
   function snapshot() {
     if (loading) return;
     const json = JSON.stringify(serialize());
-    if (history[cursor] === json) return;
-    history = history.slice(0, cursor + 1);
-    history.push(json);
-    if (history.length > 60) history.shift();
-    cursor = history.length - 1;
+    if (!history.record(json)) return;
     if (json !== savedJson) {
       try { localStorage.setItem(draftKey, JSON.stringify({ baseVersion: design.version, doc: json, at: Date.now() })); } catch { /* storage full */ }
       setStatus(msg('brand.autosaved'));
     }
     renderLayers();
   }
-  async function travel(to: number) {
-    if (to < 0 || to >= history.length) return;
-    cursor = to;
-    await loadDoc(JSON.parse(history[cursor]!) as DesignDoc);
-    try { localStorage.setItem(draftKey, JSON.stringify({ baseVersion: design.version, doc: history[cursor], at: Date.now() })); } catch { /* ignore */ }
+  async function travel(step: number) {
+    const state = history.step(step);
+    if (state === null) return;
+    await loadDoc(JSON.parse(state) as DesignDoc);
+    try { localStorage.setItem(draftKey, JSON.stringify({ baseVersion: design.version, doc: state, at: Date.now() })); } catch { /* ignore */ }
   }
   canvas.on('object:modified', snapshot);
   canvas.on('object:added', () => { if (!loading) queueMicrotask(snapshot); });
@@ -245,16 +266,16 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       if (v.version !== r.current) {
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary small-btn'; b.textContent = msg('brand.restore');
-        b.addEventListener('click', async () => {
+        b.addEventListener('click', () => void serial(async () => {
           const res = await call(`/designs/${design.id}/restore`, { method: 'POST', json: { version: v.version } }) as { version: number; doc: DesignDoc };
           design = { ...design, version: res.version };
           await loadDoc(res.doc);
           savedJson = JSON.stringify(serialize());
-          history = [savedJson]; cursor = 0;
+          history.reset(savedJson);
           localStorage.removeItem(draftKey);
           setStatus(msg('brand.restored', { version: v.version }));
           void loadVersions();
-        });
+        }));
         li.append(' ', b);
       }
       return li;
@@ -284,13 +305,13 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   };
   const actions: Record<string, () => void | Promise<unknown>> = {
     save: () => save(),
-    undo: () => travel(cursor - 1),
-    redo: () => travel(cursor + 1),
-    'add-text': () => addText(init.design.kind === 'logo' ? 'Nama Usaha' : 'Teks baru'),
-    'add-rect': () => { const c = centre(); add(new fabric.Rect({ left: c.x, top: c.y, width: unit * 0.3, height: unit * 0.2, fill: palette[0] ?? '#8a3b12', rx: 0, ry: 0, strokeWidth: 0 }), 'Kotak'); },
-    'add-circle': () => { const c = centre(); add(new fabric.Circle({ left: c.x, top: c.y, radius: unit * 0.12, fill: palette[1] ?? '#f08a24', strokeWidth: 0 }), 'Lingkaran'); },
-    'add-triangle': () => { const c = centre(); add(new fabric.Triangle({ left: c.x, top: c.y, width: unit * 0.25, height: unit * 0.22, fill: palette[2] ?? '#1f5e3b', strokeWidth: 0 }), 'Segitiga'); },
-    'add-line': () => { const c = centre(); add(new fabric.Line([c.x - unit * 0.2, c.y, c.x + unit * 0.2, c.y], { stroke: palette[0] ?? '#8a3b12', strokeWidth: Math.max(2, unit * 0.01) }), 'Garis'); },
+    undo: () => travel(-1),
+    redo: () => travel(1),
+    'add-text': () => addText(msg(init.design.kind === 'logo' ? 'brand.new.businessName' : 'brand.new.text')),
+    'add-rect': () => { const c = centre(); add(new fabric.Rect({ left: c.x, top: c.y, width: unit * 0.3, height: unit * 0.2, fill: palette[0] ?? '#8a3b12', rx: 0, ry: 0, strokeWidth: 0 }), msg('brand.new.rect')); },
+    'add-circle': () => { const c = centre(); add(new fabric.Circle({ left: c.x, top: c.y, radius: unit * 0.12, fill: palette[1] ?? '#f08a24', strokeWidth: 0 }), msg('brand.new.circle')); },
+    'add-triangle': () => { const c = centre(); add(new fabric.Triangle({ left: c.x, top: c.y, width: unit * 0.25, height: unit * 0.22, fill: palette[2] ?? '#1f5e3b', strokeWidth: 0 }), msg('brand.new.triangle')); },
+    'add-line': () => { const c = centre(); add(new fabric.Line([c.x - unit * 0.2, c.y, c.x + unit * 0.2, c.y], { stroke: palette[0] ?? '#8a3b12', strokeWidth: Math.max(2, unit * 0.01) }), msg('brand.new.line')); },
     'add-qr': () => {
       const c = centre();
       const Qr = fabric.classRegistry.getClass('QrCode') as new (o: object) => Obj;
@@ -331,7 +352,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       canvas.remove(...objs);
       const grp = new fabric.Group(objs) as fabric.Group & Obj;
       loading = false;
-      add(grp, 'Kelompok');
+      add(grp, msg('brand.new.group'));
     },
     ungroup: () => {
       const a = canvas.getActiveObject();
@@ -357,7 +378,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   };
   root.addEventListener('click', (e) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
-    if (el && actions[el.dataset.action!]) { e.preventDefault(); void actions[el.dataset.action!]!(); }
+    if (el && actions[el.dataset.action!]) { e.preventDefault(); void serial(actions[el.dataset.action!]!); }
     const al = (e.target as HTMLElement).closest<HTMLElement>('[data-align]');
     if (al) align(al.dataset.align!);
     const sw = (e.target as HTMLElement).closest<HTMLElement>('[data-swatch]');
@@ -421,7 +442,10 @@ export async function startStudio(root: HTMLElement): Promise<void> {
       $<HTMLSelectElement>('#prop-align')!.value = t.textAlign;
     }
   }
-  async function setProp(key: string, value: unknown) {
+  function setProp(key: string, value: unknown): Promise<void> {
+    return serial(() => applyProp(key, value));
+  }
+  async function applyProp(key: string, value: unknown) {
     const list = canvas.getActiveObjects() as Obj[];
     if (!list.length) return;
     if (key === 'fontFamily' || key === 'fontWeight') {
@@ -482,25 +506,16 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   canvas.on('object:moving', ({ target }) => {
     const threshold = 8 / zoom;
     const br = target.getBoundingRect();
-    const xs = [g.trim.left, g.trim.left + g.trim.width / 2, g.trim.left + g.trim.width, g.safe.left, g.safe.left + g.safe.width];
-    const ys = [g.trim.top, g.trim.top + g.trim.height / 2, g.trim.top + g.trim.height, g.safe.top, g.safe.top + g.safe.height];
+    const { xs, ys } = pageLines(g.trim, g.safe);
     for (const o of canvas.getObjects() as Obj[]) {
       if (o === target || o.__page || !o.visible || (target instanceof fabric.ActiveSelection && target.contains(o))) continue;
       const b = o.getBoundingRect();
-      xs.push(b.left, b.left + b.width / 2, b.left + b.width);
-      ys.push(b.top, b.top + b.height / 2, b.top + b.height);
+      xs.push(...xEdges(b));
+      ys.push(...yEdges(b));
     }
     guides = [];
-    const snap = (edges: number[], lines: number[]) => {
-      let best: { d: number; line: number } | null = null;
-      for (const e of edges) for (const l of lines) {
-        const d = l - e;
-        if (Math.abs(d) < threshold && (!best || Math.abs(d) < Math.abs(best.d))) best = { d, line: l };
-      }
-      return best;
-    };
-    const sx = snap([br.left, br.left + br.width / 2, br.left + br.width], xs);
-    const sy = snap([br.top, br.top + br.height / 2, br.top + br.height], ys);
+    const sx = snapOffset(xEdges(br), xs, threshold);
+    const sy = snapOffset(yEdges(br), ys, threshold);
     if (sx) { target.set('left', target.left + sx.d); guides.push({ x: sx.line }); }
     if (sy) { target.set('top', target.top + sy.d); guides.push({ y: sy.line }); }
     target.setCoords();
@@ -578,7 +593,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     if (target.closest('input, textarea, select') || (canvas.getActiveObject() as fabric.Textbox | undefined)?.isEditing) return;
     const mod = e.ctrlKey || e.metaKey;
     const k = e.key.toLowerCase();
-    const run = (name: string) => { e.preventDefault(); void actions[name]!(); };
+    const run = (name: string) => { e.preventDefault(); void serial(actions[name]!); };
     if (mod && k === 'z' && !e.shiftKey) return run('undo');
     if (mod && (k === 'y' || (k === 'z' && e.shiftKey))) return run('redo');
     if (mod && k === 's') return run('save');
@@ -710,9 +725,9 @@ export async function startStudio(root: HTMLElement): Promise<void> {
     try { return JSON.parse(localStorage.getItem(draftKey) ?? 'null'); } catch { return null; }
   }
   fit();
-  await loadDoc(init.doc);
+  await serial(() => loadDoc(init.doc));
   savedJson = JSON.stringify(serialize());
-  history = [savedJson]; cursor = 0;
+  history.reset(savedJson);
   fillFactsForm(); renderMissing();
   const draft = readDraft();
   if (draft && draft.baseVersion === design.version && draft.doc !== savedJson) $('#draft-banner')!.hidden = false;
@@ -720,5 +735,5 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   window.addEventListener('resize', () => fit());
   window.addEventListener('beforeunload', (e) => { if (JSON.stringify(serialize()) !== savedJson) e.preventDefault(); });
   root.dataset.ready = '1';
-  Object.assign(window, { __studio: { canvas, serialize, save, fabric, renderInBrowser, get version() { return design.version; } } });
+  Object.assign(window, { __studio: { canvas, serialize, save, settled, fabric, renderInBrowser, get version() { return design.version; } } });
 }

@@ -1,5 +1,5 @@
-import { db } from '../db/index.ts';
-import { findShopBySlug, type PublicShop } from '../tenant/cross-shop.ts';
+import { findShopBySlug, memberRole, type PublicShop } from '../tenant/cross-shop.ts';
+import { programsOfOfficer } from '../tenant/accounts.ts';
 import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import type { SessionUser } from './session.ts';
 import type { ShopRole } from '../db/schema.ts';
@@ -61,17 +61,15 @@ export async function requireShopAccess(user: SessionUser | null, slug: string, 
   if (!user) throw new Unauthorized();
   const shop = await findShopBySlug(slug);
   if (!shop) throw new NotFound();
-  const member = await db().selectFrom('shop_members').select('role')
-    .where('shop_id', '=', shop.id).where('user_id', '=', user.id).executeTakeFirst();
-  if (!member) throw new NotFound();
-  if (!roleHas(member.role, capability)) throw new Forbidden();
-  return { shop, role: member.role, user };
+  const role = await memberRole(shop.id, user.id);
+  if (!role) throw new NotFound();
+  if (!roleHas(role, capability)) throw new Forbidden();
+  return { shop, role, user };
 }
 
 /** Program-level roles: officer of a program, or platform admin. Returns the programs the user may read. */
 export async function programRole(user: SessionUser): Promise<{ admin: boolean; programIds: string[] }> {
-  const rows = await db().selectFrom('program_officers').select('program_id').where('user_id', '=', user.id).execute();
-  return { admin: user.is_admin === 1, programIds: rows.map((r) => r.program_id) };
+  return { admin: user.is_admin === 1, programIds: await programsOfOfficer(user.id) };
 }
 
 export async function requireProgramAccess(user: SessionUser | null, capability: Capability, programId?: string) {

@@ -1,4 +1,4 @@
-import { db } from '../db/index.ts';
+import { deleteSession, deleteUserSessions, extendSession, findSessionWithUser, insertSession } from '../tenant/sessions.ts';
 import type { User } from '../db/schema.ts';
 import { addSeconds, newToken, nowIso, sha256Hex } from '../util.ts';
 import { config } from '../config.ts';
@@ -15,44 +15,36 @@ export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'locale
 export async function createSession(userId: string): Promise<{ token: string; session: Session }> {
   const token = newToken();
   const session: Session = { id: sha256Hex(token), userId, expiresAt: addSeconds(new Date(), SESSION_SECONDS) };
-  await db().insertInto('sessions')
-    .values({ id: session.id, user_id: userId, expires_at: session.expiresAt, created_at: nowIso() })
-    .execute();
+  await insertSession({ id: session.id, user_id: userId, expires_at: session.expiresAt, created_at: nowIso() });
   return { token, session };
 }
 
 export async function validateSessionToken(token: string): Promise<{ session: Session; user: SessionUser } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = sha256Hex(token);
-  const row = await db().selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sid', 'sessions.expires_at', 'users.id', 'users.name', 'users.email', 'users.phone', 'users.locale', 'users.is_admin'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const row = await findSessionWithUser(id);
   if (!row) return null;
   const now = Date.now();
   const expires = Date.parse(row.expires_at);
   if (now >= expires) {
-    await db().deleteFrom('sessions').where('id', '=', id).execute();
+    await deleteSession(id);
     return null;
   }
   let expiresAt = row.expires_at;
   if (now >= expires - RENEW_WITHIN_SECONDS * 1000) {
     expiresAt = addSeconds(new Date(now), SESSION_SECONDS);
-    await db().updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+    await extendSession(id, expiresAt);
   }
   const { sid, expires_at: _e, ...user } = row;
   return { session: { id: sid, userId: user.id, expiresAt }, user };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
-  await db().deleteFrom('sessions').where('id', '=', sessionId).execute();
+  await deleteSession(sessionId);
 }
 
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
-  let q = db().deleteFrom('sessions').where('user_id', '=', userId);
-  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
-  await q.execute();
+  await deleteUserSessions(userId, exceptSessionId);
 }
 
 export function sessionCookieOptions(expiresAt: string) {

@@ -1,4 +1,6 @@
-import { Invalid } from '../errors.ts';
+import { Forbidden, Invalid } from '../errors.ts';
+import { roleHas } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { newId, nowIso } from '../util.ts';
 import { absoluteUrl } from '../config.ts';
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
@@ -8,7 +10,7 @@ import { mediaUrl } from '../media/save-media.ts';
 import { readablePair } from '../../brand/contrast.ts';
 import { closestFace, FONT_FAMILIES } from '../../brand/fonts.ts';
 import type { DesignDoc } from '../../brand/schema.ts';
-import { loadDoc } from './designs.ts';
+import { loadDoc } from './design-store.ts';
 import { queued, renderOgImage, renderPng } from './render-node.ts';
 import type { PublishedBrand } from './get-published-brand.ts';
 import type { BrandKitInput } from './schemas.ts';
@@ -70,12 +72,18 @@ async function storeFiles(shopId: string, files: Map<string, Buffer>, size: { wi
   };
 }
 
+/** Publishing is the owner's: the same 403 and message from the page and from the API. */
+export function assertCanPublish(role: ShopRole): void {
+  if (!roleHas(role, 'brand.publish')) throw new Forbidden('brand.publishOwnerOnly');
+}
+
 /**
  * Publish the kit to the shop's public pages (owner only): render the logo (512/1024, transparent),
  * the favicon set (32, 180 on white, 512) and the share image, then swap the published snapshot and
  * bump the shop's version in one transaction, so cached pages and the favicon change together.
  */
-export async function publishBrandKit(opts: { shopId: string; userId: string; ip?: string }): Promise<PublishedBrand> {
+export async function publishBrandKit(opts: { shopId: string; userId: string; role: ShopRole; ip?: string }): Promise<PublishedBrand> {
+  assertCanPublish(opts.role);
   const { draft, logoDoc, shopName, prevVersion } = await inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
     const row = await tx.selectFrom('brand_kits').selectAll().where('shop_id', '=', shopId).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { Invalid } from '../errors.ts';
 import { inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { loadDoc } from './designs.ts';
+import { loadDoc } from './design-store.ts';
 import { labelFactsIn } from './label-facts.ts';
 import { NotFound } from '../errors.ts';
 import { queued, renderPng, renderPrintPdf, renderStickerSheet } from './render-node.ts';

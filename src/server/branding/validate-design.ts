@@ -1,12 +1,10 @@
 import { Invalid } from '../errors.ts';
 import type { ShopScope } from '../tenant/index.ts';
 import { fieldErrors } from '../http/validate.ts';
+import { looksLikeMarkup } from './markup.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { LABEL_PRESETS } from '../../brand/kinds.ts';
 import { checkCaps, designDoc, imageSources, srcForm, type DesignDoc, type DesignObject } from '../../brand/schema.ts';
-
-/** Text that looks like markup or script. Design text is never HTML, but a design carrying it is refused outright. */
-const MARKUP = /<\s*\/?\s*(script|iframe|object|embed|svg|img|style|link|meta|a|body|html)\b|javascript\s*:|\bon[a-z]+\s*=/i;
 
 function walkTexts(objects: readonly DesignObject[], fn: (s: string, path: string) => void, prefix = 'doc.objects') {
   objects.forEach((o, i) => {
@@ -33,7 +31,7 @@ export async function validateDesign(scope: ShopScope, raw: unknown, locale: Loc
   }
   const doc = parsed.data;
   const markup: Record<string, string[]> = {};
-  walkTexts(doc.objects, (s, path) => { if (MARKUP.test(s)) markup[path] = ['brand.design.markupInText']; });
+  walkTexts(doc.objects, (s, path) => { if (looksLikeMarkup(s)) markup[path] = ['brand.design.markupInText']; });
   if (Object.keys(markup).length) throw new Invalid(markup, 'brand.design.markupInText');
 
   const bad: string[] = [];

@@ -1,14 +1,15 @@
+import { PHOTOS_FORM_BYTES } from '../http/body-limits.ts';
 import { Invalid } from '../errors.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { processImage, MAX_UPLOAD_BYTES, type ProcessedImage } from '../media/process-image.ts';
+import { processImage, type ProcessedImage } from '../media/process-image.ts';
 import { saveMedia } from '../media/save-media.ts';
 import { MAX_PHOTOS } from './schemas.ts';
 import { loadProduct } from './get-product.ts';
 import { photosOf, type PhotoView } from './views.ts';
 
 /** A whole upload request may carry at most this much (8 photos at the per-file cap, plus form overhead). */
-export const MAX_UPLOAD_REQUEST_BYTES = MAX_PHOTOS * MAX_UPLOAD_BYTES + 1024 * 1024;
+export const MAX_UPLOAD_REQUEST_BYTES = PHOTOS_FORM_BYTES;
 
 /**
  * Check and encode uploads before any transaction: a bad file (not an image, too large, a pixel bomb)

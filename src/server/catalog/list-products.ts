@@ -1,5 +1,6 @@
 import { inShop } from '../tenant/index.ts';
-import { effectiveStock, photosOf, priceRange, variantsOf, type PhotoView } from './views.ts';
+import { photosOf, variantsOf, type PhotoView } from './views.ts';
+import { effectiveStock, priceRange } from './published-products.ts';
 import type { ProductStatus } from './schemas.ts';
 
 export interface ProductListItem {

@@ -1,9 +1,10 @@
 import type { Db } from '../db/index.ts';
 
 /**
- * Published products as customers see them: no unit cost, no draft, only public photos. Shared by the
- * shop's own catalog (inside inShop, one shop id) and the named cross-shop directory reader (several
- * shop ids), so both show the same price, stock and photo rules.
+ * THE model of a published product: what customers see (no unit cost, no draft, only public photos).
+ * The storefront, the directory, the feeds, JSON-LD and the public API (a projection: api-product-view.ts)
+ * all read it, so they show the same price, compare-at, stock and photo rules. Loaded for the shop's own
+ * pages inside inShop (one shop id) and by the named cross-shop directory reader (several shop ids).
  */
 export interface PublicPhoto {
   shopId: string;
@@ -14,6 +15,14 @@ export interface PublicPhoto {
   widths: number[];
   placeholder: string;
   alt: string;
+}
+
+/** A stored photo row (product_photos joined with media) as the one photo model; URLs: storefront/images.ts. */
+export function publicPhoto(shopId: string, row: { media_id: string; alt: string; width: number; height: number; widths: string; placeholder: string }): PublicPhoto {
+  return {
+    shopId, mediaId: row.media_id, width: row.width, height: row.height,
+    widths: parseWidths(row.widths, row.width), placeholder: row.placeholder, alt: row.alt,
+  };
 }
 
 export interface PublicVariant { id: string; name: string; price: number; compareAtPrice: number | null; stock: number | null }
@@ -39,8 +48,27 @@ export interface PublicProduct {
   updatedAt: string;
 }
 
-/** "Tersisa 3" below this many units. */
+/** "Tersisa 3" at or below this many units (storefront, dashboard and the API's low_stock). */
 export const LOW_STOCK = 5;
+
+/** A product with variants is sold by variant: its stock is theirs (unlimited if any is unlimited). */
+export function effectiveStock(product: { stock: number | null }, variants: readonly { stock: number | null }[]): number | null {
+  if (!variants.length) return product.stock;
+  if (variants.some((v) => v.stock === null)) return null;
+  return variants.reduce((n, v) => n + Math.max(0, v.stock ?? 0), 0);
+}
+
+/** Lowest and highest price a buyer can pay (variants' prices when there are variants). */
+export function priceRange(product: { price: number }, variants: readonly { price: number }[]): { min: number; max: number } {
+  if (!variants.length) return { min: product.price, max: product.price };
+  const prices = variants.map((v) => v.price);
+  return { min: Math.min(...prices), max: Math.max(...prices) };
+}
+
+/** A compare-at ("harga coret") price is shown only when it is above the price it is compared with. */
+export function shownCompareAt(price: number, compareAt: number | null): number | null {
+  return compareAt !== null && compareAt > price ? compareAt : null;
+}
 
 export type StockState = { kind: 'out' } | { kind: 'low'; left: number } | { kind: 'ok' };
 export function stockState(stock: number | null): StockState {
@@ -94,34 +122,28 @@ export async function loadPublishedProducts(q: Db, shopIds: string[], opts: { sl
   for (const v of variants) {
     const k = key(v.shop_id, v.product_id);
     const list = variantsOf.get(k) ?? [];
-    list.push({ id: v.id, name: v.name, price: Number(v.price), compareAtPrice: v.compare_at_price === null ? null : Number(v.compare_at_price), stock: v.stock });
+    const vPrice = Number(v.price);
+    list.push({ id: v.id, name: v.name, price: vPrice, compareAtPrice: shownCompareAt(vPrice, v.compare_at_price === null ? null : Number(v.compare_at_price)), stock: v.stock });
     variantsOf.set(k, list);
   }
   const photosOf = new Map<string, PublicPhoto[]>();
   for (const p of photos) {
     const k = key(p.shop_id, p.product_id);
     const list = photosOf.get(k) ?? [];
-    list.push({
-      shopId: p.shop_id, mediaId: p.media_id, width: p.width, height: p.height,
-      widths: parseWidths(p.widths, p.width), placeholder: p.placeholder, alt: p.alt,
-    });
+    list.push(publicPhoto(p.shop_id, p));
     photosOf.set(k, list);
   }
 
   return rows.map((r) => {
     const vs = variantsOf.get(key(r.shop_id, r.id)) ?? [];
-    let price = Number(r.price);
-    let maxPrice = price;
-    let compareAtPrice = r.compare_at_price === null ? null : Number(r.compare_at_price);
-    let stock = r.stock;
-    if (vs.length > 0) {
-      const cheapest = vs.reduce((a, b) => (b.price < a.price ? b : a));
-      price = cheapest.price;
-      maxPrice = Math.max(...vs.map((v) => v.price));
-      compareAtPrice = cheapest.compareAtPrice;
-      stock = vs.some((v) => v.stock === null) ? null : vs.reduce((s, v) => s + Math.max(0, v.stock ?? 0), 0);
-    }
-    if (compareAtPrice !== null && compareAtPrice <= price) compareAtPrice = null;
+    const range = priceRange({ price: Number(r.price) }, vs);
+    const price = range.min;
+    const maxPrice = range.max;
+    // With variants, the compare-at shown beside "from" price is the cheapest variant's.
+    const compareAtPrice = vs.length > 0
+      ? vs.reduce((a, b) => (b.price < a.price ? b : a)).compareAtPrice
+      : shownCompareAt(price, r.compare_at_price === null ? null : Number(r.compare_at_price));
+    const stock = effectiveStock(r, vs);
     return {
       shopId: r.shop_id, id: r.id, slug: r.slug, name: r.name, description: r.description, category: r.category,
       unit: r.unit, netContent: r.net_content, price, maxPrice, compareAtPrice, variants: vs, stock,

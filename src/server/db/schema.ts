@@ -11,6 +11,7 @@ export interface ProgramOfficersTable { program_id: string; user_id: string }
 export interface SessionsTable { id: string; user_id: string; expires_at: string; created_at: string }
 export interface PasswordResetsTable {
   token_hash: string; user_id: string; created_by: string; expires_at: string; used_at: string | null; created_at: string;
+  notice_seen_at: Generated<string | null>;
 }
 export interface RateLimitsTable { key: string; count: number; window_start: string; blocked_until: string | null }
 export interface ShopsTable {
@@ -73,6 +74,10 @@ export interface OrdersTable {
   stripe_refunded_amount: Generated<number>; stripe_disputed: Generated<number>;
   /** 0005: status-link token sealed with the client's idempotency key (see db/migrations/0005_order_replay.ts). */
   token_box: string | null;
+  /** 0009: keyed hash of the normalised request an idempotency key was first used with. */
+  request_fingerprint: Generated<string | null>;
+  /** 0009: 1 while the order's quantities are off product stock; when an unconfirmed order's hold lapses; keyed hash of the client IP. */
+  stock_held: Generated<number>; hold_until: Generated<string | null>; client_ip_hash: Generated<string | null>;
 }
 export interface OrderLinesTable {
   shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;

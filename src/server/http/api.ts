@@ -1,11 +1,12 @@
 import type { APIContext } from 'astro';
 import { z } from 'zod';
-import { Invalid, Unauthorized } from '../errors.ts';
+import { Unauthorized } from '../errors.ts';
 import { requireProgramAccess, requireShopAccess, type Capability, type ShopAccess } from '../auth/access.ts';
 import type { Session, SessionUser } from '../auth/session.ts';
-import { apiRoute, readJson } from './respond.ts';
+import { apiRoute } from './respond.ts';
+import { readJsonBody } from './body.ts';
+import type { RateLimit } from './rate-limits.ts';
 import { parseInput } from './validate.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 
 /**
  * Every JSON API route is declared here once: method, path, who may call it and its body schema.
@@ -30,9 +31,9 @@ export interface RouteDef<B extends z.ZodType | undefined = z.ZodType | undefine
   query?: Record<string, { description: string; required?: boolean }>;
   /** A multipart/form-data upload (instead of a JSON body): the file field, and any text fields beside it. */
   upload?: { file: string; description: string; fields?: Record<string, string> };
-  /** Per-IP fixed window, counted first (before sign-in and before the body is read). */
-  rateLimit?: { key: string; limit: number; windowSeconds: number };
-  /** Largest accepted request body; bigger ones are refused before parsing (default: no limit here). */
+  /** A limit from RATE_LIMITS, counted by the middleware before sign-in and before the body is read. */
+  rateLimit?: RateLimit;
+  /** Largest accepted request body (default 64 KB); the middleware and readBody refuse more with 413. */
   maxBytes?: number;
 }
 
@@ -47,22 +48,18 @@ interface Ctx<B> {
   shop: ShopAccess | null;
 }
 
-/** Guard order everywhere: rate limit (inside the domain function where it applies), sign-in, permission, parse, act. */
+/** Guard order everywhere: rate limit and body cap (middleware, guard-request.ts), sign-in, permission, parse, act. */
 export function handle<B extends z.ZodType | undefined>(
   def: RouteDef<B>,
   fn: (c: Ctx<B extends z.ZodType ? z.output<B> : undefined>) => Promise<Response>,
 ) {
   return apiRoute(async (ctx) => {
-    if (def.rateLimit) await hitWindow(`${def.rateLimit.key}:ip:${ctx.locals.clientIp}`, def.rateLimit.limit, def.rateLimit.windowSeconds);
     const auth = def.access.kind === 'public' ? await ctx.locals.auth() : await ctx.locals.auth();
     let shop: ShopAccess | null = null;
     if (def.access.kind !== 'public' && !auth) throw new Unauthorized();
     if (def.access.kind === 'shop') shop = await requireShopAccess(auth!.user, ctx.params.shop ?? '', def.access.capability);
     if (def.access.kind === 'program') await requireProgramAccess(auth!.user, def.access.capability);
-    if (def.maxBytes && Number(ctx.request.headers.get('content-length') ?? 0) > def.maxBytes) {
-      throw new Invalid({ _: ['validation.bodyTooLarge'] }, 'validation.bodyTooLarge');
-    }
-    const body = def.body ? parseInput(def.body, await readJson(ctx.request), ctx.locals.locale) : undefined;
+    const body = def.body ? parseInput(def.body, await readJsonBody(ctx), ctx.locals.locale) : undefined;
     return fn({ ctx, body: body as never, auth, shop });
   });
 }

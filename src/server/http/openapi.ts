@@ -3,6 +3,7 @@ import { ROUTES, errorSchema } from './routes.ts';
 import type { RouteDef } from './api.ts';
 import { CAPABILITIES } from '../auth/access.ts';
 import { config } from '../config.ts';
+import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
 
 function schemaOf(s: z.ZodType) {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -25,8 +26,14 @@ export function openApiDocument() {
       [String(def.success ?? 200)]: { description: 'Success' },
       '400': { description: 'Invalid input; field-level messages in the caller\'s language', content: { 'application/json': { schema: errorRef } } },
       '404': { description: 'Not found, or not yours', content: { 'application/json': { schema: errorRef } } },
-      '429': { description: 'Too many requests', content: { 'application/json': { schema: errorRef } } },
+      '429': { description: def.rateLimit
+        ? `Too many requests: at most ${def.rateLimit.limit} per ${def.rateLimit.windowSeconds / 60} min per ${def.rateLimit.per ?? 'ip'} (Retry-After)`
+        : 'Too many requests', content: { 'application/json': { schema: errorRef } } },
     };
+    if (def.method !== 'get' && def.method !== 'delete') {
+      const cap = def.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+      responses['413'] = { description: `Request body over ${Math.round(cap / 1024)} KB (streamed cap; the connection is closed)`, content: { 'application/json': { schema: errorRef } } };
+    }
     if (def.access.kind !== 'public') responses['401'] = { description: 'Sign-in required', content: { 'application/json': { schema: errorRef } } };
     if (def.access.kind === 'shop') responses['403'] = { description: 'Your role in this shop may not do this', content: { 'application/json': { schema: errorRef } } };
     const op: Record<string, unknown> = {

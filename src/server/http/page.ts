@@ -61,7 +61,7 @@ export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
       const errors = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => t(locale, m))]));
       return { ok: false, errors, message: t(locale, err.messageKey, err.params) };
     }
-    if (err instanceof AppError && (err.status === 429 || err.status === 409)) {
+    if (err instanceof AppError && (err.status === 429 || err.status === 409 || err.status === 413 || err.status === 422)) {
       Astro.response.status = err.status;
       return { ok: false, errors: {}, message: t(locale, err.messageKey, err.params) };
     }

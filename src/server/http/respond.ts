@@ -41,14 +41,3 @@ export function apiRoute(handler: (ctx: APIContext) => Promise<Response>) {
     }
   };
 }
-
-/** Read a JSON body; a malformed one is a 400 like any other bad input. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Invalid({ _: ['validation.badJson'] }, 'validation.badJson');
-  }
-}

@@ -1,19 +1,19 @@
 import { Invalid } from '../errors.ts';
+import { readForm } from './body.ts';
 
 /**
- * Read a multipart/form-data request: the non-empty files of one field, and the text fields. Refuses
- * (400, nothing read) a request that is not multipart or that announces more bytes than maxBytes.
- * A file input left empty arrives as a nameless zero-byte part; it is skipped.
+ * Read a multipart/form-data request through the route's body cap (body.ts): the non-empty files of one
+ * field, and the text fields. Refuses (400) a request that is not multipart. A file input left empty
+ * arrives as a nameless zero-byte part; it is skipped.
  */
-export async function readUploads(request: Request, opts: { field: string; maxBytes: number }): Promise<{ files: Buffer[]; fields: Record<string, string> }> {
-  const type = request.headers.get('content-type') ?? '';
+export async function readUploads(src: { request: Request; locals: App.Locals }, opts: { field: string }): Promise<{ files: Buffer[]; fields: Record<string, string> }> {
+  const type = src.request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new Invalid({ [opts.field]: ['catalog.photoMissing'] }, 'catalog.photoMissing');
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > opts.maxBytes) throw new Invalid({ [opts.field]: ['catalog.uploadTooLarge'] }, 'catalog.uploadTooLarge');
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    form = await readForm(src);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
     throw new Invalid({ [opts.field]: ['catalog.photoMissing'] }, 'catalog.photoMissing');
   }
   return splitForm(form, opts.field);

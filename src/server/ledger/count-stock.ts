@@ -23,7 +23,7 @@ export async function countStock(opts: {
     const reserved = await tx.selectFrom('stock_movements')
       .innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'stock_movements.shop_id').onRef('orders.id', '=', 'stock_movements.order_id'))
       .select((eb) => eb.fn.sum<number>('stock_movements.quantity').as('q'))
-      .where('stock_movements.shop_id', '=', shopId).where('stock_movements.kind', '=', 'reserve')
+      .where('stock_movements.shop_id', '=', shopId).where('stock_movements.kind', 'in', ['reserve', 'release'])
       .where('stock_movements.product_id', '=', opts.item.productId).where('stock_movements.variant_id', '=', opts.item.variantId ?? '')
       .where('orders.status', 'in', [...OPEN_STATUSES]).executeTakeFirst();
     const available = row.stock ?? 0;

@@ -9,9 +9,10 @@ import { postEntry } from './post-entry.ts';
  * Perpetual inventory at moving-average cost, kept on the product/variant row itself: `stock` is the
  * one quantity (what the storefront shows, available to sell) and `stock_value` its value at cost.
  * Every change of either is a stock movement (append-only) in the same transaction, so the ledger's
- * quantity and the storefront's are the same number. A reservation (order placed) takes the units out
- * of `stock` at the average cost of that moment; the value stays in Persediaan until fulfilment posts
- * it to HPP, or a cancellation puts the same units and value back.
+ * quantity and the storefront's are the same number. An order's hold (at placement, or again when a
+ * lapsed hold is accepted) takes the units out of `stock` at the average cost of that moment; the value
+ * stays in Persediaan until fulfilment posts it to HPP, or a lapse, cancellation or expiry puts the same
+ * units and value back (src/server/orders/order-stock.ts is the orders' side of this).
  */
 export interface ItemRef { productId: string; variantId: string | null }
 
@@ -64,7 +65,7 @@ export function averageCost(qty: number, value: number, q: number): number {
 /**
  * Take the item into the ledger the first time it is touched: its stock on hand (what is available plus
  * what open orders reserved) is valued at its recorded unit cost as an opening balance (saldo awal,
- * Persediaan / Modal Pemilik), and each open reservation gets its movement. Items without tracked stock
+ * Persediaan / Modal Pemilik), and each hold of an open order gets its movement. Items without tracked stock
  * are left alone unless `startTracking` (a stock-in or count) starts tracking them at zero.
  * `openOrderId` counts that order as open although its status just changed (fulfilment in progress).
  */
@@ -80,7 +81,10 @@ export async function ensureValued(scope: ShopScope, item: ItemRef, opts: { star
       .select(['order_lines.order_id', 'order_lines.line_no', 'order_lines.quantity'])
       .where('order_lines.shop_id', '=', shopId).where('order_lines.product_id', '=', item.productId);
     q = item.variantId ? q.where('order_lines.variant_id', '=', item.variantId) : q.where('order_lines.variant_id', 'is', null);
-    q = q.where((eb) => eb.or([eb('orders.status', 'in', [...OPEN_STATUSES]), ...(opts.openOrderId ? [eb('orders.id', '=', opts.openOrderId)] : [])]));
+    q = q.where((eb) => eb.or([
+      eb.and([eb('orders.status', 'in', [...OPEN_STATUSES]), eb('orders.stock_held', '=', 1)]),
+      ...(opts.openOrderId ? [eb('orders.id', '=', opts.openOrderId)] : []),
+    ]));
     lines = await q.execute();
   }
   const available = row.stock ?? 0;
@@ -95,7 +99,7 @@ export async function ensureValued(scope: ShopScope, item: ItemRef, opts: { star
   await recordMovement(scope, { key, item, kind: 'opening', quantity: onHand, value, glValue: value, entryId: entry.entryId });
   for (const l of lines) {
     const v = l.quantity * cost;
-    await recordMovement(scope, { key: `reserve:${l.order_id}:${l.line_no}`, item, kind: 'reserve', quantity: -l.quantity, value: -v, glValue: 0, orderId: l.order_id, lineNo: l.line_no });
+    await recordMovement(scope, { key: `reserve:${l.order_id}:${l.line_no}:0`, item, kind: 'reserve', quantity: -l.quantity, value: -v, glValue: 0, orderId: l.order_id, lineNo: l.line_no });
   }
   // The row's stock already is `available`: the opening and reservations net to it. Only the value is set.
   const set = { stock: available, stock_value: available * cost };
@@ -111,13 +115,35 @@ async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineR
     .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
 }
 
+interface HoldState { releases: number; quantity: number; value: number; moved: boolean }
+
 /**
- * After an order's stock was reserved (its `stock` already decremented): move the value of the reserved
- * units out of the item at the average cost, one movement per line. Lines of items without tracked stock
- * have nothing to move.
+ * Per order line: how many holds were given back so far (each hold's movements carry that number in their
+ * key, so a lapsed hold taken again on accept is a new movement, and a replay of either is not) and what
+ * the line holds now (quantity and value taken out of the item, positive).
+ */
+async function holdStates(scope: ShopScope, orderId: string): Promise<Map<number, HoldState>> {
+  const rows = await scope.tx.selectFrom('stock_movements').select(['line_no', 'kind', 'quantity', 'value'])
+    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).where('kind', 'in', ['reserve', 'release']).execute();
+  const out = new Map<number, HoldState>();
+  for (const r of rows) {
+    const s = out.get(r.line_no!) ?? { releases: 0, quantity: 0, value: 0, moved: true };
+    if (r.kind === 'release') s.releases++;
+    s.quantity -= Number(r.quantity);
+    s.value -= Number(r.value);
+    out.set(r.line_no!, s);
+  }
+  return out;
+}
+
+/**
+ * After an order took its stock (takeStock decremented `stock`, the order row says stock_held = 1): move
+ * the value of the held units out of the item at the moving average, one movement per line. Lines of
+ * items without tracked stock have nothing to move.
  */
 export async function reserveOrderStock(scope: ShopScope, orderId: string): Promise<void> {
   const lines = await orderLines(scope, orderId);
+  const states = await holdStates(scope, orderId);
   const byItem = new Map<string, { item: ItemRef; lines: OrderLineRow[] }>();
   for (const l of lines) {
     if (!l.product_id) continue;
@@ -136,7 +162,8 @@ export async function reserveOrderStock(scope: ShopScope, orderId: string): Prom
     for (const l of ls) {
       const qtyBefore = row.stock + pending;
       const cost = averageCost(qtyBefore, value, l.quantity);
-      const fresh = await recordMovement(scope, { key: `reserve:${orderId}:${l.line_no}`, item, kind: 'reserve', quantity: -l.quantity, value: -cost, glValue: 0, orderId, lineNo: l.line_no });
+      const gen = states.get(l.line_no)?.releases ?? 0;
+      const fresh = await recordMovement(scope, { key: `reserve:${orderId}:${l.line_no}:${gen}`, item, kind: 'reserve', quantity: -l.quantity, value: -cost, glValue: 0, orderId, lineNo: l.line_no });
       pending -= l.quantity;
       if (!fresh) continue;
       value -= cost;
@@ -146,15 +173,37 @@ export async function reserveOrderStock(scope: ShopScope, orderId: string): Prom
   }
 }
 
-/** Cancelled or expired: the reserved units went back to `stock` (transitionOrder); their value goes back with them. */
-export async function releaseOrderStock(scope: ShopScope, orderId: string): Promise<void> {
-  const reserved = await scope.tx.selectFrom('stock_movements').select(['product_id', 'variant_id', 'quantity', 'value', 'line_no'])
-    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).where('kind', '=', 'reserve').execute();
-  for (const r of reserved) {
-    const item = { productId: r.product_id, variantId: r.variant_id || null };
-    const fresh = await recordMovement(scope, { key: `release:${orderId}:${r.line_no}`, item, kind: 'release', quantity: -r.quantity, value: -r.value, glValue: 0, orderId, lineNo: r.line_no });
-    if (fresh) await changeItem(scope, item, 0, -r.value);
+/**
+ * Give an order's held stock back (hold lapsed, cancelled, expired): the units and the value its hold took
+ * return to the item, with a release movement, in the caller's transaction. An item the ledger has not
+ * taken in yet (no stock value) just gets its units back; its opening balance will count them. True when
+ * any stock changed.
+ */
+export async function releaseOrderStock(scope: ShopScope, orderId: string): Promise<boolean> {
+  const { tx, shopId } = scope;
+  const states = await holdStates(scope, orderId);
+  let changed = false;
+  for (const l of await orderLines(scope, orderId)) {
+    if (!l.product_id) continue;
+    const item = { productId: l.product_id, variantId: l.variant_id };
+    const s = states.get(l.line_no);
+    if (s) {
+      if (s.quantity === 0 && s.value === 0) continue;
+      const fresh = await recordMovement(scope, { key: `release:${orderId}:${l.line_no}:${s.releases}`, item, kind: 'release', quantity: s.quantity, value: s.value, glValue: 0, orderId, lineNo: l.line_no });
+      if (!fresh) continue;
+      await changeItem(scope, item, s.quantity, s.value);
+      changed = true;
+      continue;
+    }
+    const set = { stock: sql<number>`stock + ${l.quantity}` };
+    const r = l.variant_id
+      ? await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', l.variant_id)
+        .where('stock', 'is not', null).where('stock_value', 'is', null).executeTakeFirst()
+      : await tx.updateTable('products').set(set).where('shop_id', '=', shopId).where('id', '=', l.product_id)
+        .where('stock', 'is not', null).where('stock_value', 'is', null).executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) changed = true;
   }
+  return changed;
 }
 
 /**
@@ -165,9 +214,8 @@ export async function releaseOrderStock(scope: ShopScope, orderId: string): Prom
 export async function saleCost(scope: ShopScope, orderId: string, entryKey: string): Promise<{ cost: number; movements: () => Promise<void> }> {
   const lines = await orderLines(scope, orderId);
   for (const l of lines) if (l.product_id) await ensureValued(scope, { productId: l.product_id, variantId: l.variant_id }, { openOrderId: orderId });
-  const reserved = new Map((await scope.tx.selectFrom('stock_movements').select(['line_no', 'value'])
-    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).where('kind', '=', 'reserve').execute()).map((r) => [r.line_no, -r.value]));
-  const parts = lines.map((l) => ({ l, cost: reserved.get(l.line_no) ?? (l.unit_cost ?? 0) * l.quantity }));
+  const held = await holdStates(scope, orderId);
+  const parts = lines.map((l) => ({ l, cost: held.get(l.line_no)?.value ?? (l.unit_cost ?? 0) * l.quantity }));
   return {
     cost: parts.reduce((s, p) => s + p.cost, 0),
     movements: async () => {

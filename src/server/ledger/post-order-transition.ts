@@ -2,7 +2,7 @@ import type { ShopScope } from '../tenant/index.ts';
 import type { OrderStatus, PaymentMethod } from '../db/schema.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
-import { releaseOrderStock, saleCost } from './inventory.ts';
+import { saleCost } from './inventory.ts';
 
 /** Where the money of a payment method lands: cash in hand, or the bank (transfer, card, QRIS). */
 export function moneyAccount(method: PaymentMethod): string {
@@ -64,7 +64,6 @@ export async function postOrderTransition(scope: ShopScope, opts: { orderId: str
     });
     if (posted.posted) await cost.movements();
   } else if (to === 'cancelled' || to === 'expired') {
-    await releaseOrderStock(scope, orderId);
     const deposit = await depositBalance(scope, orderId);
     if (deposit > 0) {
       const o = await loadFacts(scope, orderId);

@@ -1,7 +1,8 @@
+import { MAX_FILE_BYTES } from '../http/body-limits.ts';
 import sharp, { type Metadata } from 'sharp';
 import { Invalid } from '../errors.ts';
 
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_FILE_BYTES;
 /** About 40 megapixels: enough for any phone photo, and it stops decompression bombs before decoding. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const WIDTHS = [320, 640, 1280] as const;

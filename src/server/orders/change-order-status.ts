@@ -7,10 +7,8 @@ import { confirmOrder } from './confirm-order.ts';
 import { markOrderPaid } from './mark-order-paid.ts';
 import { fulfilOrder } from './fulfil-order.ts';
 import { cancelOrder } from './cancel-order.ts';
+import type { MerchantTarget } from './lifecycle.ts';
 
-/** The moves a shop member makes by hand; expiry is the system's, refunds and disputes Stripe's. */
-export const MERCHANT_TARGETS = ['confirmed', 'paid', 'fulfilled', 'cancelled'] as const satisfies readonly OrderStatus[];
-export type MerchantTarget = (typeof MERCHANT_TARGETS)[number];
 
 const BY_TARGET: Record<MerchantTarget, (scope: ShopScope, o: { orderId: string; actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>> = {
   confirmed: confirmOrder, paid: markOrderPaid, fulfilled: fulfilOrder, cancelled: cancelOrder,

@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
-import { Conflict, Invalid } from '../errors.ts';
+import { Conflict, Invalid, TooManyRequests, Unprocessable } from '../errors.ts';
 import { absoluteUrl, config } from '../config.ts';
-import { addSeconds, newId, newToken, nowIso, sha256Hex } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
+import { addSeconds, newId, newToken, sha256Hex } from '../util.ts';
 import { whatsappLink } from '../shops/phone.ts';
 import { paymentOptions } from '../payments/payment-options.ts';
 import { startCardPaymentAfterCommit } from '../payments/card.ts';
@@ -14,13 +12,10 @@ import { newOrderCode } from './order-code.ts';
 import { priceItems, type ItemRequest } from './price-items.ts';
 import { loadOrderMessage, orderWhatsappText } from './order-message.ts';
 import { idempotencyKeyHash, openToken, sealToken } from './token-box.ts';
-import { ORDER_RATE_LIMIT } from './rate-limits.ts';
+import { requestFingerprint } from './request-fingerprint.ts';
+import { takeStock } from './order-stock.ts';
+import { lapseOrderHolds } from './lapse-order-holds.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
-
-/** Guard for the checkout form (the API declares the same limit on its route); runs before the request is parsed. */
-export async function limitOrderPlacement(ip: string): Promise<void> {
-  await hitWindow(`${ORDER_RATE_LIMIT.key}:ip:${ip}`, ORDER_RATE_LIMIT.limit, ORDER_RATE_LIMIT.windowSeconds);
-}
 
 export interface PlaceOrderInput {
   items: ItemRequest[];
@@ -62,30 +57,34 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Place an order: pending, priced from the database (client prices are never read), stock reserved,
- * expiring after ORDER_EXPIRY_HOURS unless the shop confirms it, with a short human code, a secret status
+ * Place an order: pending, priced from the database (client prices are never read), stock held for
+ * ORDER_HOLD_MINUTES (a card order: its Checkout Session's life; lapse-order-holds.ts) within the per-phone
+ * and per-IP caps on units held at once, expiring after ORDER_EXPIRY_HOURS unless the shop confirms it, with a short human code, a secret status
  * token (only its SHA-256 stored) and a `placed` event. The same idempotency key returns the same order.
  * `cartTokenHash` empties that cart in the same transaction (the checkout form orders the cart's content).
  */
 export async function createOrder(opts: {
   shopId: string; input: PlaceOrderInput; locale: Locale; cartTokenHash?: string | null;
+  /** The placing client's address (for the per-IP cap on held units); only a keyed hash is stored. */
+  clientIp?: string | null;
 }): Promise<PlacedOrder> {
   const { shopId, input } = opts;
+  const fingerprint = input.idempotencyKey ? requestFingerprint(input.idempotencyKey, input, opts.cartTokenHash) : null;
   if (input.idempotencyKey) {
-    const replay = await replayOrder(shopId, input.idempotencyKey);
+    const replay = await replayOrder(shopId, input.idempotencyKey, fingerprint!);
     if (replay) return replay;
   }
   if (!input.items.length) throw new Invalid({ items: ['orders.emptyCart'] }, 'orders.emptyCart');
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const placed = await inShop(shopId, (scope) => insertOrder(scope, opts));
+      const placed = await inShop(shopId, (scope) => insertOrder(scope, { ...opts, fingerprint }));
       return await finish(shopId, placed);
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 4) throw err;
       // A concurrent request with the same key won the race: answer with its order.
       if (input.idempotencyKey) {
-        const replay = await replayOrder(shopId, input.idempotencyKey);
+        const replay = await replayOrder(shopId, input.idempotencyKey, fingerprint!);
         if (replay) return replay;
       }
       // Otherwise two orders drew the same code at once; draw again.
@@ -98,7 +97,9 @@ interface Inserted {
   subtotal: number; deliveryFee: number; total: number; payment: PaymentMethod;
 }
 
-async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; locale: Locale; cartTokenHash?: string | null }): Promise<Inserted> {
+async function insertOrder(scope: ShopScope, opts: {
+  input: PlaceOrderInput; locale: Locale; cartTokenHash?: string | null; clientIp?: string | null; fingerprint: string | null;
+}): Promise<Inserted> {
   const { tx, shopId } = scope;
   const { input } = opts;
   const shop = await tx.selectFrom('shops').select(['slug', 'whatsapp', 'profile']).where('id', '=', shopId).executeTakeFirstOrThrow();
@@ -108,25 +109,17 @@ async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; loc
   const payments = await paymentOptions(scope);
   if (!payments[input.payment]) throw new Invalid({ payment: ['orders.paymentUnavailable'] });
 
+  const nowDate = new Date();
+  // Holds that lapsed since the last sweep give their stock back before this order is checked against it.
+  await lapseOrderHolds(scope, nowDate);
   const lines = await priceItems(scope, input.items, { checkStock: true });
-  // Reserve stock with a guarded decrement, so two buyers of the last item cannot both get it.
-  for (const l of lines) {
-    if (l.stock === null) continue;
-    const res = l.variantId
-      ? await tx.updateTable('product_variants').set({ stock: sql`stock - ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.variantId).where('stock', '>=', l.quantity).executeTakeFirst()
-      : await tx.updateTable('products').set({ stock: sql`stock - ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.productId).where('stock', '>=', l.quantity).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
-      const now = l.variantId
-        ? await tx.selectFrom('product_variants').select('stock').where('shop_id', '=', shopId).where('id', '=', l.variantId).executeTakeFirst()
-        : await tx.selectFrom('products').select('stock').where('shop_id', '=', shopId).where('id', '=', l.productId).executeTakeFirst();
-      const name = l.variantName ? `${l.name} (${l.variantName})` : l.name;
-      throw new Invalid({ items: ['orders.stockShort'] }, 'orders.stockShortMessage', { name, available: Math.max(0, now?.stock ?? 0) });
-    }
-  }
-  // Public pages may show stock ("sold out"): a reservation changes what they should say.
-  if (lines.some((l) => l.stock !== null)) await bumpShopVersion(scope);
+  const heldUnits = lines.filter((l) => l.stock !== null).reduce((n, l) => n + l.quantity, 0);
+  const ipHash = opts.clientIp ? sha256Hex(`etalase:order-ip:${shopId}:${opts.clientIp}`) : null;
+  if (heldUnits > 0) await checkHoldCaps(scope, { phone: input.customerPhone, ipHash, units: heldUnits, now: nowDate });
+  const taken = await takeStock(scope, lines, { guard: true });
+  if (taken.short) throw new Invalid({ items: ['orders.stockShort'] }, 'orders.stockShortMessage', taken.short);
+  // Public pages may show stock ("sold out"): a hold changes what they should say.
+  if (taken.tracked) await bumpShopVersion(scope);
 
   const subtotal = lines.reduce((s, l) => s + l.lineTotal, 0);
   const fee = deliveryFee(delivery, input.delivery);
@@ -139,17 +132,20 @@ async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; loc
   }
   const token = newToken();
   const orderId = newId();
-  const now = nowIso();
+  const now = nowDate.toISOString();
   const payment: PaymentMethod = input.payment;
   await tx.insertInto('orders').values({
     shop_id: shopId, id: orderId, code, access_token_hash: sha256Hex(token),
     idempotency_key: input.idempotencyKey ? idempotencyKeyHash(input.idempotencyKey) : null,
     token_box: input.idempotencyKey ? sealToken(token, input.idempotencyKey) : null,
+    request_fingerprint: opts.fingerprint,
     channel: payment === 'card' ? 'web' : 'whatsapp', payment_method: payment, status: 'pending',
     customer_name: input.customerName, customer_phone: input.customerPhone, delivery_method: input.delivery,
     destination_code: input.destination, address: input.address, notes: input.notes,
     subtotal, delivery_fee: fee, total, locale: opts.locale,
     expires_at: addSeconds(now, config().orderExpiryHours * 3600), receipt_media_id: null,
+    stock_held: taken.tracked ? 1 : 0, client_ip_hash: ipHash,
+    hold_until: taken.tracked ? new Date(nowDate.getTime() + config().orderHoldMinutes * 60_000).toISOString() : null,
     stripe_checkout_session_id: null, stripe_payment_intent_id: null, created_at: now, updated_at: now,
   }).execute();
   await tx.insertInto('order_lines').values(lines.map((l, i) => ({
@@ -157,7 +153,7 @@ async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; loc
     name: l.name, variant_name: l.variantName, sku: l.sku, unit_price: l.unitPrice, unit_cost: l.unitCost,
     quantity: l.quantity, line_total: l.lineTotal,
   }))).execute();
-  if (lines.some((l) => l.stock !== null)) await reserveOrderStock(scope, orderId);
+  if (taken.tracked) await reserveOrderStock(scope, orderId);
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: orderId, type: 'placed', from_status: null, to_status: 'pending',
     actor_kind: 'customer', actor_user_id: null, created_at: now,
@@ -167,6 +163,36 @@ async function insertOrder(scope: ShopScope, opts: { input: PlaceOrderInput; loc
     await tx.deleteFrom('cart_items').where('shop_id', '=', shopId).where('cart_token_hash', '=', opts.cartTokenHash).execute();
   }
   return { orderId, code, token, slug: shop.slug, whatsapp: shop.whatsapp, status: 'pending', subtotal, deliveryFee: fee, total, payment };
+}
+
+/**
+ * Units held at once by one customer phone or one client IP in this shop (pending orders whose hold has
+ * not lapsed), so one anonymous visitor cannot take a shop's whole stock off sale. Over a cap: 429 with
+ * the time until that customer's oldest hold lapses.
+ */
+async function checkHoldCaps(scope: ShopScope, o: { phone: string; ipHash: string | null; units: number; now: Date }): Promise<void> {
+  const { tx, shopId } = scope;
+  const cfg = config();
+  const held = async (column: 'customer_phone' | 'client_ip_hash', value: string) => {
+    const r = await tx.selectFrom('orders').innerJoin('order_lines', (j) => j
+      .onRef('order_lines.shop_id', '=', 'orders.shop_id').onRef('order_lines.order_id', '=', 'orders.id'))
+      .select((eb) => [eb.fn.sum<number | string>('order_lines.quantity').as('units'), eb.fn.min('orders.hold_until').as('first')])
+      .where('orders.shop_id', '=', shopId).where(`orders.${column}`, '=', value)
+      .where('orders.status', '=', 'pending').where('orders.stock_held', '=', 1).where('orders.hold_until', '>', o.now.toISOString())
+      .executeTakeFirst();
+    return { units: Number(r?.units ?? 0), first: r?.first ? Date.parse(String(r.first)) : o.now.getTime() };
+  };
+  const checks: [('customer_phone' | 'client_ip_hash'), string | null, number][] = [
+    ['customer_phone', o.phone, cfg.orderHoldMaxUnitsPerPhone], ['client_ip_hash', o.ipHash, cfg.orderHoldMaxUnitsPerIp],
+  ];
+  for (const [column, value, cap] of checks) {
+    if (!value) continue;
+    if (o.units > cap) throw new Invalid({ items: ['orders.holdCapOrder'] }, 'orders.holdCapOrder', { max: cap });
+    const h = await held(column, value);
+    if (h.units + o.units > cap) {
+      throw new TooManyRequests(Math.max(1, Math.ceil((h.first - o.now.getTime()) / 1000)), 'orders.holdCapReached');
+    }
+  }
 }
 
 /** After the order is committed: the WhatsApp link with the pre-filled message, or the card checkout. */
@@ -188,13 +214,18 @@ async function finish(shopId: string, o: Inserted, replayed = false): Promise<Pl
   };
 }
 
-/** The order an earlier request with this key placed, answered the same way; null when there is none. */
-async function replayOrder(shopId: string, key: string): Promise<PlacedOrder | null> {
+/**
+ * The order an earlier request with this key placed, answered the same way; null when there is none.
+ * The key is bound to that request: another body with the same key is refused (422) before anything of
+ * the first order is read out, so a guessed or leaked key shows nothing of another customer's order.
+ */
+async function replayOrder(shopId: string, key: string, fingerprint: string): Promise<PlacedOrder | null> {
   const found = await inShop(shopId, async ({ tx }) => {
     const o = await tx.selectFrom('orders')
-      .select(['id', 'code', 'status', 'subtotal', 'delivery_fee', 'total', 'payment_method', 'token_box', 'access_token_hash'])
+      .select(['id', 'code', 'status', 'subtotal', 'delivery_fee', 'total', 'payment_method', 'token_box', 'access_token_hash', 'request_fingerprint'])
       .where('shop_id', '=', shopId).where('idempotency_key', '=', idempotencyKeyHash(key)).executeTakeFirst();
     if (!o) return null;
+    if (o.request_fingerprint !== fingerprint) throw new Unprocessable('orders.idempotencyKeyReused');
     const shop = await tx.selectFrom('shops').select(['slug', 'whatsapp']).where('id', '=', shopId).executeTakeFirstOrThrow();
     return { o, shop };
   });

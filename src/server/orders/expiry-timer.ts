@@ -1,9 +1,10 @@
 import { expireOrders } from './expire-orders.ts';
+import { lapseDueOrderHolds } from './lapse-order-holds.ts';
 
 let started = false;
 
 /**
- * Run the expiry sweep every minute in this server process. Started lazily by the middleware on the
+ * Run the hold-lapse and expiry sweeps every minute in this server process. Started lazily by the middleware on the
  * first request (so scripts and tests that import the app do not start it); unref'd so it never keeps
  * the process alive. Several app servers may all sweep: each expiry is re-checked in its own transaction.
  */
@@ -15,6 +16,7 @@ export function startOrderExpiryTimer(intervalMs = 60_000): void {
     if (running) return;
     running = true;
     try {
+      await lapseDueOrderHolds();
       await expireOrders();
     } catch (err) {
       console.error('[etalase] order expiry sweep failed', err);

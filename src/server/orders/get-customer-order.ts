@@ -5,6 +5,7 @@ import { paymentOptions, type BankAccount } from '../payments/payment-options.ts
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from '../db/schema.ts';
 import { normalizeOrderCode, TOKEN_PATTERN } from './order-code.ts';
 import { expireOrderIfDue } from './expire-orders.ts';
+import { mayUploadReceipt, RECEIPT_STATUSES } from './may-upload-receipt.ts';
 
 /**
  * An order as its customer sees it: only what that customer entered, the items, totals, the status
@@ -22,9 +23,9 @@ export interface CustomerOrder {
   transfer: { bank: BankAccount | null; qris: boolean } | null;
   /** Rendered QRIS file names (e.g. 640.png) when the shop has one. */
   qrisMediaId: string | null;
+  /** Whether this customer may upload a proof of transfer now (may-upload-receipt.ts). */
+  canUploadReceipt: boolean;
 }
-
-export const RECEIPT_STATUSES: readonly OrderStatus[] = ['pending', 'confirmed'];
 
 /** Find by code + token inside the caller's shop transaction; NotFound for anything that does not match. */
 export async function findOrderByToken(scope: ShopScope, code: string, token: string): Promise<{ id: string }> {
@@ -62,7 +63,7 @@ export async function getCustomerOrder(opts: { shopId: string; code: string; tok
       subtotal: Number(o.subtotal), deliveryFee: Number(o.delivery_fee), total: Number(o.total), receiptUploaded: !!o.receipt_media_id,
       lines: lines.map((l) => ({ name: l.name, variantName: l.variant_name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
       events: events.map((e) => ({ type: e.type, status: e.to_status, at: e.created_at })),
-      transfer, qrisMediaId,
+      transfer, qrisMediaId, canUploadReceipt: mayUploadReceipt({ payment: o.payment_method, status: o.status }),
     };
   });
 }

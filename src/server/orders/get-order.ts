@@ -1,9 +1,8 @@
 import { inShop } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
-import { canTransition } from './lifecycle.ts';
+import { canTransition, MERCHANT_TARGETS } from './lifecycle.ts';
 import { normalizeOrderCode } from './order-code.ts';
 import { expireOrderIfDue } from './expire-orders.ts';
-import { MERCHANT_TARGETS } from './change-order-status.ts';
 
 /** One order as the shop sees it: lines, the event history with who acted, and the moves allowed now. */
 export async function getOrder(opts: { shopId: string; code: string }) {

@@ -1,5 +1,7 @@
 import type { OrderStatus } from '../db/schema.ts';
 
+export type { OrderStatus };
+
 /**
  * pending -> confirmed -> paid -> fulfilled, or cancelled / expired. A card payment confirms and pays
  * at once (pending -> paid). A shop may also record payment before confirming (pending -> paid), and
@@ -20,3 +22,7 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 /** Statuses whose stock stays reserved; leaving them for cancelled/expired releases it. */
 export const RESERVING: readonly OrderStatus[] = ['pending', 'confirmed', 'paid', 'fulfilled'];
+
+/** The moves a shop member makes by hand; expiry is the system's, refunds and disputes Stripe's. */
+export const MERCHANT_TARGETS = ['confirmed', 'paid', 'fulfilled', 'cancelled'] as const satisfies readonly OrderStatus[];
+export type MerchantTarget = (typeof MERCHANT_TARGETS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { phoneField } from '../auth/schemas.ts';
 import { findDestination } from './destinations.ts';
 import { MAX_LINES, MAX_QUANTITY } from './price-items.ts';
+import { MERCHANT_TARGETS } from './lifecycle.ts';
 
 export const idempotencyKeyField = z.string().trim().regex(/^[A-Za-z0-9._:-]{8,200}$/, { error: 'orders.idempotencyKeyFormat' });
 
@@ -41,5 +42,5 @@ export const checkoutInput = z.object({ ...customerFields, idempotencyKey: idemp
 export type CheckoutInput = z.output<typeof checkoutInput>;
 
 export const transitionInput = z.object({
-  to: z.enum(['confirmed', 'paid', 'fulfilled', 'cancelled'], { error: 'validation.choice' }),
+  to: z.enum(MERCHANT_TARGETS, { error: 'validation.choice' }),
 });

@@ -1,17 +1,20 @@
-import { sql } from 'kysely';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
+import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
+import { reserveOrderStock } from '../ledger/inventory.ts';
 import { postOrderTransition } from '../ledger/post-order-transition.ts';
 
 export interface OrderActor { kind: OrderEventsTable['actor_kind']; userId?: string | null }
 
 /**
  * The one way an order changes status: checks the lifecycle, records an order event (who, when, from,
- * to), releases reserved stock when an order is cancelled or expires, posts the change's journal entry
- * (src/server/ledger), and bumps nothing else. Runs in
+ * to), releases held stock when an order is cancelled or expires, takes it again when a pending order
+ * whose hold lapsed is accepted (refused with the shortfall, in the caller's language, when the stock is
+ * no longer there — except for a payment that already happened), posts the change's journal entry
+ * (src/server/ledger; held stock moves with its value), and bumps nothing else. Runs in
  * the caller's shop transaction. Idempotent for a repeated target: moving to the status the order
  * already has returns { changed: false } without a new event (webhooks and double taps arrive twice).
  */
@@ -19,20 +22,36 @@ export async function transitionOrder(scope: ShopScope, opts: {
   orderId: string; to: OrderStatus; actor: OrderActor; details?: Record<string, unknown>; eventType?: string;
 }): Promise<{ changed: boolean; from: OrderStatus }> {
   const { tx, shopId } = scope;
-  const order = await tx.selectFrom('orders').select(['id', 'status'])
+  const order = await tx.selectFrom('orders').select(['id', 'status', 'stock_held'])
     .where('shop_id', '=', shopId).where('id', '=', opts.orderId).executeTakeFirst();
   if (!order) throw new NotFound('orders.notFound');
   if (order.status === opts.to) return { changed: false, from: order.status };
   if (!canTransition(order.status, opts.to)) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
+  const reserving = RESERVING.includes(opts.to);
+  let stockHeld = order.stock_held;
+  let stockChanged = false;
+  let retaken = false;
+  if (reserving && !order.stock_held) {
+    const paidAlready = opts.actor.kind === 'stripe' || opts.actor.kind === 'system';
+    const taken = await takeStock(scope, await orderStockLines(scope, order.id), { guard: !paidAlready });
+    if (taken.short) throw new Conflict('orders.stockShortOnAccept', taken.short);
+    stockHeld = 1;
+    stockChanged = taken.tracked;
+    retaken = taken.tracked;
+  } else if (!reserving && order.stock_held) {
+    stockChanged = await releaseStock(scope, order.id);
+    stockHeld = 0;
+  }
   // Guarded update: a concurrent transition from the same status loses instead of applying twice.
-  const res = await tx.updateTable('orders').set({ status: opts.to, updated_at: nowIso() })
+  // An accepted order keeps its stock for good (no hold to lapse).
+  const res = await tx.updateTable('orders').set({ status: opts.to, stock_held: stockHeld, hold_until: null, updated_at: nowIso() })
     .where('shop_id', '=', shopId).where('id', '=', order.id).where('status', '=', order.status)
+    .where('stock_held', '=', order.stock_held)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
-  // Released stock changes what public pages show, so their cached copies must go (by shop version).
-  if (RESERVING.includes(order.status) && !RESERVING.includes(opts.to) && await releaseStock(scope, order.id)) {
-    await bumpShopVersion(scope);
-  }
+  if (retaken) await reserveOrderStock(scope, order.id);
+  // Stock changes what public pages show, so their cached copies must go (by shop version).
+  if (stockChanged) await bumpShopVersion(scope);
   await postOrderTransition(scope, { orderId: order.id, from: order.status, to: opts.to, userId: opts.actor.userId ?? null });
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: order.id, type: opts.eventType ?? opts.to,
@@ -40,25 +59,6 @@ export async function transitionOrder(scope: ShopScope, opts: {
     details: JSON.stringify(opts.details ?? {}), created_at: await nextEventTime(scope, order.id),
   }).execute();
   return { changed: true, from: order.status };
-}
-
-/** Put the order's quantities back on products/variants that track stock (null stock = unlimited). */
-async function releaseStock(scope: ShopScope, orderId: string): Promise<boolean> {
-  const { tx, shopId } = scope;
-  const lines = await tx.selectFrom('order_lines').select(['product_id', 'variant_id', 'quantity'])
-    .where('shop_id', '=', shopId).where('order_id', '=', orderId).execute();
-  let released = false;
-  for (const l of lines) {
-    const r = l.variant_id
-      ? await tx.updateTable('product_variants').set({ stock: sql`stock + ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.variant_id).where('stock', 'is not', null).executeTakeFirst()
-      : l.product_id
-        ? await tx.updateTable('products').set({ stock: sql`stock + ${l.quantity}` })
-          .where('shop_id', '=', shopId).where('id', '=', l.product_id).where('stock', 'is not', null).executeTakeFirst()
-        : null;
-    if (r && Number(r.numUpdatedRows) > 0) released = true;
-  }
-  return released;
 }
 
 /** Record an event that does not change status (receipt uploaded, refund, dispute, payment failed). */

@@ -1,26 +1,21 @@
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
 import { prepareMedia } from '../media/save-media.ts';
 import { recordOrderEvent } from './transition-order.ts';
-import { findOrderByToken, RECEIPT_STATUSES } from './get-customer-order.ts';
-
-/** Image processing is the expensive part: a per-IP window, checked before the upload is read. */
-export async function limitReceiptUploads(ip: string): Promise<void> {
-  await hitWindow(`receipt:ip:${ip}`, 30, 60 * 60);
-}
+import { findOrderByToken } from './get-customer-order.ts';
+import { mayUploadReceipt, RECEIPT_STATUSES } from './may-upload-receipt.ts';
 
 /**
  * The customer's proof of transfer (bukti transfer): a private image (never served publicly; the shop sees
  * it through an authenticated dashboard route), linked to the order, with a `receipt_uploaded` event.
- * Only while the order awaits payment. A new upload replaces the previous one on the order.
+ * Only for a transfer order that awaits payment (mayUploadReceipt). A new upload replaces the previous one.
  */
 export async function uploadReceipt(opts: { shopId: string; code: string; token: string; data: Buffer }) {
   const { id } = await inShop(opts.shopId, async (scope) => {
     const o = await findOrderByToken(scope, opts.code, opts.token);
-    const row = await scope.tx.selectFrom('orders').select('status').where('shop_id', '=', scope.shopId).where('id', '=', o.id).executeTakeFirstOrThrow();
-    if (!RECEIPT_STATUSES.includes(row.status)) throw new Invalid({ receipt: ['status.receiptNotAllowed'] }, 'status.receiptNotAllowed');
+    const row = await scope.tx.selectFrom('orders').select(['status', 'payment_method']).where('shop_id', '=', scope.shopId).where('id', '=', o.id).executeTakeFirstOrThrow();
+    if (!mayUploadReceipt({ payment: row.payment_method, status: row.status })) throw new Invalid({ receipt: ['status.receiptNotAllowed'] }, 'status.receiptNotAllowed');
     return o;
   });
   if (!opts.data.byteLength) throw new Invalid({ receipt: ['status.receiptMissing'] }, 'status.receiptMissing');

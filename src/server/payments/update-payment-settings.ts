@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { db } from '../db/index.ts';
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
-import { hitWindow } from '../auth/rate-limit.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { confirmPassword } from '../auth/confirm-password.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
 
@@ -29,11 +27,6 @@ export const paymentSettingsInput = z.object({
   }
 });
 export type PaymentSettingsInput = z.output<typeof paymentSettingsInput>;
-
-/** Wrong passwords on this form are counted per user, so the form cannot be used to guess one. */
-export async function limitPaymentSettings(userId: string): Promise<void> {
-  await hitWindow(`paysettings:user:${userId}`, 20, 15 * 60);
-}
 
 /** Only the last four digits ever leave this function in logs: "****7890". */
 export function maskAccountNumber(n: string | null | undefined): string | null {
@@ -60,10 +53,7 @@ export async function updatePaymentSettings(opts: {
   shopId: string; userId: string; input: PaymentSettingsInput; qris: Buffer | null; ip?: string;
 }): Promise<{ changed: string[] }> {
   const { input } = opts;
-  const user = await db().selectFrom('users').select('password_hash').where('id', '=', opts.userId).executeTakeFirst();
-  if (!user || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new Invalid({ password: ['paySettings.wrongPassword'] }, 'paySettings.wrongPassword');
-  }
+  await confirmPassword({ userId: opts.userId, password: input.password, wrongMessage: 'paySettings.wrongPassword' });
   const current = await getPaymentSettings(opts.shopId);
   const willHaveQris = !!opts.qris || (!!current.qrisMediaId && !input.removeQris);
   const hasBank = !!(input.bankName && input.bankAccountNumber && input.bankAccountHolder);

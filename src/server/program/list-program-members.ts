@@ -1,16 +1,15 @@
-import { db } from '../db/index.ts';
-import { programRole } from '../auth/access.ts';
+import { inProgram } from '../tenant/program.ts';
 import type { SessionUser } from '../auth/session.ts';
 
 /** Owners and staff of the shops in the officer's programs (admins: all), for issuing reset links. */
 export async function listProgramMembers(user: SessionUser) {
-  const { admin, programIds } = await programRole(user);
-  let q = db().selectFrom('shop_members')
+  const rows = await inProgram({ userId: user.id }, ({ q, programIds }) => q.selectFrom('shop_members')
     .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
     .innerJoin('users', 'users.id', 'shop_members.user_id')
-    .select(['users.id', 'users.name', 'users.phone', 'users.email', 'shops.name as shop', 'shop_members.role']);
-  if (!admin) q = q.where('shops.program_id', 'in', programIds.length ? programIds : ['']);
-  const rows = await q.orderBy('users.name').execute();
+    .select(['users.id', 'users.name', 'users.phone', 'users.email', 'shops.name as shop', 'shop_members.role'])
+    .where('shops.program_id', 'in', programIds.length ? [...programIds] : [''])
+    .orderBy('users.name')
+    .execute());
   const byUser = new Map<string, { id: string; name: string; phone: string | null; email: string | null; shops: string }>();
   for (const r of rows) {
     const label = `${r.shop} (${r.role})`;

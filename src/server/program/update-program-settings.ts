@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { db } from '../db/index.ts';
 import { NotFound } from '../errors.ts';
-import { programRole } from '../auth/access.ts';
+import { inProgram } from '../tenant/program.ts';
 import type { SessionUser } from '../auth/session.ts';
 
 /** Indonesia's three time zones; WITA (Makassar) is Gowa's and the default. */
@@ -13,8 +12,8 @@ export const programSettingsInput = z.object({
 });
 
 export async function updateProgramSettings(opts: { user: SessionUser; input: z.output<typeof programSettingsInput> }) {
-  const { admin, programIds } = await programRole(opts.user);
-  if (!admin && !programIds.includes(opts.input.programId)) throw new NotFound();
-  const r = await db().updateTable('programs').set({ timezone: opts.input.timezone }).where('id', '=', opts.input.programId).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new NotFound();
+  await inProgram({ userId: opts.user.id, programId: opts.input.programId }, async ({ q, programIds }) => {
+    const r = await q.updateTable('programs').set({ timezone: opts.input.timezone }).where('id', 'in', programIds).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new NotFound();
+  });
 }

@@ -1,4 +1,5 @@
-import { db } from '../db/index.ts';
+import { inShop } from '../tenant/index.ts';
+import { findVillage, isShopSlugTaken } from '../tenant/cross-shop.ts';
 import { Invalid } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
@@ -8,14 +9,13 @@ import { ensureChart } from '../ledger/ensure-chart.ts';
 /** The creating user becomes the shop's owner. */
 export async function createShop(opts: { userId: string; input: ShopInput; ip?: string }) {
   const { input } = opts;
-  const village = await db().selectFrom('villages').select(['id', 'program_id']).where('id', '=', input.villageId).executeTakeFirst();
+  const village = await findVillage(input.villageId);
   if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
-  const taken = await db().selectFrom('shops').select('id').where('slug', '=', input.slug).executeTakeFirst();
-  if (taken) throw new Invalid({ slug: ['shop.slugTaken'] });
+  if (await isShopSlugTaken(input.slug)) throw new Invalid({ slug: ['shop.slugTaken'] });
   const id = newId();
   const now = nowIso();
   try {
-    await db().transaction().execute(async (tx) => {
+    await inShop(id, async ({ tx }) => {
       await tx.insertInto('shops').values({
         id, program_id: village.program_id, village_id: village.id, slug: input.slug, name: input.name,
         whatsapp: input.whatsapp, description: input.description, address: input.address, locale: input.locale,

@@ -8,7 +8,7 @@ export const RESERVED_SLUGS = new Set([
   'lang', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'favicon.svg', 'assets', '_astro', 'media', 'fonts', 'static',
   'public', 'order', 'orders', 'pesanan', 'cart', 'keranjang', 'checkout', 'bayar', 'stripe', 'webhook', 'help',
   'bantuan', 'about', 'tentang', 'privacy', 'privasi', 'terms', 'syarat', 'search', 'cari', 'shop', 'toko', 'www',
-  'health', 'healthz', 'status', 'new', 'baru', 'brand', 'merek', '403', '404', '500', 'feed', 'feeds',
+  'health', 'healthz', 'status', 'new', 'baru', 'brand', 'merek', '403', '404', '413', '500', 'feed', 'feeds',
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;

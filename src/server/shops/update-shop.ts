@@ -1,20 +1,19 @@
-import { db } from '../db/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { inShop } from '../tenant/index.ts';
+import { findVillage, isShopSlugTaken } from '../tenant/cross-shop.ts';
 import type { ShopUpdateInput } from './schemas.ts';
 import { mergeShopProfile } from './profile.ts';
 
 export async function updateShop(opts: { shopId: string; userId: string; input: ShopUpdateInput; ip?: string }) {
   const { input } = opts;
   if (input.slug) {
-    const taken = await db().selectFrom('shops').select('id').where('slug', '=', input.slug).where('id', '!=', opts.shopId).executeTakeFirst();
-    if (taken) throw new Invalid({ slug: ['shop.slugTaken'] });
+    if (await isShopSlugTaken(input.slug, opts.shopId)) throw new Invalid({ slug: ['shop.slugTaken'] });
   }
   let village: { id: string; program_id: string } | undefined;
   if (input.villageId) {
-    village = await db().selectFrom('villages').select(['id', 'program_id']).where('id', '=', input.villageId).executeTakeFirst();
+    village = await findVillage(input.villageId);
     if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
   }
   return inShop(opts.shopId, async ({ tx, shopId }) => {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv.ts';
 import { absoluteUrl } from '../config.ts';
 import type { PublishedBrand } from '../branding/get-published-brand.ts';
 import type { PublicProduct } from '../catalog/published-products.ts';
@@ -83,7 +83,7 @@ export function metaCsv(items: FeedItem[]): string {
     i.salePrice === null ? '' : money(i.salePrice), i.link, i.imageLink, i.additionalImages.join(','), i.brand,
     i.groupId ?? '', i.productType,
   ]);
-  return stringify(rows, { header: true, columns });
+  return toCsv(rows, columns);
 }
 
 export function xmlEscape(s: string): string {

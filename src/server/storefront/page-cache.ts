@@ -103,6 +103,8 @@ export interface CachedPage {
   etag: string;
   contentType: string;
   cacheControl: string;
+  /** The page's Content-Security-Policy: it hashes the page's inline code, so it travels with the bytes. */
+  csp: string | null;
   identity: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer>;
   br: Uint8Array<ArrayBuffer>;
@@ -219,6 +221,7 @@ function respond(e: CachedPage, request: Request, tag: 'HIT' | 'MISS'): Response
   const headers = new Headers({
     etag: e.etag, 'cache-control': e.cacheControl, vary: 'Accept-Encoding', 'x-cache': tag,
   });
+  if (e.csp) headers.set('content-security-policy', e.csp);
   if (etagMatches(request.headers.get('if-none-match'), e.etag)) return new Response(null, { status: 304, headers });
   const enc = pickEncoding(request.headers.get('accept-encoding'));
   const body = enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.identity;
@@ -282,6 +285,7 @@ export async function storePage(slot: CacheSlot, response: Response, request: Re
       etag: `W/"${slot.version}-${hash}"`,
       contentType: type,
       cacheControl: response.headers.get('cache-control') ?? PUBLIC_CACHE_CONTROL,
+      csp: response.headers.get('content-security-policy'),
       identity, gzip, br,
       bytes: identity.byteLength + gzip.byteLength + br.byteLength + slot.key.length * 2 + 200,
     };

@@ -39,3 +39,18 @@ export async function bumpShopVersion(scope: ShopScope): Promise<void> {
     .where('id', '=', scope.shopId)
     .execute();
 }
+
+/**
+ * The door for the few legitimate readers (and account-wide audit writes) that span shops; only the
+ * named functions of this module use it. Under PostgreSQL row-level security it switches, for one
+ * transaction, to PG_CROSS_SHOP_ROLE (BYPASSRLS); without RLS it is a plain query. On SQLite it must not
+ * be called inside an inShop callback (one connection).
+ */
+export async function acrossShops<T>(fn: (q: Db | Tx) => Promise<T>): Promise<T> {
+  const role = config().pgCrossShopRole;
+  if (dialect() !== 'postgres' || !role) return fn(db());
+  return db().transaction().execute(async (tx) => {
+    await sql`set local role ${sql.id(role)}`.execute(tx);
+    return fn(tx);
+  });
+}

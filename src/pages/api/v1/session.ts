@@ -6,9 +6,9 @@ import { SESSION_COOKIE, invalidateSession, sessionCookieOptions } from '../../.
 import { shopsOfUser } from '../../../server/tenant/cross-shop.ts';
 
 export const POST = handle(ROUTES.signIn, async ({ ctx, body }) => {
-  const { userId, token, session } = await signIn({ ...body, ip: ctx.locals.clientIp });
+  const { userId, token, session, resetNotices } = await signIn({ ...body, ip: ctx.locals.clientIp, takeNotices: true });
   ctx.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
-  return json({ userId, expiresAt: session.expiresAt }, { status: 201 });
+  return json({ userId, expiresAt: session.expiresAt, resetNotices }, { status: 201 });
 });
 
 export const GET = handle(ROUTES.currentSession, async ({ auth }) => {

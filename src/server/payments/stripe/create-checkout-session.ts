@@ -93,7 +93,7 @@ async function prepare(scope: ShopScope, opts: CardCheckoutOpts): Promise<Prepar
  * The idempotency key is derived from the order and the session it replaces, so a double tap or a
  * network retry yields the same session, and a retry after an expired or failed one yields a new one.
  */
-async function createAtStripe(p: Prepared): Promise<{ id: string; url: string }> {
+async function createAtStripe(p: Prepared): Promise<{ id: string; url: string; expiresAt: number }> {
   const requestOpts = { stripeAccount: p.accountId };
   if (p.previousSessionId) {
     let previous: Stripe.Checkout.Session | null = null;
@@ -105,7 +105,9 @@ async function createAtStripe(p: Prepared): Promise<{ id: string; url: string }>
       // Made on an account the shop has since replaced: start afresh.
       if (!(err instanceof Error && (err as { code?: string }).code === 'resource_missing')) throw err;
     }
-    if (previous?.status === 'open' && previous.url) return { id: previous.id, url: previous.url };
+    if (previous?.status === 'open' && previous.url) {
+      return { id: previous.id, url: previous.url, expiresAt: previous.expires_at ?? p.params.expires_at! };
+    }
     if (previous?.status === 'complete' && !p.previousFailed) throw new Conflict('stripe.paymentInProgress');
   }
   const session = await callStripe('checkout.sessions.create', () => stripe().checkout.sessions.create(p.params, {
@@ -113,12 +115,16 @@ async function createAtStripe(p: Prepared): Promise<{ id: string; url: string }>
     idempotencyKey: `etalase-checkout-${p.shopId}-${p.params.metadata!.order_id}-${p.previousSessionId ?? 'first'}`,
   }));
   if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);
-  return { id: session.id, url: session.url };
+  return { id: session.id, url: session.url, expiresAt: session.expires_at ?? p.params.expires_at! };
 }
 
-async function save(scope: ShopScope, orderId: string, sessionId: string): Promise<void> {
-  await scope.tx.updateTable('orders').set({ stripe_checkout_session_id: sessionId, updated_at: nowIso() })
+async function save(scope: ShopScope, orderId: string, s: { id: string; expiresAt: number }): Promise<void> {
+  await scope.tx.updateTable('orders').set({ stripe_checkout_session_id: s.id, updated_at: nowIso() })
     .where('shop_id', '=', scope.shopId).where('id', '=', orderId).execute();
+  // A card order holds its stock for the life of its Checkout Session (no longer: an abandoned one must not hoard).
+  await scope.tx.updateTable('orders').set({ hold_until: new Date(s.expiresAt * 1000).toISOString() })
+    .where('shop_id', '=', scope.shopId).where('id', '=', orderId)
+    .where('status', '=', 'pending').where('stock_held', '=', 1).where('hold_until', 'is not', null).execute();
 }
 
 /**
@@ -128,7 +134,7 @@ async function save(scope: ShopScope, orderId: string, sessionId: string): Promi
 export async function createCheckoutInScope(scope: ShopScope, opts: CardCheckoutOpts): Promise<{ checkoutUrl: string; sessionId: string }> {
   const p = await prepare(scope, opts);
   const s = await createAtStripe(p);
-  await save(scope, opts.orderId, s.id);
+  await save(scope, opts.orderId, s);
   return { checkoutUrl: s.url, sessionId: s.id };
 }
 
@@ -136,7 +142,7 @@ export async function createCheckoutInScope(scope: ShopScope, opts: CardCheckout
 export async function startCardCheckout(opts: CardCheckoutOpts & { shopId: string }): Promise<{ checkoutUrl: string; sessionId: string }> {
   const p = await inShop(opts.shopId, (scope) => prepare(scope, opts));
   const s = await createAtStripe(p);
-  await inShop(opts.shopId, (scope) => save(scope, opts.orderId, s.id));
+  await inShop(opts.shopId, (scope) => save(scope, opts.orderId, s));
   return { checkoutUrl: s.url, sessionId: s.id };
 }
 

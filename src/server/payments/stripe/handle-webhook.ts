@@ -1,3 +1,4 @@
+import { STRIPE_WEBHOOK_BYTES } from '../../http/body-limits.ts';
 import type Stripe from 'stripe';
 import { config } from '../../config.ts';
 import { dialect } from '../../db/index.ts';
@@ -32,7 +33,7 @@ export type WebhookOutcome =
 
 const STRIPE: OrderActor = { kind: 'stripe' };
 /** Stripe events are small; anything this large is not one. */
-export const MAX_WEBHOOK_BYTES = 512 * 1024;
+export const MAX_WEBHOOK_BYTES = STRIPE_WEBHOOK_BYTES;
 
 export async function handleStripeWebhook(rawBody: Uint8Array | string, signature: string | null): Promise<WebhookOutcome> {
   const secret = config().stripeWebhookSecret;

@@ -1,6 +1,7 @@
 import { handle } from '../../../../server/http/api.ts';
 import { ROUTES } from '../../../../server/http/routes.ts';
 import { json } from '../../../../server/http/respond.ts';
+import { readBody } from '../../../../server/http/body.ts';
 import { handleStripeWebhook } from '../../../../server/payments/stripe/handle-webhook.ts';
 
 // No body schema: the signature covers the exact bytes, so the raw body is read here, never re-serialized.
@@ -8,6 +9,6 @@ import { handleStripeWebhook } from '../../../../server/payments/stripe/handle-w
 // type (urlencoded, multipart, text/plain) or none at all; Stripe posts application/json without an Origin,
 // which passes, and the signature is what authenticates it.
 export const POST = handle(ROUTES.stripeWebhook, async ({ ctx }) => {
-  const raw = new Uint8Array(await ctx.request.arrayBuffer());
+  const raw = new Uint8Array(await readBody(ctx));
   return json(await handleStripeWebhook(raw, ctx.request.headers.get('stripe-signature')));
 });

@@ -1,6 +1,6 @@
 import { handle } from '../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../server/http/routes.ts';
 import { json } from '../../../../../server/http/respond.ts';
-import { listAudit } from '../../../../../server/shops/staff.ts';
+import { listAudit } from '../../../../../server/shops/list-audit.ts';
 
 export const GET = handle(ROUTES.audit, async ({ shop }) => json({ events: await listAudit(shop!.shop.id) }));

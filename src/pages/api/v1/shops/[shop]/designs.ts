@@ -1,7 +1,8 @@
 import { handle } from '../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../server/http/routes.ts';
 import { json } from '../../../../../server/http/respond.ts';
-import { createDesign, listDesigns } from '../../../../../server/branding/designs.ts';
+import { createDesign } from '../../../../../server/branding/create-design.ts';
+import { listDesigns } from '../../../../../server/branding/list-designs.ts';
 
 export const GET = handle(ROUTES.listDesigns, async ({ shop }) => json({ designs: await listDesigns({ shopId: shop!.shop.id }) }));
 

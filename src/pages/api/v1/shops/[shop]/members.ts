@@ -1,6 +1,6 @@
 import { handle } from '../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../server/http/routes.ts';
 import { json } from '../../../../../server/http/respond.ts';
-import { listMembers } from '../../../../../server/shops/staff.ts';
+import { listMembers } from '../../../../../server/shops/list-members.ts';
 
 export const GET = handle(ROUTES.members, async ({ shop }) => json({ members: await listMembers(shop!.shop.id) }));

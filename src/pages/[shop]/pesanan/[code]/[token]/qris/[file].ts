@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
-import { inShop } from '../../../../../../server/tenant/index.ts';
 import { NotFound } from '../../../../../../server/errors.ts';
-import { findOrderByToken } from '../../../../../../server/orders/get-customer-order.ts';
+import { findOrderQris } from '../../../../../../server/orders/find-order-qris.ts';
 import { privateMediaResponse } from '../../../../../../server/media/serve-private-media.ts';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
@@ -19,13 +18,7 @@ export const GET: APIRoute = async ({ params, url }) => {
   if (!shop) return notFound();
   let mediaId: string | null;
   try {
-    mediaId = await inShop(shop.id, async (scope) => {
-      const o = await findOrderByToken(scope, params.code ?? '', params.token ?? '');
-      const row = await scope.tx.selectFrom('orders').select('payment_method').where('shop_id', '=', scope.shopId).where('id', '=', o.id).executeTakeFirstOrThrow();
-      if (row.payment_method !== 'transfer') return null;
-      const s = await scope.tx.selectFrom('shop_payment_settings').select('qris_media_id').where('shop_id', '=', scope.shopId).executeTakeFirst();
-      return s?.qris_media_id ?? null;
-    });
+    mediaId = await findOrderQris({ shopId: shop.id, code: params.code ?? '', token: params.token ?? '' });
   } catch (err) {
     if (err instanceof NotFound) return notFound();
     throw err;

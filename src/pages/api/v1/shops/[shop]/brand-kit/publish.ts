@@ -4,5 +4,5 @@ import { json } from '../../../../../../server/http/respond.ts';
 import { publishBrandKit } from '../../../../../../server/branding/brand-kit.ts';
 
 export const POST = handle(ROUTES.publishBrandKit, async ({ ctx, shop }) => json({
-  published: await publishBrandKit({ shopId: shop!.shop.id, userId: shop!.user.id, ip: ctx.locals.clientIp }),
+  published: await publishBrandKit({ shopId: shop!.shop.id, userId: shop!.user.id, role: shop!.role, ip: ctx.locals.clientIp }),
 }, { status: 201 }));

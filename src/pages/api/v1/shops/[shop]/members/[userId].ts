@@ -1,6 +1,6 @@
 import { handle } from '../../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../../server/http/routes.ts';
-import { removeStaff } from '../../../../../../server/shops/staff.ts';
+import { removeStaff } from '../../../../../../server/shops/remove-staff.ts';
 
 export const DELETE = handle(ROUTES.removeMember, async ({ ctx, shop }) => {
   await removeStaff({ shopId: shop!.shop.id, userId: shop!.user.id, memberId: ctx.params.userId ?? '', ip: ctx.locals.clientIp });

@@ -7,7 +7,7 @@ import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
 import { createOrder } from '../../../../../../server/orders/create-order.ts';
 import { idempotencyKeyField } from '../../../../../../server/orders/schemas.ts';
 import { listOrders, ORDER_STATUSES } from '../../../../../../server/orders/list-orders.ts';
-import type { OrderStatus } from '../../../../../../server/db/schema.ts';
+import type { OrderStatus } from '../../../../../../server/orders/lifecycle.ts';
 
 /** Public: place an order. Rate limit (declared on the route) runs before the body is parsed. */
 export const POST = handle(ROUTES.createOrder, async ({ ctx, body }) => {
@@ -16,7 +16,7 @@ export const POST = handle(ROUTES.createOrder, async ({ ctx, body }) => {
   const header = ctx.request.headers.get('idempotency-key');
   const key = body.idempotencyKey ?? (header ? parseInput(idempotencyKeyField, header, ctx.locals.locale) : null);
   const r = await createOrder({
-    shopId: shop.id, locale: ctx.locals.locale,
+    shopId: shop.id, locale: ctx.locals.locale, clientIp: ctx.locals.clientIp,
     input: {
       items: body.items.map((i) => ({ productId: i.productId ?? null, product: i.product ?? null, variantId: i.variantId ?? null, quantity: i.quantity })),
       customerName: body.customerName, customerPhone: body.customerPhone, delivery: body.delivery, destination: body.destination,

@@ -1,7 +1,8 @@
 import { handle } from '../../../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../../../server/http/routes.ts';
 import { json } from '../../../../../../../server/http/respond.ts';
-import { getDesign, saveDesign } from '../../../../../../../server/branding/designs.ts';
+import { getDesign } from '../../../../../../../server/branding/get-design.ts';
+import { saveDesign } from '../../../../../../../server/branding/save-design.ts';
 
 export const GET = handle(ROUTES.getDesign, async ({ ctx, shop }) => json(await getDesign({ shopId: shop!.shop.id, designId: ctx.params.designId ?? '' })));
 

@@ -2,11 +2,11 @@ import { handle } from '../../../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../../../server/http/routes.ts';
 import { json } from '../../../../../../../server/http/respond.ts';
 import { readUploads } from '../../../../../../../server/http/uploads.ts';
-import { addProductPhotos, MAX_UPLOAD_REQUEST_BYTES } from '../../../../../../../server/catalog/add-product-photos.ts';
+import { addProductPhotos } from '../../../../../../../server/catalog/add-product-photos.ts';
 
 export const POST = handle(ROUTES.addProductPhotos, async ({ ctx, shop }) => {
   const a = shop!;
-  const { files, fields } = await readUploads(ctx.request, { field: 'file', maxBytes: MAX_UPLOAD_REQUEST_BYTES });
+  const { files, fields } = await readUploads(ctx, { field: 'file' });
   const photos = await addProductPhotos({
     shopId: a.shop.id, productId: ctx.params.id ?? '', userId: a.user.id, files, alt: fields.alt, ip: ctx.locals.clientIp,
   });

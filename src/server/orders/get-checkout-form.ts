@@ -1,0 +1,26 @@
+import { newToken } from '../util.ts';
+import { getCart } from './get-cart.ts';
+import { checkoutOptions } from './checkout-options.ts';
+import { DESTINATIONS } from './destinations.ts';
+
+/**
+ * What the checkout page shows: the cart, the shop's delivery and payment options with the choice the
+ * form had (or the first), the delivery fee of that choice, destinations by group, and the idempotency
+ * key the form carries (the one it was posted with, so a re-shown form still places one order).
+ */
+export async function getCheckoutForm(opts: { shopId: string; cartToken: string | null; values: Record<string, unknown> }) {
+  const v = (k: string) => String(opts.values[k] ?? '');
+  const [cart, options] = [await getCart({ shopId: opts.shopId, token: opts.cartToken }), await checkoutOptions(opts.shopId)];
+  const delivery = options.delivery.find((d) => d.method === v('delivery'))?.method ?? options.delivery[0]!.method;
+  return {
+    cart, options, delivery,
+    payment: options.payment.find((p) => p === v('payment')) ?? options.payment[0]!,
+    fee: options.delivery.find((d) => d.method === delivery)?.fee ?? 0,
+    idempotencyKey: v('idempotencyKey') || newToken(),
+    destinations: {
+      sulsel: DESTINATIONS.filter((d) => d.group === 'sulsel'),
+      indonesia: DESTINATIONS.filter((d) => d.group === 'indonesia'),
+      other: DESTINATIONS.find((d) => d.group === 'other')!,
+    },
+  };
+}

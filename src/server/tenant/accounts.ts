@@ -1,0 +1,94 @@
+import type { Insertable } from 'kysely';
+import { db } from '../db/index.ts';
+import type { PasswordResetsTable, UsersTable } from '../db/schema.ts';
+import { acrossShops } from './index.ts';
+
+/**
+ * Cross-shop reader: every power an account holds — platform admin, officer of programs, and its
+ * memberships in shops (with each shop's program). Deciding who may act on whose account needs all of it.
+ */
+export async function accountPowers(userId: string) {
+  return acrossShops(async (q) => {
+  const user = await q.selectFrom('users').select(['id', 'name', 'phone', 'is_admin']).where('id', '=', userId).executeTakeFirst();
+  if (!user) return undefined;
+  const officerOf = (await q.selectFrom('program_officers').select('program_id').where('user_id', '=', userId).execute())
+    .map((r) => r.program_id);
+  const memberships = await q.selectFrom('shop_members')
+    .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
+    .select(['shop_members.shop_id as shopId', 'shop_members.role', 'shops.program_id as programId'])
+    .where('shop_members.user_id', '=', userId)
+    .execute();
+  return { user, admin: user.is_admin === 1, officerOf, memberships };
+  });
+}
+export type AccountPowers = NonNullable<Awaited<ReturnType<typeof accountPowers>>>;
+
+/** Programs whose officer this user is. */
+export async function programsOfOfficer(userId: string): Promise<string[]> {
+  return acrossShops(async (q) => (await q.selectFrom('program_officers').select('program_id').where('user_id', '=', userId).execute())
+    .map((r) => r.program_id));
+}
+
+/** Accounts already using this email or phone (sign-up refuses them). */
+export async function usersWithLogin(login: { email: string | null | undefined; phone: string | null | undefined }) {
+  if (!login.email && !login.phone) return [];
+  return db().selectFrom('users').select(['email', 'phone'])
+    .where((eb) => eb.or([
+      ...(login.email ? [eb('email', '=', login.email)] : []),
+      ...(login.phone ? [eb('phone', '=', login.phone)] : []),
+    ]))
+    .execute();
+}
+
+export async function insertUser(row: Insertable<UsersTable>) {
+  await db().insertInto('users').values(row).execute();
+}
+
+/** The account signing in by normalised phone or lower-case email. */
+export async function findUserForSignIn(by: 'phone' | 'email', value: string) {
+  return db().selectFrom('users').select(['id', 'password_hash']).where(by, '=', value).executeTakeFirst();
+}
+
+export async function userPasswordHash(userId: string): Promise<string> {
+  return (await db().selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).password_hash;
+}
+
+export async function setUserPassword(userId: string, passwordHash: string) {
+  await db().updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function insertPasswordReset(row: Insertable<PasswordResetsTable>) {
+  await db().insertInto('password_resets').values(row).execute();
+}
+
+export async function findPasswordReset(tokenHash: string) {
+  return db().selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Single use: marks the reset used and sets the password in one transaction; false when it was used already. */
+export async function usePasswordReset(tokenHash: string, userId: string, passwordHash: string): Promise<boolean> {
+  return db().transaction().execute(async (tx) => {
+    const used = await tx.updateTable('password_resets').set({ used_at: new Date().toISOString() })
+      .where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) return false;
+    await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    return true;
+  });
+}
+
+/** Used resets someone else issued for this account that its holder has not been shown yet, newest first. */
+export async function unseenResets(userId: string) {
+  return db().selectFrom('password_resets')
+    .innerJoin('users', 'users.id', 'password_resets.created_by')
+    .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
+    .where('password_resets.user_id', '=', userId)
+    .where('password_resets.used_at', 'is not', null)
+    .where('password_resets.notice_seen_at', 'is', null)
+    .orderBy('password_resets.used_at', 'desc')
+    .execute();
+}
+
+export async function markResetsSeen(tokenHashes: string[]) {
+  if (tokenHashes.length === 0) return;
+  await db().updateTable('password_resets').set({ notice_seen_at: new Date().toISOString() }).where('token_hash', 'in', tokenHashes).execute();
+}
