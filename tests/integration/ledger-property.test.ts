@@ -5,7 +5,8 @@ import { ledgerShop, moveOrder, placeOrder, shopProblems } from '../helpers/ledg
 import { AppError } from '../../src/server/errors.ts';
 
 /**
- * Random sequences of orders, transitions, payments, cancellations, stock-ins and counts against the real
+ * Random sequences of orders, transitions, payments, cancellations, stock-ins, counts, hold lapses and
+ * accepting (merchant) or paying (card, unguarded) an order whose hold lapsed, against the real
  * domain functions. After every step the shop's books must pass every ledger check (each entry balances,
  * totals equal postings, stock equals its movements and Persediaan), and replaying any earlier request
  * must change nothing. `npm test` runs a seeded small count; LEDGER_PROPERTY_RUNS=2000 runs thousands.
@@ -32,7 +33,9 @@ type Action =
   | { kind: 'move'; order: number; to: 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' }
   | { kind: 'stockIn'; quantity: number; cost: number; paidWith: 'cash' | 'bank' | 'credit' }
   | { kind: 'count'; delta: number }
-  | { kind: 'replay'; step: number };
+  | { kind: 'replay'; step: number }
+  | { kind: 'lapse' }
+  | { kind: 'acceptAfterLapse'; order: number; by: 'user' | 'stripe' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('place' as const), quantity: fc.integer({ min: 1, max: 6 }) }),
@@ -40,7 +43,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('stockIn' as const), quantity: fc.integer({ min: 1, max: 12 }), cost: fc.integer({ min: 0, max: 400000 }), paidWith: fc.constantFrom('cash' as const, 'bank' as const, 'credit' as const) }),
   fc.record({ kind: fc.constant('count' as const), delta: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant('replay' as const), step: fc.nat({ max: 30 }) }),
+  fc.record({ kind: fc.constant('lapse' as const) }),
+  fc.record({ kind: fc.constant('acceptAfterLapse' as const), order: fc.nat({ max: 7 }), by: fc.constantFrom('user' as const, 'stripe' as const) }),
 );
+
+/** Every hold of the shop lapses (the minute timer's sweep, run as if long after the orders were placed). */
+async function lapseAll(shopId: string) {
+  const { inShop } = await import('../../src/server/tenant/index.ts');
+  const { lapseOrderHolds } = await import('../../src/server/orders/lapse-order-holds.ts');
+  return inShop(shopId, (scope) => lapseOrderHolds(scope, new Date(Date.now() + 365 * 86_400_000)));
+}
 
 async function snapshot(shopId: string, productId: string) {
   const { db } = await import('../../src/server/db/index.ts');
@@ -77,6 +89,17 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
           const stock = (await db().selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock ?? 0;
           const counted = Math.max(0, stock + a.delta);
           run = () => countStock({ shopId, role: 'owner', userId, item, counted, key: `count-${i}` });
+        } else if (a.kind === 'lapse') {
+          // A sweep, not a request: replaying it later would lapse the holds placed since, so it is not replayed.
+          await lapseAll(shopId);
+        } else if (a.kind === 'acceptAfterLapse' && orders.length) {
+          const orderId = orders[a.order % orders.length]!;
+          await lapseAll(shopId);
+          const { inShop } = await import('../../src/server/tenant/index.ts');
+          const { transitionOrder } = await import('../../src/server/orders/transition-order.ts');
+          run = a.by === 'user'
+            ? () => moveOrder(shopId, orderId, 'confirmed')
+            : () => inShop(shopId, (scope) => transitionOrder(scope, { orderId, to: 'paid', actor: { kind: 'stripe' } }));
         } else if (a.kind === 'replay' && done.length) {
           const again = done[a.step % done.length]!;
           const before = await snapshot(shopId, productId);
