@@ -55,11 +55,13 @@ async function flows() {
   // better-sqlite3 answers synchronously: without a turn of the event loop between steps (as between real
   // requests) the flows would starve the timers.
   const tick = () => new Promise((r) => setImmediate(r));
-  const flow = async () => {
+  // One customer per flow: the per-phone hold cap (ORDER_HOLD_MAX_UNITS_PER_PHONE) stops one buyer, not the shop.
+  const flow = async (_: unknown, i: number) => {
+    const phone = `+628524${String(1_000_000 + i).slice(-7)}`;
     while (!stop) {
       await tick();
       const o = await createOrder({ shopId, locale: 'id', input: {
-        items: [{ productId, quantity: 1 + (done % 3) }], customerName: 'Ibu Sitti', customerPhone: '+6285240001234',
+        items: [{ productId, quantity: 1 + (done % 3) }], customerName: 'Ibu Sitti', customerPhone: phone,
         delivery: 'pickup', destination: null, address: '', notes: '', payment: 'whatsapp', idempotencyKey: null,
       } });
       for (const to of ['confirmed', 'paid', 'fulfilled'] as const) {
