@@ -4,6 +4,10 @@ import path from 'node:path';
 export interface AppConfig {
   databaseUrl: string | undefined;
   sqlitePath: string;
+  /** SQLite durability: FULL (default) syncs the WAL on every commit; NORMAL may lose the last commits on power loss. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** SQLite group commit of concurrent shop transactions (tenant/group-commit.ts); on unless 0. */
+  sqliteGroupCommit: boolean;
   dataDir: string;
   publicUrl: string;
   production: boolean;
@@ -45,6 +49,8 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: path.resolve(env.SQLITE_PATH ?? path.join(dataDir, 'etalase.sqlite')),
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL',
+    sqliteGroupCommit: env.SQLITE_GROUP_COMMIT !== '0',
     dataDir,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     production: env.NODE_ENV === 'production',

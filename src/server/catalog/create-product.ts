@@ -42,7 +42,7 @@ export async function createProduct(opts: {
         stock: input.stock ?? null, status: input.status ?? 'draft', sort_order: sortOrder, created_at: now, updated_at: now,
       }).execute();
       if (input.variants?.length) {
-        await saveVariants(tx, { shopId, productId: id, inputs: input.variants.map((v) => ({ ...v, id: undefined })), canSetCost, now });
+        await saveVariants(scope, { productId: id, inputs: input.variants.map((v) => ({ ...v, id: undefined })), canSetCost, now, userId: opts.userId });
       }
       if (images.length) await attachPhotos(scope, { productId: id, images, alt: '', userId: opts.userId });
       await bumpShopVersion(scope);
