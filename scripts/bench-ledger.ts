@@ -66,7 +66,7 @@ async function flows() {
       } });
       for (const to of ['confirmed', 'paid', 'fulfilled'] as const) {
         await tick();
-        await changeOrderStatus({ shopId, code: o.code, to, userId });
+        await changeOrderStatus({ shopId, code: o.code, to, userId, role: 'owner' });
       }
       done++;
     }

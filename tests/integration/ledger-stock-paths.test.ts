@@ -61,16 +61,16 @@ describe(`every stock change is a movement with its value (${dbName})`, () => {
     const { db, updateProduct } = await mods();
     const { shopId, productId, userId } = await ledgerShop('paths-edit', { price: 15000, cost: 9000, stock: 10 });
     // Not in the books yet: written as it is.
-    await updateProduct({ shopId, userId, productId, input: { stock: 12 }, canSetCost: true });
+    await updateProduct({ shopId, userId, productId, input: { stock: 12 }, role: 'owner' });
     expect(await item(productId)).toEqual({ stock: 12, value: null, kinds: [] });
     await placeOrder(shopId, productId, 2);
     expect(await item(productId)).toMatchObject({ stock: 10, value: 90000 });
-    await updateProduct({ shopId, userId, productId, input: { stock: 6 }, canSetCost: true });
+    await updateProduct({ shopId, userId, productId, input: { stock: 6 }, role: 'owner' });
     expect(await item(productId)).toEqual({ stock: 6, value: 54000, kinds: ['count', 'opening', 'reserve'] });
     const diff = await db().selectFrom('journal_postings').select('amount').where('shop_id', '=', shopId).where('account_code', '=', '5207').execute();
     expect(diff.map((p) => Number(p.amount))).toEqual([36000]);
     expect(await shopProblems(shopId)).toEqual([]);
-    await expect(updateProduct({ shopId, userId, productId, input: { stock: null, name: 'Baru' }, canSetCost: true }))
+    await expect(updateProduct({ shopId, userId, productId, input: { stock: null, name: 'Baru' }, role: 'owner' }))
       .rejects.toMatchObject({ fields: { stock: ['ledger.stockStaysTracked'] } });
     const p = await db().selectFrom('products').select(['stock', 'name']).where('id', '=', productId).executeTakeFirstOrThrow();
     expect(p).toEqual({ stock: 6, name: 'Barang' });
@@ -79,7 +79,7 @@ describe(`every stock change is a movement with its value (${dbName})`, () => {
   it('variant stock edited through the variant list moves with its value; a removed variant is written off first', async () => {
     const { db, updateProduct, createOrder } = await mods();
     const { shopId, productId, userId } = await ledgerShop('paths-variant', { price: 15000, cost: 9000, stock: null });
-    await updateProduct({ shopId, userId, productId, canSetCost: true, input: { variants: [
+    await updateProduct({ shopId, userId, productId, role: 'owner', input: { variants: [
       { name: 'Kecil', price: 15000, unitCost: 8000, stock: 5 }, { name: 'Besar', price: 25000, unitCost: 14000, stock: 3 },
     ] } });
     const vs = await db().selectFrom('product_variants').select(['id', 'name']).where('product_id', '=', productId).orderBy('sort_order').execute();
@@ -89,7 +89,7 @@ describe(`every stock change is a movement with its value (${dbName})`, () => {
       delivery: 'pickup', destination: null, address: '', notes: '', payment: 'whatsapp', idempotencyKey: null,
     } });
     expect(await item(productId, small)).toMatchObject({ stock: 4, value: 32000 });
-    await updateProduct({ shopId, userId, productId, canSetCost: true, input: { variants: [{ id: small, name: 'Kecil', price: 15000, stock: 9 }] } });
+    await updateProduct({ shopId, userId, productId, role: 'owner', input: { variants: [{ id: small, name: 'Kecil', price: 15000, stock: 9 }] } });
     expect(await item(productId, small)).toEqual({ stock: 9, value: 72000, kinds: ['count', 'opening', 'reserve'] });
     // Large was left out of the list: its 2 units on the shelf were written off (its held unit leaves with its order).
     expect(await db().selectFrom('product_variants').select('id').where('id', '=', large).execute()).toEqual([]);
