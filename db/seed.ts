@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { ensureChart } from '../src/server/ledger/ensure-chart.ts';
 import type { Db } from '../src/server/db/index.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { newId, newToken, nowIso } from '../src/server/util.ts';
@@ -178,6 +179,7 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
         }).execute();
       }
       await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: ownerId, role: 'owner', created_at: now }).execute();
+      await ensureChart({ tx, shopId });
       if (i === 0) await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: userIds.get('staff')!, role: 'staff', created_at: now }).execute();
       if (!images.length) images.push(...await pictures);
       for (const [j, p] of s.products.entries()) {

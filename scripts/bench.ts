@@ -11,7 +11,10 @@
  * Options: --no-lighthouse, --lighthouse-only, --connections N (50), --duration S (8), --rounds N (2),
  * --lighthouse-runs N (5; the median run by performance score is reported, as Lighthouse advises),
  * --lighthouse-reports DIR (keeps each run's full Lighthouse JSON there, for finding what costs the score).
- * Numbers depend on what else runs on the machine: report them with the conditions.
+ * --ledger-only runs only the ledger benchmark (scripts/bench-ledger.ts: order flows with their postings,
+ * reports over 1,000,000 postings; its options --flows, --seconds, --postings, --pg pass through), which
+ * otherwise runs after the storefront figures. Numbers depend on what else runs on the machine: report
+ * them with the conditions.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +28,8 @@ import autocannon from 'autocannon';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
+const ledgerBench = () => spawnSync(process.execPath, [path.join(root, 'scripts/bench-ledger.ts'), ...args], { stdio: 'inherit' });
+if (flag('--ledger-only')) process.exit(ledgerBench().status ?? 1);
 const opt = (name: string, def: number) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def;
@@ -263,3 +268,4 @@ try {
 } finally {
   await cleanup();
 }
+ledgerBench();

@@ -4,6 +4,10 @@ import path from 'node:path';
 export interface AppConfig {
   databaseUrl: string | undefined;
   sqlitePath: string;
+  /** SQLite durability: FULL (default) syncs the WAL on every commit; NORMAL may lose the last commits on power loss. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** SQLite group commit of concurrent shop transactions (tenant/group-commit.ts); on unless 0. */
+  sqliteGroupCommit: boolean;
   dataDir: string;
   publicUrl: string;
   production: boolean;
@@ -14,6 +18,8 @@ export interface AppConfig {
   /** At most this many units held at once by unconfirmed orders of one customer phone / one client IP, per shop. */
   orderHoldMaxUnitsPerPhone: number;
   orderHoldMaxUnitsPerIp: number;
+  /** The first password back-off after the free failures (seconds); each further failure doubles it. */
+  passwordBackoffSeconds: number;
   platformFeePercent: number;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
@@ -43,6 +49,8 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: path.resolve(env.SQLITE_PATH ?? path.join(dataDir, 'etalase.sqlite')),
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL',
+    sqliteGroupCommit: env.SQLITE_GROUP_COMMIT !== '0',
     dataDir,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     production: env.NODE_ENV === 'production',
@@ -51,6 +59,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orderHoldMinutes: positive(env.ORDER_HOLD_MINUTES, 120),
     orderHoldMaxUnitsPerPhone: positive(env.ORDER_HOLD_MAX_UNITS_PER_PHONE, 50),
     orderHoldMaxUnitsPerIp: positive(env.ORDER_HOLD_MAX_UNITS_PER_IP, 200),
+    passwordBackoffSeconds: positive(env.PASSWORD_BACKOFF_SECONDS, 30),
     platformFeePercent: Number(env.PLATFORM_FEE_PERCENT ?? 0) || 0,
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,

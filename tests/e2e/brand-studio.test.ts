@@ -140,6 +140,22 @@ describe('brand studio on a desktop', () => {
     await ctx.close();
   });
 
+  it('says in the user\'s language when the server cannot be reached or answers without a message', async () => {
+    const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test');
+    await openDesign(page, server.url, 'Logo HK05');
+    const put = (r: { request(): { method(): string } }) => r.request().method() === 'PUT';
+    await page.route('**/api/v1/shops/hk05/designs/*', (r) => (put(r) ? r.abort('internetdisconnected') : r.continue()));
+    await page.click('[data-action=save]');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Gagal'));
+    expect(await status(page)).toBe('Gagal: Tidak tersambung ke server. Periksa koneksi lalu coba lagi.');
+    await page.unrouteAll();
+    await page.route('**/api/v1/shops/hk05/designs/*', (r) => (put(r) ? r.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }) : r.continue()));
+    await page.click('[data-action=save]');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('502'));
+    expect(await status(page)).toBe('Gagal: Permintaan gagal (kode 502).');
+    await ctx.close();
+  });
+
   it('staff can design but are told that only the owner publishes', async () => {
     const { ctx, page } = await signedInPage(browser, server.url, 'staf@hk05.test');
     await page.goto(`${server.url}/dashboard/hk05/brand`);

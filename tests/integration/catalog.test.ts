@@ -16,7 +16,9 @@ type Catalog = typeof import('../../src/server/catalog/create-product.ts')
   & typeof import('../../src/server/catalog/delete-product.ts')
   & typeof import('../../src/server/catalog/get-product.ts')
   & typeof import('../../src/server/catalog/add-product-photos.ts')
-  & typeof import('../../src/server/catalog/manage-product-photo.ts')
+  & typeof import('../../src/server/catalog/move-product-photo.ts')
+  & typeof import('../../src/server/catalog/set-product-photo-alt.ts')
+  & typeof import('../../src/server/catalog/delete-product-photo.ts')
   & typeof import('../../src/server/catalog/list-public-products.ts')
   & typeof import('../../src/server/catalog/list-products.ts');
 let c: Catalog;
@@ -28,7 +30,8 @@ beforeAll(async () => {
   c = Object.assign({},
     await import('../../src/server/catalog/create-product.ts'), await import('../../src/server/catalog/update-product.ts'),
     await import('../../src/server/catalog/delete-product.ts'), await import('../../src/server/catalog/get-product.ts'),
-    await import('../../src/server/catalog/add-product-photos.ts'), await import('../../src/server/catalog/manage-product-photo.ts'),
+    await import('../../src/server/catalog/add-product-photos.ts'), await import('../../src/server/catalog/move-product-photo.ts'),
+    await import('../../src/server/catalog/set-product-photo-alt.ts'), await import('../../src/server/catalog/delete-product-photo.ts'),
     await import('../../src/server/catalog/list-public-products.ts'), await import('../../src/server/catalog/list-products.ts'));
   hk05 = await db().selectFrom('shops').select(['id', 'slug']).where('slug', '=', 'hk05').executeTakeFirstOrThrow();
   roti = await db().selectFrom('shops').select(['id', 'slug']).where('slug', '=', 'roti-balang').executeTakeFirstOrThrow();
@@ -75,7 +78,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   it('creates a product with variants, an automatic slug and costs (owner), bumping the version', async () => {
     const v0 = await version();
     const p = await c.createProduct({
-      shopId: hk05.id, userId: ownerId, canSetCost: true,
+      shopId: hk05.id, userId: ownerId, role: 'owner',
       input: { ...base, unitCost: 15000, variants: [{ name: 'Pedas', price: 27000, unitCost: 15500, stock: 5 }, { name: 'Original', price: 25000, compareAtPrice: 28000, stock: null }] },
     });
     expect(p.slug).toBe('abon-ikan-cakalang');
@@ -83,11 +86,11 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(p.unitCost).toBe(15000);
     expect(p.variants.map((v) => [v.name, v.price, v.unitCost, v.stock])).toEqual([['Pedas', 27000, 15500, 5], ['Original', 25000, null, null]]);
     expect(await version()).toBe(v0 + 1);
-    const again = await c.createProduct({ shopId: hk05.id, userId: ownerId, canSetCost: true, input: base });
+    const again = await c.createProduct({ shopId: hk05.id, userId: ownerId, role: 'owner', input: base });
     expect(again.slug).toBe('abon-ikan-cakalang-2');
     const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('shop_id', '=', hk05.id).where('action', '=', 'product.created').execute();
     expect(audit.length).toBe(2);
-    await c.deleteProduct({ shopId: hk05.id, userId: ownerId, productId: again.id });
+    await c.deleteProduct({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: again.id });
   });
 
   it('refuses bad input with field errors and writes nothing', async () => {
@@ -101,7 +104,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
       [{ ...base, name: 'Abon Lain', variants: [{ name: 'A', price: 100 }, { name: 'a', price: 200 }] }, 'variants.1.name'],
     ];
     for (const [input, field] of cases) {
-      const e = await rejected(c.createProduct({ shopId: hk05.id, userId: ownerId, canSetCost: true, input: input as never }));
+      const e = await rejected(c.createProduct({ shopId: hk05.id, userId: ownerId, role: 'owner', input: input as never }));
       expect(e.status, field).toBe(400);
       expect(Object.keys(e.fields), JSON.stringify(input)).toEqual([field]);
     }
@@ -110,11 +113,11 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
 
   it('updates fields and replaces variants: edit, add, remove and swap names in one call', async () => {
     const p = (await c.listProducts({ shopId: hk05.id })).items.find((x) => x.slug === 'abon-ikan-cakalang')!;
-    const full = await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: true });
+    const full = await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'owner' });
     const [pedas, original] = full.variants;
     const v0 = await version();
     const updated = await c.updateProduct({
-      shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true,
+      shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner',
       input: {
         price: 26000, status: 'published',
         variants: [
@@ -133,7 +136,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
       [pedas!.id, 'Original', 27000, 3, 15500, null],
       [expect.any(String), 'Manis', 26000, null, 14000, null],
     ]);
-    const removed = await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: { variants: [{ id: pedas!.id, name: 'Original', price: 27000 }] } });
+    const removed = await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { variants: [{ id: pedas!.id, name: 'Original', price: 27000 }] } });
     expect(removed.variants.map((v) => v.name)).toEqual(['Original']);
     expect(removed.variants[0]!.stock).toBe(3); // absent stock in a kept variant stays
   });
@@ -141,23 +144,23 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   it('refuses unknown or foreign variant ids, compare-at under a new price, and slug clashes on update', async () => {
     const p = (await c.listProducts({ shopId: hk05.id })).items.find((x) => x.slug === 'abon-ikan-cakalang')!;
     const egg = (await c.listPublicProducts(hk05)).find((x) => x.slug === 'telur-asin-bakar')!;
-    const upd = (input: Record<string, unknown>) => rejected(c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: input as never }));
+    const upd = (input: Record<string, unknown>) => rejected(c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: input as never }));
     expect((await upd({ variants: [{ id: 'nope', name: 'X', price: 1 }] })).fields).toHaveProperty(['variants.0.id']);
     expect((await upd({ variants: [{ id: egg.variants[0]!.id, name: 'X', price: 1 }] })).fields).toHaveProperty(['variants.0.id']);
-    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: { compareAtPrice: 30000 } });
+    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { compareAtPrice: 30000 } });
     expect((await upd({ price: 30000 })).fields).toHaveProperty('price');
     expect((await upd({ slug: 'telur-asin-bakar' })).fields).toEqual({ slug: ['catalog.slugTaken'] });
-    const after = await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: true });
+    const after = await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'owner' });
     expect([after.price, after.slug, after.variants.length]).toEqual([26000, 'abon-ikan-cakalang', 1]);
   });
 
   it('staff never see or change unit costs, whatever they send', async () => {
     const p = (await c.listProducts({ shopId: hk05.id })).items.find((x) => x.slug === 'abon-ikan-cakalang')!;
-    const asStaff = await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false });
+    const asStaff = await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' });
     expect(JSON.stringify(asStaff)).not.toContain('unitCost');
     const v = asStaff.variants[0]!;
     const res = await c.updateProduct({
-      shopId: hk05.id, userId: staffId, productId: p.id, canSetCost: false,
+      shopId: hk05.id, userId: staffId, productId: p.id, role: 'staff',
       input: { name: 'Abon Ikan Cakalang Gowa', unitCost: 1, variants: [{ id: v.id, name: v.name, price: v.price, unitCost: 2 }, { name: 'Baru', price: 9000, unitCost: 3 }] },
     });
     expect(JSON.stringify(res)).not.toContain('unitCost');
@@ -165,9 +168,9 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(costs).toEqual([{ name: 'Original', unit_cost: 15500 }, { name: 'Baru', unit_cost: null }]);
     const row = await db().selectFrom('products').select(['name', 'unit_cost']).where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Abon Ikan Cakalang Gowa', unit_cost: 15000 });
-    const created = await c.createProduct({ shopId: hk05.id, userId: staffId, canSetCost: false, input: { ...base, name: 'Dibuat Staf', unitCost: 5000 } });
+    const created = await c.createProduct({ shopId: hk05.id, userId: staffId, role: 'staff', input: { ...base, name: 'Dibuat Staf', unitCost: 5000 } });
     expect((await db().selectFrom('products').select('unit_cost').where('id', '=', created.id).executeTakeFirstOrThrow()).unit_cost).toBeNull();
-    await c.deleteProduct({ shopId: hk05.id, userId: staffId, productId: created.id });
+    await c.deleteProduct({ shopId: hk05.id, userId: staffId, role: 'staff', productId: created.id });
   });
 
   it('another shop\'s product is not found through a shop, and nothing of it changes', async () => {
@@ -175,18 +178,18 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const rv = await version(roti.id);
     const image = await jpeg();
     const calls: (() => Promise<unknown>)[] = [
-      () => c.getProduct({ shopId: hk05.id, productId: rotiProduct.id, withCost: true }),
-      () => c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: rotiProduct.id, canSetCost: true, input: { name: 'Dibajak' } }),
-      () => c.deleteProduct({ shopId: hk05.id, userId: ownerId, productId: rotiProduct.id }),
-      () => c.addProductPhotos({ shopId: hk05.id, userId: ownerId, productId: rotiProduct.id, files: [image] }),
-      () => c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id }),
-      () => c.moveProductPhoto({ shopId: hk05.id, productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id, direction: 'down' }),
-      () => c.setProductPhotoAlt({ shopId: hk05.id, productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id, alt: 'x' }),
+      () => c.getProduct({ shopId: hk05.id, productId: rotiProduct.id, role: 'owner' }),
+      () => c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: rotiProduct.id, role: 'owner', input: { name: 'Dibajak' } }),
+      () => c.deleteProduct({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: rotiProduct.id }),
+      () => c.addProductPhotos({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: rotiProduct.id, files: [image] }),
+      () => c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id }),
+      () => c.moveProductPhoto({ shopId: hk05.id, role: 'owner', productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id, direction: 'down' }),
+      () => c.setProductPhotoAlt({ shopId: hk05.id, role: 'owner', productId: rotiProduct.id, mediaId: rotiProduct.photos[0]!.id, alt: 'x' }),
     ];
     for (const call of calls) expect(await rejected(call())).toMatchObject({ status: 404, messageKey: 'catalog.productNotFound' });
     // A photo of another shop through one's own product: also not found.
     const mine = (await c.listPublicProducts(hk05))[0]!;
-    expect(await rejected(c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, productId: mine.id, mediaId: rotiProduct.photos[0]!.id })))
+    expect(await rejected(c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: mine.id, mediaId: rotiProduct.photos[0]!.id })))
       .toMatchObject({ status: 404, messageKey: 'catalog.photoNotFound' });
     const still = (await c.listPublicProducts(roti))[0]!;
     expect(still).toEqual(rotiProduct);
@@ -197,31 +200,31 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   it('photos: upload several, reorder, caption, delete (files too), at most 8', async () => {
     const p = (await c.listProducts({ shopId: hk05.id })).items.find((x) => x.slug === 'abon-ikan-cakalang')!;
     let v = await version();
-    const photos = await c.addProductPhotos({ shopId: hk05.id, userId: ownerId, productId: p.id, files: [await jpeg(900, 700, '#aa3300'), await jpeg(600, 900, '#0033aa')], alt: 'Toples abon' });
+    const photos = await c.addProductPhotos({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id, files: [await jpeg(900, 700, '#aa3300'), await jpeg(600, 900, '#0033aa')], alt: 'Toples abon' });
     expect(photos.map((x) => [x.width, x.height, x.alt])).toEqual([[900, 700, 'Toples abon'], [600, 900, 'Toples abon']]);
     expect(await version()).toBe(v + 1);
     const [a, b] = photos.map((x) => x.id);
-    await c.moveProductPhoto({ shopId: hk05.id, productId: p.id, mediaId: b!, direction: 'up' });
-    await c.setProductPhotoAlt({ shopId: hk05.id, productId: p.id, mediaId: a!, alt: '<b>tutup</b>' });
+    await c.moveProductPhoto({ shopId: hk05.id, role: 'owner', productId: p.id, mediaId: b!, direction: 'up' });
+    await c.setProductPhotoAlt({ shopId: hk05.id, role: 'owner', productId: p.id, mediaId: a!, alt: '<b>tutup</b>' });
     expect(await version()).toBe(v + 3);
-    let now = (await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false })).photos;
+    let now = (await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' })).photos;
     expect(now.map((x) => [x.id, x.alt])).toEqual([[b, 'Toples abon'], [a, '<b>tutup</b>']]);
-    await c.moveProductPhoto({ shopId: hk05.id, productId: p.id, mediaId: b!, direction: 'up' }); // already first: no change
-    expect((await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false })).photos.map((x) => x.id)).toEqual([b, a]);
+    await c.moveProductPhoto({ shopId: hk05.id, role: 'owner', productId: p.id, mediaId: b!, direction: 'up' }); // already first: no change
+    expect((await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' })).photos.map((x) => x.id)).toEqual([b, a]);
 
     const six = await Promise.all(Array.from({ length: 6 }, (_, i) => jpeg(400, 300, `#10${i}0${i}0`)));
-    expect((await c.addProductPhotos({ shopId: hk05.id, userId: ownerId, productId: p.id, files: six })).length).toBe(8);
+    expect((await c.addProductPhotos({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id, files: six })).length).toBe(8);
     const files = storedFiles();
     const [mediaRows, photoRows] = [await count('media'), await count('product_photos')];
     v = await version();
-    const ninth = await rejected(c.addProductPhotos({ shopId: hk05.id, userId: ownerId, productId: p.id, files: [await jpeg()] }));
+    const ninth = await rejected(c.addProductPhotos({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id, files: [await jpeg()] }));
     expect(ninth).toMatchObject({ status: 400, fields: { file: ['catalog.photoLimit'] } });
     expect([storedFiles(), await count('media'), await count('product_photos'), await version()]).toEqual([files, mediaRows, photoRows, v]);
 
-    await c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, productId: p.id, mediaId: a! });
+    await c.deleteProductPhoto({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id, mediaId: a! });
     expect(storedFiles()).not.toContain(a);
     expect(await db().selectFrom('media').select('id').where('shop_id', '=', hk05.id).where('id', '=', a!).executeTakeFirst()).toBeUndefined();
-    now = (await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false })).photos;
+    now = (await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' })).photos;
     expect(now.length).toBe(7);
   });
 
@@ -239,7 +242,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
       [[], 'catalog.photoMissing'],
     ];
     for (const [input, key] of cases) {
-      const e = await rejected(c.addProductPhotos({ shopId: hk05.id, userId: ownerId, productId: p.id, files: input }));
+      const e = await rejected(c.addProductPhotos({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id, files: input }));
       expect(e, key).toMatchObject({ status: 400, fields: { file: [key] } });
     }
     expect([storedFiles(), await count('media'), await count('product_photos'), await version()]).toEqual([files, ...before]);
@@ -247,12 +250,12 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
 
   it('deleting a product removes its variants, photos and stored files', async () => {
     const p = (await c.listProducts({ shopId: hk05.id })).items.find((x) => x.slug === 'abon-ikan-cakalang')!;
-    const full = await c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false });
+    const full = await c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' });
     expect(full.photos.length).toBe(7);
     const v = await version();
-    await c.deleteProduct({ shopId: hk05.id, userId: ownerId, productId: p.id });
+    await c.deleteProduct({ shopId: hk05.id, userId: ownerId, role: 'owner', productId: p.id });
     expect(await version()).toBe(v + 1);
-    expect(await rejected(c.getProduct({ shopId: hk05.id, productId: p.id, withCost: false }))).toMatchObject({ status: 404 });
+    expect(await rejected(c.getProduct({ shopId: hk05.id, productId: p.id, role: 'staff' }))).toMatchObject({ status: 404 });
     expect(await db().selectFrom('product_variants').select('id').where('shop_id', '=', hk05.id).where('product_id', '=', p.id).execute()).toEqual([]);
     expect(await db().selectFrom('product_photos').select('media_id').where('shop_id', '=', hk05.id).where('product_id', '=', p.id).execute()).toEqual([]);
     const left = storedFiles();
@@ -264,14 +267,14 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const { updateShop } = await import('../../src/server/shops/update-shop.ts');
     const p = (await c.listPublicProducts(hk05)).find((x) => x.slug === 'sambal-telur-asin')!;
     expect(await findPublishedProductLink(p.id)).toEqual({ shopSlug: 'hk05', productSlug: 'sambal-telur-asin' });
-    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: { slug: 'sambal-bawang-telur-asin' } });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input: { slug: 'hk05-gowa' } });
+    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { slug: 'sambal-bawang-telur-asin' } });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input: { slug: 'hk05-gowa' } });
     expect(await findPublishedProductLink(p.id)).toEqual({ shopSlug: 'hk05-gowa', productSlug: 'sambal-bawang-telur-asin' });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input: { slug: 'hk05' } });
-    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: { status: 'draft' } });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input: { slug: 'hk05' } });
+    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { status: 'draft' } });
     expect(await findPublishedProductLink(p.id)).toBeUndefined();
     expect(await findPublishedProductLink('doesnotexist0000')).toBeUndefined();
-    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, canSetCost: true, input: { status: 'published', slug: 'sambal-telur-asin' } });
+    await c.updateProduct({ shopId: hk05.id, userId: ownerId, productId: p.id, role: 'owner', input: { status: 'published', slug: 'sambal-telur-asin' } });
   });
 
   it('the shop profile is saved by updateShop, bumps the version and keeps the other fields', async () => {
@@ -280,7 +283,7 @@ describe(`catalog domain (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const { shopUpdateInput } = await import('../../src/server/shops/schemas.ts');
     const before = await db().selectFrom('shops').selectAll().where('id', '=', hk05.id).executeTakeFirstOrThrow();
     const input = shopUpdateInput.parse({ profile: { hoursNote: '<script>alert(1)</script>', social: { instagram: '@hk05.baru', website: 'https://hk05.example' } } });
-    await updateShop({ shopId: hk05.id, userId: ownerId, input });
+    await updateShop({ shopId: hk05.id, userId: ownerId, role: 'owner', input });
     const after = await db().selectFrom('shops').selectAll().where('id', '=', hk05.id).executeTakeFirstOrThrow();
     expect(after.version).toBe(before.version + 1);
     expect([after.description, after.address, after.locale, after.name]).toEqual([before.description, before.address, before.locale, before.name]);

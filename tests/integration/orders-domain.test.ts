@@ -297,7 +297,7 @@ describe(`order lifecycle (${dbName})`, () => {
     const { regenerateStatusLink } = await import('../../src/server/orders/regenerate-status-link.ts');
     const { getCustomerOrder } = await import('../../src/server/orders/get-customer-order.ts');
     const r = await place({ idempotencyKey: 'regen-key-000001' });
-    const link = await regenerateStatusLink({ shopId: shop.id, code: r.code, userId: owner.id });
+    const link = await regenerateStatusLink({ shopId: shop.id, code: r.code, userId: owner.id, role: 'owner' });
     expect(link.whatsappUrl).toMatch(/^https:\/\/wa\.me\/6285240001234\?text=/);
     const newToken = link.statusUrl.split('/').pop()!;
     expect(newToken).not.toBe(r.token);
@@ -350,10 +350,10 @@ describe(`payment settings (${dbName})`, () => {
       bankName: 'BRI', bankAccountNumber: '0123-4567-8901', bankAccountHolder: 'Hj. Kasma', acceptWhatsapp: '1', acceptTransfer: '1', password,
     });
     const before = await db().selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', shop.id).execute();
-    await expect(updatePaymentSettings({ shopId: shop.id, userId: owner.id, input: input('salah-sekali'), qris: null })).rejects.toMatchObject({ fields: { password: ['paySettings.wrongPassword'] } });
+    await expect(updatePaymentSettings({ shopId: shop.id, userId: owner.id, role: 'owner', input: input('salah-sekali'), qris: null })).rejects.toMatchObject({ fields: { password: ['paySettings.wrongPassword'] } });
     expect(await db().selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', shop.id).execute()).toEqual(before);
     expect(await db().selectFrom('audit_log').selectAll().where('shop_id', '=', shop.id).where('action', '=', 'payments.updated').execute()).toEqual([]);
-    const r = await updatePaymentSettings({ shopId: shop.id, userId: owner.id, input: input(DEMO_PASSWORD), qris: null, ip: '10.0.0.1' });
+    const r = await updatePaymentSettings({ shopId: shop.id, userId: owner.id, role: 'owner', input: input(DEMO_PASSWORD), qris: null, ip: '10.0.0.1' });
     expect(r.changed).toEqual(expect.arrayContaining(['bank_name', 'bank_account_number', 'bank_account_holder', 'accept_transfer']));
     const row = await db().selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', shop.id).executeTakeFirstOrThrow();
     expect(row.bank_account_number).toBe('012345678901');
@@ -362,8 +362,8 @@ describe(`payment settings (${dbName})`, () => {
     expect(audit[0]!.details).not.toContain('012345678901');
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ accountNumber: '****8901' });
     // Transfer is now offered at checkout; the same save again changes nothing and audits nothing.
-    expect((await updatePaymentSettings({ shopId: shop.id, userId: owner.id, input: input(DEMO_PASSWORD), qris: null })).changed).toEqual([]);
-    await expect(updatePaymentSettings({ shopId: shop.id, userId: owner.id, qris: null, input: paymentSettingsInput.parse({ acceptTransfer: '1', password: DEMO_PASSWORD }) }))
+    expect((await updatePaymentSettings({ shopId: shop.id, userId: owner.id, role: 'owner', input: input(DEMO_PASSWORD), qris: null })).changed).toEqual([]);
+    await expect(updatePaymentSettings({ shopId: shop.id, userId: owner.id, role: 'owner', qris: null, input: paymentSettingsInput.parse({ acceptTransfer: '1', password: DEMO_PASSWORD }) }))
       .rejects.toMatchObject({ messageKey: 'paySettings.transferNeedsDetails' });
     expect(paymentSettingsInput.safeParse({ bankName: 'BRI', password: 'x' }).success).toBe(false);
     const { place } = await app();

@@ -96,4 +96,37 @@ describe(`password-reset links cannot take over accounts (${process.env.DATABASE
     expect(Date.parse(body.resetNotices[0]!.at)).not.toBeNaN();
     expect(await (await api.get('/akun')).text()).not.toContain('was reset by');
   });
+
+  it('the staff and program pages offer a reset link exactly where issuing one succeeds (one rule decides both)', async () => {
+    // By now HK05's staff include another shop's owner and the program officer, and staf@hk05 is staff of two shops.
+    const hk05 = await as('pemilik@hk05.test');
+    const newcomer = new Client(server.url);
+    expect((await newcomer.post('/api/v1/users', { name: 'Staf Satu Toko', phone: '0857-5555-1234', password: 'staf-satu-toko-1' })).status).toBe(201);
+    await joinAsStaff(hk05, 'hk05', newcomer);
+    const { members } = await (await hk05.get('/api/v1/shops/hk05/members')).json() as { members: { id: string; role: string; canReset: boolean }[] };
+    const staff = members.filter((m) => m.role === 'staff');
+    expect(staff.length).toBeGreaterThanOrEqual(4);
+    // Only the newcomer is nobody but HK05's staff: the one member the owner may reset.
+    const resettable = members.filter((m) => m.canReset);
+    expect(resettable).toHaveLength(1);
+    const staffPage = await (await hk05.get('/dashboard/hk05/staf')).text();
+    const offered = (html: string, field: string) => [...html.matchAll(new RegExp(`name="${field}" value="([^"]+)"`, 'g'))].map((m) => m[1]!);
+    const forms = staffPage.split('<form').slice(1);
+    expect(forms.filter((f) => f.includes('name="action" value="remove"')).length).toBe(staff.length);
+    const resetForms = forms.filter((f) => f.includes('name="action" value="reset"'));
+    expect(resetForms).toHaveLength(1);
+    expect(resetForms[0]).toContain(`name="memberId" value="${resettable[0]!.id}"`);
+    expect([...new Set(offered(staffPage, 'memberId'))].sort()).toEqual(staff.map((m) => m.id).sort()); // removing stays offered
+    for (const m of members) expect((await resetFor(hk05, m.id)).status).toBe(m.canReset ? 201 : 404);
+
+    const officer = await as('pendamping@gowa.test');
+    const programPage = await (await officer.get('/program')).text();
+    const buttons = offered(programPage, 'userId');
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    expect(buttons).not.toContain(officer.id);
+    for (const id of buttons) expect((await resetFor(officer, id)).status).toBe(201);
+    const admin = await as('admin@etalase.test');
+    expect(programPage).toContain('Admin Etalase');
+    expect(buttons).not.toContain(admin.id);
+  });
 });

@@ -10,7 +10,9 @@ import { FREE_FAILURES } from '../../src/server/auth/rate-limit.ts';
  * of times. The server logs each hash check (ETALASE_LOG_PASSWORD_CHECKS) so the test can count them.
  */
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ env: { ETALASE_LOG_PASSWORD_CHECKS: '1' } }); });
+// An hour's back-off: a 300-request burst on a loaded machine can take longer than the default 30 s, and a
+// lapsed back-off would rightly let one more guess through; the count under test must not depend on speed.
+beforeAll(async () => { server = await startServer({ env: { ETALASE_LOG_PASSWORD_CHECKS: '1', PASSWORD_BACKOFF_SECONDS: '3600' } }); });
 afterAll(async () => { await server?.stop(); });
 
 let sentinels = 0;

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DesignHistory } from '../../src/brand/editor/history.ts';
 import { pageLines, snapOffset, xEdges, yEdges } from '../../src/brand/editor/snap.ts';
 import { relativeSources } from '../../src/brand/editor/serialize.ts';
+import { createQueue } from '../../src/brand/editor/queue.ts';
+import { messenger, STUDIO_MESSAGE_KEYS, studioMessages } from '../../src/brand/editor/messages.ts';
+import { allKeys, translator } from '../../src/i18n/index.ts';
+import { EMPTY_FACTS, missingFacts } from '../../src/brand/facts.ts';
 
 describe('studio history', () => {
   it('undoes and redoes in order, ignores a repeated state and drops the redo branch on a new edit', () => {
@@ -58,5 +62,76 @@ describe('serialisation', () => {
       { type: 'Image', src: 'https://etalase.test.evil/x.png' },
       { type: 'Textbox', text: 'https://etalase.test/' },
     ]);
+  });
+});
+
+describe('action queue', () => {
+  const deferred = () => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => { resolve = r; });
+    return { promise, resolve };
+  };
+
+  it('runs actions one after another, even when an earlier one waits, and reports busy once', async () => {
+    const busy: boolean[] = [];
+    const q = createQueue((b) => busy.push(b));
+    const log: string[] = [];
+    const gate = deferred();
+    const first = q.serial(async () => { log.push('first:start'); await gate.promise; log.push('first:end'); return 1; });
+    const second = q.serial(() => { log.push('second'); return 2; });
+    await Promise.resolve();
+    expect(log).toEqual(['first:start']);
+    expect(busy).toEqual([true]);
+    gate.resolve();
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(log).toEqual(['first:start', 'first:end', 'second']);
+    expect(busy).toEqual([true, false]);
+  });
+
+  it('a failing action rejects its own promise and the next one still runs', async () => {
+    const q = createQueue();
+    const failed = q.serial(() => { throw new Error('refused'); });
+    const next = q.serial(() => 'ran');
+    await expect(failed).rejects.toThrow('refused');
+    await expect(next).resolves.toBe('ran');
+  });
+
+  it('settled() waits for actions queued while it waits', async () => {
+    const q = createQueue();
+    const log: string[] = [];
+    const gate = deferred();
+    void q.serial(async () => {
+      await gate.promise;
+      void q.serial(() => { log.push('queued meanwhile'); });
+      log.push('first');
+    });
+    const done = q.settled().then(() => log.push('settled'));
+    gate.resolve();
+    await done;
+    expect(log).toEqual(['first', 'queued meanwhile', 'settled']);
+  });
+});
+
+describe('studio messages', () => {
+  it('every text the island writes exists in Indonesian and English', () => {
+    for (const locale of ['id', 'en'] as const) {
+      const keys = new Set(allKeys(locale));
+      for (const k of STUDIO_MESSAGE_KEYS) expect(keys.has(k), `${locale}: ${k}`).toBe(true);
+    }
+  });
+
+  it('the page sends every missing-fact message the facts panel can show', () => {
+    const shown = [...missingFacts(EMPTY_FACTS), ...missingFacts({ ...EMPTY_FACTS, registrationKind: 'pirt', registrationNumber: '123' })];
+    expect(shown).toContain('brand.missing.registrationFormat');
+    for (const k of shown) expect(STUDIO_MESSAGE_KEYS, k).toContain(k);
+  });
+
+  it('the page hands over one language and the island fills in the values', () => {
+    const en = messenger(studioMessages(translator('en')));
+    const id = messenger(studioMessages(translator('id')));
+    expect(en('brand.saved', { version: 3 })).toBe('Saved (version 3)');
+    expect(id('brand.saved', { version: 3 })).toBe('Tersimpan (versi 3)');
+    expect(en('brand.fact.netWeight')).toBe('Net weight');
+    expect(id('brand.versionLine', { version: 2, when: '2 Des 2026 09.15', author: 'Sari' })).toBe('v2 · 2 Des 2026 09.15 WITA · Sari');
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
+import * as ledger from './ledger.ts';
 import * as orders from './orders.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
@@ -14,6 +15,7 @@ export interface AreaMessages { id: Record<string, string>; en: Record<string, s
 export const AREAS: AreaMessages[] = [
   brand,
   catalog,
+  ledger,
   orders,
   storefront,
   stripe,

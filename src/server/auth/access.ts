@@ -50,6 +50,14 @@ export function roleHas(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability].roles as readonly Role[]).includes(role);
 }
 
+/**
+ * Inside a use case: the caller's role must hold the capability (403). Pages and API routes check it
+ * at the door as well; this makes the action refuse the same way whoever calls it.
+ */
+export function requireCapability(role: Role, capability: Capability): void {
+  if (!roleHas(role, capability)) throw new Forbidden();
+}
+
 export interface ShopAccess { shop: PublicShop; role: ShopRole; user: SessionUser }
 
 /**

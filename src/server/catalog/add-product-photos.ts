@@ -2,6 +2,8 @@ import { PHOTOS_FORM_BYTES } from '../http/body-limits.ts';
 import { Invalid } from '../errors.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { processImage, type ProcessedImage } from '../media/process-image.ts';
 import { saveMedia } from '../media/save-media.ts';
 import { MAX_PHOTOS } from './schemas.ts';
@@ -40,8 +42,9 @@ export async function attachPhotos(scope: ShopScope, opts: { productId: string; 
 
 /** Upload photos to a product (up to 8 in all). Returns the product's photos, in order. */
 export async function addProductPhotos(opts: {
-  shopId: string; productId: string; userId: string; files: Buffer[]; alt?: string; ip?: string;
+  shopId: string; productId: string; userId: string; role: ShopRole; files: Buffer[]; alt?: string; ip?: string;
 }): Promise<PhotoView[]> {
+  requireCapability(opts.role, 'products.edit');
   if (!opts.files.length) throw new Invalid({ file: ['catalog.photoMissing'] });
   const count = await inShop(opts.shopId, async ({ tx, shopId }) => {
     await loadProduct(tx, shopId, opts.productId);

@@ -1,5 +1,7 @@
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability, roleHas } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { Invalid, type FieldErrors } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import type { ProductInput } from './schemas.ts';
@@ -9,13 +11,14 @@ import { readMerchantProduct, type MerchantProduct } from './get-product.ts';
 
 /**
  * Create a product (with its variants and, from the form, its first photos) in one transaction, and bump
- * the shop's version so cached public pages refresh. canSetCost: the caller's role has products.cost;
- * without it any unit cost sent is ignored.
+ * the shop's version so cached public pages refresh. Without products.cost any unit cost sent is ignored.
  */
 export async function createProduct(opts: {
-  shopId: string; userId: string; input: ProductInput; canSetCost: boolean; photos?: Buffer[]; ip?: string;
+  shopId: string; userId: string; role: ShopRole; input: ProductInput; photos?: Buffer[]; ip?: string;
 }): Promise<MerchantProduct> {
-  const { input, canSetCost } = opts;
+  requireCapability(opts.role, 'products.edit');
+  const { input } = opts;
+  const canSetCost = roleHas(opts.role, 'products.cost');
   const errors: FieldErrors = {};
   checkCompareAt(errors, 'compareAtPrice', input.price, input.compareAtPrice ?? null);
   throwIfAny(errors);
@@ -39,7 +42,7 @@ export async function createProduct(opts: {
         stock: input.stock ?? null, status: input.status ?? 'draft', sort_order: sortOrder, created_at: now, updated_at: now,
       }).execute();
       if (input.variants?.length) {
-        await saveVariants(tx, { shopId, productId: id, inputs: input.variants.map((v) => ({ ...v, id: undefined })), canSetCost, now });
+        await saveVariants(scope, { productId: id, inputs: input.variants.map((v) => ({ ...v, id: undefined })), canSetCost, now, userId: opts.userId });
       }
       if (images.length) await attachPhotos(scope, { productId: id, images, alt: '', userId: opts.userId });
       await bumpShopVersion(scope);

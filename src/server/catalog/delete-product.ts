@@ -1,5 +1,7 @@
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { storage } from '../media/storage.ts';
 import { loadProduct } from './get-product.ts';
 
@@ -7,7 +9,8 @@ import { loadProduct } from './get-product.ts';
  * Delete a product with its variants and photos (rows, then stored files once the transaction has
  * committed). Orders keep their own copy of name and price, so past orders are unaffected.
  */
-export async function deleteProduct(opts: { shopId: string; userId: string; productId: string; ip?: string }): Promise<void> {
+export async function deleteProduct(opts: { shopId: string; userId: string; role: ShopRole; productId: string; ip?: string }): Promise<void> {
+  requireCapability(opts.role, 'products.edit');
   const mediaIds = await inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
     const p = await loadProduct(tx, shopId, opts.productId);

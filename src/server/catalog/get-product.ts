@@ -1,6 +1,8 @@
 import { NotFound } from '../errors.ts';
 import { inShop } from '../tenant/index.ts';
 import type { Tx } from '../db/index.ts';
+import type { ShopRole } from '../db/schema.ts';
+import { requireCapability, roleHas } from '../auth/access.ts';
 import { photosOf, variantsOf, type PhotoView, type ProductRow, type VariantRow } from './views.ts';
 import { productShortPath } from './links.ts';
 import type { ProductStatus } from './schemas.ts';
@@ -54,7 +56,9 @@ export async function readMerchantProduct(tx: Tx, shopId: string, productId: str
   return merchantProductView(p, variants.get(p.id) ?? [], photos.get(p.id) ?? [], withCost);
 }
 
-/** One product for the dashboard or the merchant API. withCost: the caller's role has products.cost. */
-export async function getProduct(opts: { shopId: string; productId: string; withCost: boolean }): Promise<MerchantProduct> {
-  return inShop(opts.shopId, ({ tx, shopId }) => readMerchantProduct(tx, shopId, opts.productId, opts.withCost));
+/** One product for the dashboard or the merchant API; unit costs only for a role with products.cost. */
+export async function getProduct(opts: { shopId: string; productId: string; role: ShopRole }): Promise<MerchantProduct> {
+  requireCapability(opts.role, 'products.view');
+  const withCost = roleHas(opts.role, 'products.cost');
+  return inShop(opts.shopId, ({ tx, shopId }) => readMerchantProduct(tx, shopId, opts.productId, withCost));
 }

@@ -1,4 +1,6 @@
 import type { Tx } from '../db/index.ts';
+import type { ShopScope } from '../tenant/index.ts';
+import { editItemStock } from '../ledger/count-stock.ts';
 import { Invalid, type FieldErrors } from '../errors.ts';
 import { newId } from '../util.ts';
 import { slugify } from '../shops/slug.ts';
@@ -47,10 +49,11 @@ export function isSlugClash(e: unknown): boolean {
  * Replace a product's variants with the given list: items with an id update that variant, items without
  * are added, variants left out are removed. A caller without products.cost never changes unit_cost.
  */
-export async function saveVariants(tx: Tx, opts: {
-  shopId: string; productId: string; inputs: VariantInput[]; canSetCost: boolean; now: string;
+export async function saveVariants(scope: ShopScope, opts: {
+  productId: string; inputs: VariantInput[]; canSetCost: boolean; now: string; userId: string | null;
 }): Promise<{ added: number; removed: number }> {
-  const { shopId, productId, inputs, canSetCost, now } = opts;
+  const { tx, shopId } = scope;
+  const { productId, inputs, canSetCost, now } = opts;
   const existing = await tx.selectFrom('product_variants').selectAll()
     .where('shop_id', '=', shopId).where('product_id', '=', productId).execute();
   const byId = new Map(existing.map((v) => [v.id, v]));
@@ -72,6 +75,10 @@ export async function saveVariants(tx: Tx, opts: {
   const keep = new Set(inputs.filter((v) => v.id).map((v) => v.id!));
   const removed = existing.filter((v) => !keep.has(v.id));
   if (removed.length) {
+    // A removed variant's units in the books are written off first (a count to zero), so Persediaan keeps no value without an item.
+    for (const v of removed) {
+      if (v.stock_value !== null && (v.stock ?? 0) > 0) await editItemStock(scope, { productId, variantId: v.id }, 0, opts.userId);
+    }
     await tx.deleteFrom('product_variants').where('shop_id', '=', shopId).where('product_id', '=', productId)
       .where('id', 'in', removed.map((v) => v.id)).execute();
   }
@@ -93,8 +100,8 @@ export async function saveVariants(tx: Tx, opts: {
         ...(v.sku !== undefined && { sku: v.sku }),
         ...(v.compareAtPrice !== undefined && { compare_at_price: v.compareAtPrice }),
         ...(canSetCost && v.unitCost !== undefined && { unit_cost: v.unitCost }),
-        ...(v.stock !== undefined && { stock: v.stock }),
       }).where('shop_id', '=', shopId).where('id', '=', before.id).execute();
+      if (v.stock !== undefined) await editItemStock(scope, { productId, variantId: before.id }, v.stock, opts.userId, `variants.${i}.stock`);
     } else {
       added++;
       await tx.insertInto('product_variants').values({

@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 
 /**
  * THE model of a published product: what customers see (no unit cost, no draft, only public photos).
@@ -86,10 +86,10 @@ function parseWidths(json: string, width: number): number[] {
 }
 
 /**
- * Load published products of the given shops. `q` is the shop's transaction inside inShop, or db() for
- * the cross-shop readers; every query is filtered by shop_id.
+ * Load published products of the given shops. `q` is the transaction of a tenant door (inShop for one
+ * shop, inDirectoryShops for the directory); every query is filtered by shop_id.
  */
-export async function loadPublishedProducts(q: Db, shopIds: string[], opts: { slug?: string } = {}): Promise<PublicProduct[]> {
+export async function loadPublishedProducts(q: Db | Tx, shopIds: string[], opts: { slug?: string } = {}): Promise<PublicProduct[]> {
   if (shopIds.length === 0) return [];
   let pq = q.selectFrom('products')
     .select(['shop_id', 'id', 'slug', 'name', 'description', 'price', 'compare_at_price', 'unit', 'net_content', 'category', 'stock', 'updated_at'])

@@ -1,7 +1,10 @@
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability, roleHas } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { Invalid, type FieldErrors } from '../errors.ts';
 import { nowIso } from '../util.ts';
+import { editItemStock } from '../ledger/count-stock.ts';
 import type { ProductPatchInput } from './schemas.ts';
 import { checkCompareAt, isSlugClash, resolveSlug, saveVariants, throwIfAny } from './product-rules.ts';
 import { loadProduct, readMerchantProduct, type MerchantProduct } from './get-product.ts';
@@ -12,9 +15,11 @@ import { loadProduct, readMerchantProduct, type MerchantProduct } from './get-pr
  * is left untouched whatever was sent. Bumps the shop's version in the same transaction.
  */
 export async function updateProduct(opts: {
-  shopId: string; userId: string; productId: string; input: ProductPatchInput; canSetCost: boolean; ip?: string;
+  shopId: string; userId: string; role: ShopRole; productId: string; input: ProductPatchInput; ip?: string;
 }): Promise<MerchantProduct> {
-  const { input, canSetCost } = opts;
+  requireCapability(opts.role, 'products.edit');
+  const { input } = opts;
+  const canSetCost = roleHas(opts.role, 'products.cost');
   try {
     return await inShop(opts.shopId, async (scope) => {
       const { tx, shopId } = scope;
@@ -45,10 +50,13 @@ export async function updateProduct(opts: {
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
       };
       const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k]);
-      await tx.updateTable('products').set({ ...changes, updated_at: now })
+      // Stock goes through the ledger's adjustment (a movement with its value), never as a bare column write.
+      const { stock: _stock, ...rest } = changes as typeof changes & { stock?: number | null };
+      await tx.updateTable('products').set({ ...rest, updated_at: now })
         .where('shop_id', '=', shopId).where('id', '=', before.id).execute();
+      if (input.stock !== undefined) await editItemStock(scope, { productId: before.id, variantId: null }, input.stock, opts.userId);
       if (input.variants !== undefined) {
-        await saveVariants(tx, { shopId, productId: before.id, inputs: input.variants, canSetCost, now });
+        await saveVariants(scope, { productId: before.id, inputs: input.variants, canSetCost, now, userId: opts.userId });
         changed.push('variants');
       }
       await bumpShopVersion(scope);

@@ -9,6 +9,7 @@ import * as m0006 from '../../../db/migrations/0006_stripe.ts';
 import * as m0008 from '../../../db/migrations/0008_brand.ts';
 import * as m0009 from '../../../db/migrations/0009_order_holds.ts';
 import * as m0010 from '../../../db/migrations/0010_reset_notice.ts';
+import * as m0020 from '../../../db/migrations/0020_ledger.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008_brand': m0008,
   '0009_order_holds': m0009,
   '0010_reset_notice': m0010,
+  '0020_ledger': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

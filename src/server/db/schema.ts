@@ -35,6 +35,8 @@ export interface ProductsTable {
   shop_id: string; id: string; slug: string; name: string; description: Generated<string>; price: number;
   compare_at_price: number | null; unit_cost: number | null; unit: Generated<string>; net_content: Generated<string>;
   sku: string | null; category: Generated<string>; stock: number | null; status: Generated<'draft' | 'published'>;
+  /** 0020: value of the stock at cost (moving average); null until the ledger takes the item in. */
+  stock_value: Generated<number | null>;
   sort_order: Generated<number>; created_at: string; updated_at: string;
 }
 
@@ -46,7 +48,7 @@ export interface MediaTable {
 export interface ProductVariantsTable {
   shop_id: string; id: string; product_id: string; name: string; sku: string | null; price: number;
   compare_at_price: number | null; unit_cost: number | null; stock: number | null; sort_order: Generated<number>;
-  created_at: string; updated_at: string;
+  created_at: string; updated_at: string; stock_value: Generated<number | null>;
 }
 export interface ProductPhotosTable { shop_id: string; product_id: string; media_id: string; alt: Generated<string>; sort_order: Generated<number> }
 export interface ShopPaymentSettingsTable {
@@ -110,6 +112,24 @@ export interface BrandKitsTable {
   published_by: string | null; updated_at: string;
 }
 
+export type AccountTypeName = 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
+export interface LedgerShopsTable { shop_id: string; started_at: string }
+export interface LedgerAccountsTable {
+  shop_id: string; code: string; type: AccountTypeName; name_id: string; name_en: string; contra: Generated<number>;
+  system: Generated<number>; created_at: string;
+}
+export interface JournalEntriesTable {
+  shop_id: string; id: string; idem_key: string; day: string; source_type: string; source_id: string | null;
+  memo: Generated<string>; reverses_id: string | null; created_by: string | null; created_at: string;
+}
+export interface JournalPostingsTable { shop_id: string; entry_id: string; line_no: number; account_code: string; amount: number; day: string }
+export interface LedgerTotalsTable { shop_id: string; account_code: string; grain: 'a' | 'm' | 'd'; period: string; debit: number; credit: number }
+export type StockMovementKind = 'opening' | 'stock_in' | 'reserve' | 'release' | 'sale' | 'count' | 'return';
+export interface StockMovementsTable {
+  shop_id: string; id: string; idem_key: string; product_id: string; variant_id: string; kind: StockMovementKind;
+  quantity: number; value: number; gl_value: number; order_id: string | null; line_no: number | null; entry_id: string | null; created_at: string;
+}
+
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -139,6 +159,12 @@ export interface Database {
   product_label_facts: ProductLabelFactsTable;
   shop_certifications: ShopCertificationsTable;
   brand_kits: BrandKitsTable;
+  ledger_shops: LedgerShopsTable;
+  ledger_accounts: LedgerAccountsTable;
+  journal_entries: JournalEntriesTable;
+  journal_postings: JournalPostingsTable;
+  ledger_totals: LedgerTotalsTable;
+  stock_movements: StockMovementsTable;
 }
 
 export type User = Selectable<UsersTable>;

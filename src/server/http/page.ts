@@ -68,3 +68,13 @@ export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
     return { ok: false, errors: {}, message: '', response: await pageError(Astro, err) };
   }
 }
+
+/**
+ * A form with several buttons: run the handler its `action` field names. Any other value is refused
+ * like a bad field (400), so the page and a crafted POST cannot reach an action the page does not offer.
+ */
+export async function byAction<T>(form: FormData, handlers: Record<string, () => Promise<T>>): Promise<T> {
+  const action = String(form.get('action') ?? '');
+  if (!Object.hasOwn(handlers, action)) throw new Invalid({ action: ['validation.choice'] });
+  return handlers[action]!();
+}

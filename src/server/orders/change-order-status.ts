@@ -1,6 +1,7 @@
 import { inShop, type ShopScope } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
-import type { OrderStatus } from '../db/schema.ts';
+import type { OrderStatus, ShopRole } from '../db/schema.ts';
+import { requireCapability } from '../auth/access.ts';
 import type { OrderActor } from './transition-order.ts';
 import { normalizeOrderCode } from './order-code.ts';
 import { confirmOrder } from './confirm-order.ts';
@@ -15,7 +16,8 @@ const BY_TARGET: Record<MerchantTarget, (scope: ShopScope, o: { orderId: string;
 };
 
 /** Dashboard and API entry: find the order by code in this shop and apply the matching domain function. */
-export async function changeOrderStatus(opts: { shopId: string; code: string; to: MerchantTarget; userId: string }) {
+export async function changeOrderStatus(opts: { shopId: string; code: string; to: MerchantTarget; userId: string; role: ShopRole }) {
+  requireCapability(opts.role, 'orders.manage');
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
   return inShop(opts.shopId, async (scope) => {

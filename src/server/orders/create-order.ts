@@ -15,6 +15,7 @@ import { idempotencyKeyHash, openToken, sealToken } from './token-box.ts';
 import { requestFingerprint } from './request-fingerprint.ts';
 import { takeStock } from './order-stock.ts';
 import { lapseOrderHolds } from './lapse-order-holds.ts';
+import { reserveOrderStock } from '../ledger/inventory.ts';
 
 export interface PlaceOrderInput {
   items: ItemRequest[];
@@ -152,6 +153,7 @@ async function insertOrder(scope: ShopScope, opts: {
     name: l.name, variant_name: l.variantName, sku: l.sku, unit_price: l.unitPrice, unit_cost: l.unitCost,
     quantity: l.quantity, line_total: l.lineTotal,
   }))).execute();
+  if (taken.tracked) await reserveOrderStock(scope, orderId);
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: orderId, type: 'placed', from_status: null, to_status: 'pending',
     actor_kind: 'customer', actor_user_id: null, created_at: now,

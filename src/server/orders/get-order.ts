@@ -1,11 +1,14 @@
 import { inShop } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { canTransition, MERCHANT_TARGETS } from './lifecycle.ts';
 import { normalizeOrderCode } from './order-code.ts';
 import { expireOrderIfDue } from './expire-orders.ts';
 
 /** One order as the shop sees it: lines, the event history with who acted, and the moves allowed now. */
-export async function getOrder(opts: { shopId: string; code: string }) {
+export async function getOrder(opts: { shopId: string; code: string; role: ShopRole }) {
+  requireCapability(opts.role, 'orders.manage');
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
   return inShop(opts.shopId, async (scope) => {

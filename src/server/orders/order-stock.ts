@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
+import { releaseOrderStock } from '../ledger/inventory.ts';
 
 export interface StockLine { productId: string | null; variantId: string | null; quantity: number; name: string; variantName: string | null }
 
@@ -8,6 +9,8 @@ export interface StockLine { productId: string | null; variantId: string | null;
  * go below zero takes nothing and is returned as short (with what is left), so two buyers of the last
  * item cannot both get it; the caller throws, which rolls the transaction back. Without `guard` (a card
  * payment that already happened) the stock may go negative: the shop then sees that it oversold.
+ * The caller then writes the order's stock_held = 1 and calls reserveOrderStock (src/server/ledger), which
+ * moves the value of the units taken, so every take is a stock movement in the same transaction.
  */
 export async function takeStock(scope: ShopScope, lines: readonly StockLine[], opts: { guard: boolean }):
   Promise<{ short: { name: string; available: number } | null; tracked: boolean }> {
@@ -40,19 +43,10 @@ export async function orderStockLines(scope: ShopScope, orderId: string): Promis
   return rows.map((r) => ({ productId: r.product_id, variantId: r.variant_id, quantity: r.quantity, name: r.name, variantName: r.variant_name }));
 }
 
-/** Put an order's quantities back on products/variants that track stock; true when any stock changed. */
+/**
+ * Put an order's held quantities back, with their value and a release movement (src/server/ledger), so the
+ * storefront's stock and the books stay one number; true when any stock changed.
+ */
 export async function releaseStock(scope: ShopScope, orderId: string): Promise<boolean> {
-  const { tx, shopId } = scope;
-  let released = false;
-  for (const l of await orderStockLines(scope, orderId)) {
-    const r = l.variantId
-      ? await tx.updateTable('product_variants').set({ stock: sql`stock + ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.variantId).where('stock', 'is not', null).executeTakeFirst()
-      : l.productId
-        ? await tx.updateTable('products').set({ stock: sql`stock + ${l.quantity}` })
-          .where('shop_id', '=', shopId).where('id', '=', l.productId).where('stock', 'is not', null).executeTakeFirst()
-        : null;
-    if (r && Number(r.numUpdatedRows) > 0) released = true;
-  }
-  return released;
+  return releaseOrderStock(scope, orderId);
 }

@@ -1,5 +1,7 @@
 import { inShop } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { absoluteUrl } from '../config.ts';
 import { newToken, nowIso, sha256Hex } from '../util.ts';
 import { t, isLocale } from '../../i18n/index.ts';
@@ -11,7 +13,8 @@ import { recordOrderEvent } from './transition-order.ts';
  * The status token exists only in the customer's first WhatsApp message. To send the link again the shop
  * issues a new token (the old link stops working) and gets a wa.me link to the customer with it.
  */
-export async function regenerateStatusLink(opts: { shopId: string; code: string; userId: string }) {
+export async function regenerateStatusLink(opts: { shopId: string; code: string; userId: string; role: ShopRole }) {
+  requireCapability(opts.role, 'orders.manage');
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
   const token = newToken();

@@ -4,6 +4,8 @@ import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
 import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
+import { reserveOrderStock } from '../ledger/inventory.ts';
+import { postOrderTransition } from '../ledger/post-order-transition.ts';
 
 export interface OrderActor { kind: OrderEventsTable['actor_kind']; userId?: string | null }
 
@@ -11,7 +13,8 @@ export interface OrderActor { kind: OrderEventsTable['actor_kind']; userId?: str
  * The one way an order changes status: checks the lifecycle, records an order event (who, when, from,
  * to), releases held stock when an order is cancelled or expires, takes it again when a pending order
  * whose hold lapsed is accepted (refused with the shortfall, in the caller's language, when the stock is
- * no longer there — except for a payment that already happened), and bumps nothing else. Runs in
+ * no longer there — except for a payment that already happened), posts the change's journal entry
+ * (src/server/ledger; held stock moves with its value), and bumps nothing else. Runs in
  * the caller's shop transaction. Idempotent for a repeated target: moving to the status the order
  * already has returns { changed: false } without a new event (webhooks and double taps arrive twice).
  */
@@ -27,12 +30,14 @@ export async function transitionOrder(scope: ShopScope, opts: {
   const reserving = RESERVING.includes(opts.to);
   let stockHeld = order.stock_held;
   let stockChanged = false;
+  let retaken = false;
   if (reserving && !order.stock_held) {
     const paidAlready = opts.actor.kind === 'stripe' || opts.actor.kind === 'system';
     const taken = await takeStock(scope, await orderStockLines(scope, order.id), { guard: !paidAlready });
     if (taken.short) throw new Conflict('orders.stockShortOnAccept', taken.short);
     stockHeld = 1;
     stockChanged = taken.tracked;
+    retaken = taken.tracked;
   } else if (!reserving && order.stock_held) {
     stockChanged = await releaseStock(scope, order.id);
     stockHeld = 0;
@@ -44,8 +49,10 @@ export async function transitionOrder(scope: ShopScope, opts: {
     .where('stock_held', '=', order.stock_held)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
+  if (retaken) await reserveOrderStock(scope, order.id);
   // Stock changes what public pages show, so their cached copies must go (by shop version).
   if (stockChanged) await bumpShopVersion(scope);
+  await postOrderTransition(scope, { orderId: order.id, from: order.status, to: opts.to, userId: opts.actor.userId ?? null });
   await tx.insertInto('order_events').values({
     shop_id: shopId, id: newId(), order_id: order.id, type: opts.eventType ?? opts.to,
     from_status: order.status, to_status: opts.to, actor_kind: opts.actor.kind, actor_user_id: opts.actor.userId ?? null,

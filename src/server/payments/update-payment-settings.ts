@@ -3,6 +3,8 @@ import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import { confirmPassword } from '../auth/confirm-password.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
 
@@ -50,8 +52,9 @@ export async function getPaymentSettings(shopId: string) {
  * names of the changed fields, the account number masked.
  */
 export async function updatePaymentSettings(opts: {
-  shopId: string; userId: string; input: PaymentSettingsInput; qris: Buffer | null; ip?: string;
+  shopId: string; userId: string; role: ShopRole; input: PaymentSettingsInput; qris: Buffer | null; ip?: string;
 }): Promise<{ changed: string[] }> {
+  requireCapability(opts.role, 'payments.manage');
   const { input } = opts;
   await confirmPassword({ userId: opts.userId, password: input.password, wrongMessage: 'paySettings.wrongPassword' });
   const current = await getPaymentSettings(opts.shopId);

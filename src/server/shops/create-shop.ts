@@ -4,6 +4,7 @@ import { Invalid } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
 import type { ShopInput } from './schemas.ts';
+import { ensureChart } from '../ledger/ensure-chart.ts';
 
 /** The creating user becomes the shop's owner. */
 export async function createShop(opts: { userId: string; input: ShopInput; ip?: string }) {
@@ -21,6 +22,7 @@ export async function createShop(opts: { userId: string; input: ShopInput; ip?: 
         created_at: now, updated_at: now,
       }).execute();
       await tx.insertInto('shop_members').values({ shop_id: id, user_id: opts.userId, role: 'owner', created_at: now }).execute();
+      await ensureChart({ tx, shopId: id });
       await recordAudit({ tx, shopId: id, userId: opts.userId, action: 'shop.created', ip: opts.ip, details: { slug: input.slug } });
     });
   } catch (e) {

@@ -1,4 +1,6 @@
-import { WEEKDAYS, type ShopProfile } from './profile.ts';
+import { WEEKDAYS, parseShopProfile, type ShopProfile } from './profile.ts';
+import { formatPhone } from './phone.ts';
+import type { PublicShop } from '../tenant/shop-lookup.ts';
 
 /**
  * The profile part of the settings form, without JavaScript: flat names matching the zod error paths
@@ -45,4 +47,18 @@ export function profileFormToInput(values: Values): Record<string, unknown> | un
     },
     social: { instagram: s('social.instagram'), facebook: s('social.facebook'), tiktok: s('social.tiktok'), website: s('social.website') },
   };
+}
+
+/** The whole settings form as the shop stands: its fields, then the profile's. */
+export function shopToFormValues(shop: PublicShop): Values {
+  return {
+    name: shop.name, slug: shop.slug, villageId: shop.village_id, whatsapp: formatPhone(shop.whatsapp),
+    description: shop.description, address: shop.address, locale: shop.locale,
+    ...profileToFormValues(parseShopProfile(shop.profile)),
+  };
+}
+
+/** The posted settings form as the input `shopUpdateInput` parses (the profile section nested). */
+export function shopFormToInput(values: Values): Values {
+  return { ...values, profile: profileFormToInput(values) };
 }

@@ -2,9 +2,12 @@ import { NotFound } from '../errors.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { inShop } from '../tenant/index.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 
 /** Removing a staff member ends all of that member's sessions. Owners cannot be removed here. */
-export async function removeStaff(opts: { shopId: string; userId: string; memberId: string; ip?: string }) {
+export async function removeStaff(opts: { shopId: string; userId: string; role: ShopRole; memberId: string; ip?: string }) {
+  requireCapability(opts.role, 'staff.manage');
   await inShop(opts.shopId, async ({ tx, shopId }) => {
     const member = await tx.selectFrom('shop_members').innerJoin('users', 'users.id', 'shop_members.user_id')
       .select(['shop_members.role', 'users.name'])

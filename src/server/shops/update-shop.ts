@@ -2,11 +2,14 @@ import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { inShop } from '../tenant/index.ts';
+import { requireCapability } from '../auth/access.ts';
+import type { ShopRole } from '../db/schema.ts';
 import { findVillage, isShopSlugTaken } from '../tenant/cross-shop.ts';
 import type { ShopUpdateInput } from './schemas.ts';
 import { mergeShopProfile } from './profile.ts';
 
-export async function updateShop(opts: { shopId: string; userId: string; input: ShopUpdateInput; ip?: string }) {
+export async function updateShop(opts: { shopId: string; userId: string; role: ShopRole; input: ShopUpdateInput; ip?: string }) {
+  requireCapability(opts.role, 'shop.edit');
   const { input } = opts;
   if (input.slug) {
     if (await isShopSlugTaken(input.slug, opts.shopId)) throw new Invalid({ slug: ['shop.slugTaken'] });

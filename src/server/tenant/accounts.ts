@@ -1,27 +1,39 @@
 import type { Insertable } from 'kysely';
 import { db } from '../db/index.ts';
-import type { PasswordResetsTable, UsersTable } from '../db/schema.ts';
+import type { PasswordResetsTable, ShopRole, UsersTable } from '../db/schema.ts';
 import { acrossShops } from './index.ts';
 
 /**
- * Cross-shop reader: every power an account holds — platform admin, officer of programs, and its
+ * Cross-shop reader: every power each account holds — platform admin, officer of programs, and its
  * memberships in shops (with each shop's program). Deciding who may act on whose account needs all of it.
+ * Three queries however many accounts; unknown ids are absent from the map.
  */
-export async function accountPowers(userId: string) {
+export async function accountPowersOf(userIds: readonly string[]) {
+  const ids = [...new Set(userIds)];
+  const powers = new Map<string, {
+    user: { id: string; name: string; phone: string | null; is_admin: number }; admin: boolean;
+    officerOf: string[]; memberships: { shopId: string; role: ShopRole; programId: string }[];
+  }>();
+  if (ids.length === 0) return powers;
   return acrossShops(async (q) => {
-  const user = await q.selectFrom('users').select(['id', 'name', 'phone', 'is_admin']).where('id', '=', userId).executeTakeFirst();
-  if (!user) return undefined;
-  const officerOf = (await q.selectFrom('program_officers').select('program_id').where('user_id', '=', userId).execute())
-    .map((r) => r.program_id);
-  const memberships = await q.selectFrom('shop_members')
-    .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
-    .select(['shop_members.shop_id as shopId', 'shop_members.role', 'shops.program_id as programId'])
-    .where('shop_members.user_id', '=', userId)
-    .execute();
-  return { user, admin: user.is_admin === 1, officerOf, memberships };
+    const users = await q.selectFrom('users').select(['id', 'name', 'phone', 'is_admin']).where('id', 'in', ids).execute();
+    for (const user of users) powers.set(user.id, { user, admin: user.is_admin === 1, officerOf: [], memberships: [] });
+    if (users.length === 0) return powers;
+    const found = users.map((u) => u.id);
+    for (const r of await q.selectFrom('program_officers').select(['user_id', 'program_id']).where('user_id', 'in', found).execute()) {
+      powers.get(r.user_id)!.officerOf.push(r.program_id);
+    }
+    const memberships = await q.selectFrom('shop_members')
+      .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
+      .select(['shop_members.user_id as userId', 'shop_members.shop_id as shopId', 'shop_members.role', 'shops.program_id as programId'])
+      .where('shop_members.user_id', 'in', found)
+      .execute();
+    for (const { userId, ...m } of memberships) powers.get(userId)!.memberships.push(m);
+    return powers;
   });
 }
-export type AccountPowers = NonNullable<Awaited<ReturnType<typeof accountPowers>>>;
+
+export type AccountPowers = NonNullable<ReturnType<Awaited<ReturnType<typeof accountPowersOf>>['get']>>;
 
 /** Programs whose officer this user is. */
 export async function programsOfOfficer(userId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { acrossShops } from './index.ts';
-import { loadPublishedProducts } from '../catalog/published-products.ts';
+import type { Db, Tx } from '../db/index.ts';
 
 /**
  * The public directory across shops: villages, districts, their shops and products, the sitemap.
@@ -82,10 +82,14 @@ export async function directoryVillages() {
 }
 
 /** Published products of several shops (the village and district directory). */
-export async function directoryProducts(shopIds: string[]) {
-  return acrossShops(async (q) => {
-    return loadPublishedProducts(q, shopIds);
-  });
+export interface DirectoryScope { readonly shopIds: string[]; readonly tx: Db | Tx }
+
+/**
+ * Public: the door to several shops' public rows (the village and district directory), like inShop for
+ * one shop; every query inside filters by `shop_id in shopIds`.
+ */
+export async function inDirectoryShops<T>(shopIds: string[], fn: (scope: DirectoryScope) => Promise<T>): Promise<T> {
+  return acrossShops((q) => fn({ shopIds: [...shopIds], tx: q }));
 }
 
 /** Everything /sitemap.xml lists: shops, published products, and villages and districts that have shops. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { db, dialect, type Db, type Tx } from '../db/index.ts';
 import { config } from '../config.ts';
+import { GroupCommit } from './group-commit.ts';
 
 /**
  * The one door to a shop's rows. Every function that reads or writes shop-owned data runs inside
@@ -14,7 +15,15 @@ export interface ShopScope {
   readonly tx: Tx;
 }
 
+const groups = new WeakMap<Db, GroupCommit>();
+
 export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
+  if (dialect() === 'sqlite' && config().sqliteGroupCommit) {
+    const d = db();
+    let group = groups.get(d);
+    if (!group) groups.set(d, group = new GroupCommit(d));
+    return group.run((tx) => fn({ shopId, tx }));
+  }
   return db().transaction().execute(async (tx) => {
     if (dialect() === 'postgres') {
       await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);

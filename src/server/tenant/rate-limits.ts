@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { config } from '../config.ts';
 import { db } from '../db/index.ts';
 import { TooManyRequests } from '../errors.ts';
 
@@ -53,11 +54,15 @@ export async function secondsBlocked(key: string): Promise<number> {
 
 export const FREE_FAILURES = 5;
 const MAX_BACKOFF_SECONDS = 15 * 60;
+const maxBackoff = () => Math.max(MAX_BACKOFF_SECONDS, config().passwordBackoffSeconds);
 
-/** Back-off after the n-th failure: none for the first four, then 30 s, 60 s, 120 s … up to 15 minutes. */
+/**
+ * Back-off after the n-th failure: none for the first four, then PASSWORD_BACKOFF_SECONDS (30 s), twice that,
+ * four times … up to 15 minutes.
+ */
 export function backoffSeconds(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
-  return Math.min(30 * 2 ** (failures - FREE_FAILURES), MAX_BACKOFF_SECONDS);
+  return Math.min(config().passwordBackoffSeconds * 2 ** (failures - FREE_FAILURES), maxBackoff());
 }
 
 export type AttemptClaim = { allowed: true; backoff: number } | { allowed: false; wait: number };
@@ -73,8 +78,8 @@ export async function claimAttempt(key: string): Promise<AttemptClaim> {
   const until = (n: number) => new Date(now + backoffSeconds(n) * 1000).toISOString();
   const next = sql<number>`rate_limits.count + 1`;
   const steps = [];
-  for (let n = FREE_FAILURES; backoffSeconds(n) < MAX_BACKOFF_SECONDS; n++) steps.push(sql`when ${next} = ${n} then cast(${until(n)} as text)`);
-  const blockedUntil = sql<string | null>`case when ${next} < ${FREE_FAILURES} then null ${sql.join(steps, sql` `)} else cast(${new Date(now + MAX_BACKOFF_SECONDS * 1000).toISOString()} as text) end`;
+  for (let n = FREE_FAILURES; backoffSeconds(n) < maxBackoff(); n++) steps.push(sql`when ${next} = ${n} then cast(${until(n)} as text)`);
+  const blockedUntil = sql<string | null>`case when ${next} < ${FREE_FAILURES} then null ${sql.join(steps, sql` `)} else cast(${new Date(now + maxBackoff() * 1000).toISOString()} as text) end`;
   const claimed = await db().insertInto('rate_limits')
     .values({ key, count: 1, window_start: nowIso, blocked_until: backoffSeconds(1) > 0 ? until(1) : null })
     .onConflict((oc) => oc.column('key').doUpdateSet({ count: next, blocked_until: blockedUntil })

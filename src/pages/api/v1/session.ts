@@ -3,7 +3,7 @@ import { ROUTES } from '../../../server/http/routes.ts';
 import { json } from '../../../server/http/respond.ts';
 import { signIn } from '../../../server/auth/sign-in.ts';
 import { SESSION_COOKIE, invalidateSession, sessionCookieOptions } from '../../../server/auth/session.ts';
-import { shopsOfUser } from '../../../server/tenant/cross-shop.ts';
+import { listMyShops } from '../../../server/shops/list-my-shops.ts';
 
 export const POST = handle(ROUTES.signIn, async ({ ctx, body }) => {
   const { userId, token, session, resetNotices } = await signIn({ ...body, ip: ctx.locals.clientIp, takeNotices: true });
@@ -13,7 +13,7 @@ export const POST = handle(ROUTES.signIn, async ({ ctx, body }) => {
 
 export const GET = handle(ROUTES.currentSession, async ({ auth }) => {
   const { user, session } = auth;
-  return json({ user, expiresAt: session.expiresAt, shops: await shopsOfUser(user.id) });
+  return json({ user, expiresAt: session.expiresAt, shops: await listMyShops(user.id) });
 });
 
 export const DELETE = handle(ROUTES.signOut, async ({ ctx, auth }) => {

@@ -1,12 +1,15 @@
 import { inShop } from '../../tenant/index.ts';
+import { requireCapability } from '../../auth/access.ts';
+import type { ShopRole } from '../../db/schema.ts';
 import { stripeEnabled } from './client.ts';
 import { connectState, readStripeSettings, type StripeConnectState } from './settings.ts';
 
 export interface StripeConnectStatus { enabled: boolean; state: StripeConnectState; accountId: string | null; acceptCard: boolean }
 
 /** What the payment settings page shows: whether the platform offers Stripe at all, and this shop's state. */
-export async function getStripeConnectStatus(shopId: string): Promise<StripeConnectStatus> {
-  const row = await inShop(shopId, (scope) => readStripeSettings(scope));
+export async function getStripeConnectStatus(opts: { shopId: string; role: ShopRole }): Promise<StripeConnectStatus> {
+  requireCapability(opts.role, 'payments.manage');
+  const row = await inShop(opts.shopId, (scope) => readStripeSettings(scope));
   return {
     enabled: stripeEnabled(),
     state: connectState(row),

@@ -3,6 +3,8 @@ import { Invalid } from '../../errors.ts';
 import { inShop } from '../../tenant/index.ts';
 import { recordAudit } from '../../auth/audit.ts';
 import { confirmPassword } from '../../auth/confirm-password.ts';
+import { requireCapability } from '../../auth/access.ts';
+import type { ShopRole } from '../../db/schema.ts';
 import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { readStripeSettings, writeStripeSettings } from './settings.ts';
 
@@ -24,8 +26,9 @@ export function onboardingUrls(slug: string) {
  * money from card payments lands in the shop's own balance, not the platform's.
  */
 export async function connectStripe(opts: {
-  shop: { id: string; slug: string; name: string }; userId: string; password: unknown; ip?: string;
+  shop: { id: string; slug: string; name: string }; userId: string; role: ShopRole; password: unknown; ip?: string;
 }): Promise<{ url: string; accountId: string }> {
+  requireCapability(opts.role, 'payments.manage');
   await confirmPassword({ userId: opts.userId, password: opts.password });
   if (!stripeEnabled()) throw new Invalid({ _: ['stripe.notConfigured'] }, 'stripe.notConfigured');
   const shopId = opts.shop.id;

@@ -1,6 +1,8 @@
 import { inShop, type ShopScope } from '../../tenant/index.ts';
 import { recordAudit } from '../../auth/audit.ts';
 import { confirmPassword } from '../../auth/confirm-password.ts';
+import { requireCapability } from '../../auth/access.ts';
+import type { ShopRole } from '../../db/schema.ts';
 import { readStripeSettings, writeStripeSettings } from './settings.ts';
 
 /**
@@ -20,7 +22,8 @@ export async function clearStripeAccount(scope: ShopScope, opts: { accountId?: s
   return true;
 }
 
-export async function disconnectStripe(opts: { shopId: string; userId: string; password: unknown; ip?: string }): Promise<void> {
+export async function disconnectStripe(opts: { shopId: string; userId: string; role: ShopRole; password: unknown; ip?: string }): Promise<void> {
+  requireCapability(opts.role, 'payments.manage');
   await confirmPassword({ userId: opts.userId, password: opts.password, field: 'disconnectPassword' });
   await inShop(opts.shopId, (scope) => clearStripeAccount(scope, { userId: opts.userId, ip: opts.ip, reason: 'owner' }));
 }

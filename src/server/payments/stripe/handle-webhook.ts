@@ -8,6 +8,7 @@ import { shopByStripeAccount } from '../../tenant/cross-shop.ts';
 import { canTransition } from '../../orders/lifecycle.ts';
 import { recordOrderEvent, transitionOrder, type OrderActor } from '../../orders/transition-order.ts';
 import { nowIso } from '../../util.ts';
+import { postOrderRefund } from '../../ledger/post-order-transition.ts';
 import { fromStripeAmount, toStripeAmount } from './amount.ts';
 import { stripe, stripeEnabled } from './client.ts';
 import { applyAccountState } from './refresh-account.ts';
@@ -259,6 +260,7 @@ async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEven
         orderId: order.id, type: 'refunded', actor: STRIPE,
         details: { amount: delta, refunded_total: total, charge: charge.id, event: event.id },
       });
+      await postOrderRefund(scope, { orderId: order.id, amount: delta, key: `stripe:${event.id}:refund`, status: order.status });
     }
     const full = charge.refunded === true || total >= order.total;
     if (full && (order.status === 'paid' || order.status === 'confirmed')) {

@@ -1,5 +1,7 @@
 import { inShop, type ShopScope } from '../../tenant/index.ts';
 import { recordAudit } from '../../auth/audit.ts';
+import { requireCapability } from '../../auth/access.ts';
+import type { ShopRole } from '../../db/schema.ts';
 import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { connectState, readStripeSettings, writeStripeSettings, type StripeConnectState } from './settings.ts';
 
@@ -27,7 +29,8 @@ export async function applyAccountState(scope: ShopScope, opts: {
 }
 
 /** The onboarding return page: read the account from Stripe and store whether it can take charges. */
-export async function refreshStripeAccount(opts: { shopId: string; userId: string; ip?: string }): Promise<StripeConnectState> {
+export async function refreshStripeAccount(opts: { shopId: string; userId: string; role: ShopRole; ip?: string }): Promise<StripeConnectState> {
+  requireCapability(opts.role, 'payments.manage');
   const row = await inShop(opts.shopId, (scope) => readStripeSettings(scope));
   if (!stripeEnabled() || !row?.stripe_account_id) return connectState(row);
   const accountId = row.stripe_account_id;

@@ -9,6 +9,6 @@ export const GET = handle(ROUTES.getShop, async ({ shop }) => json({
 }));
 
 export const PATCH = handle(ROUTES.updateShop, async ({ ctx, body, shop }) => {
-  const r = await updateShop({ shopId: shop.shop.id, userId: shop.user.id, input: body, ip: ctx.locals.clientIp });
+  const r = await updateShop({ shopId: shop.shop.id, userId: shop.user.id, role: shop.role, input: body, ip: ctx.locals.clientIp });
   return json(r);
 });

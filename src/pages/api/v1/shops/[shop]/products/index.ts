@@ -2,7 +2,6 @@ import { handle } from '../../../../../../server/http/api.ts';
 import { ROUTES } from '../../../../../../server/http/routes.ts';
 import { json } from '../../../../../../server/http/respond.ts';
 import { NotFound } from '../../../../../../server/errors.ts';
-import { roleHas } from '../../../../../../server/auth/access.ts';
 import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
 import { listPublicProducts } from '../../../../../../server/catalog/list-public-products.ts';
 import { createProduct } from '../../../../../../server/catalog/create-product.ts';
@@ -22,7 +21,7 @@ export const GET = handle(ROUTES.publicProducts, async ({ ctx }) => {
 export const POST = handle(ROUTES.createProduct, async ({ ctx, body, shop }) => {
   const a = shop;
   const product = await createProduct({
-    shopId: a.shop.id, userId: a.user.id, input: body, canSetCost: roleHas(a.role, 'products.cost'), ip: ctx.locals.clientIp,
+    shopId: a.shop.id, userId: a.user.id, role: a.role, input: body, ip: ctx.locals.clientIp,
   });
   return json({ product }, { status: 201 });
 });

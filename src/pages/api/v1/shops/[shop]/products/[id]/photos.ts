@@ -8,7 +8,7 @@ export const POST = handle(ROUTES.addProductPhotos, async ({ ctx, shop }) => {
   const a = shop;
   const { files, fields } = await readUploads(ctx, { field: 'file' });
   const photos = await addProductPhotos({
-    shopId: a.shop.id, productId: ctx.params.id ?? '', userId: a.user.id, files, alt: fields.alt, ip: ctx.locals.clientIp,
+    shopId: a.shop.id, productId: ctx.params.id ?? '', userId: a.user.id, role: a.role, files, alt: fields.alt, ip: ctx.locals.clientIp,
   });
   return json({ photos }, { status: 201 });
 });

@@ -1,0 +1,189 @@
+/**
+ * Ledger write-path and report benchmark (issue 10), on a fresh SQLite file (or DATABASE_URL with --pg):
+ *   1. orders created, confirmed, paid and fulfilled through the domain functions, each step its own shop
+ *      transaction as a request would make it, with --flows N (50) order flows in flight in one process,
+ *      for --seconds S (10); durable commits (synchronous=FULL) with and without group commit;
+ *      afterwards the books are checked (no lost or duplicated posting);
+ *   2. Laba Rugi, Posisi Keuangan and the trial balance of a shop with --postings N (1,000,000) postings
+ *      over two years (bulk-inserted with their maintained totals): median of 7 runs each.
+ * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
+ * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: number) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def; };
+const FLOWS = opt('--flows', 50);
+const SECONDS = opt('--seconds', 10);
+const POSTINGS = opt('--postings', 1_000_000);
+
+async function setup() {
+  const { db } = await import('../src/server/db/index.ts');
+  const { migrateToLatest } = await import('../src/server/db/migrate.ts');
+  const { createShop } = await import('../src/server/shops/create-shop.ts');
+  const { inShop } = await import('../src/server/tenant/index.ts');
+  const { newId, nowIso } = await import('../src/server/util.ts');
+  await migrateToLatest(db());
+  const programId = newId(), districtId = newId(), villageId = newId(), userId = newId();
+  await db().insertInto('programs').values({ id: programId, slug: `p${programId}`, name: 'Bench', created_at: nowIso() }).execute();
+  await db().insertInto('districts').values({ id: districtId, program_id: programId, slug: 'd', name: 'D' }).execute();
+  await db().insertInto('villages').values({ id: villageId, program_id: programId, district_id: districtId, slug: 'v', name: 'V' }).execute();
+  await db().insertInto('users').values({ id: userId, name: 'Bench', email: `bench-${userId}@x.test`, phone: null, password_hash: 'x', created_at: nowIso() }).execute();
+  const shop = await createShop({ userId, input: { slug: `bench-${userId}`, name: 'Bench', whatsapp: '+6285240009999', description: '', address: '', locale: 'id', villageId } });
+  const productId = newId();
+  await inShop(shop.id, async ({ tx, shopId }) => {
+    await tx.insertInto('products').values({
+      shop_id: shopId, id: productId, slug: 'barang', name: 'Barang', price: 10000, compare_at_price: null, unit_cost: 6000, sku: null,
+      stock: 100_000_000, status: 'published', created_at: nowIso(), updated_at: nowIso(),
+    }).execute();
+  });
+  return { shopId: shop.id, productId, userId };
+}
+
+async function flows() {
+  const { shopId, productId, userId } = await setup();
+  const { createOrder } = await import('../src/server/orders/create-order.ts');
+  const { changeOrderStatus } = await import('../src/server/orders/change-order-status.ts');
+  const { inShop } = await import('../src/server/tenant/index.ts');
+  const { checkShopLedger } = await import('../src/server/ledger/check-ledger.ts');
+  const { db, closeDb } = await import('../src/server/db/index.ts');
+  let done = 0;
+  let stop = false;
+  // better-sqlite3 answers synchronously: without a turn of the event loop between steps (as between real
+  // requests) the flows would starve the timers.
+  const tick = () => new Promise((r) => setImmediate(r));
+  // One customer per flow: the per-phone hold cap (ORDER_HOLD_MAX_UNITS_PER_PHONE) stops one buyer, not the shop.
+  const flow = async (_: unknown, i: number) => {
+    const phone = `+628524${String(1_000_000 + i).slice(-7)}`;
+    while (!stop) {
+      await tick();
+      const o = await createOrder({ shopId, locale: 'id', input: {
+        items: [{ productId, quantity: 1 + (done % 3) }], customerName: 'Ibu Sitti', customerPhone: phone,
+        delivery: 'pickup', destination: null, address: '', notes: '', payment: 'whatsapp', idempotencyKey: null,
+      } });
+      for (const to of ['confirmed', 'paid', 'fulfilled'] as const) {
+        await tick();
+        await changeOrderStatus({ shopId, code: o.code, to, userId, role: 'owner' });
+      }
+      done++;
+    }
+  };
+  // Warm-up (prepared statement caches, JIT), then the measured window.
+  stop = false;
+  const w = Array.from({ length: FLOWS }, flow);
+  await new Promise((r) => setTimeout(r, 1500));
+  stop = true;
+  await Promise.all(w);
+  const warmDone = done;
+  done = 0;
+  stop = false;
+  const t0 = process.hrtime.bigint();
+  const running = Array.from({ length: FLOWS }, flow);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  stop = true;
+  await Promise.all(running);
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const total = warmDone + done;
+  const entries = Number((await db().selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
+  const problems = await inShop(shopId, (scope) => checkShopLedger(scope));
+  await closeDb();
+  return { ordersPerSecond: done / secs, orders: total, entries, expectedEntries: 2 * total + 1, problems: problems.length };
+}
+
+async function reports() {
+  const { shopId } = await setup();
+  const { db, closeDb, dialect } = await import('../src/server/db/index.ts');
+  const { newId, nowIso } = await import('../src/server/util.ts');
+  const { getProfitLoss } = await import('../src/server/ledger/get-profit-loss.ts');
+  const { getBalanceSheet } = await import('../src/server/ledger/get-balance-sheet.ts');
+  const { getTrialBalance } = await import('../src/server/ledger/get-trial-balance.ts');
+  if (dialect() !== 'sqlite') throw new Error('the report benchmark bulk-loads SQLite only');
+  // Bulk load straight through better-sqlite3: 4 postings per entry (a sale with its cost), days over 2 years.
+  const Sqlite = (await import('better-sqlite3')).default;
+  await closeDb();
+  const raw = new Sqlite(process.env.SQLITE_PATH!);
+  raw.pragma('journal_mode = WAL');
+  const insE = raw.prepare('insert into journal_entries (shop_id, id, idem_key, day, source_type, source_id, memo, created_at) values (?, ?, ?, ?, ?, null, ?, ?)');
+  const insP = raw.prepare('insert into journal_postings (shop_id, entry_id, line_no, account_code, amount, day) values (?, ?, ?, ?, ?, ?)');
+  const totals = new Map<string, { d: number; c: number }>();
+  const bump = (grain: string, period: string, code: string, amount: number) => {
+    const k = `${grain}|${period}|${code}`;
+    const t = totals.get(k) ?? { d: 0, c: 0 };
+    if (amount > 0) t.d += amount; else t.c -= amount;
+    totals.set(k, t);
+  };
+  const start = Date.UTC(2025, 0, 1);
+  const entries = Math.ceil(POSTINGS / 4);
+  const now = nowIso();
+  raw.transaction(() => {
+    for (let i = 0; i < entries; i++) {
+      const day = new Date(start + Math.floor((i / entries) * 730) * 86_400_000).toISOString().slice(0, 10);
+      const id = newId();
+      const price = 10000 + (i % 7) * 1000;
+      const cost = Math.round(price * 0.6);
+      insE.run(shopId, id, `bench:${i}`, day, 'order', 'bench', now);
+      const lines: [string, number][] = [['1101', price], ['4101', -price], ['5101', cost], ['1301', -cost]];
+      lines.forEach(([code, amount], j) => {
+        insP.run(shopId, id, j + 1, code, amount, day);
+        bump('a', 'all', code, amount); bump('m', day.slice(0, 7), code, amount); bump('d', day, code, amount);
+      });
+    }
+    const insT = raw.prepare('insert into ledger_totals (shop_id, account_code, grain, period, debit, credit) values (?, ?, ?, ?, ?, ?)');
+    for (const [k, t] of totals) { const [grain, period, code] = k.split('|'); insT.run(shopId, code, grain, period, t.d, t.c); }
+  })();
+  raw.close();
+  const time = async (fn: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 7; i++) { const t = process.hrtime.bigint(); await fn(); ms.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    return ms.sort((a, b) => a - b)[3]!;
+  };
+  const postings = Number((await db().selectFrom('journal_postings').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
+  const r = {
+    postings,
+    profitLoss2yMs: await time(() => getProfitLoss({ shopId, role: 'owner', from: '2025-01-01', to: '2026-12-31' })),
+    profitLossMidMonthMs: await time(() => getProfitLoss({ shopId, role: 'owner', from: '2025-03-17', to: '2026-02-11' })),
+    balanceSheetMs: await time(() => getBalanceSheet({ shopId, role: 'owner', asOf: '2026-06-15' })),
+    trialBalanceMs: await time(() => getTrialBalance({ shopId, role: 'owner', asOf: '2026-12-31' })),
+  };
+  await closeDb();
+  return r;
+}
+
+if (process.env.LEDGER_BENCH_CHILD) {
+  const r = process.env.LEDGER_BENCH_CHILD === 'reports' ? await reports() : await flows();
+  console.log(JSON.stringify(r));
+  process.exit(0);
+}
+
+function child(kind: 'flows' | 'reports', env: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-ledger-bench-'));
+  const usePg = args.includes('--pg') && process.env.DATABASE_URL;
+  const r = spawnSync(process.execPath, [import.meta.filename, ...args], {
+    env: { ...process.env, ...(usePg ? {} : { DATABASE_URL: '' }), SQLITE_PATH: path.join(dir, 'bench.sqlite'), DATA_DIR: dir, LEDGER_BENCH_CHILD: kind, ...env },
+    encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`ledger bench ${kind} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+
+console.log(`\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`);
+const modes = args.includes('--pg') ? [{ label: 'PostgreSQL', env: {} }] : [
+  { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
+  { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
+];
+for (const m of modes) {
+  const r = child('flows', m.env);
+  const ok = r.entries === r.expectedEntries && r.problems === 0;
+  console.log(`  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s (target >= 1,500); ${r.orders} orders, ${r.entries} entries `
+    + `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'}`);
+}
+if (!args.includes('--pg') && POSTINGS > 0) {
+  console.log(`\n== Ledger reports over ${POSTINGS.toLocaleString('en')} postings (2 years), median of 7 ==`);
+  const r = child('reports', {});
+  console.log(`  ${r.postings} postings: Laba Rugi 2 years ${r.profitLoss2yMs.toFixed(1)} ms, Laba Rugi mid-month to mid-month ${r.profitLossMidMonthMs.toFixed(1)} ms, `
+    + `Posisi Keuangan ${r.balanceSheetMs.toFixed(1)} ms, neraca saldo ${r.trialBalanceMs.toFixed(1)} ms (target <= 100 ms)`);
+}

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { ShopScope } from '../tenant/index.ts';
+import { ACCOUNTS } from './chart-template.ts';
+
+export interface LedgerProblem { shopId: string; kind: string; detail: string }
+
+/**
+ * Every invariant of one shop's books (npm run ledger:check, the property test): each entry balances;
+ * the maintained totals (all-time, month, day) equal the postings, so the trial balance is zero; each
+ * tracked item's stock and value equal the sum of its movements; Persediaan equals the movements' ledger
+ * value; every order fulfilled since the ledger started has its revenue entry.
+ */
+export async function checkShopLedger(scope: ShopScope): Promise<LedgerProblem[]> {
+  const { tx, shopId } = scope;
+  const problems: LedgerProblem[] = [];
+  const p = (kind: string, detail: string) => problems.push({ shopId, kind, detail });
+
+  const unbalanced = await tx.selectFrom('journal_postings').select(['entry_id', (eb) => eb.fn.sum<number>('amount').as('s')])
+    .where('shop_id', '=', shopId).groupBy('entry_id').having((eb) => eb.fn.sum('amount'), '!=', 0).execute();
+  for (const u of unbalanced) p('entry_unbalanced', `${u.entry_id}: ${u.s}`);
+
+  const fromPostings = new Map<string, number>();
+  const rows = await tx.selectFrom('journal_postings')
+    .select(['account_code', 'day', (eb) => eb.fn.sum<number>(sql`case when amount > 0 then amount else 0 end`).as('d'), (eb) => eb.fn.sum<number>(sql`case when amount < 0 then -amount else 0 end`).as('c')])
+    .where('shop_id', '=', shopId).groupBy(['account_code', 'day']).execute();
+  const add = (k: string, d: number, c: number) => {
+    fromPostings.set(`${k}:d`, (fromPostings.get(`${k}:d`) ?? 0) + d);
+    fromPostings.set(`${k}:c`, (fromPostings.get(`${k}:c`) ?? 0) + c);
+  };
+  for (const r of rows) {
+    const d = Number(r.d), c = Number(r.c);
+    add(`a|all|${r.account_code}`, d, c);
+    add(`m|${r.day.slice(0, 7)}|${r.account_code}`, d, c);
+    add(`d|${r.day}|${r.account_code}`, d, c);
+  }
+  const totals = await tx.selectFrom('ledger_totals').select(['grain', 'period', 'account_code', 'debit', 'credit']).where('shop_id', '=', shopId).execute();
+  const seen = new Set<string>();
+  let trial = 0;
+  for (const t of totals) {
+    const k = `${t.grain}|${t.period}|${t.account_code}`;
+    seen.add(k);
+    if (Number(t.debit) !== (fromPostings.get(`${k}:d`) ?? 0) || Number(t.credit) !== (fromPostings.get(`${k}:c`) ?? 0)) {
+      p('totals_drift', `${k}: totals ${t.debit}/${t.credit}, postings ${fromPostings.get(`${k}:d`) ?? 0}/${fromPostings.get(`${k}:c`) ?? 0}`);
+    }
+    if (t.grain === 'a') trial += Number(t.debit) - Number(t.credit);
+  }
+  for (const k of fromPostings.keys()) {
+    const key = k.slice(0, -2);
+    if (!seen.has(key)) { p('totals_missing', key); seen.add(key); }
+  }
+  if (trial !== 0) p('trial_balance', `debits - credits = ${trial}`);
+
+  for (const table of ['products', 'product_variants'] as const) {
+    const items = await tx.selectFrom(table).select(['id', 'stock', 'stock_value']).where('shop_id', '=', shopId).where('stock_value', 'is not', null).execute();
+    if (!items.length) continue;
+    const col = table === 'products' ? 'product_id' : 'variant_id';
+    let q = tx.selectFrom('stock_movements')
+      .select([col, (eb) => eb.fn.sum<number>('quantity').as('q'), (eb) => eb.fn.sum<number>('value').as('v')])
+      .where('shop_id', '=', shopId).groupBy(col);
+    if (table === 'products') q = q.where('variant_id', '=', '');
+    const sums = new Map((await q.execute()).map((r) => [String((r as Record<string, unknown>)[col]), r]));
+    for (const it of items) {
+      const s = sums.get(it.id);
+      if (Number(it.stock ?? 0) !== Number(s?.q ?? 0)) p('stock_drift', `${table} ${it.id}: stock ${it.stock}, movements ${s?.q ?? 0}`);
+      if (Number(it.stock_value) !== Number(s?.v ?? 0)) p('stock_value_drift', `${table} ${it.id}: value ${it.stock_value}, movements ${s?.v ?? 0}`);
+    }
+  }
+  const gl = await tx.selectFrom('ledger_totals').select(sql<number>`debit - credit`.as('b'))
+    .where('shop_id', '=', shopId).where('grain', '=', 'a').where('account_code', '=', ACCOUNTS.inventory).executeTakeFirst();
+  const mv = await tx.selectFrom('stock_movements').select((eb) => eb.fn.sum<number>('gl_value').as('v')).where('shop_id', '=', shopId).executeTakeFirst();
+  if (Number(gl?.b ?? 0) !== Number(mv?.v ?? 0)) p('inventory_gl', `Persediaan ${gl?.b ?? 0}, movements ${mv?.v ?? 0}`);
+
+  const started = await tx.selectFrom('ledger_shops').select('started_at').where('shop_id', '=', shopId).executeTakeFirst();
+  if (started) {
+    const missing = await tx.selectFrom('order_events').select('order_id')
+      .where('shop_id', '=', shopId).where('to_status', '=', 'fulfilled').where('from_status', '!=', 'fulfilled').where('created_at', '>=', started.started_at)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('journal_entries').select('id')
+        .where('journal_entries.shop_id', '=', shopId)
+        .where('journal_entries.idem_key', '=', sql<string>`'order:' || order_events.order_id || ':fulfilled'`))))
+      .execute();
+    for (const m of missing) p('fulfilled_without_revenue', m.order_id);
+  }
+  return problems;
+}

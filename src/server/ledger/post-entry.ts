@@ -1,0 +1,62 @@
+import type { ShopScope } from '../tenant/index.ts';
+import { newId, nowIso } from '../util.ts';
+import { ensureChart } from './ensure-chart.ts';
+import { shopDay } from './ledger-day.ts';
+
+export interface PostingLine { account: string; amount: number }
+
+export interface EntryInput {
+  /** Derived from the source event (e.g. `order:<id>:paid`): the same key posts once per shop, ever. */
+  key: string;
+  source: { type: string; id?: string | null };
+  lines: PostingLine[];
+  memo?: string;
+  at?: Date | string;
+  createdBy?: string | null;
+  reversesId?: string | null;
+}
+
+export class UnbalancedEntry extends Error {}
+
+/**
+ * Append one journal entry (debit +, credit -, whole Rupiah) and maintain the totals reports read, in
+ * the caller's transaction: 4 statements whatever the number of lines. A key already posted changes
+ * nothing and answers { posted: false } — also when two processes post it at once: the unique key
+ * decides and the loser's insert does nothing.
+ */
+export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ posted: boolean; entryId: string | null }> {
+  const { tx, shopId } = scope;
+  const byAccount = new Map<string, { debit: number; credit: number }>();
+  let sum = 0;
+  for (const l of input.lines) {
+    if (!Number.isSafeInteger(l.amount)) throw new UnbalancedEntry(`not whole Rupiah: ${l.amount}`);
+    sum += l.amount;
+    if (l.amount === 0) continue;
+    const t = byAccount.get(l.account) ?? { debit: 0, credit: 0 };
+    if (l.amount > 0) t.debit += l.amount; else t.credit -= l.amount;
+    byAccount.set(l.account, t);
+  }
+  if (sum !== 0) throw new UnbalancedEntry(`entry ${input.key} does not balance (${sum})`);
+  await ensureChart(scope);
+  const day = await shopDay(scope, input.at);
+  const inserted = await tx.insertInto('journal_entries').values({
+    shop_id: shopId, id: newId(), idem_key: input.key, day, source_type: input.source.type, source_id: input.source.id ?? null,
+    memo: input.memo ?? '', reverses_id: input.reversesId ?? null, created_by: input.createdBy ?? null, created_at: nowIso(),
+  }).onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) return { posted: false, entryId: null };
+  const lines = input.lines.filter((l) => l.amount !== 0);
+  if (!lines.length) return { posted: true, entryId: inserted.id };
+  await tx.insertInto('journal_postings').values(lines.map((l, i) => ({
+    shop_id: shopId, entry_id: inserted.id, line_no: i + 1, account_code: l.account, amount: l.amount, day,
+  }))).execute();
+  const month = day.slice(0, 7);
+  const totals = [...byAccount].flatMap(([code, t]) => ([['a', 'all'], ['m', month], ['d', day]] as const).map(([grain, period]) => ({
+    shop_id: shopId, account_code: code, grain, period, debit: t.debit, credit: t.credit,
+  })));
+  await tx.insertInto('ledger_totals').values(totals)
+    .onConflict((oc) => oc.columns(['shop_id', 'grain', 'period', 'account_code']).doUpdateSet((eb) => ({
+      debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
+      credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
+    }))).execute();
+  return { posted: true, entryId: inserted.id };
+}

@@ -1,0 +1,47 @@
+import { inShop } from '../tenant/index.ts';
+import { bumpShopVersion } from '../tenant/index.ts';
+import { Invalid, NotFound } from '../errors.ts';
+import type { Role } from '../auth/access.ts';
+import { ACCOUNTS } from './chart-template.ts';
+import { postEntry, type PostingLine } from './post-entry.ts';
+import { changeItem, ensureValued, recordMovement, type ItemRef } from './inventory.ts';
+import { requireCapability } from './require-capability.ts';
+
+export type StockInSource =
+  /** Goods bought: paid from cash or bank, or on credit (Utang Usaha). */
+  | { kind: 'purchase'; cost: number; paidWith: 'cash' | 'bank' | 'credit' }
+  /** A production batch: its materials and packaging leave their stock accounts, other direct costs are paid in cash. */
+  | { kind: 'production'; materials: number; packaging: number; otherCash: number };
+
+/**
+ * Stock in (pembelian or a production batch): the units join the product's one stock number, their cost
+ * joins its value (the moving average moves), Persediaan is debited. `key` is the request's idempotency
+ * key: the same stock-in sent twice is recorded once.
+ */
+export async function recordStockIn(opts: {
+  shopId: string; role: Role; userId: string | null; item: ItemRef; quantity: number; source: StockInSource; key: string; at?: string;
+}): Promise<{ recorded: boolean }> {
+  requireCapability(opts.role, 'products.cost');
+  const { quantity, source } = opts;
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new Invalid({ quantity: ['ledger.quantityInvalid'] });
+  const parts = source.kind === 'purchase' ? [source.cost] : [source.materials, source.packaging, source.otherCash];
+  if (parts.some((n) => !Number.isSafeInteger(n) || n < 0)) throw new Invalid({ cost: ['ledger.amountInvalid'] });
+  const cost = parts.reduce((s, n) => s + n, 0);
+  const credit: PostingLine[] = source.kind === 'purchase'
+    ? [{ account: source.paidWith === 'cash' ? ACCOUNTS.cash : source.paidWith === 'bank' ? ACCOUNTS.bank : ACCOUNTS.payable, amount: -cost }]
+    : [{ account: ACCOUNTS.materials, amount: -source.materials }, { account: ACCOUNTS.packaging, amount: -source.packaging }, { account: ACCOUNTS.cash, amount: -source.otherCash }];
+  return inShop(opts.shopId, async (scope) => {
+    const row = await ensureValued(scope, opts.item, { startTracking: true });
+    if (!row) throw new NotFound('catalog.notFound');
+    const key = `stock_in:${opts.key}`;
+    const entry = await postEntry(scope, {
+      key, source: { type: 'stock', id: opts.item.variantId ?? opts.item.productId }, at: opts.at, createdBy: opts.userId,
+      memo: source.kind === 'purchase' ? 'pembelian persediaan' : 'produksi', lines: [{ account: ACCOUNTS.inventory, amount: cost }, ...credit],
+    });
+    if (!entry.posted) return { recorded: false };
+    await recordMovement(scope, { key, item: opts.item, kind: 'stock_in', quantity, value: cost, glValue: cost, entryId: entry.entryId });
+    await changeItem(scope, opts.item, quantity, cost);
+    await bumpShopVersion(scope);
+    return { recorded: true };
+  });
+}

@@ -1,0 +1,28 @@
+import { inShop } from '../tenant/index.ts';
+import { NotFound, Conflict } from '../errors.ts';
+import type { Role } from '../auth/access.ts';
+import { postEntry } from './post-entry.ts';
+import { requireCapability } from './require-capability.ts';
+
+/**
+ * A correction: entries are never changed or deleted, so a wrong one is undone by its mirror image,
+ * posted today and pointing at the original. An entry is reversed at most once (its key says which).
+ */
+export async function reverseEntry(opts: { shopId: string; role: Role; userId: string | null; entryId: string; memo?: string }): Promise<{ entryId: string }> {
+  requireCapability(opts.role, 'reports.profit');
+  return inShop(opts.shopId, async (scope) => {
+    const { tx, shopId } = scope;
+    const entry = await tx.selectFrom('journal_entries').select(['id', 'memo', 'reverses_id'])
+      .where('shop_id', '=', shopId).where('id', '=', opts.entryId).executeTakeFirst();
+    if (!entry) throw new NotFound('ledger.entryNotFound');
+    if (entry.reverses_id) throw new Conflict('ledger.entryIsReversal');
+    const lines = await tx.selectFrom('journal_postings').select(['account_code', 'amount'])
+      .where('shop_id', '=', shopId).where('entry_id', '=', entry.id).orderBy('line_no').execute();
+    const r = await postEntry(scope, {
+      key: `reverse:${entry.id}`, source: { type: 'reversal', id: entry.id }, reversesId: entry.id, createdBy: opts.userId,
+      memo: opts.memo?.slice(0, 200) || `koreksi: ${entry.memo}`, lines: lines.map((l) => ({ account: l.account_code, amount: -Number(l.amount) })),
+    });
+    if (!r.posted) throw new Conflict('ledger.entryAlreadyReversed');
+    return { entryId: r.entryId! };
+  });
+}
