@@ -42,8 +42,9 @@ export async function guardProgramPage(Astro: AstroGlobal) {
   try {
     if (!capability) throw new NotFound();
     const auth = await Astro.locals.auth();
-    const access = await requireProgramAccess(auth?.user ?? null, capability);
-    return { ...access, user: auth!.user, session: auth!.session };
+    if (!auth) throw new Unauthorized();
+    const access = await requireProgramAccess(auth.user, capability);
+    return { ...access, user: auth.user, session: auth.session };
   } catch (err) {
     return await pageError(Astro, err);
   }

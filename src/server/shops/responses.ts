@@ -27,7 +27,7 @@ export const getShopResponse = z.object({
 export const membersResponse = z.object({
   members: z.array(z.object({
     id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(),
-    role: z.enum(['owner', 'staff']), created_at: z.string(),
+    role: z.enum(['owner', 'staff']), created_at: z.string(), canReset: z.boolean(),
   })),
 });
 export const inviteResponse = z.object({ url: z.string() });

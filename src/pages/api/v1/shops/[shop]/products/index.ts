@@ -18,8 +18,7 @@ export const GET = handle(ROUTES.publicProducts, async ({ ctx }) => {
   return json({ shop: { slug: shop.slug, name: shop.name }, products }, { headers });
 });
 
-export const POST = handle(ROUTES.createProduct, async ({ ctx, body, shop }) => {
-  const a = shop;
+export const POST = handle(ROUTES.createProduct, async ({ ctx, body, shop: a }) => {
   const product = await createProduct({
     shopId: a.shop.id, userId: a.user.id, role: a.role, input: body, ip: ctx.locals.clientIp,
   });
