@@ -75,7 +75,7 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
     it('every dashboard and program page declares a capability', () => {
       const pages = [...pageRoutes('dashboard/[shop]'), ...pageRoutes('program')];
       expect(pages.length).toBeGreaterThanOrEqual(4);
-      for (const p of pages) expect(PAGE_CAPABILITIES[p], `${p} needs an entry in PAGE_CAPABILITIES`).toBeDefined();
+      for (const p of pages) expect(PAGE_CAPABILITIES[p], `${p} needs an entry in DASHBOARD_PAGES (src/server/http/dashboard-pages.ts)`).toBeDefined();
     });
 
     it('pages answer each persona as the matrix says', async () => {

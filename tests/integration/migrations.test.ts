@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -20,6 +22,9 @@ describe(`migrations from an empty database (${process.env.DATABASE_URL ? 'postg
     const { migrateToLatest } = await import('../../src/server/db/migrate.ts');
     const first = await migrateToLatest(db());
     expect(first[0]).toBe('0001_foundation');
+    // Every module of db/migrations, in file-name order: nothing to register by hand.
+    const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../db/migrations')).filter((f) => f.endsWith('.ts')).sort();
+    expect(first).toEqual(files.map((f) => f.replace(/\.ts$/, '')));
     expect(await migrateToLatest(db())).toEqual([]);
 
     const tables = (await db().introspection.getTables()).filter((t) => !t.name.startsWith('kysely_'));

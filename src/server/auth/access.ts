@@ -3,6 +3,7 @@ import { programsOfOfficer } from '../tenant/accounts.ts';
 import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import type { SessionUser } from './session.ts';
 import type { ShopRole } from '../db/schema.ts';
+import { DASHBOARD_PAGES } from '../http/dashboard-pages.ts';
 
 /**
  * The role × capability matrix. Routes name a capability; this table says which roles hold it.
@@ -28,23 +29,10 @@ export const CAPABILITIES = {
 } as const satisfies Record<string, { roles: readonly Role[]; en: string; id: string }>;
 export type Capability = keyof typeof CAPABILITIES;
 
-/** Capability of every page under /dashboard/[shop] and /program, keyed by Astro's route pattern. */
-export const PAGE_CAPABILITIES: Record<string, Capability> = {
-  '/dashboard/[shop]': 'shop.view',
-  '/dashboard/[shop]/pengaturan': 'shop.edit',
-  '/dashboard/[shop]/staf': 'staff.manage',
-  '/dashboard/[shop]/audit': 'audit.view',
-  '/dashboard/[shop]/pembayaran/stripe': 'payments.manage',
-  '/dashboard/[shop]/pembayaran/stripe/kembali': 'payments.manage',
-  '/dashboard/[shop]/produk': 'products.view',
-  '/dashboard/[shop]/produk/baru': 'products.edit',
-  '/dashboard/[shop]/produk/[id]': 'products.edit',
-  '/dashboard/[shop]/pesanan': 'orders.manage',
-  '/dashboard/[shop]/pesanan/[code]': 'orders.manage',
-  '/dashboard/[shop]/pembayaran': 'payments.manage',
-  '/dashboard/[shop]/brand': 'brand.edit',
-  '/program': 'program.view',
-};
+/** Capability of every page under /dashboard/[shop] and /program, keyed by Astro's route pattern (declared in dashboard-pages.ts). */
+export const PAGE_CAPABILITIES: Record<string, Capability> = Object.fromEntries(
+  Object.entries(DASHBOARD_PAGES).map(([pattern, page]) => [pattern, page.capability]),
+);
 
 export function roleHas(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability].roles as readonly Role[]).includes(role);

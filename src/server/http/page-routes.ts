@@ -1,10 +1,12 @@
-import { ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES } from './body-limits.ts';
+import { ONE_FILE_FORM_BYTES } from './body-limits.ts';
 import { RATE_LIMITS, type RateLimit } from './rate-limits.ts';
+import { DASHBOARD_PAGES } from './dashboard-pages.ts';
 
 /**
- * What a page route declares beyond its capability (PAGE_CAPABILITIES): the largest form body it accepts
- * (default 64 KB, body-limits.ts) and the rate limit counted on every POST before the form is read.
- * The API declares the same in routes.ts; src/middleware.ts applies both.
+ * What a page route declares beyond its capability: the largest form body it accepts (default 64 KB,
+ * body-limits.ts) and the rate limit counted on every POST before the form is read. Dashboard pages declare
+ * both in dashboard-pages.ts with their capability. The API declares the same in routes.ts; src/middleware.ts
+ * applies both.
  */
 export interface PageRouteDef {
   maxBytes?: number;
@@ -17,7 +19,7 @@ export const PAGE_ROUTES: Record<string, PageRouteDef> = {
   '/[shop]/keranjang': { rateLimit: RATE_LIMITS.cart },
   '/[shop]/checkout': { rateLimit: RATE_LIMITS.placeOrder },
   '/[shop]/pesanan/[code]/[token]': { rateLimit: RATE_LIMITS.receiptUpload, maxBytes: ONE_FILE_FORM_BYTES },
-  '/dashboard/[shop]/pembayaran': { rateLimit: RATE_LIMITS.paymentSettings, maxBytes: ONE_FILE_FORM_BYTES },
-  '/dashboard/[shop]/produk/baru': { maxBytes: PHOTOS_FORM_BYTES },
-  '/dashboard/[shop]/produk/[id]': { maxBytes: PHOTOS_FORM_BYTES },
+  ...Object.fromEntries(Object.entries(DASHBOARD_PAGES as Record<string, PageRouteDef>)
+    .filter(([, p]) => p.maxBytes !== undefined || p.rateLimit !== undefined)
+    .map(([pattern, { maxBytes, rateLimit }]) => [pattern, { ...(maxBytes !== undefined && { maxBytes }), ...(rateLimit && { rateLimit }) }])),
 };

@@ -18,7 +18,7 @@ export async function pageError(Astro: AstroGlobal, err: unknown): Promise<Respo
 
 /**
  * Guard for a shop dashboard page: the capability is looked up by the page's route pattern, so a
- * page that is missing from PAGE_CAPABILITIES fails closed (and the access test names it).
+ * page that is missing from DASHBOARD_PAGES (dashboard-pages.ts) fails closed (and the access test names it).
  */
 export async function guardShopPage(Astro: AstroGlobal): Promise<ShopAccess | Response> {
   const capability = PAGE_CAPABILITIES[Astro.routePattern];
