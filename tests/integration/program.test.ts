@@ -45,7 +45,7 @@ describe(`program officers (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
     const page = await (await officer.get('/program')).text();
     const userId = /name="action" value="reset"\s*\/?><input type="hidden" name="userId" value="([^"]+)"/.exec(page)![1]!;
-    for (const fields of [{ userId }, { action: 'hapus', userId }]) {
+    for (const fields of [{ userId }, { action: 'hapus', userId }] as Record<string, string>[]) {
       const refused = await officer.form('/program', fields);
       expect(refused.status).toBe(400);
       expect(await refused.text()).not.toContain('/reset/');

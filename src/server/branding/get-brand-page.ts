@@ -1,6 +1,6 @@
 import { getDesign } from './get-design.ts';
 import { listDesigns } from './list-designs.ts';
-import { getBrandKit } from './brand-kit.ts';
+import { getBrandKit } from './get-brand-kit.ts';
 import { listLabelFacts } from './list-label-facts.ts';
 
 const FALLBACK_PALETTE = ['#7a2e0e', '#f08a24', '#1f5e3b', '#fbf3e4', '#1d1d1f'];
