@@ -3,7 +3,8 @@ import { saveCertifications } from '../src/server/branding/save-certifications.t
 import { saveLabelFacts } from '../src/server/branding/save-label-facts.ts';
 import { createDesign } from '../src/server/branding/create-design.ts';
 import { saveDesign } from '../src/server/branding/save-design.ts';
-import { publishBrandKit, saveBrandKit } from '../src/server/branding/brand-kit.ts';
+import { publishBrandKit } from '../src/server/branding/publish-brand-kit.ts';
+import { saveBrandKit } from '../src/server/branding/save-brand-kit.ts';
 import { findTemplate } from '../src/brand/templates/index.ts';
 
 /**

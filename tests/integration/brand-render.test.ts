@@ -148,7 +148,7 @@ describe('renderer outputs', () => {
 
   it('publishing bumps the shop version in the same transaction', async () => {
     const { db } = await import('../../src/server/db/index.ts');
-    const { publishBrandKit } = await import('../../src/server/branding/brand-kit.ts');
+    const { publishBrandKit } = await import('../../src/server/branding/publish-brand-kit.ts');
     const before = (await db().selectFrom('shops').select('version').where('id', '=', shopId).executeTakeFirstOrThrow()).version;
     const p = await publishBrandKit({ shopId, userId: ownerId, role: 'owner' });
     const after = (await db().selectFrom('shops').select('version').where('id', '=', shopId).executeTakeFirstOrThrow()).version;

@@ -345,7 +345,8 @@ describe(`cart (${dbName})`, () => {
 describe(`payment settings (${dbName})`, () => {
   it('a wrong password writes nothing; a right one saves and audits with the account number masked', async () => {
     const { shop, owner, db } = await app();
-    const { updatePaymentSettings, paymentSettingsInput } = await import('../../src/server/payments/update-payment-settings.ts');
+    const { updatePaymentSettings } = await import('../../src/server/payments/update-payment-settings.ts');
+    const { paymentSettingsInput } = await import('../../src/server/payments/schemas.ts');
     const input = (password: string) => paymentSettingsInput.parse({
       bankName: 'BRI', bankAccountNumber: '0123-4567-8901', bankAccountHolder: 'Hj. Kasma', acceptWhatsapp: '1', acceptTransfer: '1', password,
     });

@@ -39,4 +39,19 @@ describe(`program officers (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     // A shop owner cannot change program settings.
     expect((await owner.form('/program', { action: 'settings', programId, timezone: 'Asia/Makassar' })).status).toBe(404);
   });
+
+  it('issue a reset link from the program page only with the reset action; any other action is refused (400) and issues nothing', async () => {
+    const officer = new Client(server.url);
+    await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const page = await (await officer.get('/program')).text();
+    const userId = /name="action" value="reset"\s*\/?><input type="hidden" name="userId" value="([^"]+)"/.exec(page)![1]!;
+    for (const fields of [{ userId }, { action: 'hapus', userId }] as Record<string, string>[]) {
+      const refused = await officer.form('/program', fields);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).not.toContain('/reset/');
+    }
+    const issued = await officer.form('/program', { action: 'reset', userId });
+    expect(issued.status).toBe(200);
+    expect(await issued.text()).toMatch(/\/reset\/[A-Za-z0-9_-]+/);
+  });
 });

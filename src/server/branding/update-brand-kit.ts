@@ -1,5 +1,6 @@
 import type { ShopRole } from '../db/schema.ts';
-import { assertCanPublish, publishBrandKit, saveBrandKit } from './brand-kit.ts';
+import { assertCanPublish, publishBrandKit } from './publish-brand-kit.ts';
+import { saveBrandKit } from './save-brand-kit.ts';
 import type { BrandKitInput } from './schemas.ts';
 
 /**

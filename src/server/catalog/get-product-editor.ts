@@ -1,7 +1,7 @@
 import type { ShopRole } from '../db/schema.ts';
 import { roleHas } from '../auth/access.ts';
 import { getProduct, type MerchantProduct } from './get-product.ts';
-import { listCategories } from './list-products.ts';
+import { listCategories } from './list-categories.ts';
 import { productToFormValues, type FormValues } from './product-form.ts';
 
 /** What the product edit page shows: the product, its values for the form, the shop's categories. */

@@ -1,6 +1,6 @@
 import type { ShopRole } from '../db/schema.ts';
 import { requireCapability } from '../auth/access.ts';
-import { getPaymentSettings } from './update-payment-settings.ts';
+import { getPaymentSettings } from './get-payment-settings.ts';
 import { getStripeConnectStatus, type StripeConnectStatus } from './stripe/account-status.ts';
 
 type TextField = 'bankName' | 'bankAccountNumber' | 'bankAccountHolder';

@@ -1,7 +1,8 @@
 import type { ShopRole } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { formToObject, parseInput } from '../http/validate.ts';
-import { paymentSettingsInput, updatePaymentSettings } from './update-payment-settings.ts';
+import { updatePaymentSettings } from './update-payment-settings.ts';
+import { paymentSettingsInput } from './schemas.ts';
 
 /**
  * The payment settings form without JavaScript (fields, QRIS file, password) into updatePaymentSettings.

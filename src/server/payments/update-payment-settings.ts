@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { inShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
@@ -7,43 +6,13 @@ import { requireCapability } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { prepareMedia } from '../media/save-media.ts';
-
-const checkbox = z.string().optional().transform((v) => v === '1' || v === 'on' || v === 'true');
-
-export const paymentSettingsInput = z.object({
-  bankName: z.string().trim().max(60).default(''),
-  bankAccountNumber: z.string().trim().max(40).default('')
-    .refine((v) => !v || (/^[0-9][0-9 .-]*[0-9]$/.test(v) && v.replace(/\D/g, '').length >= 5 && v.replace(/\D/g, '').length <= 30), { error: 'paySettings.accountNumberFormat' })
-    .transform((v) => v.replace(/\D/g, '')),
-  bankAccountHolder: z.string().trim().max(80).default(''),
-  acceptWhatsapp: checkbox,
-  acceptTransfer: checkbox,
-  removeQris: checkbox,
-  password: z.string().min(1, { error: 'validation.required' }).max(200),
-}).superRefine((v, ctx) => {
-  const filled = [v.bankName, v.bankAccountNumber, v.bankAccountHolder].filter(Boolean).length;
-  if (filled > 0 && filled < 3) {
-    for (const [k, val] of [['bankName', v.bankName], ['bankAccountNumber', v.bankAccountNumber], ['bankAccountHolder', v.bankAccountHolder]] as const) {
-      if (!val) ctx.addIssue({ code: 'custom', path: [k], message: 'paySettings.bankIncomplete' });
-    }
-  }
-});
-export type PaymentSettingsInput = z.output<typeof paymentSettingsInput>;
+import type { PaymentSettingsInput } from './schemas.ts';
+import { getPaymentSettings } from './get-payment-settings.ts';
 
 /** Only the last four digits ever leave this function in logs: "****7890". */
-export function maskAccountNumber(n: string | null | undefined): string | null {
+function maskAccountNumber(n: string | null | undefined): string | null {
   if (!n) return null;
   return `****${n.slice(-4)}`;
-}
-
-export async function getPaymentSettings(shopId: string) {
-  return inShop(shopId, async ({ tx }) => {
-    const s = await tx.selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', shopId).executeTakeFirst();
-    return {
-      bankName: s?.bank_name ?? '', bankAccountNumber: s?.bank_account_number ?? '', bankAccountHolder: s?.bank_account_holder ?? '',
-      qrisMediaId: s?.qris_media_id ?? null, acceptWhatsapp: s ? s.accept_whatsapp === 1 : true, acceptTransfer: s ? s.accept_transfer === 1 : false,
-    };
-  });
 }
 
 /**

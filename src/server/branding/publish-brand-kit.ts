@@ -13,47 +13,9 @@ import type { DesignDoc } from '../../brand/schema.ts';
 import { loadDoc } from './design-store.ts';
 import { queued, renderOgImage, renderPng } from './render-node.ts';
 import type { PublishedBrand } from './get-published-brand.ts';
-import type { BrandKitInput } from './schemas.ts';
 import sharp from 'sharp';
 
-export const DEFAULT_PRIMARY = '#8a3b12';
-
-export interface BrandKitDraft { logoDesignId: string | null; colors: string[]; headingFont: string; bodyFont: string; tagline: string }
-
-/** The draft kit the studio edits, what is published, and the logo designs to choose from. */
-export async function getBrandKit(opts: { shopId: string }) {
-  return inShop(opts.shopId, async ({ tx, shopId }) => {
-    const row = await tx.selectFrom('brand_kits').selectAll().where('shop_id', '=', shopId).executeTakeFirst();
-    const logos = await tx.selectFrom('designs').select(['id', 'name', 'version', 'updated_at as updatedAt'])
-      .where('shop_id', '=', shopId).where('kind', '=', 'logo').orderBy('updated_at', 'desc').execute();
-    const draft: BrandKitDraft = {
-      logoDesignId: row?.logo_design_id ?? null, colors: JSON.parse(row?.colors ?? '[]') as string[],
-      headingFont: row?.heading_font ?? '', bodyFont: row?.body_font ?? '', tagline: row?.tagline ?? '',
-    };
-    return { draft, published: row?.published ? JSON.parse(row.published) as PublishedBrand : null, publishedAt: row?.published_at ?? null, logos };
-  });
-}
-
-export async function saveBrandKit(opts: { shopId: string; userId: string; input: BrandKitInput; ip?: string }) {
-  return inShop(opts.shopId, async ({ tx, shopId }) => {
-    const i = opts.input;
-    if (i.logoDesignId) {
-      const d = await tx.selectFrom('designs').select('kind').where('shop_id', '=', shopId).where('id', '=', i.logoDesignId).executeTakeFirst();
-      if (!d || d.kind !== 'logo') throw new Invalid({ logoDesignId: ['brand.kit.logoUnknown'] });
-    }
-    const values = {
-      ...(i.logoDesignId !== undefined && { logo_design_id: i.logoDesignId }),
-      ...(i.colors !== undefined && { colors: JSON.stringify(i.colors.map((c) => c.toLowerCase())) }),
-      ...(i.headingFont !== undefined && { heading_font: i.headingFont }),
-      ...(i.bodyFont !== undefined && { body_font: i.bodyFont }),
-      ...(i.tagline !== undefined && { tagline: i.tagline }),
-      updated_at: nowIso(),
-    };
-    await tx.insertInto('brand_kits').values({ shop_id: shopId, ...values })
-      .onConflict((oc) => oc.column('shop_id').doUpdateSet(values)).execute();
-    await recordAudit({ tx, shopId, userId: opts.userId, action: 'brand.kitSaved', ip: opts.ip, details: { fields: Object.keys(i) } });
-  });
-}
+const DEFAULT_PRIMARY = '#8a3b12';
 
 function webFont(family: string, weight: number) {
   if (!family || !FONT_FAMILIES.includes(family)) return null;
