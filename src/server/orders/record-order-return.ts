@@ -153,7 +153,7 @@ async function replay(scope: ShopScope, key: string, seeCost: boolean): Promise<
   if (!r) return null;
   const receivable = await scope.tx.selectFrom('journal_postings').select('amount')
     .where('shop_id', '=', scope.shopId).where('entry_id', '=', r.entry_id).where('account_code', '=', ACCOUNTS.receivable).executeTakeFirst();
-  const fromReceivable = -Number(receivable?.amount ?? 0);
+  const fromReceivable = receivable ? -Number(receivable.amount) : 0;
   const out: OrderReturnResult = { replayed: true, returnId: r.id, amount: Number(r.amount), fromReceivable, refunded: Number(r.amount) - fromReceivable, restocked: r.restock === 1 };
   if (seeCost) out.cost = Number(r.cost);
   return out;

@@ -101,6 +101,9 @@ export async function recordQuickSale(opts: { shopId: string; role: Role; userId
 async function insertSale(scope: ShopScope, opts: { userId: string; input: QuickSaleInput; keyHash: string; print: string }): Promise<string> {
   const { tx, shopId } = scope;
   const { input, userId } = opts;
+  // The schema says so for routes; the use case holds it for every caller.
+  if (input.payment === 'credit' && !input.dueDate) throw new Invalid({ dueDate: ['sales.dueDateRequired'] });
+  if (input.payment === 'credit' && !input.customerName) throw new Invalid({ customerName: ['sales.customerRequired'] });
   if (input.dueDate) {
     checkDay('dueDate', input.dueDate);
     if (input.dueDate < await shopDay(scope)) throw new Invalid({ dueDate: ['sales.dueDatePast'] });
