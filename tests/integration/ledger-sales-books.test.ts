@@ -296,4 +296,22 @@ describe(`quick sales, returns, cash book, hutang piutang, month close (${dbName
     });
     expect((await shopProblems(shopId)).map((p) => p.kind)).toEqual(['closed_period_posting', 'closed_period_posting']);
   });
+
+  it('the same sale sent three times at once is one sale; two settlements of the whole debt at once pay it once', async () => {
+    const m = await mods();
+    const { shopId, productId, userId } = await ledgerShop('concurrent');
+    const input = sale({ payment: 'credit', dueDate: addDays(await today(shopId), 1), customerName: 'Ani', items: [{ productId, quantity: 2 }], idempotencyKey: 'concurrent-0001' });
+    const results = await Promise.all([1, 2, 3].map(() => m.recordQuickSale({ shopId, role: 'staff', userId, input })));
+    expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(await stockOf(productId)).toEqual({ stock: 38, value: 38 * 22000 });
+    expect(await counts(shopId)).toMatchObject({ orders: 1, debts: 1 });
+    const debtId = results[0]!.receivable!.debtId;
+    const settled = await Promise.allSettled(['a', 'b'].map((k) => m.settleDebt({ shopId, role: 'staff', userId, debtId, input: { amount: 70000, paidWith: 'cash', date: null, idempotencyKey: `concurrent-settle-${k}` } })));
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(settled.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.status)).toEqual([409]);
+    expect(await balance(shopId, '1201')).toBe(0);
+    expect(await balance(shopId, '1101')).toBe(70000);
+    expect(await shopProblems(shopId)).toEqual([]);
+  });
 });
