@@ -158,6 +158,9 @@ describe(`quick sales, returns, cash book, hutang piutang, month close (${dbName
     expect(enText).toMatch(/^Hello Anna, greetings from Toko credit-sale\./);
     expect(enText).toContain('Rp 35.000');
     expect(await shopProblems(shopId)).toEqual([]);
+    // ledger:check sees a debt whose payments no longer match its entries.
+    await m.db().updateTable('ledger_debts').set({ settled: 1 }).where('id', '=', en.receivable!.debtId).execute();
+    expect((await shopProblems(shopId)).map((p) => p.kind)).toEqual(['debt_drift']);
   });
 
   it('returns after fulfilment, per line and the rest: Retur Penjualan, refund or less receivable, stock back at the sale cost', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 import { inShop } from '../tenant/index.ts';
 import type { Role } from '../auth/access.ts';
 import type { DebtKind } from '../db/schema.ts';
@@ -18,7 +19,7 @@ export interface DebtRow {
 
 /**
  * Hutang piutang: receivables (customers' credit sales; staff collect them) or payables (the owner's
- * purchases on credit), earliest due first, with what is still outstanding.
+ * purchases on credit), earliest due first (no due date last), with what is still outstanding.
  */
 export async function listDebts(opts: { shopId: string; role: Role; kind: DebtKind; openOnly?: boolean }): Promise<{ debts: DebtRow[]; totalOutstanding: number }> {
   requireCapability(opts.role, opts.kind === 'receivable' ? 'orders.manage' : 'reports.profit');
@@ -30,7 +31,7 @@ export async function listDebts(opts: { shopId: string; role: Role; kind: DebtKi
       .select(['ledger_debts.id', 'ledger_debts.kind', 'ledger_debts.party_name', 'ledger_debts.party_phone', 'ledger_debts.memo', 'ledger_debts.amount',
         'ledger_debts.settled', 'ledger_debts.reduced', 'ledger_debts.due_date', 'ledger_debts.created_at', 'orders.code'])
       .where('ledger_debts.shop_id', '=', shopId).where('ledger_debts.kind', '=', opts.kind)
-      .orderBy('ledger_debts.due_date').orderBy('ledger_debts.created_at').limit(1000).execute();
+      .orderBy(sql`case when ledger_debts.due_date is null then 1 else 0 end`).orderBy('ledger_debts.due_date').orderBy('ledger_debts.created_at').limit(1000).execute();
     const debts = rows.map((r) => {
       const outstanding = Number(r.amount) - Number(r.settled) - Number(r.reduced);
       return {
