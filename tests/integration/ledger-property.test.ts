@@ -6,7 +6,8 @@ import { AppError } from '../../src/server/errors.ts';
 
 /**
  * Random sequences of orders, transitions, payments, cancellations, stock-ins, counts, hold lapses and
- * accepting (merchant) or paying (card, unguarded) an order whose hold lapsed, against the real
+ * accepting (merchant) or paying (card, unguarded) an order whose hold lapsed, quick sales (paid now or on
+ * credit), returns after fulfilment, settlements of receivables and cash-book entries, against the real
  * domain functions. After every step the shop's books must pass every ledger check (each entry balances,
  * totals equal postings, stock equals its movements and Persediaan), and replaying any earlier request
  * must change nothing. `npm test` runs a seeded small count; LEDGER_PROPERTY_RUNS=2000 runs thousands.
@@ -35,7 +36,11 @@ type Action =
   | { kind: 'count'; delta: number }
   | { kind: 'replay'; step: number }
   | { kind: 'lapse' }
-  | { kind: 'acceptAfterLapse'; order: number; by: 'user' | 'stripe' };
+  | { kind: 'acceptAfterLapse'; order: number; by: 'user' | 'stripe' }
+  | { kind: 'quickSale'; quantity: number; payment: 'cash' | 'qris' | 'credit'; price: number | null }
+  | { kind: 'return'; order: number; quantity: number | null; restock: boolean }
+  | { kind: 'settle'; amount: number }
+  | { kind: 'cash'; what: 'expense' | 'capital' | 'drawing'; amount: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('place' as const), quantity: fc.integer({ min: 1, max: 6 }) }),
@@ -45,6 +50,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('replay' as const), step: fc.nat({ max: 30 }) }),
   fc.record({ kind: fc.constant('lapse' as const) }),
   fc.record({ kind: fc.constant('acceptAfterLapse' as const), order: fc.nat({ max: 7 }), by: fc.constantFrom('user' as const, 'stripe' as const) }),
+  fc.record({ kind: fc.constant('quickSale' as const), quantity: fc.integer({ min: 1, max: 5 }), payment: fc.constantFrom('cash' as const, 'qris' as const, 'credit' as const), price: fc.option(fc.integer({ min: 0, max: 50000 })) }),
+  fc.record({ kind: fc.constant('return' as const), order: fc.nat({ max: 7 }), quantity: fc.option(fc.integer({ min: 1, max: 3 })), restock: fc.boolean() }),
+  fc.record({ kind: fc.constant('settle' as const), amount: fc.integer({ min: 1, max: 60000 }) }),
+  fc.record({ kind: fc.constant('cash' as const), what: fc.constantFrom('expense' as const, 'capital' as const, 'drawing' as const), amount: fc.integer({ min: 1, max: 500000 }) }),
 );
 
 /** Every hold of the shop lapses (the minute timer's sweep, run as if long after the orders were placed). */
@@ -56,12 +65,16 @@ async function lapseAll(shopId: string) {
 
 async function snapshot(shopId: string, productId: string) {
   const { db } = await import('../../src/server/db/index.ts');
-  const count = async (t: 'journal_entries' | 'journal_postings' | 'stock_movements' | 'orders') =>
+  const count = async (t: 'journal_entries' | 'journal_postings' | 'stock_movements' | 'orders' | 'order_returns' | 'cash_book') =>
     Number((await db().selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
   const p = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   const totals = await db().selectFrom('ledger_totals').select(['grain', 'period', 'account_code', 'debit', 'credit'])
     .where('shop_id', '=', shopId).orderBy('grain').orderBy('period').orderBy('account_code').execute();
-  return { entries: await count('journal_entries'), postings: await count('journal_postings'), movements: await count('stock_movements'), orders: await count('orders'), p, totals };
+  const debts = await db().selectFrom('ledger_debts').select(['id', 'settled', 'reduced']).where('shop_id', '=', shopId).orderBy('id').execute();
+  return {
+    entries: await count('journal_entries'), postings: await count('journal_postings'), movements: await count('stock_movements'), orders: await count('orders'),
+    returns: await count('order_returns'), cashBook: await count('cash_book'), debts, p, totals,
+  };
 }
 
 let shopNo = 0;
@@ -69,16 +82,24 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
   it(`${RUNS} sequences keep the books whole; replays change nothing`, async () => {
     const { countStock } = await import('../../src/server/ledger/count-stock.ts');
     const { recordStockIn } = await import('../../src/server/ledger/record-stock-in.ts');
+    const { recordQuickSale } = await import('../../src/server/orders/record-quick-sale.ts');
+    const { recordOrderReturn } = await import('../../src/server/orders/record-order-return.ts');
+    const { settleDebt } = await import('../../src/server/ledger/settle-debt.ts');
+    const { listDebts } = await import('../../src/server/ledger/list-debts.ts');
+    const { recordExpense } = await import('../../src/server/ledger/record-expense.ts');
+    const { recordCapital } = await import('../../src/server/ledger/record-capital.ts');
+    const { recordDrawing } = await import('../../src/server/ledger/record-drawing.ts');
     await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
       const { shopId, productId, userId } = await ledgerShop(`prop-${shopNo++}`, { price: 15000, cost: 9000, stock: 12 });
       const item = { productId, variantId: null };
       const orders: string[] = [];
+      const codes = new Map<string, string>();
       const done: (() => Promise<unknown>)[] = [];
       for (const [i, a] of actions.entries()) {
         let run: (() => Promise<unknown>) | null = null;
         if (a.kind === 'place') {
           const key = `prop-order-key-${i}-${shopNo}`;
-          run = async () => { const o = await placeOrder(shopId, productId, a.quantity, key); if (!orders.includes(o.orderId)) orders.push(o.orderId); };
+          run = async () => { const o = await placeOrder(shopId, productId, a.quantity, key); if (!orders.includes(o.orderId)) orders.push(o.orderId); codes.set(o.orderId, o.code); };
         } else if (a.kind === 'move' && orders.length) {
           const orderId = orders[a.order % orders.length]!;
           run = () => moveOrder(shopId, orderId, a.to);
@@ -100,6 +121,24 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
           run = a.by === 'user'
             ? () => moveOrder(shopId, orderId, 'confirmed')
             : () => inShop(shopId, (scope) => transitionOrder(scope, { orderId, to: 'paid', actor: { kind: 'stripe' } }));
+        } else if (a.kind === 'quickSale') {
+          const input = {
+            channel: 'stall' as const, payment: a.payment, dueDate: a.payment === 'credit' ? '2099-01-01' : null, customerName: 'Ani', customerPhone: null,
+            notes: '', idempotencyKey: `prop-quick-${i}-${shopNo}`, items: [{ productId, quantity: a.quantity, ...(a.price === null ? {} : { unitPrice: a.price }) }],
+          };
+          run = async () => { const o = await recordQuickSale({ shopId, role: 'staff', userId, input }); if (!orders.includes(o.orderId)) orders.push(o.orderId); codes.set(o.orderId, o.code); };
+        } else if (a.kind === 'return' && orders.length) {
+          const code = codes.get(orders[a.order % orders.length]!)!;
+          const input = { lines: a.quantity === null ? undefined : [{ lineNo: 1, quantity: a.quantity }], reason: 'retur', restock: a.restock, idempotencyKey: `prop-return-${i}` };
+          run = () => recordOrderReturn({ shopId, role: 'staff', userId, code, input });
+        } else if (a.kind === 'settle') {
+          const open = (await listDebts({ shopId, role: 'owner', kind: 'receivable' })).debts[0];
+          if (open) run = () => settleDebt({ shopId, role: 'staff', userId, debtId: open.id, input: { amount: a.amount, paidWith: 'cash', date: null, idempotencyKey: `prop-settle-${i}` } });
+        } else if (a.kind === 'cash') {
+          const base = { amount: a.amount, paidWith: 'cash' as const, date: null, memo: '', idempotencyKey: `prop-cash-${i}` };
+          run = a.what === 'expense' ? () => recordExpense({ shopId, role: 'owner', userId, input: { ...base, account: '5399', partyName: '', receiptMediaId: null } })
+            : a.what === 'capital' ? () => recordCapital({ shopId, role: 'owner', userId, input: base })
+              : () => recordDrawing({ shopId, role: 'owner', userId, input: base });
         } else if (a.kind === 'replay' && done.length) {
           const again = done[a.step % done.length]!;
           const before = await snapshot(shopId, productId);

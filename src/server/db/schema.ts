@@ -60,8 +60,10 @@ export interface ShopPaymentSettingsTable {
 }
 
 export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
-export type OrderChannel = 'whatsapp' | 'web' | 'marketplace' | 'stall';
-export type PaymentMethod = 'whatsapp' | 'transfer' | 'card' | 'cash';
+export type OrderChannel = 'whatsapp' | 'web' | 'marketplace' | 'stall' | 'reseller';
+export type Marketplace = 'shopee' | 'tokopedia_tiktok' | 'other';
+/** 'qris' and 'credit' (a receivable, hutang piutang) come from quick sales (0022). */
+export type PaymentMethod = 'whatsapp' | 'transfer' | 'card' | 'cash' | 'qris' | 'credit';
 export type DeliveryMethod = 'pickup' | 'local' | 'courier';
 export interface OrdersTable {
   shop_id: string; id: string; code: string; access_token_hash: string; idempotency_key: string | null;
@@ -78,11 +80,15 @@ export interface OrdersTable {
   request_fingerprint: Generated<string | null>;
   /** 0009: 1 while the order's quantities are off product stock; when an unconfirmed order's hold lapses; keyed hash of the client IP. */
   stock_held: Generated<number>; hold_until: Generated<string | null>; client_ip_hash: Generated<string | null>;
+  /** 0022: the marketplace of a `marketplace` order. */
+  marketplace: Generated<Marketplace | null>;
 }
 export interface OrderLinesTable {
   shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;
   name: string; variant_name: string | null; sku: string | null; unit_price: number; unit_cost: number | null;
   quantity: number; line_total: number;
+  /** 0022: the catalog price when a quick sale set another one, and who set it. */
+  list_price: Generated<number | null>; price_set_by: Generated<string | null>;
 }
 export interface OrderEventsTable {
   shop_id: string; id: string; order_id: string; type: string; from_status: OrderStatus | null; to_status: OrderStatus | null;
@@ -121,6 +127,8 @@ export interface LedgerAccountsTable {
 export interface JournalEntriesTable {
   shop_id: string; id: string; idem_key: string; day: string; source_type: string; source_id: string | null;
   memo: Generated<string>; reverses_id: string | null; created_by: string | null; created_at: string;
+  /** 0022: YYYY-MM of the closed month a correction posted into an open one belongs to. */
+  belongs_to: Generated<string | null>;
 }
 export interface JournalPostingsTable { shop_id: string; entry_id: string; line_no: number; account_code: string; amount: number; day: string }
 export interface LedgerTotalsTable { shop_id: string; account_code: string; grain: 'a' | 'm' | 'd'; period: string; debit: number; credit: number }
@@ -128,6 +136,29 @@ export type StockMovementKind = 'opening' | 'stock_in' | 'reserve' | 'release' |
 export interface StockMovementsTable {
   shop_id: string; id: string; idem_key: string; product_id: string; variant_id: string; kind: StockMovementKind;
   quantity: number; value: number; gl_value: number; order_id: string | null; line_no: number | null; entry_id: string | null; created_at: string;
+}
+
+export interface LedgerPeriodsTable { shop_id: string; month: string; closed_at: string; closed_by: string | null }
+export type DebtKind = 'receivable' | 'payable';
+export interface LedgerDebtsTable {
+  shop_id: string; id: string; kind: DebtKind; order_id: string | null; entry_id: string; party_name: string; party_phone: string | null;
+  locale: Generated<string>; amount: number; settled: Generated<number>; reduced: Generated<number>; due_date: string | null;
+  memo: Generated<string>; created_by: string | null; created_at: string;
+}
+export interface OrderReturnsTable {
+  shop_id: string; id: string; order_id: string; entry_id: string; amount: number; cost: number; restock: number; reason: string;
+  created_by: string | null; created_at: string;
+}
+export interface OrderReturnLinesTable { shop_id: string; return_id: string; order_id: string; line_no: number; quantity: number; amount: number; cost: number }
+export type CashBookKind = 'expense' | 'capital' | 'drawing' | 'purchase_credit' | 'equipment';
+export interface CashBookTable {
+  shop_id: string; id: string; kind: CashBookKind; entry_id: string; account_code: string; amount: number; paid_with: 'cash' | 'bank' | 'credit';
+  party_name: Generated<string>; memo: Generated<string>; receipt_media_id: string | null; debt_id: string | null; day: string;
+  created_by: string | null; created_at: string;
+}
+export interface FixedAssetsTable {
+  shop_id: string; id: string; name: string; cost: number; salvage: Generated<number>; life_months: number; start_month: string;
+  cash_book_id: string; created_at: string;
 }
 
 export interface Database {
@@ -165,6 +196,12 @@ export interface Database {
   journal_postings: JournalPostingsTable;
   ledger_totals: LedgerTotalsTable;
   stock_movements: StockMovementsTable;
+  ledger_periods: LedgerPeriodsTable;
+  ledger_debts: LedgerDebtsTable;
+  order_returns: OrderReturnsTable;
+  order_return_lines: OrderReturnLinesTable;
+  cash_book: CashBookTable;
+  fixed_assets: FixedAssetsTable;
 }
 
 export type User = Selectable<UsersTable>;

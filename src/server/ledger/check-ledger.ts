@@ -80,5 +80,29 @@ export async function checkShopLedger(scope: ShopScope): Promise<LedgerProblem[]
       .execute();
     for (const m of missing) p('fulfilled_without_revenue', m.order_id);
   }
+
+  // Hutang piutang: what each debt says was paid is what its settlement entries posted, and none is overpaid.
+  const debts = await tx.selectFrom('ledger_debts').select(['id', 'kind', 'amount', 'settled', 'reduced']).where('shop_id', '=', shopId).execute();
+  if (debts.length) {
+    const paid = await tx.selectFrom('journal_postings')
+      .innerJoin('journal_entries', (j) => j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'))
+      .select(['journal_entries.source_id', (eb) => eb.fn.sum<number>('journal_postings.amount').as('s')])
+      .where('journal_postings.shop_id', '=', shopId).where('journal_entries.source_type', '=', 'debt')
+      .where('journal_postings.account_code', 'in', [ACCOUNTS.receivable, ACCOUNTS.payable]).groupBy('journal_entries.source_id').execute();
+    const bySource = new Map(paid.map((r) => [r.source_id, Number(r.s)]));
+    for (const d of debts) {
+      const posted = Math.abs(bySource.get(d.id) ?? 0);
+      if (posted !== Number(d.settled)) p('debt_drift', `${d.kind} ${d.id}: settled ${d.settled}, postings ${posted}`);
+      if (Number(d.settled) + Number(d.reduced) > Number(d.amount)) p('debt_overpaid', `${d.kind} ${d.id}`);
+    }
+  }
+
+  // A closed month receives nothing after its close: corrections post into an open month (belongs_to).
+  const late = await tx.selectFrom('journal_entries')
+    .innerJoin('ledger_periods', (j) => j.onRef('ledger_periods.shop_id', '=', 'journal_entries.shop_id')
+      .on(sql<boolean>`ledger_periods.month = substr(journal_entries.day, 1, 7)`))
+    .select(['journal_entries.id', 'journal_entries.day'])
+    .where('journal_entries.shop_id', '=', shopId).whereRef('journal_entries.created_at', '>', 'ledger_periods.closed_at').execute();
+  for (const l of late) p('closed_period_posting', `${l.id} dated ${l.day}`);
   return problems;
 }

@@ -2,6 +2,8 @@ import type { ShopScope } from '../tenant/index.ts';
 import { newId, nowIso } from '../util.ts';
 import { ensureChart } from './ensure-chart.ts';
 import { shopDay } from './ledger-day.ts';
+import { isClosed } from './periods.ts';
+import { Conflict } from '../errors.ts';
 
 export interface PostingLine { account: string; amount: number }
 
@@ -12,6 +14,15 @@ export interface EntryInput {
   lines: PostingLine[];
   memo?: string;
   at?: Date | string;
+  /** The book day (YYYY-MM-DD, the program's time zone) when the user dated the record; wins over `at`. */
+  day?: string;
+  /**
+   * A dated entry (`day`/`at`) whose month is closed is refused (409 ledger.periodClosed), unless it is a
+   * correction: then it posts today, marked as belonging to the closed month (`belongsTo`).
+   */
+  correction?: boolean;
+  /** YYYY-MM of a closed month this entry corrects (set by callers that post today for a closed month). */
+  belongsTo?: string | null;
   createdBy?: string | null;
   reversesId?: string | null;
 }
@@ -38,10 +49,17 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
   }
   if (sum !== 0) throw new UnbalancedEntry(`entry ${input.key} does not balance (${sum})`);
   await ensureChart(scope);
-  const day = await shopDay(scope, input.at);
+  let day = input.day ?? await shopDay(scope, input.at);
+  let belongsTo = input.belongsTo ?? null;
+  // Undated entries are today's, and today's month cannot be closed (close-month.ts): one query saved per posting.
+  if ((input.day !== undefined || input.at !== undefined) && await isClosed(scope, day.slice(0, 7))) {
+    if (!input.correction) throw new Conflict('ledger.periodClosed', { month: day.slice(0, 7) });
+    belongsTo = day.slice(0, 7);
+    day = await shopDay(scope);
+  }
   const inserted = await tx.insertInto('journal_entries').values({
     shop_id: shopId, id: newId(), idem_key: input.key, day, source_type: input.source.type, source_id: input.source.id ?? null,
-    memo: input.memo ?? '', reverses_id: input.reversesId ?? null, created_by: input.createdBy ?? null, created_at: nowIso(),
+    memo: input.memo ?? '', reverses_id: input.reversesId ?? null, belongs_to: belongsTo, created_by: input.createdBy ?? null, created_at: nowIso(),
   }).onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing()).returning('id').executeTakeFirst();
   if (!inserted) return { posted: false, entryId: null };
   const lines = input.lines.filter((l) => l.amount !== 0);

@@ -31,7 +31,7 @@ export async function getOrder(opts: { shopId: string; code: string; role: ShopR
       order: { ...order, subtotal: Number(o.subtotal), delivery_fee: Number(o.delivery_fee), total: Number(o.total) },
       lines: lines.map((l) => ({ ...l, unit_price: Number(l.unit_price), line_total: Number(l.line_total) })),
       events,
-      allowed: MERCHANT_TARGETS.filter((to) => canTransition(o.status, to)),
+      allowed: MERCHANT_TARGETS.filter((to) => canTransition(o.status, to, o.payment_method)),
     };
   });
 }

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../db/schema.ts';
+import type { OrderStatus, PaymentMethod } from '../db/schema.ts';
 
 export type { OrderStatus };
 
@@ -16,8 +16,12 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   expired: [],
 };
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+/**
+ * A sale on credit (payment 'credit': reseller, a stall customer who pays later) is delivered before it is
+ * paid: confirmed -> fulfilled posts a receivable (Piutang Usaha / Penjualan), settled in hutang piutang.
+ */
+export function canTransition(from: OrderStatus, to: OrderStatus, payment?: PaymentMethod): boolean {
+  return TRANSITIONS[from].includes(to) || (payment === 'credit' && from === 'confirmed' && to === 'fulfilled');
 }
 
 /** Statuses whose stock stays reserved; leaving them for cancelled/expired releases it. */

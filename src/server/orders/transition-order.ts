@@ -22,11 +22,11 @@ export async function transitionOrder(scope: ShopScope, opts: {
   orderId: string; to: OrderStatus; actor: OrderActor; details?: Record<string, unknown>; eventType?: string;
 }): Promise<{ changed: boolean; from: OrderStatus }> {
   const { tx, shopId } = scope;
-  const order = await tx.selectFrom('orders').select(['id', 'status', 'stock_held'])
+  const order = await tx.selectFrom('orders').select(['id', 'status', 'stock_held', 'payment_method'])
     .where('shop_id', '=', shopId).where('id', '=', opts.orderId).executeTakeFirst();
   if (!order) throw new NotFound('orders.notFound');
   if (order.status === opts.to) return { changed: false, from: order.status };
-  if (!canTransition(order.status, opts.to)) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
+  if (!canTransition(order.status, opts.to, order.payment_method)) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
   const reserving = RESERVING.includes(opts.to);
   let stockHeld = order.stock_held;
   let stockChanged = false;
