@@ -10,6 +10,7 @@ import * as m0008 from '../../../db/migrations/0008_brand.ts';
 import * as m0009 from '../../../db/migrations/0009_order_holds.ts';
 import * as m0010 from '../../../db/migrations/0010_reset_notice.ts';
 import * as m0020 from '../../../db/migrations/0020_ledger.ts';
+import * as m0023 from '../../../db/migrations/0023_reports.ts';
 
 /** Migrations are imported statically so the same list works in the server bundle and in plain Node. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009_order_holds': m0009,
   '0010_reset_notice': m0010,
   '0020_ledger': m0020,
+  '0023_reports': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
