@@ -4,8 +4,10 @@
  *      transaction as a request would make it, with --flows N (50) order flows in flight in one process,
  *      for --seconds S (10); durable commits (synchronous=FULL) with and without group commit;
  *      afterwards the books are checked (no lost or duplicated posting);
- *   2. Laba Rugi, Posisi Keuangan and the trial balance of a shop with --postings N (1,000,000) postings
- *      over two years (bulk-inserted with their maintained totals): median of 7 runs each.
+ *   2. Laba Rugi, Posisi Keuangan, the trial balance, CALK and the sales report with its two charts (per day,
+ *      week and month over two years) of a shop with --postings N (1,000,000) postings over two years
+ *      (bulk-inserted with their maintained totals, sales spread over 4 channels and 20 products): median of 7 runs each.
+ *      --reports-only skips part 1.
  * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
  * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
  */
@@ -100,6 +102,9 @@ async function reports() {
   const { getProfitLoss } = await import('../src/server/ledger/get-profit-loss.ts');
   const { getBalanceSheet } = await import('../src/server/ledger/get-balance-sheet.ts');
   const { getTrialBalance } = await import('../src/server/ledger/get-trial-balance.ts');
+  const { getFinancialNotes } = await import('../src/server/ledger/get-financial-notes.ts');
+  const { getSalesReport } = await import('../src/server/ledger/get-sales-report.ts');
+  const { renderSalesOverTime, renderSalesByChannel } = await import('../src/server/ledger/render-sales-chart.ts');
   if (dialect() !== 'sqlite') throw new Error('the report benchmark bulk-loads SQLite only');
   // Bulk load straight through better-sqlite3: 4 postings per entry (a sale with its cost), days over 2 years.
   const Sqlite = (await import('better-sqlite3')).default;
@@ -115,6 +120,18 @@ async function reports() {
     if (amount > 0) t.d += amount; else t.c -= amount;
     totals.set(k, t);
   };
+  const sales = new Map<string, { q: number; g: number; o: number }>();
+  const sell = (day: string, channel: string, productId: string, quantity: number, gross: number) => {
+    for (const [grain, period] of [['d', day], ['m', day.slice(0, 7)]]) {
+      const k = `${grain}|${period}|${channel}|${productId}`;
+      const t = sales.get(k) ?? { q: 0, g: 0, o: 0 };
+      t.q += quantity; t.g += gross; t.o += 1;
+      sales.set(k, t);
+    }
+  };
+  const CHANNELS = ['whatsapp', 'web', 'marketplace', 'stall'];
+  const productIds = Array.from({ length: 20 }, () => newId());
+  const insProduct = raw.prepare("insert into products (shop_id, id, slug, name, price, unit_cost, stock, status, created_at, updated_at) values (?, ?, ?, ?, 10000, 6000, 0, 'published', ?, ?)");
   const start = Date.UTC(2025, 0, 1);
   const entries = Math.ceil(POSTINGS / 4);
   const now = nowIso();
@@ -130,7 +147,13 @@ async function reports() {
         insP.run(shopId, id, j + 1, code, amount, day);
         bump('a', 'all', code, amount); bump('m', day.slice(0, 7), code, amount); bump('d', day, code, amount);
       });
+      const channel = CHANNELS[i % 4]!;
+      sell(day, channel, '', 0, price);
+      sell(day, channel, productIds[i % 20]!, 1, price);
     }
+    productIds.forEach((id, i) => insProduct.run(shopId, id, `p${i}`, `Produk ${i}`, now, now));
+    const insS = raw.prepare('insert into sales_totals (shop_id, grain, period, channel, product_id, quantity, gross, returns, orders) values (?, ?, ?, ?, ?, ?, ?, 0, ?)');
+    for (const [k, t] of sales) { const [grain, period, channel, productId] = k.split('|'); insS.run(shopId, grain, period, channel, productId, t.q, t.g, t.o); }
     const insT = raw.prepare('insert into ledger_totals (shop_id, account_code, grain, period, debit, credit) values (?, ?, ?, ?, ?, ?)');
     for (const [k, t] of totals) { const [grain, period, code] = k.split('|'); insT.run(shopId, code, grain, period, t.d, t.c); }
   })();
@@ -147,7 +170,15 @@ async function reports() {
     profitLossMidMonthMs: await time(() => getProfitLoss({ shopId, role: 'owner', from: '2025-03-17', to: '2026-02-11' })),
     balanceSheetMs: await time(() => getBalanceSheet({ shopId, role: 'owner', asOf: '2026-06-15' })),
     trialBalanceMs: await time(() => getTrialBalance({ shopId, role: 'owner', asOf: '2026-12-31' })),
-  };
+    notesMs: await time(() => getFinancialNotes({ shopId, role: 'owner', asOf: '2026-06-15', locale: 'id' })),
+  } as Record<string, number>;
+  for (const groupBy of ['day', 'week', 'month'] as const) {
+    r[`sales2y${groupBy}Ms`] = await time(async () => {
+      const rep = await getSalesReport({ shopId, role: 'staff', from: '2025-01-01', to: '2026-12-31', groupBy, baseline: { from: '2025-01-01', to: '2025-12-31' } });
+      renderSalesOverTime(rep, 'id');
+      renderSalesByChannel(rep, 'id');
+    });
+  }
   await closeDb();
   return r;
 }
@@ -175,7 +206,7 @@ const modes = args.includes('--pg') ? [{ label: 'PostgreSQL', env: {} }] : [
   { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
   { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
 ];
-for (const m of modes) {
+for (const m of args.includes('--reports-only') ? [] : modes) {
   const r = child('flows', m.env);
   const ok = r.entries === r.expectedEntries && r.problems === 0;
   console.log(`  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s (target >= 1,500); ${r.orders} orders, ${r.entries} entries `
@@ -185,5 +216,7 @@ if (!args.includes('--pg') && POSTINGS > 0) {
   console.log(`\n== Ledger reports over ${POSTINGS.toLocaleString('en')} postings (2 years), median of 7 ==`);
   const r = child('reports', {});
   console.log(`  ${r.postings} postings: Laba Rugi 2 years ${r.profitLoss2yMs.toFixed(1)} ms, Laba Rugi mid-month to mid-month ${r.profitLossMidMonthMs.toFixed(1)} ms, `
-    + `Posisi Keuangan ${r.balanceSheetMs.toFixed(1)} ms, neraca saldo ${r.trialBalanceMs.toFixed(1)} ms (target <= 100 ms)`);
+    + `Posisi Keuangan ${r.balanceSheetMs.toFixed(1)} ms, neraca saldo ${r.trialBalanceMs.toFixed(1)} ms, CALK ${r.notesMs.toFixed(1)} ms (target <= 100 ms)`);
+  console.log(`  sales report + SVG charts over 2 years with growth and a baseline: per day ${r.sales2ydayMs.toFixed(1)} ms, per week ${r.sales2yweekMs.toFixed(1)} ms, `
+    + `per month ${r.sales2ymonthMs.toFixed(1)} ms (target <= 100 ms)`);
 }

@@ -7,6 +7,7 @@ import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
 import * as ledger from './ledger.ts';
 import * as orders from './orders.ts';
+import * as reports from './reports.ts';
 import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
@@ -18,6 +19,7 @@ export const AREAS: AreaMessages[] = [
   catalog,
   ledger,
   orders,
+  reports,
   salesBooks,
   storefront,
   stripe,

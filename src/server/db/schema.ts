@@ -119,7 +119,7 @@ export interface BrandKitsTable {
 }
 
 export type AccountTypeName = 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
-export interface LedgerShopsTable { shop_id: string; started_at: string }
+export interface LedgerShopsTable { shop_id: string; started_at: string; /** 0023: '' unknown, 'individual' (orang pribadi), 'entity' (badan). */ taxpayer_kind: Generated<'' | 'individual' | 'entity'> }
 export interface LedgerAccountsTable {
   shop_id: string; code: string; type: AccountTypeName; name_id: string; name_en: string; contra: Generated<number>;
   system: Generated<number>; created_at: string;
@@ -131,6 +131,8 @@ export interface JournalEntriesTable {
   belongs_to: Generated<string | null>;
 }
 export interface JournalPostingsTable { shop_id: string; entry_id: string; line_no: number; account_code: string; amount: number; day: string }
+/** 0023: sales per day/month, channel and product ('' = the channel's order-level row), maintained with each sale's posting. */
+export interface SalesTotalsTable { shop_id: string; grain: 'm' | 'd'; period: string; channel: string; product_id: string; quantity: number; gross: number; returns: number; orders: number }
 export interface LedgerTotalsTable { shop_id: string; account_code: string; grain: 'a' | 'm' | 'd'; period: string; debit: number; credit: number }
 export type StockMovementKind = 'opening' | 'stock_in' | 'reserve' | 'release' | 'sale' | 'count' | 'return';
 export interface StockMovementsTable {
@@ -195,6 +197,7 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   journal_postings: JournalPostingsTable;
   ledger_totals: LedgerTotalsTable;
+  sales_totals: SalesTotalsTable;
   stock_movements: StockMovementsTable;
   ledger_periods: LedgerPeriodsTable;
   ledger_debts: LedgerDebtsTable;

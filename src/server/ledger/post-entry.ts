@@ -35,7 +35,7 @@ export class UnbalancedEntry extends Error {}
  * nothing and answers { posted: false } — also when two processes post it at once: the unique key
  * decides and the loser's insert does nothing.
  */
-export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ posted: boolean; entryId: string | null }> {
+export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ posted: boolean; entryId: string | null; day: string }> {
   const { tx, shopId } = scope;
   const byAccount = new Map<string, { debit: number; credit: number }>();
   let sum = 0;
@@ -61,9 +61,9 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
     shop_id: shopId, id: newId(), idem_key: input.key, day, source_type: input.source.type, source_id: input.source.id ?? null,
     memo: input.memo ?? '', reverses_id: input.reversesId ?? null, belongs_to: belongsTo, created_by: input.createdBy ?? null, created_at: nowIso(),
   }).onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing()).returning('id').executeTakeFirst();
-  if (!inserted) return { posted: false, entryId: null };
+  if (!inserted) return { posted: false, entryId: null, day };
   const lines = input.lines.filter((l) => l.amount !== 0);
-  if (!lines.length) return { posted: true, entryId: inserted.id };
+  if (!lines.length) return { posted: true, entryId: inserted.id, day };
   await tx.insertInto('journal_postings').values(lines.map((l, i) => ({
     shop_id: shopId, entry_id: inserted.id, line_no: i + 1, account_code: l.account, amount: l.amount, day,
   }))).execute();
@@ -76,5 +76,5 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
       debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
       credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
     }))).execute();
-  return { posted: true, entryId: inserted.id };
+  return { posted: true, entryId: inserted.id, day };
 }

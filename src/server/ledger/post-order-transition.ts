@@ -3,6 +3,7 @@ import type { OrderStatus, PaymentMethod } from '../db/schema.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
 import { saleCost } from './inventory.ts';
+import { recordOrderSales, recordSalesReturn } from './sales-totals.ts';
 
 /** Where the money of a payment method lands: cash in hand, or the bank (transfer, card, QRIS). */
 export function moneyAccount(method: PaymentMethod): string {
@@ -62,7 +63,10 @@ export async function postOrderTransition(scope: ShopScope, opts: { orderId: str
         { account: ACCOUNTS.cogs, amount: cost.cost }, { account: ACCOUNTS.inventory, amount: -cost.cost },
       ],
     });
-    if (posted.posted) await cost.movements();
+    if (posted.posted) {
+      await cost.movements();
+      await recordOrderSales(scope, { orderId, day: posted.day, sign: 1 });
+    }
   } else if (to === 'cancelled' || to === 'expired') {
     const deposit = await depositBalance(scope, orderId);
     if (deposit > 0) {
@@ -85,7 +89,8 @@ export async function postOrderRefund(scope: ShopScope, opts: { orderId: string;
   const money = moneyAccount(o.payment_method);
   const source = { type: 'order', id: opts.orderId };
   if (opts.status === 'fulfilled') {
-    await postEntry(scope, { key: opts.key, source, memo: `${o.code} retur (refund)`, lines: [{ account: ACCOUNTS.salesReturns, amount: opts.amount }, { account: money, amount: -opts.amount }] });
+    const r = await postEntry(scope, { key: opts.key, source, memo: `${o.code} retur (refund)`, lines: [{ account: ACCOUNTS.salesReturns, amount: opts.amount }, { account: money, amount: -opts.amount }] });
+    if (r.posted) await recordSalesReturn(scope, { orderId: opts.orderId, day: r.day, amount: opts.amount });
     return;
   }
   const amount = Math.min(opts.amount, await depositBalance(scope, opts.orderId));

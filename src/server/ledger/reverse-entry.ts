@@ -4,6 +4,7 @@ import type { Role } from '../auth/access.ts';
 import { postEntry } from './post-entry.ts';
 import { isClosed } from './periods.ts';
 import { requireCapability } from './require-capability.ts';
+import { recordOrderSales } from './sales-totals.ts';
 
 /**
  * A correction: entries are never changed or deleted, so a wrong one is undone by its mirror image,
@@ -13,7 +14,7 @@ export async function reverseEntry(opts: { shopId: string; role: Role; userId: s
   requireCapability(opts.role, 'reports.profit');
   return inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
-    const entry = await tx.selectFrom('journal_entries').select(['id', 'memo', 'reverses_id', 'day', 'belongs_to'])
+    const entry = await tx.selectFrom('journal_entries').select(['id', 'memo', 'reverses_id', 'day', 'belongs_to', 'idem_key', 'source_type', 'source_id'])
       .where('shop_id', '=', shopId).where('id', '=', opts.entryId).executeTakeFirst();
     if (!entry) throw new NotFound('ledger.entryNotFound');
     if (entry.reverses_id) throw new Conflict('ledger.entryIsReversal');
@@ -27,6 +28,10 @@ export async function reverseEntry(opts: { shopId: string; role: Role; userId: s
       memo: opts.memo?.slice(0, 200) || `koreksi: ${entry.memo}`, lines: lines.map((l) => ({ account: l.account_code, amount: -Number(l.amount) })),
     });
     if (!r.posted) throw new Conflict('ledger.entryAlreadyReversed');
+    // A reversed delivery is no longer a sale: the sales totals take it back on the reversal's day.
+    if (entry.source_type === 'order' && entry.source_id && entry.idem_key === `order:${entry.source_id}:fulfilled`) {
+      await recordOrderSales(scope, { orderId: entry.source_id, day: r.day, sign: -1 });
+    }
     return { entryId: r.entryId! };
   });
 }
