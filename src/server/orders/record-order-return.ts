@@ -5,6 +5,7 @@ import { requireCapability, roleHas, type Role } from '../auth/access.ts';
 import { newId, nowIso } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
+import { recordSalesReturn } from '../ledger/sales-totals.ts';
 import { moneyAccount } from '../ledger/post-order-transition.ts';
 import { changeItem, readItem, recordMovement } from '../ledger/inventory.ts';
 import { MAX_LINES, MAX_QUANTITY } from './price-items.ts';
@@ -105,6 +106,7 @@ export async function recordOrderReturn(opts: { shopId: string; role: Role; user
       ],
     });
     if (!entry.posted) return (await replay(scope, key, seeCost))!;
+    await recordSalesReturn(scope, { orderId: o.id, day: entry.day, amount });
     const returnId = newId();
     const now = nowIso();
     await tx.insertInto('order_returns').values({
