@@ -206,6 +206,11 @@ describe(`quick sales, returns, cash book, hutang piutang, month close (${dbName
     const r3 = await m.recordOrderReturn({ shopId, role: 'staff', userId, code: c.code, input: { reason: 'salah ukuran', restock: true, idempotencyKey: 'return-0005' } });
     expect(r3).toEqual({ replayed: false, returnId: expect.any(String), amount: 70000, fromReceivable: 20000, refunded: 50000, restocked: true });
     expect((await m.listDebts({ shopId, role: 'owner', kind: 'receivable', openOnly: false })).debts[0]).toMatchObject({ settled: 50000, reduced: 20000, outstanding: 0 });
+    // The sales report counts every return after delivery, as Retur Penjualan does.
+    const { getSalesReport } = await import('../../src/server/ledger/get-sales-report.ts');
+    const day = await today(shopId);
+    const report = await getSalesReport({ shopId, role: 'staff', from: day, to: day, groupBy: 'day' });
+    expect(report.total).toMatchObject({ gross: 170000 + 70000, returns: 170000 + 70000, net: 0, orders: 2 });
     // Not delivered: no return.
     const { placeOrder } = await import('../helpers/ledger.ts');
     const pending = await placeOrder(shopId, productId, 1);
