@@ -35,4 +35,10 @@ process.env.NODE_ENV ??= 'production';
 // Started here rather than by the adapter, to add the lingering close on the server it creates.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { startServer } = await import(entry) as { startServer: () => { server: { server: import('node:http').Server } } };
-lingeringClose(startServer().server.server);
+const server = startServer().server.server;
+lingeringClose(server);
+// A client that reuses an idle keep-alive connection just as the server closes it gets "other side closed"
+// on a request it already sent. Clients (undici, browsers) drop idle connections on their own timer, set
+// from the server's Keep-Alive hint less a margin; Node's 5 s default leaves that margin to a busy event
+// loop, so the server keeps idle connections long enough that the client's timer fires first by a wide margin.
+server.keepAliveTimeout = 65_000;

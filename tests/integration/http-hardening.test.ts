@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import sharp from 'sharp';
@@ -186,6 +187,18 @@ describe(`request body caps (${db})`, () => {
     const growth = peakRss(pid) - before;
     expect(growth, `peak RSS grew by ${Math.round(growth / MB)} MB`).toBeLessThan(100 * MB);
     expect(Math.max(...results.map((r) => r.sent)), 'the server stopped reading long before 100 MB').toBeLessThan(50 * MB);
+  });
+});
+
+describe(`keep-alive (${db})`, () => {
+  it('idle connections stay open 65 s, well past the client\'s own idle timer, so a reused one is never closed under it', async () => {
+    const agent = new http.Agent({ keepAlive: true });
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      http.get(new URL('/api/v1/openapi.json', server.url), { agent }, (res) => { res.resume(); res.on('end', () => resolve(res.headers)); }).on('error', reject);
+    });
+    agent.destroy();
+    expect(headers.connection).toBe('keep-alive');
+    expect(headers['keep-alive']).toBe('timeout=65');
   });
 });
 
