@@ -148,6 +148,20 @@ describe(`ledger reports (${dbName})`, () => {
     expect(pdf).toMatch(/Jumlah aset\s+1\.810\.000/);
     expect(pdf).toContain('Catatan atas Laporan Keuangan');
     expect(pdf).toContain('Mengetahui, pemilik Toko reports-worked');
+    // The published logo heads the PDF (read from the shop's own media); a logo path of another shop is ignored.
+    const { storage } = await import('../../src/server/media/storage.ts');
+    const sharp = (await import('sharp')).default;
+    const mediaId = newId();
+    await storage().put(`${shopId}/${mediaId}/512.png`, await sharp({ create: { width: 64, height: 64, channels: 3, background: '#1d6b54' } }).png().toBuffer());
+    const publish = (shop: string) => m.db().insertInto('brand_kits').values({
+      shop_id: shopId, logo_design_id: null, published: JSON.stringify({ logo: { url512: `/media/${shop}/${mediaId}/512.png`, url1024: '' } }), published_at: nowIso(), published_by: null, updated_at: nowIso(),
+    }).onConflict((oc) => oc.column('shop_id').doUpdateSet({ published: (eb) => eb.ref('excluded.published') })).execute();
+    const hasImage = async () => (await m.fileBuffer(await m.exportTrialBalance({ shopId, role: 'owner', asOf: day, format: 'pdf', locale: 'id' }))).includes('/Subtype /Image');
+    expect(await hasImage()).toBe(false);
+    await publish('othershop0');
+    expect(await hasImage()).toBe(false);
+    await publish(shopId);
+    expect(await hasImage()).toBe(true);
     const plPdf = pdfText(await m.fileBuffer(await m.exportProfitLoss({ shopId, role: 'owner', from: day, to: day, format: 'pdf', locale: 'id' })));
     expect(plPdf).toMatch(/Laba \(rugi\) bersih\s+-70\.000/);
     expect(plPdf).toMatch(/Penjualan\s+175\.000/);
