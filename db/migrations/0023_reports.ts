@@ -40,6 +40,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     const lines = await db.selectFrom('order_lines').select(['product_id', 'quantity', 'line_total']).where('shop_id', '=', e.shop_id).where('order_id', '=', e.id).execute();
     for (const l of lines) if (l.product_id) add(e.shop_id, e.day, e.channel, l.product_id, Number(l.quantity), Number(l.line_total), 1);
   }
+  // Deliveries reversed before this migration are no longer sales; refunds after delivery are returns.
+  const reversed = await db.selectFrom('journal_entries as r').innerJoin('journal_entries as e', (j) => j.onRef('e.shop_id', '=', 'r.shop_id').onRef('e.id', '=', 'r.reverses_id'))
+    .innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'e.shop_id').onRef('orders.id', '=', 'e.source_id'))
+    .select(['r.shop_id', 'r.day', 'orders.id', 'orders.channel', 'orders.subtotal'])
+    .where('e.source_type', '=', 'order').where('e.idem_key', 'like', 'order:%:fulfilled').execute();
+  for (const e of reversed) {
+    add(e.shop_id, e.day, e.channel, '', 0, -Number(e.subtotal), -1);
+    const lines = await db.selectFrom('order_lines').select(['product_id', 'quantity', 'line_total']).where('shop_id', '=', e.shop_id).where('order_id', '=', e.id).execute();
+    for (const l of lines) if (l.product_id) add(e.shop_id, e.day, e.channel, l.product_id, -Number(l.quantity), -Number(l.line_total), -1);
+  }
+  const refunds = await db.selectFrom('journal_postings as p').innerJoin('journal_entries as e', (j) => j.onRef('e.shop_id', '=', 'p.shop_id').onRef('e.id', '=', 'p.entry_id'))
+    .innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'e.shop_id').onRef('orders.id', '=', 'e.source_id'))
+    .select(['e.shop_id', 'e.day', 'orders.channel', 'p.amount'])
+    .where('e.source_type', '=', 'order').where('p.account_code', '=', '4102').execute();
+  for (const r of refunds) {
+    for (const [grain, period] of [['d', r.day], ['m', r.day.slice(0, 7)]] as const) {
+      const k = [r.shop_id, grain, period, r.channel, ''].join('|');
+      const row = rows.get(k) ?? { shop_id: r.shop_id, grain, period, channel: r.channel, product_id: '', quantity: 0, gross: 0, returns: 0, orders: 0 };
+      row.returns += Number(r.amount);
+      rows.set(k, row);
+    }
+  }
   const all = [...rows.values()];
   for (let i = 0; i < all.length; i += 500) await db.insertInto('sales_totals').values(all.slice(i, i + 500)).execute();
 }

@@ -148,6 +148,20 @@ describe(`ledger reports (${dbName})`, () => {
     expect(pdf).toMatch(/Jumlah aset\s+1\.810\.000/);
     expect(pdf).toContain('Catatan atas Laporan Keuangan');
     expect(pdf).toContain('Mengetahui, pemilik Toko reports-worked');
+    // The published logo heads the PDF (read from the shop's own media); a logo path of another shop is ignored.
+    const { storage } = await import('../../src/server/media/storage.ts');
+    const sharp = (await import('sharp')).default;
+    const mediaId = newId();
+    await storage().put(`${shopId}/${mediaId}/512.png`, await sharp({ create: { width: 64, height: 64, channels: 3, background: '#1d6b54' } }).png().toBuffer());
+    const publish = (shop: string) => m.db().insertInto('brand_kits').values({
+      shop_id: shopId, logo_design_id: null, published: JSON.stringify({ logo: { url512: `/media/${shop}/${mediaId}/512.png`, url1024: '' } }), published_at: nowIso(), published_by: null, updated_at: nowIso(),
+    }).onConflict((oc) => oc.column('shop_id').doUpdateSet({ published: (eb) => eb.ref('excluded.published') })).execute();
+    const hasImage = async () => (await m.fileBuffer(await m.exportTrialBalance({ shopId, role: 'owner', asOf: day, format: 'pdf', locale: 'id' }))).includes('/Subtype /Image');
+    expect(await hasImage()).toBe(false);
+    await publish('othershop0');
+    expect(await hasImage()).toBe(false);
+    await publish(shopId);
+    expect(await hasImage()).toBe(true);
     const plPdf = pdfText(await m.fileBuffer(await m.exportProfitLoss({ shopId, role: 'owner', from: day, to: day, format: 'pdf', locale: 'id' })));
     expect(plPdf).toMatch(/Laba \(rugi\) bersih\s+-70\.000/);
     expect(plPdf).toMatch(/Penjualan\s+175\.000/);
@@ -228,6 +242,21 @@ describe(`ledger reports (${dbName})`, () => {
     expect(bars.table.rows).toEqual([['WhatsApp', 'Rp 140.000', '2'], ['Marketplace', 'Rp 30.000', '1']]);
     expect((bars.svg.match(/<rect /g) ?? [])).toHaveLength(2);
     expect(await shopProblems(shopId)).toEqual([]);
+
+    // Migration 0023 on books that already hold sales rebuilds the same totals from the postings.
+    const snapshot = () => m.db().selectFrom('sales_totals').select(['grain', 'period', 'channel', 'product_id', 'quantity', 'gross', 'returns', 'orders'])
+      .where('shop_id', '=', shopId).orderBy('grain').orderBy('period').orderBy('channel').orderBy('product_id').execute()
+      .then((rows) => rows.map((r) => ({ ...r, quantity: Number(r.quantity), gross: Number(r.gross), returns: Number(r.returns), orders: Number(r.orders) })));
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    const migration = await import('../../db/migrations/0023_reports.ts');
+    await migration.down(m.db());
+    await migration.up(m.db());
+    expect(await snapshot()).toEqual(before);
+    expect(await shopProblems(shopId)).toEqual([]);
+    // A sales total that drifts from the postings is reported.
+    await m.db().updateTable('sales_totals').set({ gross: 1 }).where('shop_id', '=', shopId).where('grain', '=', 'm').where('period', '=', '2026-04').where('channel', '=', 'marketplace').where('product_id', '=', '').execute();
+    expect((await shopProblems(shopId)).map((x) => x.kind)).toEqual(['sales_totals_drift']);
   });
 
   it('PPh Final estimate: 0.5% a month; an individual is exempt on the first Rp 500 juta from January, crossing it mid-year', async () => {

@@ -8,7 +8,8 @@ export interface LedgerProblem { shopId: string; kind: string; detail: string }
  * Every invariant of one shop's books (npm run ledger:check, the property test): each entry balances;
  * the maintained totals (all-time, month, day) equal the postings, so the trial balance is zero; each
  * tracked item's stock and value equal the sum of its movements; Persediaan equals the movements' ledger
- * value; every order fulfilled since the ledger started has its revenue entry.
+ * value; every order fulfilled since the ledger started has its revenue entry; the sales totals of each
+ * month equal the revenue and returns the orders posted.
  */
 export async function checkShopLedger(scope: ShopScope): Promise<LedgerProblem[]> {
   const { tx, shopId } = scope;
@@ -104,5 +105,35 @@ export async function checkShopLedger(scope: ShopScope): Promise<LedgerProblem[]
     .select(['journal_entries.id', 'journal_entries.day'])
     .where('journal_entries.shop_id', '=', shopId).whereRef('journal_entries.created_at', '>', 'ledger_periods.closed_at').execute();
   for (const l of late) p('closed_period_posting', `${l.id} dated ${l.day}`);
+
+  await checkSalesTotals(scope, p);
   return problems;
+}
+
+/**
+ * Net sales per month in sales_totals = Penjualan of order deliveries (less reversed ones) less Retur
+ * Penjualan of order refunds, as posted.
+ */
+async function checkSalesTotals(scope: ShopScope, p: (kind: string, detail: string) => void): Promise<void> {
+  const { tx, shopId } = scope;
+  const posted = new Map<string, number>();
+  const bump = (month: string, v: number) => posted.set(month, (posted.get(month) ?? 0) + v);
+  const sales = await tx.selectFrom('journal_postings')
+    .innerJoin('journal_entries', (j) => j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'))
+    .leftJoin('journal_entries as orig', (j) => j.onRef('orig.shop_id', '=', 'journal_entries.shop_id').onRef('orig.id', '=', 'journal_entries.reverses_id'))
+    .select(['journal_postings.day', 'journal_postings.account_code', 'journal_postings.amount', 'journal_entries.idem_key', 'journal_entries.source_type', 'orig.idem_key as orig_key', 'orig.source_type as orig_type'])
+    .where('journal_postings.shop_id', '=', shopId).where('journal_postings.account_code', 'in', [ACCOUNTS.sales, ACCOUNTS.salesReturns])
+    .execute();
+  const isDelivery = (type: string | null, key: string | null) => type === 'order' && !!key && key.startsWith('order:') && key.endsWith(':fulfilled');
+  for (const r of sales) {
+    const amount = Number(r.amount);
+    if (r.account_code === ACCOUNTS.sales && (isDelivery(r.source_type, r.idem_key) || isDelivery(r.orig_type, r.orig_key))) bump(r.day.slice(0, 7), -amount);
+    if (r.account_code === ACCOUNTS.salesReturns && r.source_type === 'order') bump(r.day.slice(0, 7), -amount);
+  }
+  const rows = await tx.selectFrom('sales_totals').select(['period', 'product_id', 'gross', 'returns']).where('shop_id', '=', shopId).where('grain', '=', 'm').execute();
+  const kept = new Map<string, number>();
+  for (const r of rows) if (r.product_id === '') kept.set(r.period, (kept.get(r.period) ?? 0) + Number(r.gross) - Number(r.returns));
+  for (const month of new Set([...posted.keys(), ...kept.keys()])) {
+    if ((posted.get(month) ?? 0) !== (kept.get(month) ?? 0)) p('sales_totals_drift', `${month}: sales totals ${kept.get(month) ?? 0}, postings ${posted.get(month) ?? 0}`);
+  }
 }

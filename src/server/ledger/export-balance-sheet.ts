@@ -3,15 +3,15 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { getBalanceSheet } from './get-balance-sheet.ts';
 import { getFinancialNotes } from './get-financial-notes.ts';
 import { checkFormat, writeReport, type ReportFile, type ReportRow } from './report-files.ts';
-import { reportShopName } from './report-shop.ts';
+import { reportHeader } from './report-shop.ts';
 import { requireCapability } from './require-capability.ts';
 
 /** Laporan Posisi Keuangan with its Catatan atas Laporan Keuangan, as CSV, XLSX or PDF (the owner's). */
-export async function exportBalanceSheet(opts: { shopId: string; role: Role; asOf: string; format: unknown; locale: Locale; logo?: Buffer | null }): Promise<ReportFile> {
+export async function exportBalanceSheet(opts: { shopId: string; role: Role; asOf: string; format: unknown; locale: Locale }): Promise<ReportFile> {
   requireCapability(opts.role, 'reports.profit');
   const format = checkFormat(opts.format);
   const L = opts.locale;
-  const [bs, notes, shopName] = await Promise.all([getBalanceSheet(opts), getFinancialNotes(opts), reportShopName(opts.shopId)]);
+  const [bs, notes, { shopName, logo }] = await Promise.all([getBalanceSheet(opts), getFinancialNotes(opts), reportHeader(opts.shopId, format === 'pdf')]);
   const name = (l: { code: string; nameId: string; nameEn: string }) => (l.code === 'earnings' ? t(L, 'reports.calk.earnings') : L === 'en' ? l.nameEn : l.nameId);
   const section = (title: string, lines: typeof bs.assets, totalLabel: string, total: number): ReportRow[] => [
     { cells: ['', t(L, title), null], heading: true },
@@ -35,5 +35,5 @@ export async function exportBalanceSheet(opts: { shopId: string; role: Role; asO
     fileStem: `posisi-keuangan-${bs.asOf}`,
     columns: [{ header: t(L, 'reports.file.code'), width: 10 }, { header: t(L, 'reports.file.account') }, { header: t(L, 'reports.file.amount'), money: true }],
     rows, sections,
-  }, format, { logo: opts.logo });
+  }, format, { logo });
 }

@@ -2,15 +2,15 @@ import type { Role } from '../auth/access.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { getTrialBalance } from './get-trial-balance.ts';
 import { checkFormat, writeReport, type ReportFile } from './report-files.ts';
-import { reportShopName } from './report-shop.ts';
+import { reportHeader } from './report-shop.ts';
 import { requireCapability } from './require-capability.ts';
 
 /** Neraca saldo as CSV, XLSX or PDF (the owner's). */
-export async function exportTrialBalance(opts: { shopId: string; role: Role; asOf: string; format: unknown; locale: Locale; logo?: Buffer | null }): Promise<ReportFile> {
+export async function exportTrialBalance(opts: { shopId: string; role: Role; asOf: string; format: unknown; locale: Locale }): Promise<ReportFile> {
   requireCapability(opts.role, 'reports.profit');
   const format = checkFormat(opts.format);
   const L = opts.locale;
-  const [tb, shopName] = await Promise.all([getTrialBalance(opts), reportShopName(opts.shopId)]);
+  const [tb, { shopName, logo }] = await Promise.all([getTrialBalance(opts), reportHeader(opts.shopId, format === 'pdf')]);
   return writeReport({
     title: t(L, 'reports.file.trialBalance'), shopName, locale: L, periodLabel: t(L, 'reports.file.asOf', { asOf: tb.asOf }),
     fileStem: `neraca-saldo-${tb.asOf}`,
@@ -19,5 +19,5 @@ export async function exportTrialBalance(opts: { shopId: string; role: Role; asO
       ...tb.rows.filter((r) => r.debit || r.credit).map((r) => ({ cells: [r.code, L === 'en' ? r.nameEn : r.nameId, r.debit, r.credit] })),
       { cells: ['', t(L, 'reports.file.total'), tb.totalDebit, tb.totalCredit], strong: true },
     ],
-  }, format, { logo: opts.logo });
+  }, format, { logo });
 }
