@@ -19,6 +19,7 @@ export function catalogParams(url: URL): CatalogParams {
   const kategori = rawK && /^[a-z0-9-]{1,60}$/.test(rawK) ? rawK : null;
   const rawQ = url.searchParams.get('q') ?? '';
   // Control characters out, whitespace collapsed, NFC, lowercased (the search is case-insensitive anyway).
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const q = rawQ.replace(/[\u0000-\u001f\u007f]/g, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
     .slice(0, MAX_SEARCH_CHARS).trim() || null;
   const p = new URLSearchParams();
