@@ -30,7 +30,8 @@ const pageDb = [
   { regex: '(^|/|#)server/db/', message: 'Pages call use cases in src/server/<area>/, not the database layer.' },
   { regex: '^kysely(/|$)', message: 'Pages call use cases in src/server/<area>/, not Kysely.' },
 ];
-const restrictImports = (/** @type {object[]} */ ...patterns) => ['error', { patterns }];
+/** @type {(...patterns: object[]) => import('eslint').Linter.RuleEntry} */
+const restrictImports = (...patterns) => ['error', { patterns }];
 
 // Code that runs in the browser: islands, the brand studio, the service worker (and .astro <script> blocks,
 // which eslint-plugin-astro gives browser globals itself).
