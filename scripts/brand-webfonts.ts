@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { FONT_FACES } from '../src/brand/fonts.ts';
 
 const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fontkit ships no types
 const fontkit = require('fontkit') as { openSync(p: string): any };
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'public/brand/fonts-web');

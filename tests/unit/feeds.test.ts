@@ -54,6 +54,7 @@ describe('product feeds', () => {
     expect(xml).toContain('<g:availability>out_of_stock</g:availability>');
     expect(xml).toContain('<g:item_group_id>p2</g:item_group_id>');
     expect(xml).toContain('<g:brand>HK05 &lt;Telur&gt; &amp; &quot;Asin&quot;</g:brand>');
+    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids
     expect(xml).not.toMatch(/[\u0000-\u0008]/);
     // Every element opened is closed, in order (a strict check; the HTTP test parses it in Chromium too).
     const stack: string[] = [];

@@ -1,4 +1,4 @@
-import { setUserPassword, userPasswordHash } from '../tenant/accounts.ts';
+import { userPasswordHash } from '../tenant/accounts.ts';
 import { Invalid } from '../errors.ts';
 import { accountAttemptKey, attemptPassword } from './attempt-password.ts';
 

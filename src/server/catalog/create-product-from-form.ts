@@ -1,4 +1,3 @@
-import { Invalid } from '../errors.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { roleHas } from '../auth/access.ts';
 import type { Locale } from '../../i18n/index.ts';

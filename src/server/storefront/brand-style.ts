@@ -11,7 +11,7 @@ export const DEFAULT_THEME = { primary: '#fffdf9', onPrimary: '#2b2118', accent:
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const FAMILY = /^[A-Za-z0-9][A-Za-z0-9 -]{0,59}$/;
 /** Same-origin path or https URL, characters that need no CSS or HTML escaping. */
-const URL_SAFE = /^(?:\/(?!\/)|https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/)[A-Za-z0-9._~\/%-]*$/;
+const URL_SAFE = /^(?:\/(?!\/)|https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/)[A-Za-z0-9._~/%-]*$/;
 
 export function safeColor(c: unknown, fallback: string): string {
   return typeof c === 'string' && COLOR.test(c) ? c : fallback;

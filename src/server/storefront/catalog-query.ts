@@ -4,6 +4,8 @@
  * bytes (junk parameters, case and spacing in a search cannot make a second copy).
  */
 export const MAX_SEARCH_CHARS = 60;
+// eslint-disable-next-line no-control-regex -- control characters are what a search drops
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 
 export interface CatalogParams {
   /** Category slug (`?kategori=telur-asin`), or null. */
@@ -19,7 +21,7 @@ export function catalogParams(url: URL): CatalogParams {
   const kategori = rawK && /^[a-z0-9-]{1,60}$/.test(rawK) ? rawK : null;
   const rawQ = url.searchParams.get('q') ?? '';
   // Control characters out, whitespace collapsed, NFC, lowercased (the search is case-insensitive anyway).
-  const q = rawQ.replace(/[\u0000-\u001f\u007f]/g, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
+  const q = rawQ.replace(CONTROL_CHARS, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
     .slice(0, MAX_SEARCH_CHARS).trim() || null;
   const p = new URLSearchParams();
   if (kategori) p.set('kategori', kategori);

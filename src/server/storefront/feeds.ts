@@ -27,9 +27,12 @@ export interface FeedItem {
 
 const money = (n: number) => `${Math.round(n)} IDR`;
 
+// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+
 /** Control characters are not allowed in XML 1.0 and only confuse CSV readers. */
 function clean(s: string, max: number): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').trim().slice(0, max).toWellFormed();
+  return s.replace(NOT_IN_XML, '').trim().slice(0, max).toWellFormed();
 }
 
 /**
