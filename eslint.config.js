@@ -35,7 +35,7 @@ const restrictImports = (...patterns) => ['error', { patterns }];
 
 // Code that runs in the browser: islands, the brand studio, the service worker (and .astro <script> blocks,
 // which eslint-plugin-astro gives browser globals itself).
-const browserFiles = ['src/scripts/**', 'src/islands/**', 'src/brand/editor/**', 'public/**/*.js'];
+const browserFiles = ['src/islands/**', 'src/brand/editor/**', 'public/**/*.js'];
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'data/', 'coverage/', 'test-results/', 'node_modules/'] },
