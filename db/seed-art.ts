@@ -17,9 +17,11 @@ const egg = (cx: number, cy: number, s: number, shell: string, rot = 0, charred 
     <ellipse cx="4" cy="8" rx="52" ry="66" fill="#000" opacity=".12"/>
     <path d="M0 -68 C 36 -68 54 -14 54 16 C 54 48 30 66 0 66 C -30 66 -54 48 -54 16 C -54 -14 -36 -68 0 -68 Z" fill="${shell}"/>
     <path d="M0 -68 C 36 -68 54 -14 54 16 C 54 48 30 66 0 66 C -30 66 -54 48 -54 16 C -54 -14 -36 -68 0 -68 Z" fill="url(#${charred ? 'char' : 'pale'})"/>
-    ${charred
-      ? '<circle cx="22" cy="-28" r="4" fill="#2a1c14" opacity=".35"/><circle cx="-26" cy="-6" r="3" fill="#2a1c14" opacity=".3"/><circle cx="30" cy="22" r="5" fill="#2a1c14" opacity=".3"/><circle cx="-8" cy="30" r="3.5" fill="#2a1c14" opacity=".35"/>'
-      : '<circle cx="16" cy="-10" r="3" fill="#6d8f86" opacity=".5"/><circle cx="-20" cy="18" r="2.5" fill="#6d8f86" opacity=".5"/><circle cx="6" cy="30" r="2" fill="#6d8f86" opacity=".5"/>'}
+    ${
+      charred
+        ? '<circle cx="22" cy="-28" r="4" fill="#2a1c14" opacity=".35"/><circle cx="-26" cy="-6" r="3" fill="#2a1c14" opacity=".3"/><circle cx="30" cy="22" r="5" fill="#2a1c14" opacity=".3"/><circle cx="-8" cy="30" r="3.5" fill="#2a1c14" opacity=".35"/>'
+        : '<circle cx="16" cy="-10" r="3" fill="#6d8f86" opacity=".5"/><circle cx="-20" cy="18" r="2.5" fill="#6d8f86" opacity=".5"/><circle cx="6" cy="30" r="2" fill="#6d8f86" opacity=".5"/>'
+    }
     <ellipse cx="-18" cy="-30" rx="10" ry="18" fill="#fff" opacity=".28" transform="rotate(-20 -18 -30)"/>
   </g>`;
 
@@ -52,7 +54,18 @@ function illustration(kind: ArtKind, accent: string): string {
         ${halfEgg(360, 350, 0.55)}`;
     case 'crisps':
       return `<ellipse cx="240" cy="320" rx="160" ry="40" fill="#d9c39a"/>
-        ${[[170, 270, -20], [250, 250, 15], [310, 290, 40], [210, 300, 70], [280, 310, -40]].map(([x, y, r]) => `<path transform="translate(${x} ${y}) rotate(${r})" d="M-46 0 C -30 -30 30 -34 46 -4 C 30 22 -24 26 -46 0 Z" fill="#f2d27a" stroke="#d9a93f" stroke-width="3"/>`).join('')}`;
+        ${[
+          [170, 270, -20],
+          [250, 250, 15],
+          [310, 290, 40],
+          [210, 300, 70],
+          [280, 310, -40],
+        ]
+          .map(
+            ([x, y, r]) =>
+              `<path transform="translate(${x} ${y}) rotate(${r})" d="M-46 0 C -30 -30 30 -34 46 -4 C 30 22 -24 26 -46 0 Z" fill="#f2d27a" stroke="#d9a93f" stroke-width="3"/>`,
+          )
+          .join('')}`;
     case 'bread':
       return `<ellipse cx="240" cy="330" rx="170" ry="30" fill="#000" opacity=".1"/>
         <path d="M90 300 C 90 200 390 200 390 300 L 390 320 C 390 334 90 334 90 320 Z" fill="#c8843f"/>
@@ -67,11 +80,22 @@ function illustration(kind: ArtKind, accent: string): string {
       return `<path d="M160 140 L 320 140 L 340 370 L 140 370 Z" fill="#3f2a1d"/><rect x="160" y="128" width="160" height="24" rx="4" fill="#2b1c13"/>
         <rect x="176" y="220" width="128" height="92" rx="8" fill="#f3e3c8"/><ellipse cx="240" cy="258" rx="22" ry="30" fill="${accent}"/>
         <path d="M240 232 C 230 250 250 266 240 286" stroke="#f3e3c8" stroke-width="5" fill="none"/>
-        ${[[370, 340, 20], [100, 350, -30], [390, 300, 60]].map(([x, y, r]) => `<g transform="translate(${x} ${y}) rotate(${r})"><ellipse rx="16" ry="22" fill="#5a3a22"/><path d="M0 -18 C -6 -6 6 6 0 18" stroke="#2b1c13" stroke-width="3" fill="none"/></g>`).join('')}`;
+        ${[
+          [370, 340, 20],
+          [100, 350, -30],
+          [390, 300, 60],
+        ]
+          .map(
+            ([x, y, r]) =>
+              `<g transform="translate(${x} ${y}) rotate(${r})"><ellipse rx="16" ry="22" fill="#5a3a22"/><path d="M0 -18 C -6 -6 6 6 0 18" stroke="#2b1c13" stroke-width="3" fill="none"/></g>`,
+          )
+          .join('')}`;
     case 'beans':
       return `<ellipse cx="240" cy="310" rx="170" ry="52" fill="#d9c3a0"/>
         ${Array.from({ length: 14 }, (_, i) => {
-          const x = 120 + ((i * 67) % 240); const y = 250 + ((i * 41) % 90); const r = (i * 47) % 180;
+          const x = 120 + ((i * 67) % 240);
+          const y = 250 + ((i * 41) % 90);
+          const r = (i * 47) % 180;
           return `<g transform="translate(${x} ${y}) rotate(${r})"><ellipse rx="18" ry="25" fill="${i % 3 ? '#5a3a22' : '#6b4429'}"/><path d="M0 -21 C -7 -7 7 7 0 21" stroke="#2b1c13" stroke-width="3" fill="none"/></g>`;
         }).join('')}`;
   }

@@ -10,7 +10,13 @@ import { defaultShopProfile } from '../src/server/shops/profile.ts';
 import { productArt, type ArtKind } from './seed-art.ts';
 import { seedBrand } from './seed-brand.ts';
 
-export interface DemoCredentials { role: string; name: string; email: string; phone: string; password: string }
+export interface DemoCredentials {
+  role: string;
+  name: string;
+  email: string;
+  phone: string;
+  password: string;
+}
 
 const PROGRAM = { slug: 'ovop-gowa', name: 'OVOP Kabupaten Gowa', timezone: 'Asia/Makassar' };
 const DISTRICT = { slug: 'bontomarannu', name: 'Bontomarannu' };
@@ -20,51 +26,153 @@ const VILLAGES = [
   { slug: 'borongloe', name: 'Borongloe' },
 ];
 
-interface SeedVariant { name: string; price: number; compareAt?: number; cost: number; stock: number | null }
+interface SeedVariant {
+  name: string;
+  price: number;
+  compareAt?: number;
+  cost: number;
+  stock: number | null;
+}
 interface SeedProduct {
-  slug: string; name: string; price: number; cost: number; net: string; unit: string; category: string; stock: number | null; description: string;
-  compareAt?: number; status?: 'draft' | 'published'; variants?: SeedVariant[];
+  slug: string;
+  name: string;
+  price: number;
+  cost: number;
+  net: string;
+  unit: string;
+  category: string;
+  stock: number | null;
+  description: string;
+  compareAt?: number;
+  status?: 'draft' | 'published';
+  variants?: SeedVariant[];
   /** The generated picture: illustration and colours. */
   art: { kind: ArtKind; background: string; accent: string };
 }
 type WeekHours = Partial<Record<keyof ShopProfile['hours'], [string, string] | 'closed'>>;
 interface SeedShop {
-  slug: string; name: string; village: string; whatsapp: string; description: string; address: string; products: SeedProduct[];
+  slug: string;
+  name: string;
+  village: string;
+  whatsapp: string;
+  description: string;
+  address: string;
+  products: SeedProduct[];
   profile: { hours: WeekHours; hoursNote?: string; delivery: Partial<ShopProfile['delivery']>; social?: Partial<ShopProfile['social']> };
 }
 
-const week = (open: string, close: string, except: WeekHours = {}): WeekHours =>
-  ({ mon: [open, close], tue: [open, close], wed: [open, close], thu: [open, close], fri: [open, close], sat: [open, close], sun: [open, close], ...except });
+const week = (open: string, close: string, except: WeekHours = {}): WeekHours => ({
+  mon: [open, close],
+  tue: [open, close],
+  wed: [open, close],
+  thu: [open, close],
+  fri: [open, close],
+  sat: [open, close],
+  sun: [open, close],
+  ...except,
+});
 
 const SHOPS: SeedShop[] = [
   {
-    slug: 'hk05', name: 'HK05 Telur Asin Bakar', village: 'romang-lompoa', whatsapp: '+6281243210005',
+    slug: 'hk05',
+    name: 'HK05 Telur Asin Bakar',
+    village: 'romang-lompoa',
+    whatsapp: '+6281243210005',
     description: 'Telur asin bakar khas Romang Lompoa: dibakar perlahan di atas sabut kelapa, masir dan tidak terlalu asin.',
     address: 'Dusun Romang Lompoa, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'telur-asin-bakar-isi-10', name: 'Telur Asin Bakar isi 10', price: 35000, cost: 22000, net: '10 butir (± 650 g)', unit: 'kotak', category: 'Telur asin', stock: 40, description: 'Sepuluh telur itik asin yang dibakar, dalam kotak kardus HK05.',
-        art: { kind: 'egg-box', background: '#f1dcc0', accent: '#8a3b12' } },
-      { slug: 'telur-asin-bakar-satuan', name: 'Telur Asin Bakar satuan', price: 4000, cost: 2300, net: '1 butir (± 65 g)', unit: 'butir', category: 'Telur asin', stock: 200, description: 'Telur itik asin bakar, dijual per butir.',
-        art: { kind: 'egg-single', background: '#e9d3b2', accent: '#6b3410' } },
-      { slug: 'telur-asin-rebus-isi-6', name: 'Telur Asin Rebus isi 6', price: 19000, cost: 12500, net: '6 butir (± 390 g)', unit: 'pak', category: 'Telur asin', stock: 25, description: 'Telur asin rebus klasik, enam butir.',
-        art: { kind: 'eggs-pale', background: '#dcebe6', accent: '#2f6b5f' } },
-      { slug: 'telur-asin-bakar', name: 'Telur Asin Bakar', price: 21000, cost: 13500, net: '6, 10 atau 30 butir', unit: 'kotak', category: 'Telur asin', stock: null,
-        description: 'Telur itik asin dibakar di atas sabut kelapa sampai kulitnya kecokelatan dan beraroma asap. Pilih isi 6, 10 atau 30 butir (isi 30 untuk hajatan dan oleh-oleh).',
+      {
+        slug: 'telur-asin-bakar-isi-10',
+        name: 'Telur Asin Bakar isi 10',
+        price: 35000,
+        cost: 22000,
+        net: '10 butir (± 650 g)',
+        unit: 'kotak',
+        category: 'Telur asin',
+        stock: 40,
+        description: 'Sepuluh telur itik asin yang dibakar, dalam kotak kardus HK05.',
+        art: { kind: 'egg-box', background: '#f1dcc0', accent: '#8a3b12' },
+      },
+      {
+        slug: 'telur-asin-bakar-satuan',
+        name: 'Telur Asin Bakar satuan',
+        price: 4000,
+        cost: 2300,
+        net: '1 butir (± 65 g)',
+        unit: 'butir',
+        category: 'Telur asin',
+        stock: 200,
+        description: 'Telur itik asin bakar, dijual per butir.',
+        art: { kind: 'egg-single', background: '#e9d3b2', accent: '#6b3410' },
+      },
+      {
+        slug: 'telur-asin-rebus-isi-6',
+        name: 'Telur Asin Rebus isi 6',
+        price: 19000,
+        cost: 12500,
+        net: '6 butir (± 390 g)',
+        unit: 'pak',
+        category: 'Telur asin',
+        stock: 25,
+        description: 'Telur asin rebus klasik, enam butir.',
+        art: { kind: 'eggs-pale', background: '#dcebe6', accent: '#2f6b5f' },
+      },
+      {
+        slug: 'telur-asin-bakar',
+        name: 'Telur Asin Bakar',
+        price: 21000,
+        cost: 13500,
+        net: '6, 10 atau 30 butir',
+        unit: 'kotak',
+        category: 'Telur asin',
+        stock: null,
+        description:
+          'Telur itik asin dibakar di atas sabut kelapa sampai kulitnya kecokelatan dan beraroma asap. Pilih isi 6, 10 atau 30 butir (isi 30 untuk hajatan dan oleh-oleh).',
         variants: [
           { name: 'Isi 6', price: 21000, cost: 13500, stock: 30 },
           { name: 'Isi 10', price: 35000, cost: 22000, stock: 40 },
           { name: 'Isi 30', price: 99000, compareAt: 105000, cost: 66000, stock: 8 },
         ],
-        art: { kind: 'eggs-charred', background: '#f3e2c7', accent: '#8a3b12' } },
-      { slug: 'sambal-telur-asin', name: 'Sambal Telur Asin', price: 25000, cost: 14000, net: '150 g', unit: 'toples', category: 'Olahan telur', stock: 15,
+        art: { kind: 'eggs-charred', background: '#f3e2c7', accent: '#8a3b12' },
+      },
+      {
+        slug: 'sambal-telur-asin',
+        name: 'Sambal Telur Asin',
+        price: 25000,
+        cost: 14000,
+        net: '150 g',
+        unit: 'toples',
+        category: 'Olahan telur',
+        stock: 15,
         description: 'Sambal bawang dengan kuning telur asin HK05. Tahan 2 minggu di kulkas.',
-        art: { kind: 'jar', background: '#f6dcd2', accent: '#8a3b12' } },
-      { slug: 'telur-itik-segar-isi-10', name: 'Telur Itik Segar isi 10', price: 30000, cost: 24000, net: '10 butir', unit: 'pak', category: 'Telur segar', stock: 4,
+        art: { kind: 'jar', background: '#f6dcd2', accent: '#8a3b12' },
+      },
+      {
+        slug: 'telur-itik-segar-isi-10',
+        name: 'Telur Itik Segar isi 10',
+        price: 30000,
+        cost: 24000,
+        net: '10 butir',
+        unit: 'pak',
+        category: 'Telur segar',
+        stock: 4,
         description: 'Telur itik segar dari kandang sendiri, untuk dimasak di rumah.',
-        art: { kind: 'eggs-pale', background: '#e6efe0', accent: '#3c6e47' } },
-      { slug: 'keripik-putih-telur', name: 'Keripik Putih Telur', price: 15000, compareAt: 18000, cost: 7000, net: '100 g', unit: 'bungkus', category: 'Olahan telur', stock: null, status: 'draft',
+        art: { kind: 'eggs-pale', background: '#e6efe0', accent: '#3c6e47' },
+      },
+      {
+        slug: 'keripik-putih-telur',
+        name: 'Keripik Putih Telur',
+        price: 15000,
+        compareAt: 18000,
+        cost: 7000,
+        net: '100 g',
+        unit: 'bungkus',
+        category: 'Olahan telur',
+        stock: null,
+        status: 'draft',
         description: 'Keripik renyah dari putih telur sisa pembuatan sambal. Masih uji coba resep.',
-        art: { kind: 'crisps', background: '#f7ecd0', accent: '#9a6b12' } },
+        art: { kind: 'crisps', background: '#f7ecd0', accent: '#9a6b12' },
+      },
     ],
     profile: {
       hours: week('08:00', '17:00', { sun: 'closed' }),
@@ -78,14 +186,37 @@ const SHOPS: SeedShop[] = [
     },
   },
   {
-    slug: 'roti-balang', name: 'Roti Balang-Balang', village: 'balang-balang', whatsapp: '+6285299001122',
+    slug: 'roti-balang',
+    name: 'Roti Balang-Balang',
+    village: 'balang-balang',
+    whatsapp: '+6285299001122',
     description: 'Roti manis dan roti pisang buatan ibu-ibu Desa Balang-Balang, dipanggang setiap pagi.',
     address: 'Desa Balang-Balang, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'roti-pisang', name: 'Roti Pisang', price: 12000, cost: 6500, net: '250 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti lembut dengan isian pisang raja.',
-        art: { kind: 'bread', background: '#f4e6cf', accent: '#7a4b2a' } },
-      { slug: 'roti-manis-cokelat', name: 'Roti Manis Cokelat', price: 8000, cost: 4200, net: '120 g', unit: 'bungkus', category: 'Roti', stock: null, description: 'Roti manis isi cokelat.',
-        art: { kind: 'bun', background: '#efe0d0', accent: '#5b3a22' } },
+      {
+        slug: 'roti-pisang',
+        name: 'Roti Pisang',
+        price: 12000,
+        cost: 6500,
+        net: '250 g',
+        unit: 'bungkus',
+        category: 'Roti',
+        stock: null,
+        description: 'Roti lembut dengan isian pisang raja.',
+        art: { kind: 'bread', background: '#f4e6cf', accent: '#7a4b2a' },
+      },
+      {
+        slug: 'roti-manis-cokelat',
+        name: 'Roti Manis Cokelat',
+        price: 8000,
+        cost: 4200,
+        net: '120 g',
+        unit: 'bungkus',
+        category: 'Roti',
+        stock: null,
+        description: 'Roti manis isi cokelat.',
+        art: { kind: 'bun', background: '#efe0d0', accent: '#5b3a22' },
+      },
     ],
     profile: {
       hours: week('06:00', '11:00'),
@@ -94,14 +225,37 @@ const SHOPS: SeedShop[] = [
     },
   },
   {
-    slug: 'kopi-borongloe', name: 'Kopi Borongloe', village: 'borongloe', whatsapp: '+6281355667788',
+    slug: 'kopi-borongloe',
+    name: 'Kopi Borongloe',
+    village: 'borongloe',
+    whatsapp: '+6281355667788',
     description: 'Kopi robusta dari kebun lereng Borongloe, disangrai di desa.',
     address: 'Desa Borongloe, Kec. Bontomarannu, Kab. Gowa',
     products: [
-      { slug: 'kopi-bubuk-robusta-250', name: 'Kopi Bubuk Robusta 250 g', price: 45000, cost: 27000, net: '250 g', unit: 'pouch', category: 'Kopi', stock: 30, description: 'Kopi bubuk robusta sangrai sedang.',
-        art: { kind: 'coffee-bag', background: '#e8d9c4', accent: '#2f5d50' } },
-      { slug: 'kopi-biji-robusta-500', name: 'Kopi Biji Robusta 500 g', price: 80000, cost: 50000, net: '500 g', unit: 'pouch', category: 'Kopi', stock: 12, description: 'Biji kopi sangrai untuk digiling sendiri.',
-        art: { kind: 'beans', background: '#efe4d2', accent: '#3f2a1d' } },
+      {
+        slug: 'kopi-bubuk-robusta-250',
+        name: 'Kopi Bubuk Robusta 250 g',
+        price: 45000,
+        cost: 27000,
+        net: '250 g',
+        unit: 'pouch',
+        category: 'Kopi',
+        stock: 30,
+        description: 'Kopi bubuk robusta sangrai sedang.',
+        art: { kind: 'coffee-bag', background: '#e8d9c4', accent: '#2f5d50' },
+      },
+      {
+        slug: 'kopi-biji-robusta-500',
+        name: 'Kopi Biji Robusta 500 g',
+        price: 80000,
+        cost: 50000,
+        net: '500 g',
+        unit: 'pouch',
+        category: 'Kopi',
+        stock: 12,
+        description: 'Biji kopi sangrai untuk digiling sendiri.',
+        art: { kind: 'beans', background: '#efe4d2', accent: '#3f2a1d' },
+      },
     ],
     profile: {
       hours: week('09:00', '16:00', { sat: 'closed', sun: 'closed' }),
@@ -135,70 +289,156 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
   ];
   // Pictures are drawn and encoded before the transaction (in parallel with the password hashing below):
   // sharp's work then never holds the database, and seeding stays quick.
-  const pictures = Promise.all(SHOPS.map((s) => Promise.all(s.products.map(async (p) => {
-    const png = await sharp(productArt({ ...p.art, label: p.name })).png().toBuffer();
-    return processImage(png);
-  }))));
+  const pictures = Promise.all(
+    SHOPS.map((s) =>
+      Promise.all(
+        s.products.map(async (p) => {
+          const png = await sharp(productArt({ ...p.art, label: p.name }))
+            .png()
+            .toBuffer();
+          return processImage(png);
+        }),
+      ),
+    ),
+  );
   pictures.catch(() => undefined); // awaited inside the transaction; this only avoids an unhandled rejection meanwhile
   await db.transaction().execute(async (tx) => {
     const images: ProcessedImage[][] = [];
     const programId = newId();
-    await tx.insertInto('programs').values({ id: programId, ...PROGRAM, created_at: now }).execute();
+    await tx
+      .insertInto('programs')
+      .values({ id: programId, ...PROGRAM, created_at: now })
+      .execute();
     const districtId = newId();
-    await tx.insertInto('districts').values({ id: districtId, program_id: programId, ...DISTRICT }).execute();
+    await tx
+      .insertInto('districts')
+      .values({ id: districtId, program_id: programId, ...DISTRICT })
+      .execute();
     const villageIds = new Map<string, string>();
     for (const v of VILLAGES) {
       const id = newId();
       villageIds.set(v.slug, id);
-      await tx.insertInto('villages').values({ id, program_id: programId, district_id: districtId, ...v }).execute();
+      await tx
+        .insertInto('villages')
+        .values({ id, program_id: programId, district_id: districtId, ...v })
+        .execute();
     }
     const userIds = new Map<string, string>();
     for (const c of creds) {
       const id = newId();
       userIds.set(c.role, id);
-      await tx.insertInto('users').values({
-        id, name: c.name, email: c.email, phone: c.phone, password_hash: await hashPassword(c.password),
-        is_admin: c.role === 'admin' ? 1 : 0, created_at: now,
-      }).execute();
+      await tx
+        .insertInto('users')
+        .values({
+          id,
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+          password_hash: await hashPassword(c.password),
+          is_admin: c.role === 'admin' ? 1 : 0,
+          created_at: now,
+        })
+        .execute();
     }
-    await tx.insertInto('program_officers').values({ program_id: programId, user_id: userIds.get('officer')! }).execute();
+    await tx
+      .insertInto('program_officers')
+      .values({ program_id: programId, user_id: userIds.get('officer')! })
+      .execute();
     for (const [i, s] of SHOPS.entries()) {
       const shopId = newId();
-      await tx.insertInto('shops').values({
-        id: shopId, program_id: programId, village_id: villageIds.get(s.village)!, slug: s.slug, name: s.name,
-        whatsapp: s.whatsapp, description: s.description, address: s.address, profile: JSON.stringify(seedProfile(s.profile)),
-        created_at: now, updated_at: now,
-      }).execute();
+      await tx
+        .insertInto('shops')
+        .values({
+          id: shopId,
+          program_id: programId,
+          village_id: villageIds.get(s.village)!,
+          slug: s.slug,
+          name: s.name,
+          whatsapp: s.whatsapp,
+          description: s.description,
+          address: s.address,
+          profile: JSON.stringify(seedProfile(s.profile)),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       // The demo owner owns HK05; the other demo shops get owners of their own.
       let ownerId = userIds.get('owner')!;
       if (i > 0) {
         ownerId = newId();
-        await tx.insertInto('users').values({
-          id: ownerId, name: `Pemilik ${s.name}`, email: `pemilik@${s.slug}.test`, phone: s.whatsapp,
-          password_hash: await hashPassword(pw()), created_at: now,
-        }).execute();
+        await tx
+          .insertInto('users')
+          .values({
+            id: ownerId,
+            name: `Pemilik ${s.name}`,
+            email: `pemilik@${s.slug}.test`,
+            phone: s.whatsapp,
+            password_hash: await hashPassword(pw()),
+            created_at: now,
+          })
+          .execute();
       }
       await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: ownerId, role: 'owner', created_at: now }).execute();
       await ensureChart({ tx, shopId });
-      if (i === 0) await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: userIds.get('staff')!, role: 'staff', created_at: now }).execute();
-      if (!images.length) images.push(...await pictures);
+      if (i === 0)
+        await tx
+          .insertInto('shop_members')
+          .values({ shop_id: shopId, user_id: userIds.get('staff')!, role: 'staff', created_at: now })
+          .execute();
+      if (!images.length) images.push(...(await pictures));
       for (const [j, p] of s.products.entries()) {
         const productId = newId();
         const sku = `${s.slug.toUpperCase()}-${j + 1}`;
-        await tx.insertInto('products').values({
-          shop_id: shopId, id: productId, slug: p.slug, name: p.name, description: p.description, price: p.price,
-          compare_at_price: p.compareAt ?? null, unit_cost: p.cost, unit: p.unit, net_content: p.net, sku,
-          category: p.category, stock: p.stock, status: p.status ?? 'published', sort_order: j, created_at: now, updated_at: now,
-        }).execute();
+        await tx
+          .insertInto('products')
+          .values({
+            shop_id: shopId,
+            id: productId,
+            slug: p.slug,
+            name: p.name,
+            description: p.description,
+            price: p.price,
+            compare_at_price: p.compareAt ?? null,
+            unit_cost: p.cost,
+            unit: p.unit,
+            net_content: p.net,
+            sku,
+            category: p.category,
+            stock: p.stock,
+            status: p.status ?? 'published',
+            sort_order: j,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
         for (const [k, v] of (p.variants ?? []).entries()) {
-          await tx.insertInto('product_variants').values({
-            shop_id: shopId, id: newId(), product_id: productId, name: v.name, sku: `${sku}-${k + 1}`, price: v.price,
-            compare_at_price: v.compareAt ?? null, unit_cost: v.cost, stock: v.stock, sort_order: k, created_at: now, updated_at: now,
-          }).execute();
+          await tx
+            .insertInto('product_variants')
+            .values({
+              shop_id: shopId,
+              id: newId(),
+              product_id: productId,
+              name: v.name,
+              sku: `${sku}-${k + 1}`,
+              price: v.price,
+              compare_at_price: v.compareAt ?? null,
+              unit_cost: v.cost,
+              stock: v.stock,
+              sort_order: k,
+              created_at: now,
+              updated_at: now,
+            })
+            .execute();
         }
         const img = images[i]![j]!;
-        const media = await saveMedia({ shopId, tx }, { data: img.original, processed: img, purpose: 'product_photo', visibility: 'public', userId: ownerId });
-        await tx.insertInto('product_photos').values({ shop_id: shopId, product_id: productId, media_id: media.id, alt: p.name, sort_order: 0 }).execute();
+        const media = await saveMedia(
+          { shopId, tx },
+          { data: img.original, processed: img, purpose: 'product_photo', visibility: 'public', userId: ownerId },
+        );
+        await tx
+          .insertInto('product_photos')
+          .values({ shop_id: shopId, product_id: productId, media_id: media.id, alt: p.name, sort_order: 0 })
+          .execute();
       }
     }
   });

@@ -17,7 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-const opt = (name: string, def: number) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def; };
+const opt = (name: string, def: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def;
+};
 const FLOWS = opt('--flows', 50);
 const SECONDS = opt('--seconds', 10);
 const POSTINGS = opt('--postings', 1_000_000);
@@ -29,18 +32,46 @@ async function setup() {
   const { inShop } = await import('../src/server/tenant/index.ts');
   const { newId, nowIso } = await import('../src/server/util.ts');
   await migrateToLatest(db());
-  const programId = newId(), districtId = newId(), villageId = newId(), userId = newId();
-  await db().insertInto('programs').values({ id: programId, slug: `p${programId}`, name: 'Bench', created_at: nowIso() }).execute();
+  const programId = newId(),
+    districtId = newId(),
+    villageId = newId(),
+    userId = newId();
+  await db()
+    .insertInto('programs')
+    .values({ id: programId, slug: `p${programId}`, name: 'Bench', created_at: nowIso() })
+    .execute();
   await db().insertInto('districts').values({ id: districtId, program_id: programId, slug: 'd', name: 'D' }).execute();
-  await db().insertInto('villages').values({ id: villageId, program_id: programId, district_id: districtId, slug: 'v', name: 'V' }).execute();
-  await db().insertInto('users').values({ id: userId, name: 'Bench', email: `bench-${userId}@x.test`, phone: null, password_hash: 'x', created_at: nowIso() }).execute();
-  const shop = await createShop({ userId, input: { slug: `bench-${userId}`, name: 'Bench', whatsapp: '+6285240009999', description: '', address: '', locale: 'id', villageId } });
+  await db()
+    .insertInto('villages')
+    .values({ id: villageId, program_id: programId, district_id: districtId, slug: 'v', name: 'V' })
+    .execute();
+  await db()
+    .insertInto('users')
+    .values({ id: userId, name: 'Bench', email: `bench-${userId}@x.test`, phone: null, password_hash: 'x', created_at: nowIso() })
+    .execute();
+  const shop = await createShop({
+    userId,
+    input: { slug: `bench-${userId}`, name: 'Bench', whatsapp: '+6285240009999', description: '', address: '', locale: 'id', villageId },
+  });
   const productId = newId();
   await inShop(shop.id, async ({ tx, shopId }) => {
-    await tx.insertInto('products').values({
-      shop_id: shopId, id: productId, slug: 'barang', name: 'Barang', price: 10000, compare_at_price: null, unit_cost: 6000, sku: null,
-      stock: 100_000_000, status: 'published', created_at: nowIso(), updated_at: nowIso(),
-    }).execute();
+    await tx
+      .insertInto('products')
+      .values({
+        shop_id: shopId,
+        id: productId,
+        slug: 'barang',
+        name: 'Barang',
+        price: 10000,
+        compare_at_price: null,
+        unit_cost: 6000,
+        sku: null,
+        stock: 100_000_000,
+        status: 'published',
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
   });
   return { shopId: shop.id, productId, userId };
 }
@@ -62,10 +93,21 @@ async function flows() {
     const phone = `+628524${String(1_000_000 + i).slice(-7)}`;
     while (!stop) {
       await tick();
-      const o = await createOrder({ shopId, locale: 'id', input: {
-        items: [{ productId, quantity: 1 + (done % 3) }], customerName: 'Ibu Sitti', customerPhone: phone,
-        delivery: 'pickup', destination: null, address: '', notes: '', payment: 'whatsapp', idempotencyKey: null,
-      } });
+      const o = await createOrder({
+        shopId,
+        locale: 'id',
+        input: {
+          items: [{ productId, quantity: 1 + (done % 3) }],
+          customerName: 'Ibu Sitti',
+          customerPhone: phone,
+          delivery: 'pickup',
+          destination: null,
+          address: '',
+          notes: '',
+          payment: 'whatsapp',
+          idempotencyKey: null,
+        },
+      });
       for (const to of ['confirmed', 'paid', 'fulfilled'] as const) {
         await tick();
         await changeOrderStatus({ shopId, code: o.code, to, userId, role: 'owner' });
@@ -89,7 +131,15 @@ async function flows() {
   await Promise.all(running);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const total = warmDone + done;
-  const entries = Number((await db().selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
+  const entries = Number(
+    (
+      await db()
+        .selectFrom('journal_entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', shopId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const problems = await inShop(shopId, (scope) => checkShopLedger(scope));
   await closeDb();
   return { ordersPerSecond: done / secs, orders: total, entries, expectedEntries: 2 * total + 1, problems: problems.length };
@@ -111,27 +161,39 @@ async function reports() {
   await closeDb();
   const raw = new Sqlite(process.env.SQLITE_PATH!);
   raw.pragma('journal_mode = WAL');
-  const insE = raw.prepare('insert into journal_entries (shop_id, id, idem_key, day, source_type, source_id, memo, created_at) values (?, ?, ?, ?, ?, null, ?, ?)');
-  const insP = raw.prepare('insert into journal_postings (shop_id, entry_id, line_no, account_code, amount, day) values (?, ?, ?, ?, ?, ?)');
+  const insE = raw.prepare(
+    'insert into journal_entries (shop_id, id, idem_key, day, source_type, source_id, memo, created_at) values (?, ?, ?, ?, ?, null, ?, ?)',
+  );
+  const insP = raw.prepare(
+    'insert into journal_postings (shop_id, entry_id, line_no, account_code, amount, day) values (?, ?, ?, ?, ?, ?)',
+  );
   const totals = new Map<string, { d: number; c: number }>();
   const bump = (grain: string, period: string, code: string, amount: number) => {
     const k = `${grain}|${period}|${code}`;
     const t = totals.get(k) ?? { d: 0, c: 0 };
-    if (amount > 0) t.d += amount; else t.c -= amount;
+    if (amount > 0) t.d += amount;
+    else t.c -= amount;
     totals.set(k, t);
   };
   const sales = new Map<string, { q: number; g: number; o: number }>();
   const sell = (day: string, channel: string, productId: string, quantity: number, gross: number) => {
-    for (const [grain, period] of [['d', day], ['m', day.slice(0, 7)]]) {
+    for (const [grain, period] of [
+      ['d', day],
+      ['m', day.slice(0, 7)],
+    ]) {
       const k = `${grain}|${period}|${channel}|${productId}`;
       const t = sales.get(k) ?? { q: 0, g: 0, o: 0 };
-      t.q += quantity; t.g += gross; t.o += 1;
+      t.q += quantity;
+      t.g += gross;
+      t.o += 1;
       sales.set(k, t);
     }
   };
   const CHANNELS = ['whatsapp', 'web', 'marketplace', 'stall'];
   const productIds = Array.from({ length: 20 }, () => newId());
-  const insProduct = raw.prepare("insert into products (shop_id, id, slug, name, price, unit_cost, stock, status, created_at, updated_at) values (?, ?, ?, ?, 10000, 6000, 0, 'published', ?, ?)");
+  const insProduct = raw.prepare(
+    "insert into products (shop_id, id, slug, name, price, unit_cost, stock, status, created_at, updated_at) values (?, ?, ?, ?, 10000, 6000, 0, 'published', ?, ?)",
+  );
   const start = Date.UTC(2025, 0, 1);
   const entries = Math.ceil(POSTINGS / 4);
   const now = nowIso();
@@ -142,28 +204,55 @@ async function reports() {
       const price = 10000 + (i % 7) * 1000;
       const cost = Math.round(price * 0.6);
       insE.run(shopId, id, `bench:${i}`, day, 'order', 'bench', now);
-      const lines: [string, number][] = [['1101', price], ['4101', -price], ['5101', cost], ['1301', -cost]];
+      const lines: [string, number][] = [
+        ['1101', price],
+        ['4101', -price],
+        ['5101', cost],
+        ['1301', -cost],
+      ];
       lines.forEach(([code, amount], j) => {
         insP.run(shopId, id, j + 1, code, amount, day);
-        bump('a', 'all', code, amount); bump('m', day.slice(0, 7), code, amount); bump('d', day, code, amount);
+        bump('a', 'all', code, amount);
+        bump('m', day.slice(0, 7), code, amount);
+        bump('d', day, code, amount);
       });
       const channel = CHANNELS[i % 4]!;
       sell(day, channel, '', 0, price);
       sell(day, channel, productIds[i % 20]!, 1, price);
     }
     productIds.forEach((id, i) => insProduct.run(shopId, id, `p${i}`, `Produk ${i}`, now, now));
-    const insS = raw.prepare('insert into sales_totals (shop_id, grain, period, channel, product_id, quantity, gross, returns, orders) values (?, ?, ?, ?, ?, ?, ?, 0, ?)');
-    for (const [k, t] of sales) { const [grain, period, channel, productId] = k.split('|'); insS.run(shopId, grain, period, channel, productId, t.q, t.g, t.o); }
+    const insS = raw.prepare(
+      'insert into sales_totals (shop_id, grain, period, channel, product_id, quantity, gross, returns, orders) values (?, ?, ?, ?, ?, ?, ?, 0, ?)',
+    );
+    for (const [k, t] of sales) {
+      const [grain, period, channel, productId] = k.split('|');
+      insS.run(shopId, grain, period, channel, productId, t.q, t.g, t.o);
+    }
     const insT = raw.prepare('insert into ledger_totals (shop_id, account_code, grain, period, debit, credit) values (?, ?, ?, ?, ?, ?)');
-    for (const [k, t] of totals) { const [grain, period, code] = k.split('|'); insT.run(shopId, code, grain, period, t.d, t.c); }
+    for (const [k, t] of totals) {
+      const [grain, period, code] = k.split('|');
+      insT.run(shopId, code, grain, period, t.d, t.c);
+    }
   })();
   raw.close();
   const time = async (fn: () => Promise<unknown>) => {
     const ms: number[] = [];
-    for (let i = 0; i < 7; i++) { const t = process.hrtime.bigint(); await fn(); ms.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    for (let i = 0; i < 7; i++) {
+      const t = process.hrtime.bigint();
+      await fn();
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
     return ms.sort((a, b) => a - b)[3]!;
   };
-  const postings = Number((await db().selectFrom('journal_postings').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
+  const postings = Number(
+    (
+      await db()
+        .selectFrom('journal_postings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('shop_id', '=', shopId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const r = {
     postings,
     profitLoss2yMs: await time(() => getProfitLoss({ shopId, role: 'owner', from: '2025-01-01', to: '2026-12-31' })),
@@ -174,7 +263,14 @@ async function reports() {
   } as Record<string, number>;
   for (const groupBy of ['day', 'week', 'month'] as const) {
     r[`sales2y${groupBy}Ms`] = await time(async () => {
-      const rep = await getSalesReport({ shopId, role: 'staff', from: '2025-01-01', to: '2026-12-31', groupBy, baseline: { from: '2025-01-01', to: '2025-12-31' } });
+      const rep = await getSalesReport({
+        shopId,
+        role: 'staff',
+        from: '2025-01-01',
+        to: '2026-12-31',
+        groupBy,
+        baseline: { from: '2025-01-01', to: '2025-12-31' },
+      });
       renderSalesOverTime(rep, 'id');
       renderSalesByChannel(rep, 'id');
     });
@@ -193,30 +289,48 @@ function child(kind: 'flows' | 'reports', env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-ledger-bench-'));
   const usePg = args.includes('--pg') && process.env.DATABASE_URL;
   const r = spawnSync(process.execPath, [import.meta.filename, ...args], {
-    env: { ...process.env, ...(usePg ? {} : { DATABASE_URL: '' }), SQLITE_PATH: path.join(dir, 'bench.sqlite'), DATA_DIR: dir, LEDGER_BENCH_CHILD: kind, ...env },
-    encoding: 'utf8', maxBuffer: 1 << 24,
+    env: {
+      ...process.env,
+      ...(usePg ? {} : { DATABASE_URL: '' }),
+      SQLITE_PATH: path.join(dir, 'bench.sqlite'),
+      DATA_DIR: dir,
+      LEDGER_BENCH_CHILD: kind,
+      ...env,
+    },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
   });
   fs.rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`ledger bench ${kind} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
-console.log(`\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`);
-const modes = args.includes('--pg') ? [{ label: 'PostgreSQL', env: {} }] : [
-  { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
-  { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
-];
+console.log(
+  `\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`,
+);
+const modes = args.includes('--pg')
+  ? [{ label: 'PostgreSQL', env: {} }]
+  : [
+      { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
+      { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
+    ];
 for (const m of args.includes('--reports-only') ? [] : modes) {
   const r = child('flows', m.env);
   const ok = r.entries === r.expectedEntries && r.problems === 0;
-  console.log(`  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s (target >= 1,500); ${r.orders} orders, ${r.entries} entries `
-    + `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'}`);
+  console.log(
+    `  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s (target >= 1,500); ${r.orders} orders, ${r.entries} entries ` +
+      `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'}`,
+  );
 }
 if (!args.includes('--pg') && POSTINGS > 0) {
   console.log(`\n== Ledger reports over ${POSTINGS.toLocaleString('en')} postings (2 years), median of 7 ==`);
   const r = child('reports', {});
-  console.log(`  ${r.postings} postings: Laba Rugi 2 years ${r.profitLoss2yMs.toFixed(1)} ms, Laba Rugi mid-month to mid-month ${r.profitLossMidMonthMs.toFixed(1)} ms, `
-    + `Posisi Keuangan ${r.balanceSheetMs.toFixed(1)} ms, neraca saldo ${r.trialBalanceMs.toFixed(1)} ms, CALK ${r.notesMs.toFixed(1)} ms (target <= 100 ms)`);
-  console.log(`  sales report + SVG charts over 2 years with growth and a baseline: per day ${r.sales2ydayMs.toFixed(1)} ms, per week ${r.sales2yweekMs.toFixed(1)} ms, `
-    + `per month ${r.sales2ymonthMs.toFixed(1)} ms (target <= 100 ms)`);
+  console.log(
+    `  ${r.postings} postings: Laba Rugi 2 years ${r.profitLoss2yMs.toFixed(1)} ms, Laba Rugi mid-month to mid-month ${r.profitLossMidMonthMs.toFixed(1)} ms, ` +
+      `Posisi Keuangan ${r.balanceSheetMs.toFixed(1)} ms, neraca saldo ${r.trialBalanceMs.toFixed(1)} ms, CALK ${r.notesMs.toFixed(1)} ms (target <= 100 ms)`,
+  );
+  console.log(
+    `  sales report + SVG charts over 2 years with growth and a baseline: per day ${r.sales2ydayMs.toFixed(1)} ms, per week ${r.sales2yweekMs.toFixed(1)} ms, ` +
+      `per month ${r.sales2ymonthMs.toFixed(1)} ms (target <= 100 ms)`,
+  );
 }

@@ -40,8 +40,12 @@ const ROUNDS = opt('--rounds', 2);
 const LH_RUNS = opt('--lighthouse-runs', 5);
 const LIGHTHOUSE = !flag('--no-lighthouse');
 const LOAD = !flag('--lighthouse-only');
-const REPORT_DIR = (() => { const i = args.indexOf('--lighthouse-reports'); return i >= 0 ? args[i + 1] : undefined; })();
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
+const REPORT_DIR = (() => {
+  const i = args.indexOf('--lighthouse-reports');
+  return i >= 0 ? args[i + 1] : undefined;
+})();
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,15 +59,20 @@ async function freePort(): Promise<number> {
 }
 
 /** Raw (still compressed) bytes as they travel, which fetch() would hide by decoding. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     // A fresh connection each time: a pooled keep-alive socket goes stale during the Lighthouse runs (EPIPE).
-    http.get(url, { headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
+    http
+      .get(url, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
   });
 }
 
@@ -74,9 +83,16 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-bench-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
-  ...process.env as Record<string, string>,
-  DATA_DIR: dir, SQLITE_PATH: path.join(dir, 'bench.sqlite'), DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1',
-  PUBLIC_URL: base, NODE_ENV: 'production', DEMO_PASSWORD: 'bench-password-123', ASTRO_TELEMETRY_DISABLED: '1',
+  ...(process.env as Record<string, string>),
+  DATA_DIR: dir,
+  SQLITE_PATH: path.join(dir, 'bench.sqlite'),
+  DATABASE_URL: '',
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  PUBLIC_URL: base,
+  NODE_ENV: 'production',
+  DEMO_PASSWORD: 'bench-password-123',
+  ASTRO_TELEMETRY_DISABLED: '1',
 };
 Object.assign(process.env, env);
 delete process.env.DATABASE_URL;
@@ -90,7 +106,11 @@ function newest(p: string): number {
 const sources = ['src', 'db', 'astro.config.mjs'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
 if (!fs.existsSync(entry) || Math.max(...sources.map(newest)) > fs.statSync(entry).mtimeMs) {
   console.log('[bench] building…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit', env });
+  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
@@ -100,9 +120,14 @@ await prepareDatabase({ seed: true, log: false });
 const { db, closeDb } = await import('../src/server/db/index.ts');
 const { addDemoCatalog } = await import('../db/demo-catalog.ts');
 await addDemoCatalog(db(), { shopSlug: 'hk05', count: 40, photoSize: 1000, distinctPhotos: 40 });
-const product = await db().selectFrom('products').innerJoin('shops', 'shops.id', 'products.shop_id')
-  .select('products.slug').where('shops.slug', '=', 'hk05').where('products.status', '=', 'published')
-  .where('products.name', 'like', 'Keripik Pisang%').executeTakeFirstOrThrow();
+const product = await db()
+  .selectFrom('products')
+  .innerJoin('shops', 'shops.id', 'products.shop_id')
+  .select('products.slug')
+  .where('shops.slug', '=', 'hk05')
+  .where('products.status', '=', 'published')
+  .where('products.name', 'like', 'Keripik Pisang%')
+  .executeTakeFirstOrThrow();
 await closeDb();
 
 let server: ChildProcess | undefined;
@@ -115,24 +140,41 @@ async function cleanup() {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }
-process.on('SIGINT', () => { void cleanup().then(() => process.exit(130)); });
+process.on('SIGINT', () => {
+  void cleanup().then(() => process.exit(130));
+});
 
 try {
   server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
-    cwd: root, env: { ...env, ETALASE_SKIP_BUILD: '1', ETALASE_SEED: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...env, ETALASE_SKIP_BUILD: '1', ETALASE_SEED: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  server.stdout!.on('data', (d) => { out += d; });
-  server.stderr!.on('data', (d) => { out += d; });
+  server.stdout!.on('data', (d) => {
+    out += d;
+  });
+  server.stderr!.on('data', (d) => {
+    out += d;
+  });
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    try { if ((await fetch(`${base}/robots.txt`)).ok) break; } catch { /* not yet */ }
+    try {
+      if ((await fetch(`${base}/robots.txt`)).ok) break;
+    } catch {
+      /* not yet */
+    }
     if (i > 300) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const catalogUrl = `${base}/hk05`;
   const productUrl = `${base}/hk05/p/${product.slug}`;
-  console.log(`[bench] server ${base} (pid ${server.pid}), ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `[bench] server ${base} (pid ${server.pid}), ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`[bench] PAGE_CACHE_VERSION_TTL_MS=${process.env.PAGE_CACHE_VERSION_TTL_MS ?? '(default 1000)'}`);
 
   // --- 2. weight ---------------------------------------------------------------------------------------
@@ -160,8 +202,12 @@ try {
   const imgs = (html.match(/<img /g) ?? []).length;
   const scripts = (html.match(/<script(?![^>]*application\/ld\+json)/g) ?? []).length;
   console.log('\n== Catalog page weight (40 products, images excluded) ==');
-  console.log(`HTML: ${kb(identity.body.byteLength)} raw, ${kb(gz.body.byteLength)} gzip, ${kb(br.body.byteLength)} brotli (content-encoding: ${br.headers['content-encoding']})`);
-  console.log(`  inside the HTML: CSS ${kb(inlineCss.length)} raw (~${kb(brLen(inlineCss))} br alone), JS ${inlineJs.length} B raw in ${scripts} script(s), JSON-LD ${kb(jsonLd.length)} raw (~${kb(brLen(jsonLd))} br alone); ${imgs} <img>`);
+  console.log(
+    `HTML: ${kb(identity.body.byteLength)} raw, ${kb(gz.body.byteLength)} gzip, ${kb(br.body.byteLength)} brotli (content-encoding: ${br.headers['content-encoding']})`,
+  );
+  console.log(
+    `  inside the HTML: CSS ${kb(inlineCss.length)} raw (~${kb(brLen(inlineCss))} br alone), JS ${inlineJs.length} B raw in ${scripts} script(s), JSON-LD ${kb(jsonLd.length)} raw (~${kb(brLen(jsonLd))} br alone); ${imgs} <img>`,
+  );
   console.log(`External CSS ${byKind.css} B, JS ${byKind.js} B, fonts ${byKind.font} B (${external.length} requests)`);
   console.log(`TOTAL compressed HTML+CSS+JS+fonts: ${kb(total)} (budget 60 KB) -> ${total <= 60 * 1024 ? 'OK' : 'OVER BUDGET'}`);
 
@@ -170,7 +216,10 @@ try {
     console.log('\n== Lighthouse 12 (mobile emulation, simulated Slow 4G + 4x CPU) ==');
     type Lhr = {
       categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-      audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }>;
+      audits: Record<
+        string,
+        { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }
+      >;
       environment: { benchmarkIndex: number };
     };
     for (const url of [catalogUrl, productUrl]) {
@@ -178,13 +227,27 @@ try {
       for (let i = 0; i < LH_RUNS; i++) {
         const outPath = path.join(dir, 'lh.json');
         const load = os.loadavg()[0]!;
-        const r = spawnSync(process.execPath, [
-          path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${outPath}`,
-          '--only-categories=performance,accessibility', `--chrome-flags=${CHROME_FLAGS}`,
-        ], { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
+        const r = spawnSync(
+          process.execPath,
+          [
+            path.join(root, 'node_modules/lighthouse/cli/index.js'),
+            url,
+            '--quiet',
+            '--output=json',
+            `--output-path=${outPath}`,
+            '--only-categories=performance,accessibility',
+            `--chrome-flags=${CHROME_FLAGS}`,
+          ],
+          { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
+        );
         if (r.status !== 0 || !fs.existsSync(outPath)) {
-          const alive = await fetch(`${base}/robots.txt`).then((x) => x.status, (e: Error) => e.message);
-          console.log(`  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`);
+          const alive = await fetch(`${base}/robots.txt`).then(
+            (x) => x.status,
+            (e: Error) => e.message,
+          );
+          console.log(
+            `  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`,
+          );
           if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
           continue;
         }
@@ -200,9 +263,13 @@ try {
       runs.sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
       const { lhr } = runs[Math.floor(runs.length / 2)]!;
       const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-      console.log(`  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})`
-        + ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
-      console.log(`    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`);
+      console.log(
+        `  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})` +
+          ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`,
+      );
+      console.log(
+        `    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`,
+      );
       for (const c of ['performance', 'accessibility']) {
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const a = lhr.audits[ref.id];
@@ -223,9 +290,10 @@ try {
     const staticUrl = `${base}/${name}`;
     const check = await rawGet(staticUrl);
     if (check.body.byteLength !== identity.body.byteLength) throw new Error('static file not served as written');
-    const run = (url: string, duration: number, headers: Record<string, string> = {}) => new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, res) => (err ? reject(err) : resolve(res)));
-    });
+    const run = (url: string, duration: number, headers: Record<string, string> = {}) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, res) => (err ? reject(err) : resolve(res)));
+      });
     // The server's own CPU time per answered request (from /proc): on a shared machine the load generator
     // and other work steal CPU, so req/s swings; CPU per request is what bounds throughput and it holds steady.
     const ticks = () => {
@@ -248,18 +316,25 @@ try {
     for (let i = 0; i < ROUNDS; i++) {
       const { r: c, cpuMs: cc } = await measure(catalogUrl, DURATION);
       const { r: s, cpuMs: sc } = await measure(staticUrl, DURATION);
-      if (c.non2xx || s.non2xx || c.errors || s.errors) console.log(`  warning: non-2xx ${c.non2xx}/${s.non2xx}, errors ${c.errors}/${s.errors}`);
+      if (c.non2xx || s.non2xx || c.errors || s.errors)
+        console.log(`  warning: non-2xx ${c.non2xx}/${s.non2xx}, errors ${c.errors}/${s.errors}`);
       cat.push(c.requests.average);
       stat.push(s.requests.average);
       catCpu.push(cc);
       statCpu.push(sc);
-      console.log(`  round ${i + 1}: catalog ${c.requests.average.toFixed(0)} req/s (p99 ${c.latency.p99} ms, ${cc.toFixed(3)} ms server CPU/req), `
-        + `static ${s.requests.average.toFixed(0)} req/s (p99 ${s.latency.p99} ms, ${sc.toFixed(3)} ms CPU/req), ratio ${(c.requests.average / s.requests.average).toFixed(2)}`);
+      console.log(
+        `  round ${i + 1}: catalog ${c.requests.average.toFixed(0)} req/s (p99 ${c.latency.p99} ms, ${cc.toFixed(3)} ms server CPU/req), ` +
+          `static ${s.requests.average.toFixed(0)} req/s (p99 ${s.latency.p99} ms, ${sc.toFixed(3)} ms CPU/req), ratio ${(c.requests.average / s.requests.average).toFixed(2)}`,
+      );
     }
     const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
     const ratio = mean(cat) / mean(stat);
-    console.log(`Catalog ${mean(cat).toFixed(0)} req/s, static ${mean(stat).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (target >= 0.5) -> ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
-    console.log(`Server CPU per request: catalog ${mean(catCpu).toFixed(3)} ms, static ${mean(statCpu).toFixed(3)} ms -> CPU-bound ratio ${(mean(statCpu) / mean(catCpu)).toFixed(2)}`);
+    console.log(
+      `Catalog ${mean(cat).toFixed(0)} req/s, static ${mean(stat).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (target >= 0.5) -> ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `Server CPU per request: catalog ${mean(catCpu).toFixed(3)} ms, static ${mean(statCpu).toFixed(3)} ms -> CPU-bound ratio ${(mean(statCpu) / mean(catCpu)).toFixed(2)}`,
+    );
     const cbr = await run(catalogUrl, Math.max(3, Math.round(DURATION / 2)), { 'accept-encoding': 'br, gzip' });
     console.log(`(catalog with Accept-Encoding br: ${cbr.requests.average.toFixed(0)} req/s, ${kb(cbr.throughput.average)}/s)`);
     fs.rmSync(staticFile, { force: true });

@@ -13,7 +13,10 @@ import { renderPng } from '../src/server/branding/render-node.ts';
 const out = path.resolve(import.meta.dirname, '../public/brand/templates');
 fs.mkdirSync(out, { recursive: true });
 for (const t of TEMPLATES) {
-  const png = await renderPng({ shopId: 'none', doc: t.doc, facts: t.kind === 'label' ? SAMPLE_FACTS : null, transparent: t.kind === 'logo' }, 360);
+  const png = await renderPng(
+    { shopId: 'none', doc: t.doc, facts: t.kind === 'label' ? SAMPLE_FACTS : null, transparent: t.kind === 'logo' },
+    360,
+  );
   const webp = await sharp(png).webp({ quality: 80, alphaQuality: 90 }).toBuffer();
   fs.writeFileSync(path.join(out, `${t.id}.webp`), webp);
   console.log(t.id, webp.byteLength);

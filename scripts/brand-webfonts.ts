@@ -27,18 +27,39 @@ function cmapTable(map: [number, number][]): Buffer {
   const n = segs.length;
   const len = 16 + n * 8;
   const sub = Buffer.alloc(len);
-  sub.writeUInt16BE(4, 0); sub.writeUInt16BE(len, 2); sub.writeUInt16BE(0, 4);
+  sub.writeUInt16BE(4, 0);
+  sub.writeUInt16BE(len, 2);
+  sub.writeUInt16BE(0, 4);
   sub.writeUInt16BE(n * 2, 6);
   const sr = 2 * 2 ** Math.floor(Math.log2(n));
-  sub.writeUInt16BE(sr, 8); sub.writeUInt16BE(Math.log2(sr / 2), 10); sub.writeUInt16BE(n * 2 - sr, 12);
+  sub.writeUInt16BE(sr, 8);
+  sub.writeUInt16BE(Math.log2(sr / 2), 10);
+  sub.writeUInt16BE(n * 2 - sr, 12);
   let o = 14;
-  for (const s of segs) { sub.writeUInt16BE(s.end, o); o += 2; }
-  sub.writeUInt16BE(0, o); o += 2;
-  for (const s of segs) { sub.writeUInt16BE(s.start, o); o += 2; }
-  for (const s of segs) { sub.writeUInt16BE(s.delta, o); o += 2; }
-  for (let i = 0; i < n; i++) { sub.writeUInt16BE(0, o); o += 2; }
+  for (const s of segs) {
+    sub.writeUInt16BE(s.end, o);
+    o += 2;
+  }
+  sub.writeUInt16BE(0, o);
+  o += 2;
+  for (const s of segs) {
+    sub.writeUInt16BE(s.start, o);
+    o += 2;
+  }
+  for (const s of segs) {
+    sub.writeUInt16BE(s.delta, o);
+    o += 2;
+  }
+  for (let i = 0; i < n; i++) {
+    sub.writeUInt16BE(0, o);
+    o += 2;
+  }
   const head = Buffer.alloc(12);
-  head.writeUInt16BE(0, 0); head.writeUInt16BE(1, 2); head.writeUInt16BE(3, 4); head.writeUInt16BE(1, 6); head.writeUInt32BE(12, 8);
+  head.writeUInt16BE(0, 0);
+  head.writeUInt16BE(1, 2);
+  head.writeUInt16BE(3, 4);
+  head.writeUInt16BE(1, 6);
+  head.writeUInt32BE(12, 8);
   return Buffer.concat([head, sub]);
 }
 
@@ -76,15 +97,21 @@ function woff(tables: Map<string, Buffer>): Buffer {
     const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
     const r = i * 20;
     dir.write(tag, r, 'latin1');
-    dir.writeUInt32BE(offset, r + 4); dir.writeUInt32BE(data.length, r + 8);
-    dir.writeUInt32BE(orig.length, r + 12); dir.writeUInt32BE(checksum(orig), r + 16);
+    dir.writeUInt32BE(offset, r + 4);
+    dir.writeUInt32BE(data.length, r + 8);
+    dir.writeUInt32BE(orig.length, r + 12);
+    dir.writeUInt32BE(checksum(orig), r + 16);
     datas.push(padded);
     offset += padded.length;
     sfntSize += orig.length + ((4 - (orig.length % 4)) % 4);
   });
   const header = Buffer.alloc(44);
-  header.write('wOFF', 0, 'latin1'); header.writeUInt32BE(0x00010000, 4); header.writeUInt32BE(offset, 8);
-  header.writeUInt16BE(n, 12); header.writeUInt32BE(sfntSize, 16); header.writeUInt16BE(1, 20);
+  header.write('wOFF', 0, 'latin1');
+  header.writeUInt32BE(0x00010000, 4);
+  header.writeUInt32BE(offset, 8);
+  header.writeUInt16BE(n, 12);
+  header.writeUInt32BE(sfntSize, 16);
+  header.writeUInt16BE(1, 20);
   return Buffer.concat([header, dir, ...datas]);
 }
 

@@ -18,7 +18,8 @@ function newestMtime(dir: string): number {
 }
 
 const sources = ['src', 'public', 'db', 'astro.config.mjs', 'package.json']
-  .map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
+  .map((p) => path.join(root, p))
+  .filter((p) => fs.existsSync(p))
   .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs));
 const stale = !fs.existsSync(entry) || Math.max(...sources) > fs.statSync(entry).mtimeMs;
 if (!process.env.ETALASE_SKIP_BUILD && (stale || process.env.ETALASE_FORCE_BUILD)) {
@@ -34,7 +35,7 @@ process.env.HOST ??= '0.0.0.0';
 process.env.NODE_ENV ??= 'production';
 // Started here rather than by the adapter, to add the lingering close on the server it creates.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { startServer } = await import(entry) as { startServer: () => { server: { server: import('node:http').Server } } };
+const { startServer } = (await import(entry)) as { startServer: () => { server: { server: import('node:http').Server } } };
 const server = startServer().server.server;
 lingeringClose(server);
 // A client that reuses an idle keep-alive connection just as the server closes it gets "other side closed"

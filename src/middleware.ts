@@ -1,6 +1,15 @@
 import { sequence } from 'astro:middleware';
 import {
-  auth, clientAddress, compression, contentSecurityPolicy, locale, pageCache, requestGuard, routeErrors, securityHeaders, timers,
+  auth,
+  clientAddress,
+  compression,
+  contentSecurityPolicy,
+  locale,
+  pageCache,
+  requestGuard,
+  routeErrors,
+  securityHeaders,
+  timers,
 } from './server/http/middleware/steps.ts';
 
 /**
@@ -9,5 +18,14 @@ import {
  * that hashes its inline code (contentSecurityPolicy); routeErrors wraps the guard and the route.
  */
 export const onRequest = sequence(
-  timers, locale, securityHeaders, compression, pageCache, contentSecurityPolicy, clientAddress, auth, routeErrors, requestGuard,
+  timers,
+  locale,
+  securityHeaders,
+  compression,
+  pageCache,
+  contentSecurityPolicy,
+  clientAddress,
+  auth,
+  routeErrors,
+  requestGuard,
 );

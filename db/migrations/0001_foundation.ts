@@ -164,8 +164,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'products', 'audit_log', 'shop_invites', 'shop_members', 'shops', 'rate_limits',
-    'password_resets', 'sessions', 'program_officers', 'users', 'villages', 'districts', 'programs',
+    'products',
+    'audit_log',
+    'shop_invites',
+    'shop_members',
+    'shops',
+    'rate_limits',
+    'password_resets',
+    'sessions',
+    'program_officers',
+    'users',
+    'villages',
+    'districts',
+    'programs',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -52,7 +52,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('product_photos_pk', ['shop_id', 'product_id', 'media_id'])
     .execute();
 
-  await db.schema.alterTable('shops').addColumn('profile', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('shops')
+    .addColumn('profile', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
 
   await db.schema
     .createTable('shop_payment_settings')

@@ -7,8 +7,14 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('shop_payment_settings').addColumn('stripe_synced_at', 'bigint').execute();
-  await db.schema.alterTable('orders').addColumn('stripe_refunded_amount', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('orders').addColumn('stripe_disputed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('stripe_refunded_amount', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('stripe_disputed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Refunds and disputes name the PaymentIntent only.
   await db.schema.createIndex('orders_stripe_payment_intent').on('orders').columns(['shop_id', 'stripe_payment_intent_id']).execute();
 }

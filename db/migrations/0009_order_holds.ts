@@ -9,7 +9,10 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('orders').addColumn('request_fingerprint', 'text').execute();
-  await db.schema.alterTable('orders').addColumn('stock_held', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('stock_held', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('orders').addColumn('hold_until', 'text').execute();
   await db.schema.alterTable('orders').addColumn('client_ip_hash', 'text').execute();
   // The lapse sweep and the per-phone/per-IP caps read live holds.

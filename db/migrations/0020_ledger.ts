@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CHART_TEMPLATE } from '../../src/server/ledger/chart-template.ts';
+import { CHART_TEMPLATE } from '#server/ledger/chart-template.ts';
 
 /**
  * The sales ledger (issue 10): a per-shop chart of accounts, append-only journal entries with their
@@ -9,11 +9,13 @@ import { CHART_TEMPLATE } from '../../src/server/ledger/chart-template.ts';
  * of a product's or variant's stock with its value at moving-average cost.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('ledger_shops')
+  await db.schema
+    .createTable('ledger_shops')
     .addColumn('shop_id', 'text', (c) => c.notNull().primaryKey().references('shops.id'))
     .addColumn('started_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('ledger_accounts')
+  await db.schema
+    .createTable('ledger_accounts')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull()) // asset | liability | equity | revenue | expense
@@ -24,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_accounts_pk', ['shop_id', 'code'])
     .execute();
-  await db.schema.createTable('journal_entries')
+  await db.schema
+    .createTable('journal_entries')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('idem_key', 'text', (c) => c.notNull())
@@ -39,7 +42,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('journal_entries_idem', ['shop_id', 'idem_key'])
     .execute();
   await db.schema.createIndex('journal_entries_source').on('journal_entries').columns(['shop_id', 'source_type', 'source_id']).execute();
-  await db.schema.createTable('journal_postings')
+  await db.schema
+    .createTable('journal_postings')
     .addColumn('shop_id', 'text', (c) => c.notNull())
     .addColumn('entry_id', 'text', (c) => c.notNull())
     .addColumn('line_no', 'integer', (c) => c.notNull())
@@ -51,7 +55,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('journal_postings_entry', ['shop_id', 'entry_id'], 'journal_entries', ['shop_id', 'id'])
     .execute();
   await db.schema.createIndex('journal_postings_account').on('journal_postings').columns(['shop_id', 'account_code', 'day']).execute();
-  await db.schema.createTable('ledger_totals')
+  await db.schema
+    .createTable('ledger_totals')
     .addColumn('shop_id', 'text', (c) => c.notNull())
     .addColumn('account_code', 'text', (c) => c.notNull())
     .addColumn('grain', 'text', (c) => c.notNull()) // a (all time) | m (YYYY-MM) | d (YYYY-MM-DD)
@@ -60,7 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('credit', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_totals_pk', ['shop_id', 'grain', 'period', 'account_code'])
     .execute();
-  await db.schema.createTable('stock_movements')
+  await db.schema
+    .createTable('stock_movements')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('idem_key', 'text', (c) => c.notNull())
@@ -87,9 +93,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   const shops = await db.selectFrom('shops').select('id').execute();
   for (const s of shops) {
     await db.insertInto('ledger_shops').values({ shop_id: s.id, started_at: now }).execute();
-    await db.insertInto('ledger_accounts').values(CHART_TEMPLATE.map((a) => ({
-      shop_id: s.id, code: a.code, type: a.type, name_id: a.id, name_en: a.en, contra: a.contra ? 1 : 0, system: 1, created_at: now,
-    }))).execute();
+    await db
+      .insertInto('ledger_accounts')
+      .values(
+        CHART_TEMPLATE.map((a) => ({
+          shop_id: s.id,
+          code: a.code,
+          type: a.type,
+          name_id: a.id,
+          name_en: a.en,
+          contra: a.contra ? 1 : 0,
+          system: 1,
+          created_at: now,
+        })),
+      )
+      .execute();
   }
 }
 

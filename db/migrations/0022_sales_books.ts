@@ -13,7 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('order_lines').addColumn('price_set_by', 'text').execute(); // user who overrode the price
   await db.schema.alterTable('journal_entries').addColumn('belongs_to', 'text').execute(); // YYYY-MM of a closed month
 
-  await db.schema.createTable('ledger_periods')
+  await db.schema
+    .createTable('ledger_periods')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('month', 'text', (c) => c.notNull()) // YYYY-MM, the program's time zone
     .addColumn('closed_at', 'text', (c) => c.notNull())
@@ -21,7 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('ledger_periods_pk', ['shop_id', 'month'])
     .execute();
 
-  await db.schema.createTable('ledger_debts')
+  await db.schema
+    .createTable('ledger_debts')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull()) // receivable | payable
@@ -42,7 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ledger_debts_due').on('ledger_debts').columns(['shop_id', 'kind', 'due_date']).execute();
   await db.schema.createIndex('ledger_debts_order').on('ledger_debts').columns(['shop_id', 'order_id']).execute();
 
-  await db.schema.createTable('order_returns')
+  await db.schema
+    .createTable('order_returns')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('order_id', 'text', (c) => c.notNull())
@@ -56,7 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('order_returns_pk', ['shop_id', 'id'])
     .execute();
   await db.schema.createIndex('order_returns_order').on('order_returns').columns(['shop_id', 'order_id']).execute();
-  await db.schema.createTable('order_return_lines')
+  await db.schema
+    .createTable('order_return_lines')
     .addColumn('shop_id', 'text', (c) => c.notNull())
     .addColumn('return_id', 'text', (c) => c.notNull())
     .addColumn('order_id', 'text', (c) => c.notNull())
@@ -68,7 +72,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('order_return_lines_order').on('order_return_lines').columns(['shop_id', 'order_id', 'line_no']).execute();
 
-  await db.schema.createTable('cash_book')
+  await db.schema
+    .createTable('cash_book')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull()) // expense | capital | drawing | purchase_credit | equipment
@@ -87,7 +92,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('cash_book_day').on('cash_book').columns(['shop_id', 'day']).execute();
 
-  await db.schema.createTable('fixed_assets')
+  await db.schema
+    .createTable('fixed_assets')
     .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())

@@ -3,7 +3,15 @@
  * text objects in a design by their `factKey`. The same functions run in the editor and the renderer.
  */
 export const FACT_KEYS = [
-  'productName', 'netWeight', 'composition', 'producer', 'registration', 'productionCode', 'expiry', 'halal', 'qr',
+  'productName',
+  'netWeight',
+  'composition',
+  'producer',
+  'registration',
+  'productionCode',
+  'expiry',
+  'halal',
+  'qr',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 /** Optional brand texts a design may also bind. */
@@ -33,8 +41,19 @@ export interface LabelFacts {
 }
 
 export const EMPTY_FACTS: LabelFacts = {
-  productName: '', netWeight: '', composition: '', producerName: '', producerAddress: '', registrationKind: '',
-  registrationNumber: '', productionCode: '', expiryDate: '', halalNumber: '', shortUrl: '', shopName: '', tagline: '',
+  productName: '',
+  netWeight: '',
+  composition: '',
+  producerName: '',
+  producerAddress: '',
+  registrationKind: '',
+  registrationNumber: '',
+  productionCode: '',
+  expiryDate: '',
+  halalNumber: '',
+  shortUrl: '',
+  shopName: '',
+  tagline: '',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -66,19 +85,28 @@ export function registrationText(f: LabelFacts): string {
 /** The text a bound object shows for the facts (the template's sample text when the fact is empty). */
 export function factText(key: BindKey, f: LabelFacts): string | null {
   switch (key) {
-    case 'productName': return f.productName || null;
-    case 'netWeight': return f.netWeight ? `Berat bersih ${f.netWeight}` : null;
-    case 'composition': return f.composition ? `Komposisi: ${f.composition}` : null;
+    case 'productName':
+      return f.productName || null;
+    case 'netWeight':
+      return f.netWeight ? `Berat bersih ${f.netWeight}` : null;
+    case 'composition':
+      return f.composition ? `Komposisi: ${f.composition}` : null;
     case 'producer': {
       if (!f.producerName && !f.producerAddress) return null;
       return `Diproduksi oleh: ${[f.producerName, f.producerAddress].filter(Boolean).join(', ')}`;
     }
-    case 'registration': return registrationText(f) || null;
-    case 'productionCode': return f.productionCode ? `Kode produksi: ${f.productionCode}` : null;
-    case 'expiry': return f.expiryDate ? `Baik digunakan sebelum ${formatLabelDate(f.expiryDate)}` : null;
-    case 'shopName': return f.shopName || null;
-    case 'tagline': return f.tagline || null;
-    default: return null;
+    case 'registration':
+      return registrationText(f) || null;
+    case 'productionCode':
+      return f.productionCode ? `Kode produksi: ${f.productionCode}` : null;
+    case 'expiry':
+      return f.expiryDate ? `Baik digunakan sebelum ${formatLabelDate(f.expiryDate)}` : null;
+    case 'shopName':
+      return f.shopName || null;
+    case 'tagline':
+      return f.tagline || null;
+    default:
+      return null;
   }
 }
 

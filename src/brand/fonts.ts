@@ -3,7 +3,14 @@
  * @font-face and the server registers them with node-canvas, so text measures and wraps the same.
  * `file` is served at /brand/fonts/{file}; `pkg` and `path` locate it in node_modules.
  */
-export interface FontFace { family: string; weight: number; style: 'normal' | 'italic'; file: string; pkg: string; path: string }
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  file: string;
+  pkg: string;
+  path: string;
+}
 
 function face(family: string, pkg: string, stem: string, weight: number, style: 'normal' | 'italic', variant: string): FontFace {
   const file = `${stem}_${variant}.ttf`;

@@ -55,19 +55,23 @@ export function geometry(page: DesignPage): Geometry {
     const h = (page.heightMm ?? 55) * UNITS_PER_MM;
     const s = SAFE_MM * UNITS_PER_MM;
     return {
-      width: w + 2 * BLEED_UNITS, height: h + 2 * BLEED_UNITS,
+      width: w + 2 * BLEED_UNITS,
+      height: h + 2 * BLEED_UNITS,
       trim: { left: BLEED_UNITS, top: BLEED_UNITS, width: w, height: h },
       safe: { left: BLEED_UNITS + s, top: BLEED_UNITS + s, width: w - 2 * s, height: h - 2 * s },
-      round: !!page.round, print: true,
+      round: !!page.round,
+      print: true,
     };
   }
   const size = page.kind === 'logo' ? LOGO_SIZE : SOCIAL_SIZE;
   const m = Math.round(size * 0.06);
   return {
-    width: size, height: size,
+    width: size,
+    height: size,
     trim: { left: 0, top: 0, width: size, height: size },
     safe: { left: m, top: m, width: size - 2 * m, height: size - 2 * m },
-    round: false, print: false,
+    round: false,
+    print: false,
   };
 }
 

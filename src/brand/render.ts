@@ -34,7 +34,10 @@ export function registerEtalaseClasses(fabric: Fabric): void {
       for (let r = 0; r < size; r++) {
         let c = 0;
         while (c < size) {
-          if (!dark(r, c)) { c++; continue; }
+          if (!dark(r, c)) {
+            c++;
+            continue;
+          }
           const start = c;
           while (c < size && dark(r, c)) c++;
           ctx.rect(ox + start * cell, oy + r * cell, (c - start) * cell, cell);
@@ -85,7 +88,10 @@ export function mapSources(objects: readonly DesignObject[], map: (src: string) 
   return objects.map((o0) => {
     const o = { ...(o0 as Obj) };
     if (o.type === 'Group') o.objects = mapSources(o.objects as DesignObject[], map);
-    if (o.type === 'Image') { o.src = map(String(o.src)); o.crossOrigin = null; }
+    if (o.type === 'Image') {
+      o.src = map(String(o.src));
+      o.crossOrigin = null;
+    }
     return o as DesignObject;
   });
 }
@@ -119,17 +125,21 @@ export async function loadDesign(fabric: Fabric, doc: DesignDoc, opts: RenderOpt
   registerEtalaseClasses(fabric);
   const g = geometry(doc.page);
   const canvas = new fabric.StaticCanvas(undefined, {
-    width: g.width, height: g.height, enableRetinaScaling: false, renderOnAddRemove: false,
+    width: g.width,
+    height: g.height,
+    enableRetinaScaling: false,
+    renderOnAddRemove: false,
   });
   let objects = bindFacts(doc.objects, opts.facts);
   objects = mapSources(objects, opts.resolveSrc ?? ((s) => s));
   await canvas.loadFromJSON({ version: fabric.version, objects });
   // Draw straight to the output: cached object bitmaps get resampled when composited, which blurs text
   // differently in Skia and cairo.
-  const uncache = (list: FabricNS.FabricObject[]) => list.forEach((o) => {
-    o.objectCaching = false;
-    if (o instanceof fabric.Group) uncache(o.getObjects());
-  });
+  const uncache = (list: FabricNS.FabricObject[]) =>
+    list.forEach((o) => {
+      o.objectCaching = false;
+      if (o instanceof fabric.Group) uncache(o.getObjects());
+    });
   uncache(canvas.getObjects());
   canvas.backgroundColor = opts.transparent || !doc.background ? '' : doc.background;
   canvas.renderAll();

@@ -55,10 +55,19 @@ const common = {
   paintFirst: z.enum(['fill', 'stroke']).optional(),
   fillRule: z.enum(['nonzero', 'evenodd']).optional(),
   backgroundColor: paint.optional(),
-  shadow: z.object({
-    color: color, blur: num(0, 500), offsetX: num(-1000, 1000), offsetY: num(-1000, 1000),
-    affectStroke: z.boolean().optional(), nonScaling: z.boolean().optional(), type: z.literal('shadow').optional(),
-  }).strict().nullable().optional(),
+  shadow: z
+    .object({
+      color: color,
+      blur: num(0, 500),
+      offsetX: num(-1000, 1000),
+      offsetY: num(-1000, 1000),
+      affectStroke: z.boolean().optional(),
+      nonScaling: z.boolean().optional(),
+      type: z.literal('shadow').optional(),
+    })
+    .strict()
+    .nullable()
+    .optional(),
   // Etalase's own properties: layer name, lock, and the label fact the object shows.
   name: z.string().max(80).optional(),
   locked: z.boolean().optional(),
@@ -66,82 +75,141 @@ const common = {
 };
 
 const rect = z.object({ type: z.literal('Rect'), ...common, rx: num(0).optional(), ry: num(0).optional() }).strict();
-const circle = z.object({
-  type: z.literal('Circle'), ...common, radius: num(0).optional(), startAngle: num(-720, 720).optional(),
-  endAngle: num(-720, 720).optional(), counterClockwise: z.boolean().optional(),
-}).strict();
+const circle = z
+  .object({
+    type: z.literal('Circle'),
+    ...common,
+    radius: num(0).optional(),
+    startAngle: num(-720, 720).optional(),
+    endAngle: num(-720, 720).optional(),
+    counterClockwise: z.boolean().optional(),
+  })
+  .strict();
 const ellipse = z.object({ type: z.literal('Ellipse'), ...common, rx: num(0).optional(), ry: num(0).optional() }).strict();
 const triangle = z.object({ type: z.literal('Triangle'), ...common }).strict();
 const line = z.object({ type: z.literal('Line'), ...common, x1: num(), y1: num(), x2: num(), y2: num() }).strict();
 const point = z.object({ x: num(), y: num() }).strict();
 const polygon = z.object({ type: z.enum(['Polygon', 'Polyline']), ...common, points: z.array(point).max(2000) }).strict();
-const pathCmd = z.tuple([z.enum(['M', 'L', 'H', 'V', 'C', 'S', 'Q', 'T', 'A', 'Z', 'm', 'l', 'h', 'v', 'c', 's', 'q', 't', 'a', 'z'])]).rest(num(-1e6, 1e6));
+const pathCmd = z
+  .tuple([z.enum(['M', 'L', 'H', 'V', 'C', 'S', 'Q', 'T', 'A', 'Z', 'm', 'l', 'h', 'v', 'c', 's', 'q', 't', 'a', 'z'])])
+  .rest(num(-1e6, 1e6));
 const path = z.object({ type: z.literal('Path'), ...common, path: z.array(pathCmd).max(5000) }).strict();
-const textbox = z.object({
-  type: z.literal('Textbox'), ...common,
-  text: z.string().max(MAX_TEXT),
-  fontSize: num(1, 2000).optional(),
-  fontWeight: z.union([z.enum(['normal', 'bold']), z.number().int().min(100).max(900)]).optional(),
-  fontFamily: z.enum(FONT_FAMILIES as [string, ...string[]], { error: 'brand.design.badFont' }).optional(),
-  fontStyle: z.enum(['normal', 'italic']).optional(),
-  lineHeight: num(0.3, 5).optional(),
-  charSpacing: num(-500, 2000).optional(),
-  textAlign: z.enum(['left', 'center', 'right', 'justify', 'justify-left', 'justify-center', 'justify-right']).optional(),
-  underline: z.boolean().optional(),
-  overline: z.boolean().optional(),
-  linethrough: z.boolean().optional(),
-  textBackgroundColor: paint.optional(),
-  minWidth: num(0).optional(),
-  splitByGrapheme: z.boolean().optional(),
-  // Per-character styles are not offered; an empty list is what Fabric writes for none.
-  styles: z.union([z.array(z.never()).max(0), z.object({}).strict()]).optional(),
-}).strict();
-const image = z.object({
-  type: z.literal('Image'), ...common,
-  src: z.string().max(300),
-  cropX: num(0).optional(),
-  cropY: num(0).optional(),
-  filters: z.array(z.never()).max(0).optional(),
-  crossOrigin: z.union([z.literal('anonymous'), z.null()]).optional(),
-}).strict();
+const textbox = z
+  .object({
+    type: z.literal('Textbox'),
+    ...common,
+    text: z.string().max(MAX_TEXT),
+    fontSize: num(1, 2000).optional(),
+    fontWeight: z.union([z.enum(['normal', 'bold']), z.number().int().min(100).max(900)]).optional(),
+    fontFamily: z.enum(FONT_FAMILIES as [string, ...string[]], { error: 'brand.design.badFont' }).optional(),
+    fontStyle: z.enum(['normal', 'italic']).optional(),
+    lineHeight: num(0.3, 5).optional(),
+    charSpacing: num(-500, 2000).optional(),
+    textAlign: z.enum(['left', 'center', 'right', 'justify', 'justify-left', 'justify-center', 'justify-right']).optional(),
+    underline: z.boolean().optional(),
+    overline: z.boolean().optional(),
+    linethrough: z.boolean().optional(),
+    textBackgroundColor: paint.optional(),
+    minWidth: num(0).optional(),
+    splitByGrapheme: z.boolean().optional(),
+    // Per-character styles are not offered; an empty list is what Fabric writes for none.
+    styles: z.union([z.array(z.never()).max(0), z.object({}).strict()]).optional(),
+  })
+  .strict();
+const image = z
+  .object({
+    type: z.literal('Image'),
+    ...common,
+    src: z.string().max(300),
+    cropX: num(0).optional(),
+    cropY: num(0).optional(),
+    filters: z.array(z.never()).max(0).optional(),
+    crossOrigin: z.union([z.literal('anonymous'), z.null()]).optional(),
+  })
+  .strict();
 /** The QR code of the product's short link; drawn by the app from the bound URL, never loaded. */
 const qr = z.object({ type: z.literal('QrCode'), ...common }).strict();
 
-export type DesignObject = z.infer<typeof rect> | z.infer<typeof circle> | z.infer<typeof ellipse> | z.infer<typeof triangle>
-  | z.infer<typeof line> | z.infer<typeof polygon> | z.infer<typeof path> | z.infer<typeof textbox> | z.infer<typeof image>
-  | z.infer<typeof qr> | { type: 'Group'; objects: DesignObject[]; [k: string]: unknown };
+export type DesignObject =
+  | z.infer<typeof rect>
+  | z.infer<typeof circle>
+  | z.infer<typeof ellipse>
+  | z.infer<typeof triangle>
+  | z.infer<typeof line>
+  | z.infer<typeof polygon>
+  | z.infer<typeof path>
+  | z.infer<typeof textbox>
+  | z.infer<typeof image>
+  | z.infer<typeof qr>
+  | { type: 'Group'; objects: DesignObject[]; [k: string]: unknown };
 
-const group: z.ZodType<DesignObject> = z.lazy(() => z.object({
-  type: z.literal('Group'), ...common,
-  objects: z.array(designObject).max(MAX_OBJECTS),
-  subTargetCheck: z.boolean().optional(),
-  interactive: z.boolean().optional(),
-}).strict()) as unknown as z.ZodType<DesignObject>;
+const group: z.ZodType<DesignObject> = z.lazy(() =>
+  z
+    .object({
+      type: z.literal('Group'),
+      ...common,
+      objects: z.array(designObject).max(MAX_OBJECTS),
+      subTargetCheck: z.boolean().optional(),
+      interactive: z.boolean().optional(),
+    })
+    .strict(),
+) as unknown as z.ZodType<DesignObject>;
 
-const TYPES = ['Rect', 'Circle', 'Ellipse', 'Triangle', 'Line', 'Polygon', 'Polyline', 'Path', 'Textbox', 'Image', 'QrCode', 'Group'] as const;
-export const designObject: z.ZodType<DesignObject> = z.lazy(() => z.discriminatedUnion('type', [
-  rect, circle, ellipse, triangle, line, polygon, path, textbox, image, qr, group as never,
-], { error: 'brand.design.badType' })) as unknown as z.ZodType<DesignObject>;
+const TYPES = [
+  'Rect',
+  'Circle',
+  'Ellipse',
+  'Triangle',
+  'Line',
+  'Polygon',
+  'Polyline',
+  'Path',
+  'Textbox',
+  'Image',
+  'QrCode',
+  'Group',
+] as const;
+export const designObject: z.ZodType<DesignObject> = z.lazy(() =>
+  z.discriminatedUnion('type', [rect, circle, ellipse, triangle, line, polygon, path, textbox, image, qr, group as never], {
+    error: 'brand.design.badType',
+  }),
+) as unknown as z.ZodType<DesignObject>;
 
-export const designPage = z.object({
-  kind: z.enum(DESIGN_KINDS),
-  preset: z.enum(LABEL_PRESET_IDS).optional(),
-  widthMm: num(CUSTOM_MIN_MM, CUSTOM_MAX_MM).optional(),
-  heightMm: num(CUSTOM_MIN_MM, CUSTOM_MAX_MM).optional(),
-  round: z.boolean().optional(),
-}).strict();
+export const designPage = z
+  .object({
+    kind: z.enum(DESIGN_KINDS),
+    preset: z.enum(LABEL_PRESET_IDS).optional(),
+    widthMm: num(CUSTOM_MIN_MM, CUSTOM_MAX_MM).optional(),
+    heightMm: num(CUSTOM_MIN_MM, CUSTOM_MAX_MM).optional(),
+    round: z.boolean().optional(),
+  })
+  .strict();
 
-export const designDoc = z.object({
-  v: z.literal(1),
-  page: designPage,
-  background: paint,
-  objects: z.array(designObject).max(MAX_OBJECTS),
-}).strict();
+export const designDoc = z
+  .object({
+    v: z.literal(1),
+    page: designPage,
+    background: paint,
+    objects: z.array(designObject).max(MAX_OBJECTS),
+  })
+  .strict();
 export type DesignDoc = z.infer<typeof designDoc>;
 
 /** Keys the editor keeps when serializing an object (everything else Fabric writes is dropped). */
 export const ALLOWED_KEYS: Record<string, readonly string[]> = (() => {
-  const shapes = { Rect: rect, Circle: circle, Ellipse: ellipse, Triangle: triangle, Line: line, Polygon: polygon, Polyline: polygon, Path: path, Textbox: textbox, Image: image, QrCode: qr };
+  const shapes = {
+    Rect: rect,
+    Circle: circle,
+    Ellipse: ellipse,
+    Triangle: triangle,
+    Line: line,
+    Polygon: polygon,
+    Polyline: polygon,
+    Path: path,
+    Textbox: textbox,
+    Image: image,
+    QrCode: qr,
+  };
   const out: Record<string, string[]> = {};
   for (const [t, s] of Object.entries(shapes)) out[t] = Object.keys(s.shape);
   out.Group = ['type', ...Object.keys(common), 'objects', 'subTargetCheck', 'interactive'];
@@ -150,7 +218,10 @@ export const ALLOWED_KEYS: Record<string, readonly string[]> = (() => {
 export const OBJECT_TYPES = TYPES;
 export const CUSTOM_PROPS = ['name', 'locked', 'factKey'] as const;
 
-export interface ShapeProblem { field: string; key: string }
+export interface ShapeProblem {
+  field: string;
+  key: string;
+}
 
 /**
  * Caps checked before the schema, so a huge or deeply nested design fails fast with a clear message:
@@ -158,13 +229,20 @@ export interface ShapeProblem { field: string; key: string }
  */
 export function checkCaps(raw: unknown): ShapeProblem | null {
   let size: number;
-  try { size = JSON.stringify(raw)?.length ?? 0; } catch { return { field: 'doc', key: 'brand.design.notJson' }; }
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { field: 'doc', key: 'brand.design.notJson' };
+  }
   if (size > MAX_DESIGN_BYTES) return { field: 'doc', key: 'brand.design.tooLarge' };
   let count = 0;
   let tooDeep = false;
   const walk = (list: unknown, depth: number) => {
     if (!Array.isArray(list)) return;
-    if (depth > MAX_DEPTH) { tooDeep = true; return; }
+    if (depth > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     for (const o of list) {
       count++;
       if (count > MAX_OBJECTS) return;
@@ -188,7 +266,9 @@ export function imageSources(objects: readonly DesignObject[]): string[] {
 }
 
 /** Is a src one of the two allowed forms? (Which shop the media belongs to is checked by the server.) */
-export function srcForm(src: string): { kind: 'media'; shopId: string; mediaId: string; width: string } | { kind: 'asset'; name: string } | null {
+export function srcForm(
+  src: string,
+): { kind: 'media'; shopId: string; mediaId: string; width: string } | { kind: 'asset'; name: string } | null {
   const m = MEDIA_SRC.exec(src);
   if (m) return { kind: 'media', shopId: m[1]!, mediaId: m[2]!, width: m[3]! };
   const a = ASSET_SRC.exec(src);

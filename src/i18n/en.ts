@@ -14,7 +14,8 @@ export const en: Record<keyof typeof id, string> = {
   'nav.skip': 'Skip to content',
   'lang.switchTo': 'Bahasa Indonesia',
   'home.title': 'Etalase for village businesses',
-  'home.lead': 'Every business coached by the One Village One Product program designs its logo and packaging labels, opens a catalog that is fast on phones, takes orders over WhatsApp and records every sale.',
+  'home.lead':
+    'Every business coached by the One Village One Product program designs its logo and packaging labels, opens a catalog that is fast on phones, takes orders over WhatsApp and records every sale.',
   'home.cta': 'Open your shop',
   'home.shops': 'Shops in this program',
   'home.browseVillages': 'Products by village',
@@ -65,7 +66,8 @@ export const en: Record<keyof typeof id, string> = {
   'account.changePassword': 'Change password',
   'account.currentPassword': 'Current password',
   'account.newPassword': 'New password',
-  'account.resetNotice': 'Your password was reset by {name} on {time}. If you did not ask for this, change your password below now and tell your program officer.',
+  'account.resetNotice':
+    'Your password was reset by {name} on {time}. If you did not ask for this, change your password below now and tell your program officer.',
   'account.continue': 'Continue',
   'account.passwordChanged': 'Password changed. Your sessions on other devices have been ended.',
   'account.language': 'Display language',

@@ -12,7 +12,8 @@ export const id = {
   'nav.skip': 'Lewati ke konten',
   'lang.switchTo': 'English',
   'home.title': 'Etalase untuk UMKM desa',
-  'home.lead': 'Setiap usaha binaan program Satu Desa Satu Produk membuat logo dan label kemasan, membuka katalog yang cepat di HP, menerima pesanan lewat WhatsApp, dan mencatat setiap penjualan.',
+  'home.lead':
+    'Setiap usaha binaan program Satu Desa Satu Produk membuat logo dan label kemasan, membuka katalog yang cepat di HP, menerima pesanan lewat WhatsApp, dan mencatat setiap penjualan.',
   'home.cta': 'Buka toko Anda',
   'home.shops': 'Toko di program ini',
   'home.browseVillages': 'Produk per desa',
@@ -63,7 +64,8 @@ export const id = {
   'account.changePassword': 'Ganti kata sandi',
   'account.currentPassword': 'Kata sandi saat ini',
   'account.newPassword': 'Kata sandi baru',
-  'account.resetNotice': 'Kata sandi Anda direset oleh {name} pada {time}. Jika Anda tidak memintanya, segera ganti kata sandi di bawah dan beri tahu pendamping program.',
+  'account.resetNotice':
+    'Kata sandi Anda direset oleh {name} pada {time}. Jika Anda tidak memintanya, segera ganti kata sandi di bawah dan beri tahu pendamping program.',
   'account.continue': 'Lanjutkan',
   'account.passwordChanged': 'Kata sandi diganti. Sesi lain di perangkat lain sudah diakhiri.',
   'account.language': 'Bahasa tampilan',

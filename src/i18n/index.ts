@@ -30,10 +30,12 @@ export function translator(locale: Locale) {
   return (key: MessageKey | (string & {}), params?: Record<string, string | number>) => t(locale, key, params);
 }
 
-
 /** Integer Rupiah shown with Intl: "Rp 25.000" in both languages (the currency's local convention). */
 const rupiah = new Intl.NumberFormat('id-ID', {
-  style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0,
+  style: 'currency',
+  currency: 'IDR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
 });
 export function formatRupiah(amount: number): string {
   return rupiah.format(amount).replace(/\u00a0/g, ' ');
@@ -41,7 +43,9 @@ export function formatRupiah(amount: number): string {
 
 export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Makassar'): string {
   const s = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium', timeStyle: 'short', timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
   }).format(new Date(iso));
   return `${s} ${timeZoneLabel(timeZone)}`;
 }

@@ -4,7 +4,9 @@
  * forms post normally and the server redirects back.
  */
 interface CartJson {
-  count: number; countText: string; subtotalText: string;
+  count: number;
+  countText: string;
+  subtotalText: string;
   lines: { key: string; quantity: number; lineTotalText: string }[];
   error?: { message: string };
 }
@@ -19,11 +21,17 @@ function setStep(line: HTMLElement, quantity: number) {
 }
 
 function apply(data: CartJson) {
-  if (!data.lines.length) { location.reload(); return; }
+  if (!data.lines.length) {
+    location.reload();
+    return;
+  }
   const keep = new Map(data.lines.map((l) => [l.key, l]));
   for (const line of document.querySelectorAll<HTMLElement>('[data-line]')) {
     const l = keep.get(line.dataset.line ?? '');
-    if (!l) { line.remove(); continue; }
+    if (!l) {
+      line.remove();
+      continue;
+    }
     const input = line.querySelector<HTMLInputElement>('input[type=number]');
     if (input) input.value = String(l.quantity);
     const total = line.querySelector('[data-line-total]');
@@ -58,8 +66,11 @@ document.addEventListener('submit', async (e) => {
     const body = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === 'string') body.append(k, v);
     const res = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    const data = await res.json() as CartJson;
-    if (!res.ok) { showError(data.error?.message ?? ''); return; }
+    const data = (await res.json()) as CartJson;
+    if (!res.ok) {
+      showError(data.error?.message ?? '');
+      return;
+    }
     showError('');
     apply(data);
   } catch {

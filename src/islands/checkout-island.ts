@@ -26,6 +26,13 @@ function update() {
 
 form?.addEventListener('change', update);
 // A second tap sends the same idempotency key anyway; this just avoids the flicker of two requests.
-form?.addEventListener('submit', () => { if (submit) setTimeout(() => { submit.disabled = true; }, 0); });
-addEventListener('pageshow', () => { if (submit) submit.disabled = false; });
+form?.addEventListener('submit', () => {
+  if (submit)
+    setTimeout(() => {
+      submit.disabled = true;
+    }, 0);
+});
+addEventListener('pageshow', () => {
+  if (submit) submit.disabled = false;
+});
 update();

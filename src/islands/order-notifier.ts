@@ -6,9 +6,14 @@ const box = document.querySelector<HTMLElement>('[data-order-notifier]');
 async function notify(title: string, url: string, tag: string) {
   try {
     const n = new Notification(title, { tag });
-    n.onclick = () => { window.focus(); location.href = url; };
+    n.onclick = () => {
+      window.focus();
+      location.href = url;
+    };
     return;
-  } catch { /* phones: only a service worker may show notifications */ }
+  } catch {
+    /* phones: only a service worker may show notifications */
+  }
   const reg = await navigator.serviceWorker?.getRegistration(SCOPE);
   await reg?.showNotification(title, { tag, data: { url } });
 }
@@ -23,22 +28,30 @@ if (box) {
     if (!supported || !button || !state) return;
     box.hidden = false;
     button.hidden = Notification.permission !== 'default';
-    state.textContent = Notification.permission === 'granted' ? box.dataset.textOn ?? ''
-      : Notification.permission === 'denied' ? box.dataset.textBlocked ?? '' : '';
+    state.textContent =
+      Notification.permission === 'granted'
+        ? (box.dataset.textOn ?? '')
+        : Notification.permission === 'denied'
+          ? (box.dataset.textBlocked ?? '')
+          : '';
   };
   show();
   // Browsers only ask after a user gesture; the page never asks on load.
   button?.addEventListener('click', async () => {
     const p = await Notification.requestPermission();
-    if (p === 'granted' && 'serviceWorker' in navigator) await navigator.serviceWorker.register(SW, { scope: SCOPE }).catch(() => undefined);
+    if (p === 'granted' && 'serviceWorker' in navigator)
+      await navigator.serviceWorker.register(SW, { scope: SCOPE }).catch(() => undefined);
     show();
   });
 
   const poll = async () => {
     try {
-      const res = await fetch(`/api/v1/shops/${encodeURIComponent(slug)}/orders/pending-count`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const res = await fetch(`/api/v1/shops/${encodeURIComponent(slug)}/orders/pending-count`, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!res.ok) return;
-      const data = await res.json() as { count: number; latest: { code: string; createdAt: string } | null };
+      const data = (await res.json()) as { count: number; latest: { code: string; createdAt: string } | null };
       for (const badge of document.querySelectorAll<HTMLElement>('[data-pending-badge]')) {
         badge.textContent = String(data.count);
         badge.hidden = data.count === 0;
@@ -48,10 +61,16 @@ if (box) {
         latest = data.latest.createdAt;
         if (supported && Notification.permission === 'granted') {
           const code = data.latest.code;
-          await notify((box.dataset.textNew ?? '').replace('{code}', code), `/dashboard/${slug}/pesanan/${encodeURIComponent(code)}`, `order-${code}`);
+          await notify(
+            (box.dataset.textNew ?? '').replace('{code}', code),
+            `/dashboard/${slug}/pesanan/${encodeURIComponent(code)}`,
+            `order-${code}`,
+          );
         }
       }
-    } catch { /* offline for a moment: try again next time */ }
+    } catch {
+      /* offline for a moment: try again next time */
+    }
   };
   setInterval(poll, 20_000);
 }

@@ -9,6 +9,8 @@ export const GET: APIRoute = ({ url, cookies, redirect }) => {
   if (isLocale(lang)) {
     cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false });
   }
-  const next = safeNext(url.searchParams.get('next'), '/').replace(/([?&])lang=(id|en)&?/, '$1').replace(/[?&]$/, '');
+  const next = safeNext(url.searchParams.get('next'), '/')
+    .replace(/([?&])lang=(id|en)&?/, '$1')
+    .replace(/[?&]$/, '');
   return redirect(next || '/', 303);
 };

@@ -17,7 +17,9 @@ export class AppError extends Error {
 }
 
 export class NotFound extends AppError {
-  constructor(messageKey = 'error.notFound') { super(404, 'not_found', messageKey); }
+  constructor(messageKey = 'error.notFound') {
+    super(404, 'not_found', messageKey);
+  }
 }
 
 export class Invalid extends AppError {
@@ -30,15 +32,21 @@ export class Invalid extends AppError {
 }
 
 export class Unauthorized extends AppError {
-  constructor(messageKey = 'error.signInRequired') { super(401, 'unauthorized', messageKey); }
+  constructor(messageKey = 'error.signInRequired') {
+    super(401, 'unauthorized', messageKey);
+  }
 }
 
 export class Forbidden extends AppError {
-  constructor(messageKey = 'error.forbidden') { super(403, 'forbidden', messageKey); }
+  constructor(messageKey = 'error.forbidden') {
+    super(403, 'forbidden', messageKey);
+  }
 }
 
 export class Conflict extends AppError {
-  constructor(messageKey = 'error.conflict', params: Record<string, string | number> = {}) { super(409, 'conflict', messageKey, params); }
+  constructor(messageKey = 'error.conflict', params: Record<string, string | number> = {}) {
+    super(409, 'conflict', messageKey, params);
+  }
 }
 
 export class TooManyRequests extends AppError {
@@ -51,10 +59,14 @@ export class TooManyRequests extends AppError {
 
 /** A request body over the route's declared cap (src/server/http/body.ts); the connection is closed after it. */
 export class PayloadTooLarge extends AppError {
-  constructor(messageKey = 'validation.bodyTooLarge') { super(413, 'payload_too_large', messageKey); }
+  constructor(messageKey = 'validation.bodyTooLarge') {
+    super(413, 'payload_too_large', messageKey);
+  }
 }
 
 /** The request is well-formed but contradicts an earlier one (an idempotency key reused with another body). */
 export class Unprocessable extends AppError {
-  constructor(messageKey = 'error.invalid', params: Record<string, string | number> = {}) { super(422, 'unprocessable', messageKey, params); }
+  constructor(messageKey = 'error.invalid', params: Record<string, string | number> = {}) {
+    super(422, 'unprocessable', messageKey, params);
+  }
 }

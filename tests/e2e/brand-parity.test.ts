@@ -8,10 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { compare, openDesign, signedInPage } from '../helpers/brand.ts';
-import { TEMPLATES } from '../../src/brand/templates/index.ts';
-import { SAMPLE_FACTS } from '../../src/brand/facts.ts';
-import { renderPng, renderPrintPdf } from '../../src/server/branding/render-node.ts';
-import { geometry, printPixels } from '../../src/brand/kinds.ts';
+import { TEMPLATES } from '#brand/templates/index.ts';
+import { SAMPLE_FACTS } from '#brand/facts.ts';
+import { renderPng, renderPrintPdf } from '#server/branding/render-node.ts';
+import { geometry, printPixels } from '#brand/kinds.ts';
 
 /**
  * Every starter template, filled with real label facts, rendered by the editor's bundle in Chromium and by
@@ -33,14 +33,26 @@ beforeAll(async () => {
 afterAll(async () => {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'brand-parity.json'), JSON.stringify(figures, null, 2));
-  console.log(Object.entries(figures).map(([k, v]) => `${k.padEnd(18)} chromium/server ${(v.chromiumVsServer * 100).toFixed(3)}%${v.pdfVsChromium !== undefined ? `  pdf/chromium ${(v.pdfVsChromium * 100).toFixed(3)}%` : ''}`).join('\n'));
+  console.log(
+    Object.entries(figures)
+      .map(
+        ([k, v]) =>
+          `${k.padEnd(18)} chromium/server ${(v.chromiumVsServer * 100).toFixed(3)}%${v.pdfVsChromium !== undefined ? `  pdf/chromium ${(v.pdfVsChromium * 100).toFixed(3)}%` : ''}`,
+      )
+      .join('\n'),
+  );
   await browser?.close();
   await server?.stop();
 });
 
 async function inChromium(doc: unknown, facts: unknown, transparent: boolean, multiplier?: number): Promise<PNG> {
-  const url = await page.evaluate(([d, f, t, m]) => (window as unknown as { __studio: { renderInBrowser(d: unknown, f: unknown, px: number, t: boolean, m?: number): Promise<string> } })
-    .__studio.renderInBrowser(d, f, 1024, t as boolean, m as number | undefined), [doc, facts, transparent, multiplier] as const);
+  const url = await page.evaluate(
+    ([d, f, t, m]) =>
+      (
+        window as unknown as { __studio: { renderInBrowser(d: unknown, f: unknown, px: number, t: boolean, m?: number): Promise<string> } }
+      ).__studio.renderInBrowser(d, f, 1024, t as boolean, m as number | undefined),
+    [doc, facts, transparent, multiplier] as const,
+  );
   return PNG.sync.read(Buffer.from(url.split(',')[1]!, 'base64'));
 }
 
@@ -71,7 +83,16 @@ describe('Chromium and the server draw the same designs', () => {
       // (A hair under, so float rounding never adds a pixel row.)
       const rx = (print.width - 0.1) / (g.width / 10 / 25.4);
       const ry = (print.height - 0.1) / (g.height / 10 / 25.4);
-      execFileSync('pdftoppm', ['-png', '-singlefile', '-rx', rx.toFixed(4), '-ry', ry.toFixed(4), path.join(dir, 'a.pdf'), path.join(dir, 'a')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-singlefile',
+        '-rx',
+        rx.toFixed(4),
+        '-ry',
+        ry.toFixed(4),
+        path.join(dir, 'a.pdf'),
+        path.join(dir, 'a'),
+      ]);
       const raster = PNG.sync.read(fs.readFileSync(path.join(dir, 'a.png')));
       if (process.env.BRAND_PARITY_DUMP) fs.copyFileSync(path.join(dir, 'a.png'), path.join(os.tmpdir(), `pdf-${t.id}.png`));
       fs.rmSync(dir, { recursive: true, force: true });

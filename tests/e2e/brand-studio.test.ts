@@ -135,12 +135,17 @@ describe('brand studio on a desktop', () => {
     expect(await page.locator('link[rel=icon][sizes="32x32"]').count()).toBe(1);
     expect(await page.locator('header.top').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(31, 94, 59)');
     // The brand heading font arrives as a small WOFF subset, and loads.
-    expect(await page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('700 20px "Lora"'); })).toBe(true);
+    expect(
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('700 20px "Lora"');
+      }),
+    ).toBe(true);
     await page.screenshot({ path: path.join(shots, 'brand-shop-1280.png') });
     await ctx.close();
   });
 
-  it('says in the user\'s language when the server cannot be reached or answers without a message', async () => {
+  it("says in the user's language when the server cannot be reached or answers without a message", async () => {
     const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test');
     await openDesign(page, server.url, 'Logo HK05');
     const put = (r: { request(): { method(): string } }) => r.request().method() === 'PUT';
@@ -149,7 +154,9 @@ describe('brand studio on a desktop', () => {
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Gagal'));
     expect(await status(page)).toBe('Gagal: Tidak tersambung ke server. Periksa koneksi lalu coba lagi.');
     await page.unrouteAll();
-    await page.route('**/api/v1/shops/hk05/designs/*', (r) => (put(r) ? r.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }) : r.continue()));
+    await page.route('**/api/v1/shops/hk05/designs/*', (r) =>
+      put(r) ? r.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }) : r.continue(),
+    );
     await page.click('[data-action=save]');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('502'));
     expect(await status(page)).toBe('Gagal: Permintaan gagal (kode 502).');
@@ -170,9 +177,11 @@ describe('brand studio on a 360 px touch phone', () => {
     const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test', true);
     await openDesign(page, server.url, 'Logo HK05');
     const cdp = await ctx.newCDPSession(page);
-    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', {
-      type, touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y: Math.round(y) }],
-    });
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y: Math.round(y) }],
+      });
     const name = 'Nama usaha';
     const start = await objectState(page, name);
     const p = await objectPoint(page, name);
@@ -198,12 +207,16 @@ describe('brand studio on a 360 px touch phone', () => {
     const reloaded = await objectState(page, name);
     for (const k of ['left', 'top', 'text']) expect(reloaded[k], k).toEqual(edited[k]);
     // Two fingers pinch-zoom the stage.
-    const zoomOf = () => page.evaluate(() => (window as unknown as { __studio: { canvas: { getZoom(): number } } }).__studio.canvas.getZoom());
+    const zoomOf = () =>
+      page.evaluate(() => (window as unknown as { __studio: { canvas: { getZoom(): number } } }).__studio.canvas.getZoom());
     const z0 = await zoomOf();
     const box = (await page.locator('#stage').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    const pinch = (d: number) => [{ x: Math.round(cx - d), y: Math.round(cy) }, { x: Math.round(cx + d), y: Math.round(cy) }];
+    const pinch = (d: number) => [
+      { x: Math.round(cx - d), y: Math.round(cy) },
+      { x: Math.round(cx + d), y: Math.round(cy) },
+    ];
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pinch(30) });
     for (const d of [45, 60, 75, 90]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pinch(d) });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

@@ -31,10 +31,21 @@ async function until(check: () => Promise<boolean>, tries = 200) {
 }
 
 async function phone(js: boolean) {
-  const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, javaScriptEnabled: js });
+  const ctx = await app.browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    javaScriptEnabled: js,
+  });
   const page = await ctx.newPage();
   // No internet here: a wa.me link the page opens directly answers with a stand-in page.
-  await page.route('https://wa.me/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>WhatsApp</title><h1>WhatsApp</h1>' }));
+  await page.route('https://wa.me/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><title>WhatsApp</title><h1>WhatsApp</h1>',
+    }),
+  );
   return { ctx, page };
 }
 
@@ -133,10 +144,17 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
       w.__shown = [];
       let permission = 'default';
       w.Notification = class {
-        static get permission() { return permission; }
-        static async requestPermission() { permission = 'granted'; return permission; }
+        static get permission() {
+          return permission;
+        }
+        static async requestPermission() {
+          permission = 'granted';
+          return permission;
+        }
         onclick: (() => void) | null = null;
-        constructor(title: string) { w.__shown.push(title); }
+        constructor(title: string) {
+          w.__shown.push(title);
+        }
       };
     });
     const page = await ctx.newPage();
@@ -147,13 +165,22 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await Promise.all([page.waitForURL(/\/dashboard\/hk05$/), page.locator('main button[type=submit]').click()]);
     const before = Number(await page.locator('[data-pending-badge]').textContent());
     await page.click('[data-notify-enable]');
-    await until(async () => (await page.locator('[data-notify-state]').textContent()) === 'Notifikasi pesanan baru aktif selama dasbor terbuka.');
+    await until(
+      async () => (await page.locator('[data-notify-state]').textContent()) === 'Notifikasi pesanan baru aktif selama dasbor terbuka.',
+    );
     expect(await page.locator('[data-notify-enable]').isHidden()).toBe(true);
     const r = await fetch(`${app.server.url}/api/v1/shops/hk05/orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Bu Ani', customerPhone: '0811 4444 6666', delivery: 'pickup', payment: 'whatsapp' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }],
+        customerName: 'Bu Ani',
+        customerPhone: '0811 4444 6666',
+        delivery: 'pickup',
+        payment: 'whatsapp',
+      }),
     });
-    const { code } = await r.json() as { code: string };
+    const { code } = (await r.json()) as { code: string };
     await page.clock.runFor(21_000);
     const shown = () => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
     await until(async () => (await shown()).length > 0);
@@ -173,7 +200,9 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await page.fill('input[name=bankAccountHolder]', 'Hj. Kasma');
     await page.check('input[name=acceptTransfer]');
     const qr = await sharp({ create: { width: 480, height: 480, channels: 3, background: '#ffffff' } })
-      .composite([{ input: { create: { width: 160, height: 160, channels: 3, background: '#000000' } }, left: 40, top: 40 }]).png().toBuffer();
+      .composite([{ input: { create: { width: 160, height: 160, channels: 3, background: '#000000' } }, left: 40, top: 40 }])
+      .png()
+      .toBuffer();
     await page.setInputFiles('input[name=qris]', { name: 'qris.png', mimeType: 'image/png', buffer: qr });
     await page.fill('main input[name=password]', 'salah-sandi-1');
     await submitAndLoad(page, () => page.locator('main form button[type=submit]').click());
@@ -186,10 +215,17 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await shot(page, 'dashboard-payments');
 
     const r = await fetch(`${app.server.url}/api/v1/shops/hk05/orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 10 }], customerName: 'Pak Rudi', customerPhone: '0811 4444 5555', delivery: 'pickup', payment: 'transfer' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        items: [{ product: 'telur-asin-bakar-satuan', quantity: 10 }],
+        customerName: 'Pak Rudi',
+        customerPhone: '0811 4444 5555',
+        delivery: 'pickup',
+        payment: 'transfer',
+      }),
     });
-    const { statusUrl } = await r.json() as { statusUrl: string };
+    const { statusUrl } = (await r.json()) as { statusUrl: string };
     const buyer = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'id-ID' });
     const status = await buyer.newPage();
     await status.goto(statusUrl);

@@ -13,10 +13,13 @@ const noSideScroll = (page: Page) => page.evaluate(() => document.documentElemen
  * wait for the image itself (a broken image never gets a natural width, and the test times out).
  */
 async function imageLoaded(page: Page, img: Locator) {
-  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+  await page.waitForFunction(
+    (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+    await img.elementHandle(),
+  );
 }
 
-describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
+describe("the owner's catalog on a phone (Chromium, 360 px)", () => {
   it('creates a product with a variant and a photo, publishes it, and finds it in the list and the public catalog', async () => {
     const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
@@ -48,8 +51,15 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await page.fill('input[name="variants.1.compareAtPrice"]', '90.000');
     await page.check('input[name="variants.1.stockUnlimited"]');
     const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3f8f4f' } })
-      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><circle cx="600" cy="450" r="300" fill="#f2d27a"/></svg>') }])
-      .jpeg().toBuffer();
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><circle cx="600" cy="450" r="300" fill="#f2d27a"/></svg>',
+          ),
+        },
+      ])
+      .jpeg()
+      .toBuffer();
     await page.setInputFiles('input[name=file]', { name: 'bolu.jpg', mimeType: 'image/jpeg', buffer: photo });
     await Promise.all([page.waitForURL(/\/produk\/[a-z0-9]+\?ok=created$/), page.click('button:has-text("Simpan produk")')]);
     const id = new URL(page.url()).pathname.split('/').pop()!;
@@ -76,7 +86,9 @@ describe('the owner\'s catalog on a phone (Chromium, 360 px)', () => {
     await imageLoaded(page, item.locator('img'));
 
     const api = await page.request.get(`${app.server.url}/api/v1/shops/hk05/products`);
-    const { products } = await api.json() as { products: { id: string; slug: string; variants: { name: string }[]; photos: unknown[] }[] };
+    const { products } = (await api.json()) as {
+      products: { id: string; slug: string; variants: { name: string }[]; photos: unknown[] }[];
+    };
     const mine = products.find((p) => p.id === id)!;
     expect(mine.slug).toBe('bolu-pandan-telur-asin');
     expect(mine.variants.map((v) => v.name)).toEqual(['Loyang kecil', 'Loyang besar']);

@@ -20,7 +20,7 @@ const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots'
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ env: { PAGE_CACHE_VERSION_TTL_MS: '0' } }), launchBrowser()]);
   store = await useServerDatabase(server);
-  const { addDemoCatalog } = await import('../../db/demo-catalog.ts');
+  const { addDemoCatalog } = await import('#db/demo-catalog.ts');
   // 30 products, each with its own image, so a request for an image tells which card asked for it.
   await addDemoCatalog(store.db(), { shopSlug: 'hk05', count: 30, photoSize: 400, distinctPhotos: 30 });
   hk05 = await shopId('hk05');
@@ -73,15 +73,21 @@ describe('the catalog in Chromium', () => {
     const imgs = page.locator('.grid img');
     for (const i of [0, 1]) {
       await expect(imgs.nth(i).getAttribute('loading')).resolves.toBe('eager');
-      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await imgs.nth(i).elementHandle());
+      await page.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await imgs.nth(i).elementHandle(),
+      );
     }
     const last = imgs.last();
     await expect(last.getAttribute('loading')).resolves.toBe('lazy');
     const lastId = mediaIdOf((await last.getAttribute('src'))!);
-    expect(requested.has(lastId), 'the last card\'s image must wait until it is scrolled near').toBe(false);
+    expect(requested.has(lastId), "the last card's image must wait until it is scrolled near").toBe(false);
     expect(await last.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(false);
     await last.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await last.elementHandle());
+    await page.waitForFunction(
+      (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+      await last.elementHandle(),
+    );
     expect(requested.has(lastId)).toBe(true);
     // Modern formats: the browser picked AVIF (or WebP), not the JPEG fallback.
     expect(await last.evaluate((el) => (el as HTMLImageElement).currentSrc)).toMatch(/\.(avif|webp)$/);
@@ -100,13 +106,19 @@ describe('the catalog in Chromium', () => {
     expect(found.sort()).toEqual(['Kopi Arabika Gowa', 'Kopi Robusta Malino']);
     await expect(page.locator('.note').textContent()).resolves.toContain('2 produk untuk “kopi”');
 
-    await Promise.all([page.waitForURL(/\/hk05\/p\/kopi-robusta-malino$/), page.locator('.grid a', { hasText: 'Kopi Robusta Malino' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/hk05\/p\/kopi-robusta-malino$/),
+      page.locator('.grid a', { hasText: 'Kopi Robusta Malino' }).click(),
+    ]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kopi Robusta Malino');
     await expect(page.locator('.pp .price').textContent()).resolves.toBe('mulai Rp 45.000');
     expect(await page.locator('input[type=radio][name=variantId]').count()).toBe(2);
     const cover = page.locator('.gal img').first();
     await expect(cover.getAttribute('fetchpriority')).resolves.toBe('high');
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await cover.elementHandle());
+    await page.waitForFunction(
+      (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+      await cover.elementHandle(),
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await ctx.close();
   });
@@ -138,8 +150,20 @@ describe('the catalog in Chromium', () => {
     await page.locator('label.opt', { hasText: 'Balado' }).click();
     await page.fill('#qty', '3');
     await Promise.all([page.waitForURL(/\/hk05\/p\/keripik-pisang-gowa$/), page.locator('.buy button[type=submit]').click()]);
-    const variant = await store.db().selectFrom('product_variants').select(['id', 'product_id']).where('shop_id', '=', hk05).where('name', '=', 'Balado').executeTakeFirstOrThrow();
-    expect(posted[1]).toEqual({ productId: variant.product_id, variantId: variant.id, quantity: '3', action: 'add', returnTo: '/hk05/p/keripik-pisang-gowa' });
+    const variant = await store
+      .db()
+      .selectFrom('product_variants')
+      .select(['id', 'product_id'])
+      .where('shop_id', '=', hk05)
+      .where('name', '=', 'Balado')
+      .executeTakeFirstOrThrow();
+    expect(posted[1]).toEqual({
+      productId: variant.product_id,
+      variantId: variant.id,
+      quantity: '3',
+      action: 'add',
+      returnTo: '/hk05/p/keripik-pisang-gowa',
+    });
     // A sold-out variant cannot be chosen.
     await expect(page.locator('label.opt', { hasText: 'Cokelat' }).locator('input').isDisabled()).resolves.toBe(true);
     await ctx.close();
@@ -147,7 +171,10 @@ describe('the catalog in Chromium', () => {
 
   it('takes screenshots at 360 and 1280 px (catalog, product, village and district)', async () => {
     const pages: [string, string][] = [
-      ['catalog', '/hk05'], ['product', '/hk05/p/keripik-pisang-gowa'], ['village', '/desa/romang-lompoa'], ['district', '/kecamatan/bontomarannu'],
+      ['catalog', '/hk05'],
+      ['product', '/hk05/p/keripik-pisang-gowa'],
+      ['village', '/desa/romang-lompoa'],
+      ['district', '/kecamatan/bontomarannu'],
       ['catalog-en', '/hk05?lang=en'],
     ];
     const small = await phone();

@@ -1,17 +1,20 @@
-import { ROUTES, errorSchema } from '../../src/server/http/routes.ts';
-import type { RouteDef } from '../../src/server/http/api.ts';
+import { ROUTES, errorSchema } from '#server/http/routes.ts';
+import type { RouteDef } from '#server/http/api.ts';
 
 /**
  * The API contract as the HTTP suite sees it: every JSON answer of a declared operation must match the
  * schema declared for its status (success: the route's `response`; 4xx/5xx: the error schema). The test
  * Client runs this on every response, so the whole HTTP suite exercises the declared response schemas.
  */
-const OPERATIONS = (Object.entries(ROUTES) as [string, RouteDef][]).map(([id, def]) => ({
-  id, def,
-  pattern: new RegExp(`^${def.path.replace(/\{\w+\}/g, '[^/]+')}$`),
-  params: def.path.split('{').length,
-// A literal segment wins over a parameter (orders/pending-count before orders/{code}).
-})).sort((a, b) => a.params - b.params);
+const OPERATIONS = (Object.entries(ROUTES) as [string, RouteDef][])
+  .map(([id, def]) => ({
+    id,
+    def,
+    pattern: new RegExp(`^${def.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    params: def.path.split('{').length,
+    // A literal segment wins over a parameter (orders/pending-count before orders/{code}).
+  }))
+  .sort((a, b) => a.params - b.params);
 
 export function operationFor(method: string, pathname: string) {
   const m = method.toLowerCase();

@@ -6,10 +6,17 @@ import { DEMO_PASSWORD } from './db.ts';
 export const pageErrors: string[] = [];
 
 /** Sign in through the form in a fresh context (desktop or a 360 px touch phone). */
-export async function signedInPage(browser: Browser, base: string, email: string, phone = false): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext(phone
-    ? { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, acceptDownloads: true }
-    : { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  email: string,
+  phone = false,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext(
+    phone
+      ? { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, acceptDownloads: true }
+      : { viewport: { width: 1280, height: 900 }, acceptDownloads: true },
+  );
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${base}/masuk`);
@@ -43,9 +50,8 @@ export function compare(a: PNG, b: PNG, background: string | null): { diff: numb
   const image = new PNG({ width: w, height: h });
   const diff = pixelmatch(da, db, image.data, w, h, { threshold: 0.1, includeAA: false });
   const bg = background ? [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16)) : null;
-  const isBg = (d: Buffer, i: number) => bg
-    ? Math.abs(d[i]! - bg[0]!) + Math.abs(d[i + 1]! - bg[1]!) + Math.abs(d[i + 2]! - bg[2]!) < 6 && d[i + 3]! > 250
-    : d[i + 3]! < 8;
+  const isBg = (d: Buffer, i: number) =>
+    bg ? Math.abs(d[i]! - bg[0]!) + Math.abs(d[i + 1]! - bg[1]!) + Math.abs(d[i + 2]! - bg[2]!) < 6 && d[i + 3]! > 250 : d[i + 3]! < 8;
   let ink = 0;
   for (let i = 0; i < da.length; i += 4) if (!isBg(da, i) || !isBg(db, i)) ink++;
   return { diff, ink, ratio: ink ? diff / ink : 0, image };
@@ -53,16 +59,23 @@ export function compare(a: PNG, b: PNG, background: string | null): { diff: numb
 
 /** Screen position of a named object's centre or of one of its controls (e.g. 'br'), in page pixels. */
 export async function objectPoint(page: Page, name: string, control?: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(([n, ctl]) => {
-    const c = (window as unknown as { __studio: { canvas: any } }).__studio.canvas;
-    const o = c.getObjects().find((x: { name?: string }) => x.name === n);
-    if (!o) throw new Error(`no object ${n}`);
-    const r = c.upperCanvasEl.getBoundingClientRect();
-    if (ctl) { o.setCoords(); const p = o.oCoords[ctl]; return { x: r.left + p.x, y: r.top + p.y }; }
-    const p = o.getCenterPoint();
-    const v = c.viewportTransform;
-    return { x: r.left + p.x * v[0] + v[4], y: r.top + p.y * v[3] + v[5] };
-  }, [name, control ?? ''] as const);
+  return page.evaluate(
+    ([n, ctl]) => {
+      const c = (window as unknown as { __studio: { canvas: any } }).__studio.canvas;
+      const o = c.getObjects().find((x: { name?: string }) => x.name === n);
+      if (!o) throw new Error(`no object ${n}`);
+      const r = c.upperCanvasEl.getBoundingClientRect();
+      if (ctl) {
+        o.setCoords();
+        const p = o.oCoords[ctl];
+        return { x: r.left + p.x, y: r.top + p.y };
+      }
+      const p = o.getCenterPoint();
+      const v = c.viewportTransform;
+      return { x: r.left + p.x * v[0] + v[4], y: r.top + p.y * v[3] + v[5] };
+    },
+    [name, control ?? ''] as const,
+  );
 }
 
 /**
@@ -71,7 +84,8 @@ export async function objectPoint(page: Page, name: string, control?: string): P
  */
 export async function objectState(page: Page, name: string): Promise<Record<string, unknown>> {
   return page.evaluate(async (n) => {
-    const s = (window as unknown as { __studio: { settled(): Promise<void>; serialize(): { objects: Record<string, unknown>[] } } }).__studio;
+    const s = (window as unknown as { __studio: { settled(): Promise<void>; serialize(): { objects: Record<string, unknown>[] } } })
+      .__studio;
     await s.settled();
     return s.serialize().objects.find((o) => o.name === n)!;
   }, name);

@@ -15,11 +15,14 @@ afterEach(() => {
 
 async function watchPolicy(ctx: BrowserContext): Promise<void> {
   ctx.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|securitypolicyviolation/i.test(m.text())) cspViolations.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
+    if (m.type() === 'error' && /Content Security Policy|securitypolicyviolation/i.test(m.text()))
+      cspViolations.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
   });
   await ctx.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) sample ${e.sample}`);
+      console.error(
+        `securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) sample ${e.sample}`,
+      );
     });
   });
 }
@@ -28,7 +31,15 @@ async function watchPolicy(ctx: BrowserContext): Promise<void> {
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {

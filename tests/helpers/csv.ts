@@ -9,27 +9,48 @@ export function parseCsv(text: string): string[][] {
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
         if (i < text.length && !/[,\r\n]/.test(text[i]!)) throw new Error(`junk after closing quote at ${i}`);
         continue;
       }
-      field += c; i++; continue;
+      field += c;
+      i++;
+      continue;
     }
     if (c === '"') {
       if (field !== '') throw new Error(`quote inside unquoted field at ${i}`);
-      quoted = true; i++; continue;
+      quoted = true;
+      i++;
+      continue;
     }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
-      row.push(field); field = ''; rows.push(row); row = [];
+      row.push(field);
+      field = '';
+      rows.push(row);
+      row = [];
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    field += c; i++;
+    field += c;
+    i++;
   }
   if (quoted) throw new Error('unterminated quote');
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -7,14 +7,20 @@ import pg from 'pg';
  * A fresh, empty database for one test file: a new SQLite file, or, when DATABASE_URL points at a
  * PostgreSQL server, a new database created on it (dropped afterwards). Returns the env to use.
  */
-export interface TestDatabase { env: Record<string, string>; dialect: 'sqlite' | 'postgres'; dir: string; drop: () => Promise<void> }
+export interface TestDatabase {
+  env: Record<string, string>;
+  dialect: 'sqlite' | 'postgres';
+  dir: string;
+  drop: () => Promise<void>;
+}
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-test-'));
   const base = process.env.DATABASE_URL;
   if (!base) {
     return {
-      dialect: 'sqlite', dir,
+      dialect: 'sqlite',
+      dir,
       env: { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' },
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
@@ -27,7 +33,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    dialect: 'postgres', dir,
+    dialect: 'postgres',
+    dir,
     env: { DATABASE_URL: url.toString(), DATA_DIR: dir },
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
@@ -44,13 +51,13 @@ export async function useTestDatabase(opts: { seed?: boolean } = {}) {
   const tdb = await createTestDatabase();
   Object.assign(process.env, tdb.env);
   if (!tdb.env.DATABASE_URL) delete process.env.DATABASE_URL;
-  const { resetConfig } = await import('../../src/server/config.ts');
+  const { resetConfig } = await import('#server/config.ts');
   resetConfig();
-  const { db, closeDb } = await import('../../src/server/db/index.ts');
-  const { migrateToLatest } = await import('../../src/server/db/migrate.ts');
+  const { db, closeDb } = await import('#server/db/index.ts');
+  const { migrateToLatest } = await import('#server/db/migrate.ts');
   await migrateToLatest(db());
   if (opts.seed) {
-    const { seedDemo } = await import('../../db/seed.ts');
+    const { seedDemo } = await import('#db/seed.ts');
     await seedDemo(db(), { password: DEMO_PASSWORD });
   }
   return {

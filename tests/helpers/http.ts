@@ -21,8 +21,14 @@ export class Client {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
     let body = init.body;
-    if (init.json !== undefined) { headers.set('content-type', 'application/json'); body = JSON.stringify(init.json); }
-    if (init.form) { headers.set('content-type', 'application/x-www-form-urlencoded'); body = new URLSearchParams(init.form).toString(); }
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    if (init.form) {
+      headers.set('content-type', 'application/x-www-form-urlencoded');
+      body = new URLSearchParams(init.form).toString();
+    }
     const method = (init.method ?? (body ? 'POST' : 'GET')).toUpperCase();
     if (method !== 'GET' && method !== 'HEAD' && !headers.has('origin')) headers.set('origin', this.base);
     const res = await fetch(this.base + path, { ...init, method, headers, body, redirect: 'manual' });
@@ -36,16 +42,25 @@ export class Client {
     }
     const type = res.headers.get('content-type');
     if (type?.includes('application/json') && method !== 'HEAD') {
-      const body = await res.clone().json().catch(() => undefined);
+      const body = await res
+        .clone()
+        .json()
+        .catch(() => undefined);
       const problem = contractViolation(method, res.url || this.base + path, res.status, type, body);
       if (problem) throw new Error(`API contract: ${problem}`);
     }
     return res;
   }
 
-  get(path: string) { return this.request(path); }
-  post(path: string, json?: unknown) { return this.request(path, { method: 'POST', json }); }
-  form(path: string, form: Record<string, string>) { return this.request(path, { method: 'POST', form }); }
+  get(path: string) {
+    return this.request(path);
+  }
+  post(path: string, json?: unknown) {
+    return this.request(path, { method: 'POST', json });
+  }
+  form(path: string, form: Record<string, string>) {
+    return this.request(path, { method: 'POST', form });
+  }
 
   async signIn(identifier: string, password: string): Promise<void> {
     const r = await this.post('/api/v1/session', { identifier, password });

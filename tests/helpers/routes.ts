@@ -11,7 +11,10 @@ export function pageRoutes(under: string): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.astro')) {
-        const rel = path.relative(pagesDir, p).replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+        const rel = path
+          .relative(pagesDir, p)
+          .replace(/\.astro$/, '')
+          .replace(/(^|\/)index$/, '');
         out.push(`/${rel}`);
       }
     }

@@ -16,28 +16,48 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface TestServer { url: string; db: TestDatabase; proc: ChildProcess; output: () => string; stop: () => Promise<void> }
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
 
 /**
  * Start the built app (dist/, built once by scripts/test.ts) on a free loopback port with a fresh
  * database, migrated and seeded with the demo program (demo password DEMO_PASSWORD).
  */
-export async function startServer(opts: { env?: Record<string, string>; seed?: boolean; db?: TestDatabase; keepDb?: boolean } = {}): Promise<TestServer> {
-  const db = opts.db ?? await createTestDatabase();
+export async function startServer(
+  opts: { env?: Record<string, string>; seed?: boolean; db?: TestDatabase; keepDb?: boolean } = {},
+): Promise<TestServer> {
+  const db = opts.db ?? (await createTestDatabase());
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const proc = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
     cwd: root,
     env: {
-      ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url,
-      ETALASE_SKIP_BUILD: '1', DEMO_PASSWORD, ETALASE_SEED: opts.seed === false ? '0' : '1',
-      ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...opts.env,
+      ...process.env,
+      ...db.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      ETALASE_SKIP_BUILD: '1',
+      DEMO_PASSWORD,
+      ETALASE_SEED: opts.seed === false ? '0' : '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  proc.stdout!.on('data', (d) => { out += d; });
-  proc.stderr!.on('data', (d) => { out += d; });
+  proc.stdout!.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    out += d;
+  });
   // Seeding renders demo photos and a brand: allow for a slow, busy machine.
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -45,12 +65,17 @@ export async function startServer(opts: { env?: Record<string, string>; seed?: b
     try {
       const r = await fetch(`${url}/robots.txt`);
       if (r.status < 500) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
-    url, db, proc, output: () => out,
+    url,
+    db,
+    proc,
+    output: () => out,
     async stop() {
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));

@@ -38,7 +38,9 @@ export class StripeStub {
   failNext = 0;
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => { void this.handle(req, res); });
+    this.server = http.createServer((req, res) => {
+      void this.handle(req, res);
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server!.address() as net.AddressInfo).port}`;
     return this;
@@ -88,25 +90,43 @@ export class StripeStub {
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://stub');
     const flat = Object.fromEntries(new URLSearchParams(req.method === 'GET' ? url.search : body));
-    const header = (n: string) => { const v = req.headers[n]; return Array.isArray(v) ? v[0] : v; };
+    const header = (n: string) => {
+      const v = req.headers[n];
+      return Array.isArray(v) ? v[0] : v;
+    };
     const r: StubRequest = {
-      method: req.method ?? 'GET', path: url.pathname, form: flat, params: nest(flat),
-      stripeAccount: header('stripe-account'), idempotencyKey: header('idempotency-key'),
-      apiVersion: header('stripe-version'), authorization: header('authorization'),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      form: flat,
+      params: nest(flat),
+      stripeAccount: header('stripe-account'),
+      idempotencyKey: header('idempotency-key'),
+      apiVersion: header('stripe-version'),
+      authorization: header('authorization'),
     };
     this.requests.push(r);
     const send = (status: number, json: Json) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${rand()}`, 'stripe-version': r.apiVersion ?? '' });
       res.end(JSON.stringify(json));
     };
-    if (this.failNext > 0) { this.failNext--; return send(500, apiError('api_error', 'Stub failure')); }
+    if (this.failNext > 0) {
+      this.failNext--;
+      return send(500, apiError('api_error', 'Stub failure'));
+    }
     if (!r.authorization?.startsWith('Bearer sk_')) return send(401, apiError('invalid_request_error', 'Invalid API Key provided'));
 
     const idemKey = r.method === 'POST' && r.idempotencyKey ? `${r.stripeAccount ?? ''}|${r.idempotencyKey}` : null;
     if (idemKey) {
       const seen = this.idempotent.get(idemKey);
       if (seen) {
-        if (seen.body !== body) return send(400, apiError('idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.'));
+        if (seen.body !== body)
+          return send(
+            400,
+            apiError(
+              'idempotency_error',
+              'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+            ),
+          );
         return send(seen.status, seen.response);
       }
     }
@@ -122,9 +142,18 @@ export class StripeStub {
     if (r.method === 'POST' && r.path === '/v1/accounts') {
       const id = `acct_${rand(8)}`;
       const account = {
-        id, object: 'account', type: 'standard', country: 'ID', default_currency: 'idr', created: now, email: null,
-        charges_enabled: false, payouts_enabled: false, details_submitted: false,
-        business_profile: p.business_profile ?? {}, metadata: p.metadata ?? {},
+        id,
+        object: 'account',
+        type: 'standard',
+        country: 'ID',
+        default_currency: 'idr',
+        created: now,
+        email: null,
+        charges_enabled: false,
+        payouts_enabled: false,
+        details_submitted: false,
+        business_profile: p.business_profile ?? {},
+        metadata: p.metadata ?? {},
         controller: { ...(p.controller ?? {}), is_controller: true, type: 'application' },
         capabilities: Object.fromEntries(Object.keys(p.capabilities ?? {}).map((k) => [k, 'inactive'])),
         requirements: { currently_due: ['business_profile.mcc', 'external_account'], disabled_reason: 'requirements.past_due' },
@@ -138,23 +167,44 @@ export class StripeStub {
     }
     if (r.method === 'POST' && r.path === '/v1/account_links') {
       if (!this.accounts.has(p.account)) return [404, missing('account', String(p.account))];
-      for (const f of ['type', 'refresh_url', 'return_url']) if (!p[f]) return [400, apiError('invalid_request_error', `Missing required param: ${f}.`, f)];
-      return [200, { object: 'account_link', created: now, expires_at: now + 300, url: `https://connect.stripe.test/setup/s/${p.account}/${rand()}` }];
+      for (const f of ['type', 'refresh_url', 'return_url'])
+        if (!p[f]) return [400, apiError('invalid_request_error', `Missing required param: ${f}.`, f)];
+      return [
+        200,
+        { object: 'account_link', created: now, expires_at: now + 300, url: `https://connect.stripe.test/setup/s/${p.account}/${rand()}` },
+      ];
     }
     if (r.method === 'POST' && r.path === '/v1/checkout/sessions') {
-      if (r.stripeAccount && !this.accounts.has(r.stripeAccount)) return [403, apiError('invalid_request_error', 'The provided key does not have access to account')];
+      if (r.stripeAccount && !this.accounts.has(r.stripeAccount))
+        return [403, apiError('invalid_request_error', 'The provided key does not have access to account')];
       const items: Json[] = p.line_items ?? [];
       const amount = items.reduce((s, li) => s + Number(li.price_data?.unit_amount ?? 0) * Number(li.quantity ?? 1), 0);
       const currency = p.currency ?? items[0]?.price_data?.currency ?? null;
-      if (items.some((li) => li.price_data?.currency && li.price_data.currency !== currency)) return [400, apiError('invalid_request_error', 'Line items must share one currency')];
-      if (p.expires_at && (Number(p.expires_at) < now + 1800 || Number(p.expires_at) > now + 86400)) return [400, apiError('invalid_request_error', 'expires_at must be 30 minutes to 24 hours ahead', 'expires_at')];
+      if (items.some((li) => li.price_data?.currency && li.price_data.currency !== currency))
+        return [400, apiError('invalid_request_error', 'Line items must share one currency')];
+      if (p.expires_at && (Number(p.expires_at) < now + 1800 || Number(p.expires_at) > now + 86400))
+        return [400, apiError('invalid_request_error', 'expires_at must be 30 minutes to 24 hours ahead', 'expires_at')];
       const id = `cs_test_${rand(16)}`;
       const session = {
-        id, object: 'checkout.session', livemode: false, mode: p.mode, status: 'open', payment_status: 'unpaid',
-        amount_subtotal: amount, amount_total: amount, currency, client_reference_id: p.client_reference_id ?? null,
-        metadata: p.metadata ?? {}, success_url: p.success_url ?? null, cancel_url: p.cancel_url ?? null,
-        expires_at: Number(p.expires_at ?? now + 86400), created: now, locale: p.locale ?? null,
-        payment_intent: null, url: `https://checkout.stripe.test/c/pay/${id}`, _account: r.stripeAccount,
+        id,
+        object: 'checkout.session',
+        livemode: false,
+        mode: p.mode,
+        status: 'open',
+        payment_status: 'unpaid',
+        amount_subtotal: amount,
+        amount_total: amount,
+        currency,
+        client_reference_id: p.client_reference_id ?? null,
+        metadata: p.metadata ?? {},
+        success_url: p.success_url ?? null,
+        cancel_url: p.cancel_url ?? null,
+        expires_at: Number(p.expires_at ?? now + 86400),
+        created: now,
+        locale: p.locale ?? null,
+        payment_intent: null,
+        url: `https://checkout.stripe.test/c/pay/${id}`,
+        _account: r.stripeAccount,
       };
       this.sessions.set(id, session);
       return [200, publicCopy(session)];
@@ -195,7 +245,10 @@ export function nest(flat: Record<string, string>): Record<string, any> {
     let node: any = root;
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
-      if (last) { node[part] = value; return; }
+      if (last) {
+        node[part] = value;
+        return;
+      }
       const nextIsIndex = /^\d+$/.test(parts[i + 1]!);
       node[part] ??= nextIsIndex ? [] : {};
       node = node[part];
@@ -208,8 +261,13 @@ let eventSeq = 0;
 /** A Stripe event envelope as delivered to a Connect webhook endpoint. */
 export function makeEvent(type: string, object: Json, opts: { account?: string | null; created?: number; id?: string } = {}): Json {
   return {
-    id: opts.id ?? `evt_${rand(10)}${++eventSeq}`, object: 'event', api_version: '2026-10-28.endive',
-    created: opts.created ?? Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, type,
+    id: opts.id ?? `evt_${rand(10)}${++eventSeq}`,
+    object: 'event',
+    api_version: '2026-10-28.endive',
+    created: opts.created ?? Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    type,
     ...(opts.account === null ? {} : { account: opts.account }),
     data: { object },
     request: { id: null, idempotency_key: null },
@@ -221,7 +279,9 @@ const signer = new Stripe(STUB_SECRET_KEY);
 export function signEvent(event: Json, opts: { secret?: string; timestamp?: number } = {}): { body: string; signature: string } {
   const body = JSON.stringify(event, null, 2);
   const signature = signer.webhooks.generateTestHeaderString({
-    payload: body, secret: opts.secret ?? STUB_WEBHOOK_SECRET, ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
+    payload: body,
+    secret: opts.secret ?? STUB_WEBHOOK_SECRET,
+    ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
   });
   return { body, signature };
 }

@@ -8,10 +8,19 @@ import { DEMO_PASSWORD } from '../helpers/db.ts';
  * may say only "signed in": no IP and no time of day, which belong to what they did for another shop.
  */
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
-interface AuditEvent { action: string; actor: string | null; ip: string | null; created_at: string }
+interface AuditEvent {
+  action: string;
+  actor: string | null;
+  ip: string | null;
+  created_at: string;
+}
 
 describe(`the audit log stays within the shop (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('an owner sees a staff member\'s sign-ins for another shop only as "signed in", without IP or time of day', async () => {
@@ -20,13 +29,16 @@ describe(`the audit log stays within the shop (${process.env.DATABASE_URL ? 'pos
     const inv = await roti.post('/api/v1/shops/roti-balang/invites');
     const staff = new Client(server.url);
     await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
-    expect((await staff.form(new URL((await inv.json() as { url: string }).url).pathname, {})).status).toBe(303);
+    expect((await staff.form(new URL(((await inv.json()) as { url: string }).url).pathname, {})).status).toBe(303);
     // Rina signs in (say, to work for Roti Balang) from another network.
     await new Client(server.url).signIn('staf@hk05.test', DEMO_PASSWORD);
 
     const hk05 = new Client(server.url);
     await hk05.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-    for (const [owner, shop] of [[hk05, 'hk05'], [roti, 'roti-balang']] as const) {
+    for (const [owner, shop] of [
+      [hk05, 'hk05'],
+      [roti, 'roti-balang'],
+    ] as const) {
       const events = ((await (await owner.get(`/api/v1/shops/${shop}/audit`)).json()) as { events: AuditEvent[] }).events;
       const signIns = events.filter((e) => e.action === 'auth.sign_in' && e.actor === 'Rina (staf HK05)');
       expect(signIns.length).toBeGreaterThan(0);
@@ -40,8 +52,9 @@ describe(`the audit log stays within the shop (${process.env.DATABASE_URL ? 'pos
     expect(page).toContain('Masuk');
     expect(page).not.toContain('>127.0.0.1<');
     // Events of the shop itself keep their time and IP.
-    const own = ((await (await roti.get('/api/v1/shops/roti-balang/audit')).json()) as { events: AuditEvent[] }).events
-      .find((e) => e.action === 'staff.invited')!;
+    const own = ((await (await roti.get('/api/v1/shops/roti-balang/audit')).json()) as { events: AuditEvent[] }).events.find(
+      (e) => e.action === 'staff.invited',
+    )!;
     expect(own.ip).toBe('127.0.0.1');
     expect(own.created_at).not.toMatch(/T00:00:00\.000Z$/);
   });

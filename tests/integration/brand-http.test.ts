@@ -15,20 +15,27 @@ let logoId: string;
 
 beforeAll(async () => {
   server = await startServer();
-  hk = owner(); staff = owner(); other = owner();
+  hk = owner();
+  staff = owner();
+  other = owner();
   await hk.signIn('pemilik@hk05.test', DEMO_PASSWORD);
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-  const list = await (await hk.get('/api/v1/shops/hk05/designs')).json() as { designs: { id: string; kind: string }[] };
+  const list = (await (await hk.get('/api/v1/shops/hk05/designs')).json()) as { designs: { id: string; kind: string }[] };
   labelId = list.designs.find((d) => d.kind === 'label')!.id;
   logoId = list.designs.find((d) => d.kind === 'logo')!.id;
 }, 300_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 const logo = (objects: unknown[]) => ({ v: 1, page: { kind: 'logo' }, background: '', objects });
 async function put(c: Client, id: string, doc: unknown) {
   const r = await c.request(`/api/v1/shops/hk05/designs/${id}`, { method: 'PUT', json: { doc } });
-  return { status: r.status, body: await r.json() as { error?: { message: string; fields?: Record<string, string[]> }; version?: number } };
+  return {
+    status: r.status,
+    body: (await r.json()) as { error?: { message: string; fields?: Record<string, string[]> }; version?: number },
+  };
 }
 
 describe('malicious designs are refused with a clear message', () => {
@@ -50,25 +57,32 @@ describe('malicious designs are refused with a clear message', () => {
     r = await put(hk, logoId, logo([{ type: 'Rect', width: 5, onload: 'alert(1)' }]));
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body.error)).toContain('onload');
-    r = await put(hk, logoId, logo([{ type: 'Rect', fill: { type: 'linear', colorStops: [{ offset: 0, color: '"><script>alert(1)</script>' }] } }]));
+    r = await put(
+      hk,
+      logoId,
+      logo([{ type: 'Rect', fill: { type: 'linear', colorStops: [{ offset: 0, color: '"><script>alert(1)</script>' }] } }]),
+    );
     expect(r.status).toBe(400);
   });
   it('the markup check is linear: 500 texts of "<" and 1,999 spaces are checked and saved, not a server hang', async () => {
     const created = await hk.request('/api/v1/shops/hk05/designs', { method: 'POST', json: { kind: 'logo', name: 'Blanks' } });
     expect(created.status).toBe(201);
-    const { id } = await created.json() as { id: string };
+    const { id } = (await created.json()) as { id: string };
     const text = `<${' '.repeat(1999)}`;
     const doc = logo(Array.from({ length: 500 }, () => ({ type: 'Textbox', text })));
     // A hang detector, not a speed assertion: the old quadratic check blocked the server ~30 s on this body,
     // the linear one answers in a fraction of a second even on a loaded machine.
     const r = await hk.request(`/api/v1/shops/hk05/designs/${id}`, { method: 'PUT', json: { doc }, signal: AbortSignal.timeout(15_000) });
     expect(r.status).toBe(200);
-    const saved = await (await hk.get(`/api/v1/shops/hk05/designs/${id}`)).json() as { doc: { objects: { text: string }[] } };
+    const saved = (await (await hk.get(`/api/v1/shops/hk05/designs/${id}`)).json()) as { doc: { objects: { text: string }[] } };
     expect(saved.doc.objects).toHaveLength(500);
     expect(saved.doc.objects.every((o) => o.text === text)).toBe(true);
   });
   it('a body over the size cap is refused before parsing', async () => {
-    const r = await hk.request(`/api/v1/shops/hk05/designs/${logoId}`, { method: 'PUT', json: { doc: logo([{ type: 'Textbox', text: 'x'.repeat(1_200_000) }]) } });
+    const r = await hk.request(`/api/v1/shops/hk05/designs/${logoId}`, {
+      method: 'PUT',
+      json: { doc: logo([{ type: 'Textbox', text: 'x'.repeat(1_200_000) }]) },
+    });
     expect(r.status).toBe(413);
   });
   it('the English caller gets English messages', async () => {
@@ -80,8 +94,15 @@ describe('malicious designs are refused with a clear message', () => {
 });
 
 describe('tenancy and roles', () => {
-  it('another shop\'s owner gets 404 on HK05\'s designs, versions and exports, and writes nothing', async () => {
-    for (const path of [`/designs/${labelId}`, `/designs/${labelId}/versions`, `/designs/${labelId}/export?format=pdf`, '/designs', '/brand-kit', '/label-facts']) {
+  it("another shop's owner gets 404 on HK05's designs, versions and exports, and writes nothing", async () => {
+    for (const path of [
+      `/designs/${labelId}`,
+      `/designs/${labelId}/versions`,
+      `/designs/${labelId}/export?format=pdf`,
+      '/designs',
+      '/brand-kit',
+      '/label-facts',
+    ]) {
       const r = await other.get(`/api/v1/shops/hk05${path}`);
       expect(r.status, path).toBe(404);
     }
@@ -89,7 +110,7 @@ describe('tenancy and roles', () => {
     // Roti Balang's own routes cannot reach HK05's design either.
     expect((await other.get(`/api/v1/shops/roti-balang/designs/${labelId}`)).status).toBe(404);
     expect((await other.get(`/api/v1/shops/roti-balang/designs/${labelId}/export?format=png`)).status).toBe(404);
-    const v = await (await hk.get(`/api/v1/shops/hk05/designs/${labelId}/versions`)).json() as { current: number };
+    const v = (await (await hk.get(`/api/v1/shops/hk05/designs/${labelId}/versions`)).json()) as { current: number };
     expect(v.current).toBe(1);
   });
 
@@ -98,31 +119,49 @@ describe('tenancy and roles', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="label-telur-asin-bakar-isi-10-v1-cetak\.pdf"$/);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const sheet = await staff.get(`/api/v1/shops/hk05/designs/${labelId}/export?format=sheet`);
     expect([sheet.status, sheet.headers.get('x-etalase-label-count')]).toEqual([200, '8']);
     expect((await staff.request('/api/v1/shops/hk05/brand-kit/publish', { method: 'POST' })).status).toBe(403);
     expect((await staff.get(`/api/v1/shops/hk05/designs/${labelId}/export?format=svg`)).status).toBe(400);
   });
 
-  it('staff publishing through the brand page get the API\'s 403, and nothing is saved', async () => {
+  it("staff publishing through the brand page get the API's 403, and nothing is saved", async () => {
     const before = await (await hk.get('/api/v1/shops/hk05/brand-kit')).text();
-    const r = await staff.form('/dashboard/hk05/brand', { action: 'kit', publish: '1', color0: '#123456', use0: 'on', tagline: 'Diubah staf', headingFont: 'Lora', bodyFont: 'Poppins' });
+    const r = await staff.form('/dashboard/hk05/brand', {
+      action: 'kit',
+      publish: '1',
+      color0: '#123456',
+      use0: 'on',
+      tagline: 'Diubah staf',
+      headingFont: 'Lora',
+      bodyFont: 'Poppins',
+    });
     expect(r.status).toBe(403);
     expect(await (await hk.get('/api/v1/shops/hk05/brand-kit')).text()).toBe(before);
   });
 
   it('uploads go through the image pipeline: PNG accepted, SVG with script refused', async () => {
-    const png = await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 120, b: 60, alpha: 0.6 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 120, b: 60, alpha: 0.6 } } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'daun.png');
     const ok = await hk.request('/api/v1/shops/hk05/design-images', { method: 'POST', body: form });
     expect(ok.status).toBe(201);
-    const { src } = await ok.json() as { src: string };
+    const { src } = (await ok.json()) as { src: string };
     expect((await fetch(server.url + src)).headers.get('content-type')).toBe('image/png');
     expect((await put(hk, logoId, logo([{ type: 'Image', src, width: 64, height: 48 }]))).status).toBe(200);
     const svg = new FormData();
-    svg.append('file', new Blob(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'], { type: 'image/png' }), 'logo.png');
+    svg.append(
+      'file',
+      new Blob(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'], { type: 'image/png' }),
+      'logo.png',
+    );
     const bad = await hk.request('/api/v1/shops/hk05/design-images', { method: 'POST', body: svg });
     expect(bad.status).toBe(400);
   });

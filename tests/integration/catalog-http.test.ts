@@ -11,8 +11,26 @@ let staff: Client;
 let other: Client;
 let anon: Client;
 
-interface PublicProduct { id: string; slug: string; name: string; priceMin: number; priceMax: number; stockStatus: string; variants: { id: string; name: string }[]; photos: { id: string; src: string; srcset: { avif: string } }[] }
-interface MerchantProduct { id: string; slug: string; name: string; price: number; status: string; unitCost?: number | null; variants: { id: string; name: string; price: number; unitCost?: number | null; stock: number | null }[]; photos: { id: string; alt: string }[] }
+interface PublicProduct {
+  id: string;
+  slug: string;
+  name: string;
+  priceMin: number;
+  priceMax: number;
+  stockStatus: string;
+  variants: { id: string; name: string }[];
+  photos: { id: string; src: string; srcset: { avif: string } }[];
+}
+interface MerchantProduct {
+  id: string;
+  slug: string;
+  name: string;
+  price: number;
+  status: string;
+  unitCost?: number | null;
+  variants: { id: string; name: string; price: number; unitCost?: number | null; stock: number | null }[];
+  photos: { id: string; alt: string }[];
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -21,17 +39,24 @@ beforeAll(async () => {
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
 }, 300_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 const API = '/api/v1/shops/hk05/products';
-const publicList = async (shop = 'hk05') => ((await (await anon.get(`/api/v1/shops/${shop}/products`)).json()) as { products: PublicProduct[] }).products;
+const publicList = async (shop = 'hk05') =>
+  ((await (await anon.get(`/api/v1/shops/${shop}/products`)).json()) as { products: PublicProduct[] }).products;
 const version = async () => ((await (await owner.get('/api/v1/shops/hk05')).json()) as { shop: { version: number } }).shop.version;
 const get = async (c: Client, id: string) => ((await (await c.get(`${API}/${id}`)).json()) as { product: MerchantProduct }).product;
-const jpeg = (w = 640, h = 480, color = '#c06030') => sharp({ create: { width: w, height: h, channels: 3, background: color } }).jpeg().toBuffer();
+const jpeg = (w = 640, h = 480, color = '#c06030') =>
+  sharp({ create: { width: w, height: h, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
 function multipart(fields: Record<string, string>, files: { field?: string; data: Buffer; name?: string; type?: string }[] = []): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  for (const f of files) fd.append(f.field ?? 'file', new Blob([new Uint8Array(f.data)], { type: f.type ?? 'image/jpeg' }), f.name ?? 'foto.jpg');
+  for (const f of files)
+    fd.append(f.field ?? 'file', new Blob([new Uint8Array(f.data)], { type: f.type ?? 'image/jpeg' }), f.name ?? 'foto.jpg');
   return fd;
 }
 /**
@@ -73,14 +98,26 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   it('owner creates a product with variants and costs; staff read it without any cost', async () => {
     const v0 = await version();
     const res = await owner.post(API, {
-      name: 'Kue Bolu Telur Asin', price: 'Rp 30.000', compareAtPrice: '35.000', unitCost: '18.000', unit: 'kotak', stock: 12, status: 'published',
-      variants: [{ name: 'Kecil', price: 30000, unitCost: 18000, stock: 6 }, { name: 'Besar', price: '55.000', unitCost: '31.000', stock: null }],
+      name: 'Kue Bolu Telur Asin',
+      price: 'Rp 30.000',
+      compareAtPrice: '35.000',
+      unitCost: '18.000',
+      unit: 'kotak',
+      stock: 12,
+      status: 'published',
+      variants: [
+        { name: 'Kecil', price: 30000, unitCost: 18000, stock: 6 },
+        { name: 'Besar', price: '55.000', unitCost: '31.000', stock: null },
+      ],
     });
     expect(res.status).toBe(201);
-    const { product } = await res.json() as { product: MerchantProduct };
+    const { product } = (await res.json()) as { product: MerchantProduct };
     expect(product.slug).toBe('kue-bolu-telur-asin');
     expect(product.unitCost).toBe(18000);
-    expect(product.variants.map((v) => [v.name, v.price, v.unitCost])).toEqual([['Kecil', 30000, 18000], ['Besar', 55000, 31000]]);
+    expect(product.variants.map((v) => [v.name, v.price, v.unitCost])).toEqual([
+      ['Kecil', 30000, 18000],
+      ['Besar', 55000, 31000],
+    ]);
     expect(await version()).toBe(v0 + 1);
     const staffRes = await staff.get(`${API}/${product.id}`);
     expect(staffRes.status).toBe(200);
@@ -104,17 +141,36 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(await patched.text()).not.toContain('unitCost');
     // The edit form, posted by staff with cost fields added by hand.
     const form = await staff.form(`/dashboard/hk05/produk/${egg.id}`, {
-      action: 'save', name: before.name, price: '21.000', unit: 'kotak', status: 'published', stockUnlimited: '1',
-      unitCost: '1', 'variants.0.id': before.variants[0]!.id, 'variants.0.name': 'Isi 6', 'variants.0.price': '21.000', 'variants.0.stock': '30',
-      'variants.0.unitCost': '3', 'variants.1.id': before.variants[1]!.id, 'variants.1.name': 'Isi 10', 'variants.1.price': '35.000', 'variants.1.stock': '40',
-      'variants.2.id': before.variants[2]!.id, 'variants.2.name': 'Isi 30', 'variants.2.price': '99.000', 'variants.2.compareAtPrice': '105.000', 'variants.2.stock': '8',
+      action: 'save',
+      name: before.name,
+      price: '21.000',
+      unit: 'kotak',
+      status: 'published',
+      stockUnlimited: '1',
+      unitCost: '1',
+      'variants.0.id': before.variants[0]!.id,
+      'variants.0.name': 'Isi 6',
+      'variants.0.price': '21.000',
+      'variants.0.stock': '30',
+      'variants.0.unitCost': '3',
+      'variants.1.id': before.variants[1]!.id,
+      'variants.1.name': 'Isi 10',
+      'variants.1.price': '35.000',
+      'variants.1.stock': '40',
+      'variants.2.id': before.variants[2]!.id,
+      'variants.2.name': 'Isi 30',
+      'variants.2.price': '99.000',
+      'variants.2.compareAtPrice': '105.000',
+      'variants.2.stock': '8',
     });
     expect(form.status).toBe(303);
     const after = await get(owner, egg.id);
     expect(after.unitCost).toBe(13500);
     expect(after.variants.map((v) => v.unitCost)).toEqual(before.variants.map((v) => v.unitCost));
     // Staff staff-created products carry no cost.
-    const created = await (await staff.post(API, { name: 'Titipan Staf', price: 5000, unitCost: 4000 })).json() as { product: MerchantProduct };
+    const created = (await (await staff.post(API, { name: 'Titipan Staf', price: 5000, unitCost: 4000 })).json()) as {
+      product: MerchantProduct;
+    };
     expect((await get(owner, created.product.id)).unitCost).toBeNull();
     // HTML: the owner's form has the cost fields and values; staff's has neither.
     const ownerHtml = await (await owner.get(`/dashboard/hk05/produk/${egg.id}`)).text();
@@ -143,27 +199,43 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     for (const [body, field] of bad) {
       const res = await owner.post(API, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      const { error } = await res.json() as { error: { fields: Record<string, string[]> } };
+      const { error } = (await res.json()) as { error: { fields: Record<string, string[]> } };
       expect(Object.keys(error.fields), JSON.stringify(body)).toEqual([field]);
     }
     const en = new Client(server.url, { lang: 'en' });
     await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-    const msg = await (await en.post(API, { name: 'X Produk', price: 20000, compareAtPrice: 100 })).json() as { error: { fields: Record<string, string[]> } };
+    const msg = (await (await en.post(API, { name: 'X Produk', price: 20000, compareAtPrice: 100 })).json()) as {
+      error: { fields: Record<string, string[]> };
+    };
     expect(msg.error.fields.compareAtPrice).toEqual(['The compare-at price must be higher than the price.']);
     const egg = (await publicList()).find((p) => p.slug === 'telur-asin-bakar')!;
     expect((await owner.request(`${API}/${egg.id}`, { method: 'PATCH', json: { price: 0, compareAtPrice: 0 } })).status).toBe(400);
     expect((await owner.request(`${API}/${egg.id}`, { method: 'PATCH', json: { slug: 'sambal-telur-asin' } })).status).toBe(400);
     expect((await owner.request(`${API}/tidakada`, { method: 'PATCH', json: { name: 'Apa Saja' } })).status).toBe(404);
-    expect((await owner.request(`${API}/${egg.id}`, { method: 'PATCH', body: '{', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect(
+      (await owner.request(`${API}/${egg.id}`, { method: 'PATCH', body: '{', headers: { 'content-type': 'application/json' } })).status,
+    ).toBe(400);
     expect(await version()).toBe(v0);
   });
 
   it('forms work without JavaScript: create with a variant and a photo, errors keep what was typed, text is escaped', async () => {
     // Validation first: the page answers 400, explains in Indonesian, keeps the values.
-    const badRes = await post(owner, '/dashboard/hk05/produk/baru', multipart({
-      action: 'save', name: 'Dodol <b>Gowa</b>', price: '12,5', unit: 'bungkus', stock: '', status: 'published',
-      'variants.0.name': 'Pandan', 'variants.0.price': '-3', 'variants.1.name': '', 'variants.1.price': '',
-    }));
+    const badRes = await post(
+      owner,
+      '/dashboard/hk05/produk/baru',
+      multipart({
+        action: 'save',
+        name: 'Dodol <b>Gowa</b>',
+        price: '12,5',
+        unit: 'bungkus',
+        stock: '',
+        status: 'published',
+        'variants.0.name': 'Pandan',
+        'variants.0.price': '-3',
+        'variants.1.name': '',
+        'variants.1.price': '',
+      }),
+    );
     expect(badRes.status).toBe(400);
     const badHtml = await badRes.text();
     expect(badHtml).toContain('Tulis angka Rupiah tanpa desimal');
@@ -174,12 +246,32 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(badHtml).toContain('id="variants.0.price-error"');
 
     const v0 = await version();
-    const res = await post(owner, '/dashboard/hk05/produk/baru', multipart({
-      action: 'save', name: '<script>alert("x")</script> Dodol', price: 'Rp 12.500', compareAtPrice: '', unitCost: '7.000', unit: 'bungkus',
-      netContent: '250 g', category: 'Kue', stock: '', stockUnlimited: '1', status: 'published',
-      'variants.0.name': 'Pandan', 'variants.0.price': '12.500', 'variants.0.stock': '20', 'variants.0.unitCost': '7.000',
-      'variants.1.name': '', 'variants.1.price': '',
-    }, [{ data: await jpeg(800, 600) }]));
+    const res = await post(
+      owner,
+      '/dashboard/hk05/produk/baru',
+      multipart(
+        {
+          action: 'save',
+          name: '<script>alert("x")</script> Dodol',
+          price: 'Rp 12.500',
+          compareAtPrice: '',
+          unitCost: '7.000',
+          unit: 'bungkus',
+          netContent: '250 g',
+          category: 'Kue',
+          stock: '',
+          stockUnlimited: '1',
+          status: 'published',
+          'variants.0.name': 'Pandan',
+          'variants.0.price': '12.500',
+          'variants.0.stock': '20',
+          'variants.0.unitCost': '7.000',
+          'variants.1.name': '',
+          'variants.1.price': '',
+        },
+        [{ data: await jpeg(800, 600) }],
+      ),
+    );
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/dashboard\/hk05\/produk\/[a-z0-9]+\?ok=created$/);
@@ -198,9 +290,20 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
 
     // Edit: remove the variant, add another, filter the list by status.
     const edit = await owner.form(`/dashboard/hk05/produk/${id}`, {
-      action: 'save', name: 'Dodol Gowa', slug: 'dodol-gowa', price: '13.000', unit: 'bungkus', stockUnlimited: '1', status: 'draft',
-      'variants.0.id': p.variants[0]!.id, 'variants.0.name': 'Pandan', 'variants.0.price': '12.500', 'variants.0.remove': '1',
-      'variants.1.name': 'Durian', 'variants.1.price': '15.000', 'variants.1.stock': '5',
+      action: 'save',
+      name: 'Dodol Gowa',
+      slug: 'dodol-gowa',
+      price: '13.000',
+      unit: 'bungkus',
+      stockUnlimited: '1',
+      status: 'draft',
+      'variants.0.id': p.variants[0]!.id,
+      'variants.0.name': 'Pandan',
+      'variants.0.price': '12.500',
+      'variants.0.remove': '1',
+      'variants.1.name': 'Durian',
+      'variants.1.price': '15.000',
+      'variants.1.stock': '5',
     });
     expect(edit.status).toBe(303);
     const q = await get(owner, id);
@@ -214,8 +317,18 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
 
     // A bad edit re-renders the right variant row with its message.
     const badEdit = await owner.form(`/dashboard/hk05/produk/${id}`, {
-      action: 'save', name: 'Dodol Gowa', price: '13.000', unit: 'bungkus', stockUnlimited: '1', status: 'draft',
-      'variants.0.name': '', 'variants.0.price': '', 'variants.1.name': 'Nangka', 'variants.1.price': '10.000', 'variants.1.compareAtPrice': '9.000', 'variants.1.stockUnlimited': '1',
+      action: 'save',
+      name: 'Dodol Gowa',
+      price: '13.000',
+      unit: 'bungkus',
+      stockUnlimited: '1',
+      status: 'draft',
+      'variants.0.name': '',
+      'variants.0.price': '',
+      'variants.1.name': 'Nangka',
+      'variants.1.price': '10.000',
+      'variants.1.compareAtPrice': '9.000',
+      'variants.1.stockUnlimited': '1',
     });
     expect(badEdit.status).toBe(400);
     const badEditHtml = await badEdit.text();
@@ -229,19 +342,35 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   });
 
   it('photos over multipart: several at once, served, reordered, captioned, deleted with their files; 8 at most', async () => {
-    const created = await (await owner.post(API, { name: 'Galeri Foto', price: 1000, status: 'published' })).json() as { product: MerchantProduct };
+    const created = (await (await owner.post(API, { name: 'Galeri Foto', price: 1000, status: 'published' })).json()) as {
+      product: MerchantProduct;
+    };
     const id = created.product.id;
     const photosUrl = `${API}/${id}/photos`;
     const v0 = await version();
-    const up = await post(owner, photosUrl, multipart({ alt: 'Tampak depan' }, [{ data: await jpeg(640, 480, '#aa0000') }, { data: await jpeg(480, 640, '#00aa00'), type: 'application/octet-stream', name: 'x.bin' }]));
+    const up = await post(
+      owner,
+      photosUrl,
+      multipart({ alt: 'Tampak depan' }, [
+        { data: await jpeg(640, 480, '#aa0000') },
+        { data: await jpeg(480, 640, '#00aa00'), type: 'application/octet-stream', name: 'x.bin' },
+      ]),
+    );
     expect(up.status).toBe(201);
-    const { photos } = await up.json() as { photos: { id: string; alt: string; src: string; width: number }[] };
-    expect(photos.map((p) => [p.alt, p.width])).toEqual([['Tampak depan', 640], ['Tampak depan', 480]]);
+    const { photos } = (await up.json()) as { photos: { id: string; alt: string; src: string; width: number }[] };
+    expect(photos.map((p) => [p.alt, p.width])).toEqual([
+      ['Tampak depan', 640],
+      ['Tampak depan', 480],
+    ]);
     expect(await version()).toBe(v0 + 1);
     expect((await anon.get(photos[0]!.src)).status).toBe(200);
 
     // The page: upload (multipart, no JS), move, caption.
-    const pageUp = await post(owner, `/dashboard/hk05/produk/${id}`, multipart({ action: 'upload' }, [{ data: await jpeg(500, 500, '#0000aa'), type: 'image/png', name: 'a.png' }]));
+    const pageUp = await post(
+      owner,
+      `/dashboard/hk05/produk/${id}`,
+      multipart({ action: 'upload' }, [{ data: await jpeg(500, 500, '#0000aa'), type: 'image/png', name: 'a.png' }]),
+    );
     expect(pageUp.status).toBe(303);
     expect(pageUp.headers.get('location')).toBe(`/dashboard/hk05/produk/${id}?ok=photos`);
     let p = await get(owner, id);
@@ -249,7 +378,9 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     const third = p.photos[2]!.id;
     expect((await owner.form(`/dashboard/hk05/produk/${id}`, { action: 'photo-up', mediaId: third })).status).toBe(303);
     expect((await owner.form(`/dashboard/hk05/produk/${id}`, { action: 'photo-up', mediaId: third })).status).toBe(303);
-    expect((await owner.form(`/dashboard/hk05/produk/${id}`, { action: 'photo-alt', mediaId: third, alt: 'Kemasan baru' })).status).toBe(303);
+    expect((await owner.form(`/dashboard/hk05/produk/${id}`, { action: 'photo-alt', mediaId: third, alt: 'Kemasan baru' })).status).toBe(
+      303,
+    );
     p = await get(owner, id);
     expect(p.photos.map((x) => x.id)).toEqual([third, photos[0]!.id, photos[1]!.id]);
     expect(p.photos[0]!.alt).toBe('Kemasan baru');
@@ -269,13 +400,22 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
 
     // Up to 8: seven more in one request fit, the ninth is refused with a clear message.
     const seven = await Promise.all(Array.from({ length: 7 }, (_, i) => jpeg(320, 240, `#${i}0${i}0${i}0`)));
-    const more = await post(owner, photosUrl, multipart({}, seven.map((data) => ({ data }))));
+    const more = await post(
+      owner,
+      photosUrl,
+      multipart(
+        {},
+        seven.map((data) => ({ data })),
+      ),
+    );
     expect(more.status).toBe(201);
     expect(((await more.json()) as { photos: unknown[] }).photos.length).toBe(8);
     const v1 = await version();
     const ninth = await post(owner, photosUrl, multipart({}, [{ data: await jpeg() }]));
     expect(ninth.status).toBe(400);
-    expect((await ninth.json() as { error: { message: string } }).error.message).toBe('Maksimal 8 foto per produk. Hapus foto lain dulu.');
+    expect(((await ninth.json()) as { error: { message: string } }).error.message).toBe(
+      'Maksimal 8 foto per produk. Hapus foto lain dulu.',
+    );
     const ninthPage = await post(owner, `/dashboard/hk05/produk/${id}`, multipart({ action: 'upload' }, [{ data: await jpeg() }]));
     expect(ninthPage.status).toBe(400);
     expect(await ninthPage.text()).toContain('Maksimal 8 foto per produk.');
@@ -283,15 +423,21 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect((await get(owner, id)).photos.length).toBe(8);
   });
 
-  it('invalid images, oversized files and image bombs: a clear 400 in the user\'s language, nothing written', async () => {
-    const created = await (await owner.post(API, { name: 'Uji Gambar', price: 1000 })).json() as { product: MerchantProduct };
+  it("invalid images, oversized files and image bombs: a clear 400 in the user's language, nothing written", async () => {
+    const created = (await (await owner.post(API, { name: 'Uji Gambar', price: 1000 })).json()) as { product: MerchantProduct };
     const photosUrl = `${API}/${created.product.id}/photos`;
-    const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#000' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#000' }, limitInputPixels: false })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     const en = new Client(server.url, { lang: 'en' });
     await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
     const v0 = await version();
     const cases: [Buffer, string, string][] = [
-      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'bukan gambar JPEG, PNG, WebP, HEIC atau AVIF', 'not a readable JPEG'],
+      [
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        'bukan gambar JPEG, PNG, WebP, HEIC atau AVIF',
+        'not a readable JPEG',
+      ],
       [Buffer.from('GIF89a fake'), 'bukan gambar JPEG', 'not a readable JPEG'],
       [Buffer.alloc(15 * 1024 * 1024 + 1, 0xff), 'Berkas terlalu besar (maksimal 15 MB)', 'too large'],
       [bomb, 'maksimal 40 megapiksel', '40 megapixels'],
@@ -299,17 +445,21 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     for (const [data, id, english] of cases) {
       const res = await post(owner, photosUrl, multipart({}, [{ data }]));
       expect(res.status).toBe(400);
-      const body = await res.json() as { error: { fields: { file: string[] } } };
+      const body = (await res.json()) as { error: { fields: { file: string[] } } };
       expect(body.error.fields.file[0]).toContain(id);
       const resEn = await post(en, photosUrl, multipart({}, [{ data }]));
-      expect((await resEn.json() as { error: { fields: { file: string[] } } }).error.fields.file[0]).toContain(english);
+      expect(((await resEn.json()) as { error: { fields: { file: string[] } } }).error.fields.file[0]).toContain(english);
     }
     // A good photo and a bad one together: the whole request is refused.
     expect((await post(owner, photosUrl, multipart({}, [{ data: await jpeg() }, { data: Buffer.from('nope') }]))).status).toBe(400);
     expect((await post(owner, photosUrl, multipart({}, []))).status).toBe(400);
     expect((await owner.post(photosUrl, { file: 'x' })).status).toBe(400);
     // The page form says it in the page's language.
-    const page = await post(owner, `/dashboard/hk05/produk/${created.product.id}`, multipart({ action: 'upload' }, [{ data: Buffer.from('<script>') }]));
+    const page = await post(
+      owner,
+      `/dashboard/hk05/produk/${created.product.id}`,
+      multipart({ action: 'upload' }, [{ data: Buffer.from('<script>') }]),
+    );
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('bukan gambar JPEG, PNG, WebP, HEIC atau AVIF');
     expect(await version()).toBe(v0);
@@ -318,7 +468,10 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
 
   it('/q/{id} redirects to the current product page and survives slug changes; unknown or draft is the 404 page', async () => {
     const sambal = (await publicList()).find((p) => p.slug === 'sambal-telur-asin')!;
-    const hop = async (id: string) => { const r = await anon.get(`/q/${id}`); return [r.status, r.headers.get('location')]; };
+    const hop = async (id: string) => {
+      const r = await anon.get(`/q/${id}`);
+      return [r.status, r.headers.get('location')];
+    };
     expect(await hop(sambal.id)).toEqual([302, '/hk05/p/sambal-telur-asin']);
     expect((await owner.request(`${API}/${sambal.id}`, { method: 'PATCH', json: { slug: 'sambal-bawang' } })).status).toBe(200);
     expect(await hop(sambal.id)).toEqual([302, '/hk05/p/sambal-bawang']);
@@ -331,13 +484,15 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Tidak ditemukan');
     expect((await anon.get('/q/..%2Fadmin')).status).toBe(404);
-    const draft = await (await owner.post(API, { name: 'Belum Terbit', price: 1000, status: 'draft' })).json() as { product: MerchantProduct };
+    const draft = (await (await owner.post(API, { name: 'Belum Terbit', price: 1000, status: 'draft' })).json()) as {
+      product: MerchantProduct;
+    };
     expect((await anon.get(`/q/${draft.product.id}`)).status).toBe(404);
     // The short link is shown on the edit page, absolute, for labels.
     expect(await (await owner.get(`/dashboard/hk05/produk/${sambal.id}`)).text()).toContain(`${server.url}/q/${sambal.id}`);
   });
 
-  it('another shop\'s owner gets 404 on every HK05 product page and write, and nothing changes', async () => {
+  it("another shop's owner gets 404 on every HK05 product page and write, and nothing changes", async () => {
     const egg = (await publicList()).find((p) => p.slug === 'telur-asin-bakar')!;
     const before = await get(owner, egg.id);
     const v0 = await version();
@@ -379,15 +534,32 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   it('shop profile form: hours, delivery and social links saved for the storefront; checked and owner-only', async () => {
     const v0 = await version();
     const fields: Record<string, string> = {
-      'profile.form': '1', 'profile.hoursNote': 'Tutup saat salat Jumat',
-      'profile.hours.mon.open': '07:30', 'profile.hours.mon.close': '16:00', 'profile.hours.sun.closed': '1',
-      'profile.delivery.pickup.enabled': '1', 'profile.delivery.local.enabled': '1', 'profile.delivery.local.fee': 'Rp 12.000',
-      'profile.delivery.local.area': 'Bontomarannu', 'profile.social.instagram': 'https://instagram.com/hk05.gowa', 'profile.social.website': 'hk05.example',
+      'profile.form': '1',
+      'profile.hoursNote': 'Tutup saat salat Jumat',
+      'profile.hours.mon.open': '07:30',
+      'profile.hours.mon.close': '16:00',
+      'profile.hours.sun.closed': '1',
+      'profile.delivery.pickup.enabled': '1',
+      'profile.delivery.local.enabled': '1',
+      'profile.delivery.local.fee': 'Rp 12.000',
+      'profile.delivery.local.area': 'Bontomarannu',
+      'profile.social.instagram': 'https://instagram.com/hk05.gowa',
+      'profile.social.website': 'hk05.example',
     };
     const res = await owner.form('/dashboard/hk05/pengaturan', fields);
     expect(res.status).toBe(303);
     expect(await version()).toBe(v0 + 1);
-    const shop = await (await owner.get('/api/v1/shops/hk05')).json() as { shop: { description: string; profile: { hours: Record<string, { open: string; close: string; closed: boolean }>; hoursNote: string; delivery: { local: { enabled: boolean; fee: number }; courier: { enabled: boolean } }; social: Record<string, string> } } };
+    const shop = (await (await owner.get('/api/v1/shops/hk05')).json()) as {
+      shop: {
+        description: string;
+        profile: {
+          hours: Record<string, { open: string; close: string; closed: boolean }>;
+          hoursNote: string;
+          delivery: { local: { enabled: boolean; fee: number }; courier: { enabled: boolean } };
+          social: Record<string, string>;
+        };
+      };
+    };
     expect(shop.shop.description).toContain('Telur asin bakar khas Romang Lompoa');
     expect(shop.shop.profile.hours.mon).toEqual({ closed: false, open: '07:30', close: '16:00' });
     expect(shop.shop.profile.hours.sun?.closed).toBe(true);
@@ -399,8 +571,12 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(page).toContain('value="12.000"');
 
     const bad = await owner.form('/dashboard/hk05/pengaturan', {
-      ...fields, 'profile.social.website': 'javascript:alert(1)', 'profile.hours.tue.open': '17:00', 'profile.hours.tue.close': '08:00',
-      'profile.delivery.pickup.enabled': '', 'profile.delivery.local.enabled': '',
+      ...fields,
+      'profile.social.website': 'javascript:alert(1)',
+      'profile.hours.tue.open': '17:00',
+      'profile.hours.tue.close': '08:00',
+      'profile.delivery.pickup.enabled': '',
+      'profile.delivery.local.enabled': '',
     });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
@@ -412,13 +588,19 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(await version()).toBe(v0 + 1);
 
     // The API takes a partial profile and keeps everything else.
-    const patch = await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { profile: { delivery: { pickup: { enabled: true }, courier: { enabled: true, note: 'JNE' } } } } });
+    const patch = await owner.request('/api/v1/shops/hk05', {
+      method: 'PATCH',
+      json: { profile: { delivery: { pickup: { enabled: true }, courier: { enabled: true, note: 'JNE' } } } },
+    });
     expect(patch.status).toBe(200);
-    const again = await (await owner.get('/api/v1/shops/hk05')).json() as typeof shop;
+    const again = (await (await owner.get('/api/v1/shops/hk05')).json()) as typeof shop;
     expect(again.shop.profile.delivery.courier.enabled).toBe(true);
     expect(again.shop.profile.social.instagram).toBe('hk05.gowa');
     expect(again.shop.description).toBe(shop.shop.description);
-    expect((await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { profile: { social: { tiktok: 'https://evil.example/@x' } } } })).status).toBe(400);
+    expect(
+      (await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { profile: { social: { tiktok: 'https://evil.example/@x' } } } }))
+        .status,
+    ).toBe(400);
 
     expect((await staff.get('/dashboard/hk05/pengaturan')).status).toBe(403);
     expect((await staff.form('/dashboard/hk05/pengaturan', { 'profile.form': '1', 'profile.social.instagram': 'staf' })).status).toBe(403);
@@ -426,9 +608,13 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   });
 
   it('deleting a product through the API removes it everywhere and bumps the version', async () => {
-    const created = await (await owner.post(API, { name: 'Sementara', price: 1000, status: 'published' })).json() as { product: MerchantProduct };
+    const created = (await (await owner.post(API, { name: 'Sementara', price: 1000, status: 'published' })).json()) as {
+      product: MerchantProduct;
+    };
     const id = created.product.id;
-    const photo = await (await post(owner, `${API}/${id}/photos`, multipart({}, [{ data: await jpeg() }]))).json() as { photos: { src: string }[] };
+    const photo = (await (await post(owner, `${API}/${id}/photos`, multipart({}, [{ data: await jpeg() }]))).json()) as {
+      photos: { src: string }[];
+    };
     const v0 = await version();
     expect((await staff.request(`${API}/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await version()).toBe(v0 + 1);

@@ -9,8 +9,12 @@ import { csvObjects } from '../helpers/csv.ts';
 import { sendChunked } from '../helpers/raw-http.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 const db = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
@@ -20,8 +24,16 @@ function browserTarget(location: string, base: string): string {
 }
 
 const OFFSITE = [
-  '/%09/evil.example', '/%0d%0a/evil.example', '/%5Cevil.example', '/%5C%5Cevil.example', '//evil.example',
-  'https://evil.example/', '/%2F/evil.example', 'javascript:alert(1)', '/ok%09path', '/a%5Cb',
+  '/%09/evil.example',
+  '/%0d%0a/evil.example',
+  '/%5Cevil.example',
+  '/%5C%5Cevil.example',
+  '//evil.example',
+  'https://evil.example/',
+  '/%2F/evil.example',
+  'javascript:alert(1)',
+  '/ok%09path',
+  '/a%5Cb',
 ];
 
 describe(`open redirects (${db})`, () => {
@@ -48,14 +60,21 @@ describe(`open redirects (${db})`, () => {
       expect(page, next).toContain('<a href="/daftar?next=%2Fdashboard">');
     }
     const cart = new Client(server.url);
-    const product = (await (await cart.get('/api/v1/shops/hk05/products')).json() as { products: { id: string; variants: { id: string }[] }[] })
-      .products.find((p) => p.variants.length === 0)!;
+    const product = (
+      (await (await cart.get('/api/v1/shops/hk05/products')).json()) as { products: { id: string; variants: { id: string }[] }[] }
+    ).products.find((p) => p.variants.length === 0)!;
     for (const returnTo of OFFSITE.map(decodeURIComponent)) {
       const r = await cart.form('/hk05/keranjang', { productId: product.id, variantId: '', quantity: '1', action: 'add', returnTo });
       expect(r.status, JSON.stringify(returnTo)).toBe(303);
       expect(r.headers.get('location'), JSON.stringify(returnTo)).toBe('/hk05/keranjang');
     }
-    const back = await cart.form('/hk05/keranjang', { productId: product.id, variantId: '', quantity: '1', action: 'add', returnTo: '/hk05?q=kue' });
+    const back = await cart.form('/hk05/keranjang', {
+      productId: product.id,
+      variantId: '',
+      quantity: '1',
+      action: 'add',
+      returnTo: '/hk05?q=kue',
+    });
     expect(back.headers.get('location')).toBe('/hk05?q=kue');
   });
 });
@@ -66,13 +85,22 @@ describe(`CSV formula injection (${db})`, () => {
     await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
     const name = '=HYPERLINK("https://evil.example","Klik")';
     const created = await owner.post('/api/v1/shops/hk05/products', {
-      name, description: '+1+2 cmd', category: '@SUM(A1)', price: 15000, status: 'published',
-      variants: [{ name: '-Pedas', price: 15000 }, { name: 'Manis', price: 16000 }],
+      name,
+      description: '+1+2 cmd',
+      category: '@SUM(A1)',
+      price: 15000,
+      status: 'published',
+      variants: [
+        { name: '-Pedas', price: 15000 },
+        { name: 'Manis', price: 16000 },
+      ],
     });
     expect(created.status).toBe(201);
-    const { product } = await created.json() as { product: { id: string } };
+    const { product } = (await created.json()) as { product: { id: string } };
     const fd = new FormData();
-    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c06030' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c06030' } })
+      .jpeg()
+      .toBuffer();
     fd.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'foto.jpg');
     expect((await owner.request(`/api/v1/shops/hk05/products/${product.id}/photos`, { method: 'POST', body: fd })).status).toBe(201);
 
@@ -91,7 +119,9 @@ const KB = 1024;
 const MB = 1024 * 1024;
 
 /** Peak resident memory of a process since the last reset (Linux: VmHWM, reset by writing 5 to clear_refs). */
-function resetPeakRss(pid: number) { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); }
+function resetPeakRss(pid: number) {
+  fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
 function peakRss(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))!;
   return Number(m[1]) * KB;
@@ -107,7 +137,10 @@ describe(`request body caps (${db})`, () => {
 
   it('a chunked JSON body over 64 KB is refused with 413, the connection closed, nothing written', async () => {
     const r = await sendChunked(server.url, '/api/v1/users', {
-      headers: json, prefix: '{"name":"Daeng Besar","phone":"0813-9999-0001","password":"kata-sandi-1"', suffix: '}', total: 70 * KB,
+      headers: json,
+      prefix: '{"name":"Daeng Besar","phone":"0813-9999-0001","password":"kata-sandi-1"',
+      suffix: '}',
+      total: 70 * KB,
     });
     expect(r.status).toBe(413);
     expect(r.headers.connection).toBe('close');
@@ -116,24 +149,35 @@ describe(`request body caps (${db})`, () => {
     expect(signIn.status).toBe(400);
     // The same body under the cap is an ordinary sign-up.
     const ok = await sendChunked(server.url, '/api/v1/users', {
-      headers: json, prefix: '{"name":"Daeng Kecil","phone":"0813-9999-0002","password":"kata-sandi-1"', suffix: '}', total: 60 * KB,
+      headers: json,
+      prefix: '{"name":"Daeng Kecil","phone":"0813-9999-0002","password":"kata-sandi-1"',
+      suffix: '}',
+      total: 60 * KB,
     });
     expect(ok.status).toBe(201);
   });
 
-  it('a form page refuses a body over 64 KB the same way, in the visitor\'s language', async () => {
+  it("a form page refuses a body over 64 KB the same way, in the visitor's language", async () => {
     const r = await sendChunked(server.url, '/daftar', {
-      headers: form(), prefix: 'name=Daeng+Form&phone=0813-9999-0003&password=kata-sandi-1&x=', total: 70 * KB, fillByte: 0x61,
+      headers: form(),
+      prefix: 'name=Daeng+Form&phone=0813-9999-0003&password=kata-sandi-1&x=',
+      total: 70 * KB,
+      fillByte: 0x61,
     });
     expect(r.status).toBe(413);
     expect(r.headers.connection).toBe('close');
     expect(r.body).toContain('Isi permintaan terlalu besar.');
-    expect((await new Client(server.url).post('/api/v1/session', { identifier: '0813-9999-0003', password: 'kata-sandi-1' })).status).toBe(400);
+    expect((await new Client(server.url).post('/api/v1/session', { identifier: '0813-9999-0003', password: 'kata-sandi-1' })).status).toBe(
+      400,
+    );
     // A dashboard form that reads its body outside the form helper still answers 413 (the error page).
     const owner = new Client(server.url);
     await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
     const staff = await sendChunked(server.url, '/dashboard/hk05/staf', {
-      headers: { ...form(), cookie: `etalase_session=${owner.cookies.get('etalase_session')}` }, prefix: 'action=invite&x=', total: 70 * KB, fillByte: 0x61,
+      headers: { ...form(), cookie: `etalase_session=${owner.cookies.get('etalase_session')}` },
+      prefix: 'action=invite&x=',
+      total: 70 * KB,
+      fillByte: 0x61,
     });
     expect(staff.status).toBe(413);
     expect(staff.body).toContain('Isi permintaan terlalu besar.');
@@ -143,24 +187,41 @@ describe(`request body caps (${db})`, () => {
     const owner = new Client(server.url);
     await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
     const cookie = `etalase_session=${owner.cookies.get('etalase_session')}`;
-    const { designs } = await (await owner.get('/api/v1/shops/hk05/designs')).json() as { designs: { id: string }[] };
+    const { designs } = (await (await owner.get('/api/v1/shops/hk05/designs')).json()) as { designs: { id: string }[] };
     const design = `/api/v1/shops/hk05/designs/${designs[0]!.id}`;
-    const put = (total: number) => sendChunked(server.url, design, { method: 'PUT', headers: { ...json, cookie }, prefix: '{"doc":"', suffix: '"}', total, fillByte: 0x78 });
+    const put = (total: number) =>
+      sendChunked(server.url, design, {
+        method: 'PUT',
+        headers: { ...json, cookie },
+        prefix: '{"doc":"',
+        suffix: '"}',
+        total,
+        fillByte: 0x78,
+      });
     expect((await put(200 * KB)).status).toBe(400); // read and parsed: not a design
     expect((await put(1200 * KB)).status).toBe(413);
 
     const boundary = 'etalase-test-boundary';
-    const upload = (total: number) => sendChunked(server.url, '/api/v1/shops/hk05/design-images', {
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, origin: server.url },
-      prefix: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      suffix: `\r\n--${boundary}--\r\n`, total,
-    });
+    const upload = (total: number) =>
+      sendChunked(server.url, '/api/v1/shops/hk05/design-images', {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, origin: server.url },
+        prefix: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+        suffix: `\r\n--${boundary}--\r\n`,
+        total,
+      });
     expect((await upload(2 * MB)).status).toBe(400); // read: not an image
     const big = await upload(16 * MB);
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error.code).toBe('payload_too_large');
 
-    const hook = (total: number) => sendChunked(server.url, '/api/v1/stripe/webhook', { headers: { ...json, 'stripe-signature': 't=1,v1=00' }, prefix: '{"id":"', suffix: '"}', total, fillByte: 0x61 });
+    const hook = (total: number) =>
+      sendChunked(server.url, '/api/v1/stripe/webhook', {
+        headers: { ...json, 'stripe-signature': 't=1,v1=00' },
+        prefix: '{"id":"',
+        suffix: '"}',
+        total,
+        fillByte: 0x61,
+      });
     expect((await hook(100 * KB)).status).not.toBe(413);
     expect((await hook(600 * KB)).status).toBe(413);
   });
@@ -176,11 +237,19 @@ describe(`request body caps (${db})`, () => {
     const attacks = [
       () => sendChunked(server.url, '/api/v1/users', { headers: json, prefix: '{"name":"', total: 100 * MB, fillByte: 0x61 }),
       () => sendChunked(server.url, '/daftar', { headers: form(), prefix: 'name=', total: 100 * MB, fillByte: 0x61 }),
-      () => sendChunked(server.url, '/api/v1/stripe/webhook', { headers: { ...json, 'stripe-signature': 't=1,v1=00' }, prefix: '{"id":"', total: 100 * MB, fillByte: 0x61 }),
-      () => sendChunked(server.url, '/api/v1/shops/hk05/design-images', {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, origin: server.url },
-        prefix: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`, total: 100 * MB,
-      }),
+      () =>
+        sendChunked(server.url, '/api/v1/stripe/webhook', {
+          headers: { ...json, 'stripe-signature': 't=1,v1=00' },
+          prefix: '{"id":"',
+          total: 100 * MB,
+          fillByte: 0x61,
+        }),
+      () =>
+        sendChunked(server.url, '/api/v1/shops/hk05/design-images', {
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, origin: server.url },
+          prefix: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+          total: 100 * MB,
+        }),
     ];
     const results = await Promise.all([...attacks, ...attacks].map((a) => a()));
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(413));
@@ -191,10 +260,15 @@ describe(`request body caps (${db})`, () => {
 });
 
 describe(`keep-alive (${db})`, () => {
-  it('idle connections stay open 65 s, well past the client\'s own idle timer, so a reused one is never closed under it', async () => {
+  it("idle connections stay open 65 s, well past the client's own idle timer, so a reused one is never closed under it", async () => {
     const agent = new http.Agent({ keepAlive: true });
     const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
-      http.get(new URL('/api/v1/openapi.json', server.url), { agent }, (res) => { res.resume(); res.on('end', () => resolve(res.headers)); }).on('error', reject);
+      http
+        .get(new URL('/api/v1/openapi.json', server.url), { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers));
+        })
+        .on('error', reject);
     });
     agent.destroy();
     expect(headers.connection).toBe('keep-alive');
@@ -203,7 +277,7 @@ describe(`keep-alive (${db})`, () => {
 });
 
 describe(`rate limits declared on the route (${db})`, () => {
-  it('sign-up is limited on the API with the page\'s limit, one budget per IP (last: it blocks this IP)', async () => {
+  it("sign-up is limited on the API with the page's limit, one budget per IP (last: it blocks this IP)", async () => {
     const c = new Client(server.url);
     let status = 0;
     let attempts = 0;
@@ -213,11 +287,13 @@ describe(`rate limits declared on the route (${db})`, () => {
     const refused = await c.post('/api/v1/users', { name: 'Daeng Limit', phone: '0813-9999-0009', password: 'kata-sandi-1' });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json() as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
     // The form draws on the same budget, and says so in the visitor's language.
     const page = await c.form('/daftar', { name: 'Daeng Limit', phone: '0813-9999-0009', password: 'kata-sandi-1' });
     expect(page.status).toBe(429);
     expect(await page.text()).toContain('Terlalu banyak percobaan');
-    expect((await new Client(server.url).post('/api/v1/session', { identifier: '0813-9999-0009', password: 'kata-sandi-1' })).status).toBe(400);
+    expect((await new Client(server.url).post('/api/v1/session', { identifier: '0813-9999-0009', password: 'kata-sandi-1' })).status).toBe(
+      400,
+    );
   });
 });

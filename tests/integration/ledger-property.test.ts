@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db.ts';
 import { ledgerShop, moveOrder, placeOrder, shopProblems } from '../helpers/ledger.ts';
-import { AppError } from '../../src/server/errors.ts';
+import { AppError } from '#server/errors.ts';
 
 /**
  * Random sequences of orders, transitions, payments, cancellations, stock-ins, counts, hold lapses and
@@ -16,12 +16,17 @@ const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 25);
 const SEED = Number(process.env.LEDGER_PROPERTY_SEED ?? 20261202);
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => { env = await useTestDatabase({ seed: false }); await seedVillage(); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await useTestDatabase({ seed: false });
+  await seedVillage();
+});
+afterAll(async () => {
+  await env.close();
+});
 
 async function seedVillage() {
-  const { db } = await import('../../src/server/db/index.ts');
-  const { newId, nowIso } = await import('../../src/server/util.ts');
+  const { db } = await import('#server/db/index.ts');
+  const { newId, nowIso } = await import('#server/util.ts');
   const programId = newId();
   const districtId = newId();
   await db().insertInto('programs').values({ id: programId, slug: 'p', name: 'P', created_at: nowIso() }).execute();
@@ -44,118 +49,223 @@ type Action =
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('place' as const), quantity: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ kind: fc.constant('move' as const), order: fc.nat({ max: 7 }), to: fc.constantFrom('confirmed' as const, 'paid' as const, 'fulfilled' as const, 'cancelled' as const) }),
-  fc.record({ kind: fc.constant('stockIn' as const), quantity: fc.integer({ min: 1, max: 12 }), cost: fc.integer({ min: 0, max: 400000 }), paidWith: fc.constantFrom('cash' as const, 'bank' as const, 'credit' as const) }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    order: fc.nat({ max: 7 }),
+    to: fc.constantFrom('confirmed' as const, 'paid' as const, 'fulfilled' as const, 'cancelled' as const),
+  }),
+  fc.record({
+    kind: fc.constant('stockIn' as const),
+    quantity: fc.integer({ min: 1, max: 12 }),
+    cost: fc.integer({ min: 0, max: 400000 }),
+    paidWith: fc.constantFrom('cash' as const, 'bank' as const, 'credit' as const),
+  }),
   fc.record({ kind: fc.constant('count' as const), delta: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant('replay' as const), step: fc.nat({ max: 30 }) }),
   fc.record({ kind: fc.constant('lapse' as const) }),
-  fc.record({ kind: fc.constant('acceptAfterLapse' as const), order: fc.nat({ max: 7 }), by: fc.constantFrom('user' as const, 'stripe' as const) }),
-  fc.record({ kind: fc.constant('quickSale' as const), quantity: fc.integer({ min: 1, max: 5 }), payment: fc.constantFrom('cash' as const, 'qris' as const, 'credit' as const), price: fc.option(fc.integer({ min: 0, max: 50000 })) }),
-  fc.record({ kind: fc.constant('return' as const), order: fc.nat({ max: 7 }), quantity: fc.option(fc.integer({ min: 1, max: 3 })), restock: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('acceptAfterLapse' as const),
+    order: fc.nat({ max: 7 }),
+    by: fc.constantFrom('user' as const, 'stripe' as const),
+  }),
+  fc.record({
+    kind: fc.constant('quickSale' as const),
+    quantity: fc.integer({ min: 1, max: 5 }),
+    payment: fc.constantFrom('cash' as const, 'qris' as const, 'credit' as const),
+    price: fc.option(fc.integer({ min: 0, max: 50000 })),
+  }),
+  fc.record({
+    kind: fc.constant('return' as const),
+    order: fc.nat({ max: 7 }),
+    quantity: fc.option(fc.integer({ min: 1, max: 3 })),
+    restock: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('settle' as const), amount: fc.integer({ min: 1, max: 60000 }) }),
-  fc.record({ kind: fc.constant('cash' as const), what: fc.constantFrom('expense' as const, 'capital' as const, 'drawing' as const), amount: fc.integer({ min: 1, max: 500000 }) }),
+  fc.record({
+    kind: fc.constant('cash' as const),
+    what: fc.constantFrom('expense' as const, 'capital' as const, 'drawing' as const),
+    amount: fc.integer({ min: 1, max: 500000 }),
+  }),
 );
 
 /** Every hold of the shop lapses (the minute timer's sweep, run as if long after the orders were placed). */
 async function lapseAll(shopId: string) {
-  const { inShop } = await import('../../src/server/tenant/index.ts');
-  const { lapseOrderHolds } = await import('../../src/server/orders/lapse-order-holds.ts');
+  const { inShop } = await import('#server/tenant/index.ts');
+  const { lapseOrderHolds } = await import('#server/orders/lapse-order-holds.ts');
   return inShop(shopId, (scope) => lapseOrderHolds(scope, new Date(Date.now() + 365 * 86_400_000)));
 }
 
 async function snapshot(shopId: string, productId: string) {
-  const { db } = await import('../../src/server/db/index.ts');
+  const { db } = await import('#server/db/index.ts');
   const count = async (t: 'journal_entries' | 'journal_postings' | 'stock_movements' | 'orders' | 'order_returns' | 'cash_book') =>
-    Number((await db().selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('shop_id', '=', shopId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const p = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
-  const totals = await db().selectFrom('ledger_totals').select(['grain', 'period', 'account_code', 'debit', 'credit'])
-    .where('shop_id', '=', shopId).orderBy('grain').orderBy('period').orderBy('account_code').execute();
-  const debts = await db().selectFrom('ledger_debts').select(['id', 'settled', 'reduced']).where('shop_id', '=', shopId).orderBy('id').execute();
+  const totals = await db()
+    .selectFrom('ledger_totals')
+    .select(['grain', 'period', 'account_code', 'debit', 'credit'])
+    .where('shop_id', '=', shopId)
+    .orderBy('grain')
+    .orderBy('period')
+    .orderBy('account_code')
+    .execute();
+  const debts = await db()
+    .selectFrom('ledger_debts')
+    .select(['id', 'settled', 'reduced'])
+    .where('shop_id', '=', shopId)
+    .orderBy('id')
+    .execute();
   return {
-    entries: await count('journal_entries'), postings: await count('journal_postings'), movements: await count('stock_movements'), orders: await count('orders'),
-    returns: await count('order_returns'), cashBook: await count('cash_book'), debts, p, totals,
+    entries: await count('journal_entries'),
+    postings: await count('journal_postings'),
+    movements: await count('stock_movements'),
+    orders: await count('orders'),
+    returns: await count('order_returns'),
+    cashBook: await count('cash_book'),
+    debts,
+    p,
+    totals,
   };
 }
 
 let shopNo = 0;
 describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it(`${RUNS} sequences keep the books whole; replays change nothing`, async () => {
-    const { countStock } = await import('../../src/server/ledger/count-stock.ts');
-    const { recordStockIn } = await import('../../src/server/ledger/record-stock-in.ts');
-    const { recordQuickSale } = await import('../../src/server/orders/record-quick-sale.ts');
-    const { recordOrderReturn } = await import('../../src/server/orders/record-order-return.ts');
-    const { settleDebt } = await import('../../src/server/ledger/settle-debt.ts');
-    const { listDebts } = await import('../../src/server/ledger/list-debts.ts');
-    const { recordExpense } = await import('../../src/server/ledger/record-expense.ts');
-    const { recordCapital } = await import('../../src/server/ledger/record-capital.ts');
-    const { recordDrawing } = await import('../../src/server/ledger/record-drawing.ts');
-    await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
-      const { shopId, productId, userId } = await ledgerShop(`prop-${shopNo++}`, { price: 15000, cost: 9000, stock: 12 });
-      const item = { productId, variantId: null };
-      const orders: string[] = [];
-      const codes = new Map<string, string>();
-      const done: (() => Promise<unknown>)[] = [];
-      for (const [i, a] of actions.entries()) {
-        let run: (() => Promise<unknown>) | null = null;
-        if (a.kind === 'place') {
-          const key = `prop-order-key-${i}-${shopNo}`;
-          run = async () => { const o = await placeOrder(shopId, productId, a.quantity, key); if (!orders.includes(o.orderId)) orders.push(o.orderId); codes.set(o.orderId, o.code); };
-        } else if (a.kind === 'move' && orders.length) {
-          const orderId = orders[a.order % orders.length]!;
-          run = () => moveOrder(shopId, orderId, a.to);
-        } else if (a.kind === 'stockIn') {
-          run = () => recordStockIn({ shopId, role: 'owner', userId, item, quantity: a.quantity, key: `si-${i}`, source: { kind: 'purchase', cost: a.cost, paidWith: a.paidWith } });
-        } else if (a.kind === 'count') {
-          const { db } = await import('../../src/server/db/index.ts');
-          const stock = (await db().selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock ?? 0;
-          const counted = Math.max(0, stock + a.delta);
-          run = () => countStock({ shopId, role: 'owner', userId, item, counted, key: `count-${i}` });
-        } else if (a.kind === 'lapse') {
-          // A sweep, not a request: replaying it later would lapse the holds placed since, so it is not replayed.
-          await lapseAll(shopId);
-        } else if (a.kind === 'acceptAfterLapse' && orders.length) {
-          const orderId = orders[a.order % orders.length]!;
-          await lapseAll(shopId);
-          const { inShop } = await import('../../src/server/tenant/index.ts');
-          const { transitionOrder } = await import('../../src/server/orders/transition-order.ts');
-          run = a.by === 'user'
-            ? () => moveOrder(shopId, orderId, 'confirmed')
-            : () => inShop(shopId, (scope) => transitionOrder(scope, { orderId, to: 'paid', actor: { kind: 'stripe' } }));
-        } else if (a.kind === 'quickSale') {
-          const input = {
-            channel: 'stall' as const, payment: a.payment, dueDate: a.payment === 'credit' ? '2099-01-01' : null, customerName: 'Ani', customerPhone: null,
-            notes: '', idempotencyKey: `prop-quick-${i}-${shopNo}`, items: [{ productId, quantity: a.quantity, ...(a.price === null ? {} : { unitPrice: a.price }) }],
-          };
-          run = async () => { const o = await recordQuickSale({ shopId, role: 'staff', userId, input }); if (!orders.includes(o.orderId)) orders.push(o.orderId); codes.set(o.orderId, o.code); };
-        } else if (a.kind === 'return' && orders.length) {
-          const code = codes.get(orders[a.order % orders.length]!)!;
-          const input = { lines: a.quantity === null ? undefined : [{ lineNo: 1, quantity: a.quantity }], reason: 'retur', restock: a.restock, idempotencyKey: `prop-return-${i}` };
-          run = () => recordOrderReturn({ shopId, role: 'staff', userId, code, input });
-        } else if (a.kind === 'settle') {
-          const open = (await listDebts({ shopId, role: 'owner', kind: 'receivable' })).debts[0];
-          if (open) run = () => settleDebt({ shopId, role: 'staff', userId, debtId: open.id, input: { amount: a.amount, paidWith: 'cash', date: null, idempotencyKey: `prop-settle-${i}` } });
-        } else if (a.kind === 'cash') {
-          const base = { amount: a.amount, paidWith: 'cash' as const, date: null, memo: '', idempotencyKey: `prop-cash-${i}` };
-          run = a.what === 'expense' ? () => recordExpense({ shopId, role: 'owner', userId, input: { ...base, account: '5399', partyName: '', receiptMediaId: null } })
-            : a.what === 'capital' ? () => recordCapital({ shopId, role: 'owner', userId, input: base })
-              : () => recordDrawing({ shopId, role: 'owner', userId, input: base });
-        } else if (a.kind === 'replay' && done.length) {
-          const again = done[a.step % done.length]!;
-          const before = await snapshot(shopId, productId);
-          await again().catch((e) => { if (!(e instanceof AppError)) throw e; });
-          expect(await snapshot(shopId, productId)).toEqual(before);
-        }
-        if (run) {
-          try {
-            await run();
-            done.push(run);
-          } catch (e) {
-            // Refused by the domain (stock short, a transition the lifecycle forbids): nothing may be written.
-            if (!(e instanceof AppError)) throw e;
+    const { countStock } = await import('#server/ledger/count-stock.ts');
+    const { recordStockIn } = await import('#server/ledger/record-stock-in.ts');
+    const { recordQuickSale } = await import('#server/orders/record-quick-sale.ts');
+    const { recordOrderReturn } = await import('#server/orders/record-order-return.ts');
+    const { settleDebt } = await import('#server/ledger/settle-debt.ts');
+    const { listDebts } = await import('#server/ledger/list-debts.ts');
+    const { recordExpense } = await import('#server/ledger/record-expense.ts');
+    const { recordCapital } = await import('#server/ledger/record-capital.ts');
+    const { recordDrawing } = await import('#server/ledger/record-drawing.ts');
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
+        const { shopId, productId, userId } = await ledgerShop(`prop-${shopNo++}`, { price: 15000, cost: 9000, stock: 12 });
+        const item = { productId, variantId: null };
+        const orders: string[] = [];
+        const codes = new Map<string, string>();
+        const done: (() => Promise<unknown>)[] = [];
+        for (const [i, a] of actions.entries()) {
+          let run: (() => Promise<unknown>) | null = null;
+          if (a.kind === 'place') {
+            const key = `prop-order-key-${i}-${shopNo}`;
+            run = async () => {
+              const o = await placeOrder(shopId, productId, a.quantity, key);
+              if (!orders.includes(o.orderId)) orders.push(o.orderId);
+              codes.set(o.orderId, o.code);
+            };
+          } else if (a.kind === 'move' && orders.length) {
+            const orderId = orders[a.order % orders.length]!;
+            run = () => moveOrder(shopId, orderId, a.to);
+          } else if (a.kind === 'stockIn') {
+            run = () =>
+              recordStockIn({
+                shopId,
+                role: 'owner',
+                userId,
+                item,
+                quantity: a.quantity,
+                key: `si-${i}`,
+                source: { kind: 'purchase', cost: a.cost, paidWith: a.paidWith },
+              });
+          } else if (a.kind === 'count') {
+            const { db } = await import('#server/db/index.ts');
+            const stock =
+              (await db().selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock ?? 0;
+            const counted = Math.max(0, stock + a.delta);
+            run = () => countStock({ shopId, role: 'owner', userId, item, counted, key: `count-${i}` });
+          } else if (a.kind === 'lapse') {
+            // A sweep, not a request: replaying it later would lapse the holds placed since, so it is not replayed.
+            await lapseAll(shopId);
+          } else if (a.kind === 'acceptAfterLapse' && orders.length) {
+            const orderId = orders[a.order % orders.length]!;
+            await lapseAll(shopId);
+            const { inShop } = await import('#server/tenant/index.ts');
+            const { transitionOrder } = await import('#server/orders/transition-order.ts');
+            run =
+              a.by === 'user'
+                ? () => moveOrder(shopId, orderId, 'confirmed')
+                : () => inShop(shopId, (scope) => transitionOrder(scope, { orderId, to: 'paid', actor: { kind: 'stripe' } }));
+          } else if (a.kind === 'quickSale') {
+            const input = {
+              channel: 'stall' as const,
+              payment: a.payment,
+              dueDate: a.payment === 'credit' ? '2099-01-01' : null,
+              customerName: 'Ani',
+              customerPhone: null,
+              notes: '',
+              idempotencyKey: `prop-quick-${i}-${shopNo}`,
+              items: [{ productId, quantity: a.quantity, ...(a.price === null ? {} : { unitPrice: a.price }) }],
+            };
+            run = async () => {
+              const o = await recordQuickSale({ shopId, role: 'staff', userId, input });
+              if (!orders.includes(o.orderId)) orders.push(o.orderId);
+              codes.set(o.orderId, o.code);
+            };
+          } else if (a.kind === 'return' && orders.length) {
+            const code = codes.get(orders[a.order % orders.length]!)!;
+            const input = {
+              lines: a.quantity === null ? undefined : [{ lineNo: 1, quantity: a.quantity }],
+              reason: 'retur',
+              restock: a.restock,
+              idempotencyKey: `prop-return-${i}`,
+            };
+            run = () => recordOrderReturn({ shopId, role: 'staff', userId, code, input });
+          } else if (a.kind === 'settle') {
+            const open = (await listDebts({ shopId, role: 'owner', kind: 'receivable' })).debts[0];
+            if (open)
+              run = () =>
+                settleDebt({
+                  shopId,
+                  role: 'staff',
+                  userId,
+                  debtId: open.id,
+                  input: { amount: a.amount, paidWith: 'cash', date: null, idempotencyKey: `prop-settle-${i}` },
+                });
+          } else if (a.kind === 'cash') {
+            const base = { amount: a.amount, paidWith: 'cash' as const, date: null, memo: '', idempotencyKey: `prop-cash-${i}` };
+            run =
+              a.what === 'expense'
+                ? () =>
+                    recordExpense({
+                      shopId,
+                      role: 'owner',
+                      userId,
+                      input: { ...base, account: '5399', partyName: '', receiptMediaId: null },
+                    })
+                : a.what === 'capital'
+                  ? () => recordCapital({ shopId, role: 'owner', userId, input: base })
+                  : () => recordDrawing({ shopId, role: 'owner', userId, input: base });
+          } else if (a.kind === 'replay' && done.length) {
+            const again = done[a.step % done.length]!;
+            const before = await snapshot(shopId, productId);
+            await again().catch((e) => {
+              if (!(e instanceof AppError)) throw e;
+            });
+            expect(await snapshot(shopId, productId)).toEqual(before);
           }
+          if (run) {
+            try {
+              await run();
+              done.push(run);
+            } catch (e) {
+              // Refused by the domain (stock short, a transition the lifecycle forbids): nothing may be written.
+              if (!(e instanceof AppError)) throw e;
+            }
+          }
+          expect(await shopProblems(shopId)).toEqual([]);
         }
-        expect(await shopProblems(shopId)).toEqual([]);
-      }
-    }), { numRuns: RUNS, seed: SEED });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   }, 600_000);
 });

@@ -3,8 +3,12 @@ import sharp from 'sharp';
 import { useTestDatabase } from '../helpers/db.ts';
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => { env = await useTestDatabase({ seed: true }); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await useTestDatabase({ seed: true });
+});
+afterAll(async () => {
+  await env.close();
+});
 
 async function photoWithGps(width: number, height: number, orientation = 1) {
   return sharp({ create: { width, height, channels: 3, background: '#c06030' } })
@@ -16,13 +20,23 @@ async function photoWithGps(width: number, height: number, orientation = 1) {
 
 describe('image pipeline', () => {
   it('re-encodes to AVIF/WebP/JPEG at 320/640/1280, never upscales, strips EXIF/GPS, auto-rotates', async () => {
-    const { processImage } = await import('../../src/server/media/process-image.ts');
+    const { processImage } = await import('#server/media/process-image.ts');
     const input = await photoWithGps(2000, 1000, 6); // orientation 6: stored landscape, shown portrait
     expect((await sharp(input).metadata()).exif).toBeDefined();
     const out = await processImage(input);
     expect(out.width).toBe(1000);
     expect(out.height).toBe(2000);
-    expect([...out.files.keys()].sort()).toEqual(['1280.avif', '1280.jpg', '1280.webp', '320.avif', '320.jpg', '320.webp', '640.avif', '640.jpg', '640.webp']);
+    expect([...out.files.keys()].sort()).toEqual([
+      '1280.avif',
+      '1280.jpg',
+      '1280.webp',
+      '320.avif',
+      '320.jpg',
+      '320.webp',
+      '640.avif',
+      '640.jpg',
+      '640.webp',
+    ]);
     for (const [name, bytes] of out.files) {
       const m = await sharp(bytes).metadata();
       expect(m.exif, name).toBeUndefined();
@@ -35,34 +49,44 @@ describe('image pipeline', () => {
   });
 
   it('rejects by content, not by name: text, SVG, truncated files, oversized files and pixel bombs', async () => {
-    const { processImage } = await import('../../src/server/media/process-image.ts');
+    const { processImage } = await import('#server/media/process-image.ts');
     const reject = async (buf: Buffer, key: string) => {
       await expect(processImage(buf)).rejects.toMatchObject({ status: 400, fields: { file: [key] } });
     };
     await reject(Buffer.from('<script>alert(1)</script>'), 'media.notImage');
-    await reject(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'), 'media.notImage');
+    await reject(
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'),
+      'media.notImage',
+    );
     const good = await photoWithGps(100, 100);
     await reject(good.subarray(0, 40), 'media.notImage');
     await reject(Buffer.alloc(0), 'media.empty');
     await reject(Buffer.alloc(15 * 1024 * 1024 + 1, 1), 'media.tooLarge');
     // A small PNG that claims 12000 x 12000 pixels (a decompression bomb).
-    const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#000' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#000' }, limitInputPixels: false })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.byteLength).toBeLessThan(2_000_000);
     await expect(processImage(bomb)).rejects.toMatchObject({ status: 400 });
   });
 
   it('stores the files and a row for the shop; only public rendered sizes are served', async () => {
-    const { inShop } = await import('../../src/server/tenant/index.ts');
-    const { saveMedia } = await import('../../src/server/media/save-media.ts');
-    const { storage } = await import('../../src/server/media/storage.ts');
-    const { db } = await import('../../src/server/db/index.ts');
+    const { inShop } = await import('#server/tenant/index.ts');
+    const { saveMedia } = await import('#server/media/save-media.ts');
+    const { storage } = await import('#server/media/storage.ts');
+    const { db } = await import('#server/db/index.ts');
     const shop = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
     const data = await photoWithGps(800, 600);
     const row = await inShop(shop.id, (scope) => saveMedia(scope, { data, purpose: 'product_photo', visibility: 'public', userId: null }));
     expect(row.width).toBe(800);
     expect(await storage().get(`${shop.id}/${row.id}/640.webp`)).not.toBeNull();
     expect(await storage().get(`${shop.id}/${row.id}/original`)).not.toBeNull();
-    const stored = await db().selectFrom('media').selectAll().where('shop_id', '=', shop.id).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom('media')
+      .selectAll()
+      .where('shop_id', '=', shop.id)
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.widths)).toEqual([320, 640, 1280]);
   });
 });

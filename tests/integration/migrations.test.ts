@@ -11,19 +11,22 @@ beforeAll(async () => {
   if (!tdb.env.DATABASE_URL) delete process.env.DATABASE_URL;
 });
 afterAll(async () => {
-  const { closeDb } = await import('../../src/server/db/index.ts');
+  const { closeDb } = await import('#server/db/index.ts');
   await closeDb();
   await tdb.drop();
 });
 
 describe(`migrations from an empty database (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('applies every migration, then is a no-op, and every shop table keys on shop_id', async () => {
-    const { db, dialect } = await import('../../src/server/db/index.ts');
-    const { migrateToLatest } = await import('../../src/server/db/migrate.ts');
+    const { db, dialect } = await import('#server/db/index.ts');
+    const { migrateToLatest } = await import('#server/db/migrate.ts');
     const first = await migrateToLatest(db());
     expect(first[0]).toBe('0001_foundation');
     // Every module of db/migrations, in file-name order: nothing to register by hand.
-    const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../db/migrations')).filter((f) => f.endsWith('.ts')).sort();
+    const files = fs
+      .readdirSync(path.resolve(import.meta.dirname, '../../db/migrations'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     expect(first).toEqual(files.map((f) => f.replace(/\.ts$/, '')));
     expect(await migrateToLatest(db())).toEqual([]);
 
@@ -32,16 +35,27 @@ describe(`migrations from an empty database (${process.env.DATABASE_URL ? 'postg
     expect(shopTables.map((t) => t.name)).toEqual(expect.arrayContaining(['shop_members', 'shop_invites', 'audit_log', 'products']));
     // Primary keys of shop-owned tables start with shop_id (so the schema can be distributed by shop).
     for (const t of shopTables) {
-      const pk = dialect() === 'postgres'
-        ? (await sql<{ column_name: string }>`select a.attname as column_name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) where i.indrelid = ${t.name}::regclass and i.indisprimary`.execute(db())).rows.map((r) => r.column_name)
-        : (await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${t.name}) where pk > 0 order by pk`.execute(db())).rows.map((r) => r.name);
+      const pk =
+        dialect() === 'postgres'
+          ? (
+              await sql<{
+                column_name: string;
+              }>`select a.attname as column_name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) where i.indrelid = ${t.name}::regclass and i.indisprimary`.execute(
+                db(),
+              )
+            ).rows.map((r) => r.column_name)
+          : (
+              await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${t.name}) where pk > 0 order by pk`.execute(
+                db(),
+              )
+            ).rows.map((r) => r.name);
       expect(pk, t.name).toContain('shop_id');
     }
   });
 
   it('seeds the demo program once', async () => {
-    const { db } = await import('../../src/server/db/index.ts');
-    const { seedDemo } = await import('../../db/seed.ts');
+    const { db } = await import('#server/db/index.ts');
+    const { seedDemo } = await import('#db/seed.ts');
     const creds = await seedDemo(db(), { password: 'x-password-1' });
     expect(creds?.map((c) => c.role)).toEqual(['owner', 'staff', 'officer', 'admin']);
     expect(await seedDemo(db())).toBeNull();
@@ -50,7 +64,11 @@ describe(`migrations from an empty database (${process.env.DATABASE_URL ? 'postg
     const shops = await db().selectFrom('shops').select('slug').execute();
     expect(shops.map((s) => s.slug)).toContain('hk05');
     expect(shops.length).toBeGreaterThanOrEqual(3);
-    const counts = await db().selectFrom('products').select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')]).groupBy('shop_id').execute();
+    const counts = await db()
+      .selectFrom('products')
+      .select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('shop_id')
+      .execute();
     expect(counts.length).toBe(shops.length);
     for (const c of counts) expect(Number(c.n)).toBeGreaterThanOrEqual(2);
   });

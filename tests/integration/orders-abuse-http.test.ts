@@ -3,8 +3,8 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 import { shopIdOf } from '../helpers/orders.ts';
-import { closeDb, db } from '../../src/server/db/index.ts';
-import { resetConfig } from '../../src/server/config.ts';
+import { closeDb, db } from '#server/db/index.ts';
+import { resetConfig } from '#server/config.ts';
 
 /** Issue 8 items 7 and 8, performed as attacks through HTTP against the built server. */
 let server: TestServer;
@@ -44,10 +44,14 @@ function order(body: Record<string, unknown>, opts: { ip?: string; key?: string 
 describe(`an idempotency key is bound to its request (${dbName})`, () => {
   it('replays the same body, and answers another body with 422 and nothing of the first order', async () => {
     const key = 'bound-key-000000001';
-    const body = { items: [{ product: 'telur-asin-bakar-satuan', quantity: 2 }], customerName: 'Ibu Sitti', customerPhone: '0852-4000-1111' };
+    const body = {
+      items: [{ product: 'telur-asin-bakar-satuan', quantity: 2 }],
+      customerName: 'Ibu Sitti',
+      customerPhone: '0852-4000-1111',
+    };
     const first = await order(body, { key });
     expect(first.status).toBe(201);
-    const placed = await first.json() as { code: string; statusUrl: string };
+    const placed = (await first.json()) as { code: string; statusUrl: string };
 
     // Same body, fields in another order and the phone written differently (normalised): a replay.
     const again = await order({ customerPhone: '+6285240001111', customerName: 'Ibu Sitti', items: body.items }, { key });
@@ -56,7 +60,10 @@ describe(`an idempotency key is bound to its request (${dbName})`, () => {
     expect(((await again.json()) as { statusUrl: string }).statusUrl).toBe(placed.statusUrl);
 
     // The attack: someone else sends the same key with their own order and would read the first customer's link.
-    const other = await order({ items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Orang Lain', customerPhone: '0852-4000-2222' }, { key });
+    const other = await order(
+      { items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Orang Lain', customerPhone: '0852-4000-2222' },
+      { key },
+    );
     expect(other.status).toBe(422);
     const text = await other.text();
     expect(text).not.toContain(placed.code);
@@ -64,7 +71,12 @@ describe(`an idempotency key is bound to its request (${dbName})`, () => {
     expect(text).not.toContain('Ibu Sitti');
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'unprocessable' } });
     // Nothing was written for the refused request.
-    const orders = await db().selectFrom('orders').select('id').where('shop_id', '=', hk05).where('customer_name', '=', 'Orang Lain').execute();
+    const orders = await db()
+      .selectFrom('orders')
+      .select('id')
+      .where('shop_id', '=', hk05)
+      .where('customer_name', '=', 'Orang Lain')
+      .execute();
     expect(orders).toHaveLength(0);
   });
 
@@ -75,7 +87,16 @@ describe(`an idempotency key is bound to its request (${dbName})`, () => {
     expect((await c.form('/hk05/keranjang', { productId, quantity: '1', returnTo: '/hk05' })).status).toBe(303);
     const page = await (await c.get('/hk05/checkout')).text();
     const key = /name="idempotencyKey" value="([a-z0-9]+)"/.exec(page)![1]!;
-    const fields = { customerName: 'Ibu Form', customerPhone: '0852-4000-3333', delivery: 'pickup', destination: '', address: '', notes: '', payment: 'whatsapp', idempotencyKey: key };
+    const fields = {
+      customerName: 'Ibu Form',
+      customerPhone: '0852-4000-3333',
+      delivery: 'pickup',
+      destination: '',
+      address: '',
+      notes: '',
+      payment: 'whatsapp',
+      idempotencyKey: key,
+    };
     const first = await c.form('/hk05/checkout', fields);
     expect(first.status).toBe(303);
     const second = await c.form('/hk05/checkout', fields);
@@ -93,16 +114,31 @@ describe(`an idempotency key is bound to its request (${dbName})`, () => {
 describe(`stock cannot be hoarded anonymously (${dbName})`, () => {
   it('caps the units one phone and one address hold at once', async () => {
     // One request for the whole stock of Sambal (15): more than one phone may hold.
-    const whole = await order({ items: [{ product: 'sambal-telur-asin', quantity: 15 }], customerPhone: '0852-4100-0001' }, { ip: '203.0.113.7' });
+    const whole = await order(
+      { items: [{ product: 'sambal-telur-asin', quantity: 15 }], customerPhone: '0852-4100-0001' },
+      { ip: '203.0.113.7' },
+    );
     expect(whole.status).toBe(400);
     expect(((await whole.json()) as { error: { message: string } }).error.message).toContain('10');
-    expect((await order({ items: [{ product: 'sambal-telur-asin', quantity: 10 }], customerPhone: '0852-4100-0001' }, { ip: '203.0.113.7' })).status).toBe(201);
-    const more = await order({ items: [{ product: 'sambal-telur-asin', quantity: 1 }], customerPhone: '0852-4100-0001' }, { ip: '203.0.113.8' });
+    expect(
+      (await order({ items: [{ product: 'sambal-telur-asin', quantity: 10 }], customerPhone: '0852-4100-0001' }, { ip: '203.0.113.7' }))
+        .status,
+    ).toBe(201);
+    const more = await order(
+      { items: [{ product: 'sambal-telur-asin', quantity: 1 }], customerPhone: '0852-4100-0001' },
+      { ip: '203.0.113.8' },
+    );
     expect(more.status).toBe(429);
     expect(Number(more.headers.get('retry-after'))).toBeGreaterThan(0);
     // Other phones from the same address: 4 more fit under the address cap of 14, the next does not.
-    expect((await order({ items: [{ product: 'sambal-telur-asin', quantity: 4 }], customerPhone: '0852-4100-0002' }, { ip: '203.0.113.7' })).status).toBe(201);
-    expect((await order({ items: [{ product: 'sambal-telur-asin', quantity: 1 }], customerPhone: '0852-4100-0003' }, { ip: '203.0.113.7' })).status).toBe(429);
+    expect(
+      (await order({ items: [{ product: 'sambal-telur-asin', quantity: 4 }], customerPhone: '0852-4100-0002' }, { ip: '203.0.113.7' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await order({ items: [{ product: 'sambal-telur-asin', quantity: 1 }], customerPhone: '0852-4100-0003' }, { ip: '203.0.113.7' }))
+        .status,
+    ).toBe(429);
     // Someone else can still buy the last one.
     expect((await order({ items: [{ product: 'sambal-telur-asin', quantity: 1 }], customerPhone: '0852-4100-0004' })).status).toBe(201);
   });
@@ -115,33 +151,50 @@ describe(`stock cannot be hoarded anonymously (${dbName})`, () => {
     // The attack: one anonymous request for the whole stock (4).
     const hoard = await order({ items: [{ product: 'telur-itik-segar-isi-10', quantity: 4 }], customerPhone: '0852-4200-0001' });
     expect(hoard.status).toBe(201);
-    const hoarded = await hoard.json() as { code: string };
+    const hoarded = (await hoard.json()) as { code: string };
     expect(soldOut(await productPage())).toBe(true);
-    expect((await order({ items: [{ product: 'telur-itik-segar-isi-10', quantity: 1 }], customerPhone: '0852-4200-0002' })).status).toBe(400);
+    expect((await order({ items: [{ product: 'telur-itik-segar-isi-10', quantity: 1 }], customerPhone: '0852-4200-0002' })).status).toBe(
+      400,
+    );
 
     // ORDER_HOLD_MINUTES later (moved into the past here rather than waited for):
-    const row = await db().selectFrom('orders').select(['id', 'hold_until']).where('shop_id', '=', hk05).where('code', '=', hoarded.code).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('orders')
+      .select(['id', 'hold_until'])
+      .where('shop_id', '=', hk05)
+      .where('code', '=', hoarded.code)
+      .executeTakeFirstOrThrow();
     expect(row.hold_until).not.toBeNull();
-    await db().updateTable('orders').set({ hold_until: new Date(Date.now() - 1000).toISOString() })
-      .where('shop_id', '=', hk05).where('id', '=', row.id).execute();
+    await db()
+      .updateTable('orders')
+      .set({ hold_until: new Date(Date.now() - 1000).toISOString() })
+      .where('shop_id', '=', hk05)
+      .where('id', '=', row.id)
+      .execute();
 
     const buyer = await order({ items: [{ product: 'telur-itik-segar-isi-10', quantity: 1 }], customerPhone: '0852-4200-0003' });
     expect(buyer.status).toBe(201);
-    const bought = await buyer.json() as { code: string };
+    const bought = (await buyer.json()) as { code: string };
     // The cached product page shows the stock that came back (3 left, not "sold out").
     expect(soldOut(await productPage())).toBe(false);
 
-    const list = await (await owner.get('/api/v1/shops/hk05/orders?status=pending')).json() as { orders: { code: string }[] };
+    const list = (await (await owner.get('/api/v1/shops/hk05/orders?status=pending')).json()) as { orders: { code: string }[] };
     expect(list.orders.map((o) => o.code)).toContain(hoarded.code);
     // Accepting the lapsed order takes its stock again: 4 wanted, 3 left, so the merchant is told, in their language.
     const accept = await owner.post(`/api/v1/shops/hk05/orders/${hoarded.code}/transitions`, { to: 'confirmed' });
     expect(accept.status).toBe(409);
-    expect(((await accept.json()) as { error: { message: string } }).error.message)
-      .toBe('Only 3 of Telur Itik Segar isi 10 left, not enough for this order (its stock hold has ended). Add stock on the product page or cancel the order.');
+    expect(((await accept.json()) as { error: { message: string } }).error.message).toBe(
+      'Only 3 of Telur Itik Segar isi 10 left, not enough for this order (its stock hold has ended). Add stock on the product page or cancel the order.',
+    );
     expect((await owner.post(`/api/v1/shops/hk05/orders/${bought.code}/transitions`, { to: 'confirmed' })).status).toBe(200);
     // Cancelling the lapsed order gives nothing back (it holds nothing): 3 stay on sale.
     expect((await owner.post(`/api/v1/shops/hk05/orders/${hoarded.code}/transitions`, { to: 'cancelled' })).status).toBe(200);
-    const stock = await db().selectFrom('products').select('stock').where('shop_id', '=', hk05).where('slug', '=', 'telur-itik-segar-isi-10').executeTakeFirstOrThrow();
+    const stock = await db()
+      .selectFrom('products')
+      .select('stock')
+      .where('shop_id', '=', hk05)
+      .where('slug', '=', 'telur-itik-segar-isi-10')
+      .executeTakeFirstOrThrow();
     expect(stock.stock).toBe(3);
   });
 });

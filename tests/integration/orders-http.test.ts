@@ -19,13 +19,21 @@ beforeAll(async () => {
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   await otherOwner.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
   const html = await (await new Client(server.url).get('/hk05')).text();
-  productIds = Object.fromEntries([...html.matchAll(/data-product="([a-z0-9-]+)"[\s\S]*?name="productId" value="([a-z0-9]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  productIds = Object.fromEntries(
+    [...html.matchAll(/data-product="([a-z0-9-]+)"[\s\S]*?name="productId" value="([a-z0-9]+)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   shopId = /data-cc="cc_([a-z0-9]+)"/.exec(html)![1]!;
 }, 300_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
-const text = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 function waMessage(location: string | null): string {
   const u = new URL(location!);
@@ -44,8 +52,15 @@ async function checkout(c: Client, fields: Record<string, string> = {}) {
   const page = await (await c.get('/hk05/checkout')).text();
   const key = /name="idempotencyKey" value="([a-z0-9]+)"/.exec(page)?.[1] ?? '';
   return c.form('/hk05/checkout', {
-    customerName: 'Ibu Sitti', customerPhone: '0852-4000-1234', delivery: 'pickup', destination: '', address: '', notes: '',
-    payment: 'whatsapp', idempotencyKey: key, ...fields,
+    customerName: 'Ibu Sitti',
+    customerPhone: '0852-4000-1234',
+    delivery: 'pickup',
+    destination: '',
+    address: '',
+    notes: '',
+    payment: 'whatsapp',
+    idempotencyKey: key,
+    ...fields,
   });
 }
 
@@ -69,7 +84,12 @@ describe(`cart without JavaScript (${dbName})`, () => {
     expect(page).toContain('Telur Asin Bakar isi 10');
     expect(page).toContain('(3 barang)');
     expect(page).toContain('Rp 89.000');
-    const set = await c.form('/hk05/keranjang', { productId: productIds['telur-asin-bakar-isi-10']!, quantity: '4', action: 'set', returnTo: '/hk05/keranjang' });
+    const set = await c.form('/hk05/keranjang', {
+      productId: productIds['telur-asin-bakar-isi-10']!,
+      quantity: '4',
+      action: 'set',
+      returnTo: '/hk05/keranjang',
+    });
     expect(set.headers.get('location')).toBe('/hk05/keranjang');
     page = text(await (await c.get('/hk05/keranjang')).text());
     expect(page).toContain('Rp 159.000');
@@ -81,7 +101,7 @@ describe(`cart without JavaScript (${dbName})`, () => {
     expect(c.cookies.get(`cc_${shopId}`)).toBe('1');
   });
 
-  it('never redirects off-site, explains bad input in the visitor\'s language, answers JSON to the island', async () => {
+  it("never redirects off-site, explains bad input in the visitor's language, answers JSON to the island", async () => {
     const c = new Client(server.url);
     for (const evil of ['https://evil.example/x', '//evil.example', '/\\evil.example']) {
       const r = await c.form('/hk05/keranjang', { productId: productIds['telur-asin-bakar-satuan']!, quantity: '1', returnTo: evil });
@@ -97,10 +117,18 @@ describe(`cart without JavaScript (${dbName})`, () => {
     const over = await en.form('/hk05/keranjang', { productId: productIds['telur-asin-rebus-isi-6']!, quantity: '999' });
     expect(over.status).toBe(400);
     expect(text(await over.text())).toMatch(/Only \d+ of Telur Asin Rebus isi 6 left/);
-    const j = await c.request('/hk05/keranjang', { method: 'POST', form: { productId: productIds['telur-asin-bakar-satuan']!, quantity: '2', action: 'set' }, headers: { accept: 'application/json' } });
+    const j = await c.request('/hk05/keranjang', {
+      method: 'POST',
+      form: { productId: productIds['telur-asin-bakar-satuan']!, quantity: '2', action: 'set' },
+      headers: { accept: 'application/json' },
+    });
     expect(j.status).toBe(200);
     expect(await j.json()).toMatchObject({ count: 2, subtotalText: 'Rp 8.000', lines: [{ quantity: 2, lineTotalText: 'Rp 8.000' }] });
-    const je = await c.request('/hk05/keranjang', { method: 'POST', form: { productId: productIds['telur-asin-bakar-satuan']!, quantity: 'x' }, headers: { accept: 'application/json' } });
+    const je = await c.request('/hk05/keranjang', {
+      method: 'POST',
+      form: { productId: productIds['telur-asin-bakar-satuan']!, quantity: 'x' },
+      headers: { accept: 'application/json' },
+    });
     expect(je.status).toBe(400);
     expect(((await je.json()) as { error: { message: string } }).error.message).toBeTruthy();
   });
@@ -109,15 +137,24 @@ describe(`cart without JavaScript (${dbName})`, () => {
 describe(`checkout and order via WhatsApp (${dbName})`, () => {
   it('places the cart as an order, redirects to wa.me with the message, and the status link shows the order', async () => {
     const c = new Client(server.url);
-    await fillCart(c, [['telur-asin-bakar-isi-10', 1], ['telur-asin-bakar-satuan', 5]]);
+    await fillCart(c, [
+      ['telur-asin-bakar-isi-10', 1],
+      ['telur-asin-bakar-satuan', 5],
+    ]);
     const before = await orderCount();
     const page = await (await c.get('/hk05/checkout')).text();
     expect(page).toContain('Kota Makassar');
     expect(page).toContain('Kab. Gowa');
     const key = /name="idempotencyKey" value="([a-z0-9]+)"/.exec(page)![1]!;
     const fields = {
-      customerName: '<script>alert(1)</script> Sitti', customerPhone: '0852 4000 1234', delivery: 'courier', destination: '7371',
-      address: 'Jl. Veteran <b>No. 1</b>', notes: 'Pagi & cepat #1', payment: 'whatsapp', idempotencyKey: key,
+      customerName: '<script>alert(1)</script> Sitti',
+      customerPhone: '0852 4000 1234',
+      delivery: 'courier',
+      destination: '7371',
+      address: 'Jl. Veteran <b>No. 1</b>',
+      notes: 'Pagi & cepat #1',
+      payment: 'whatsapp',
+      idempotencyKey: key,
     };
     const r = await c.form('/hk05/checkout', fields);
     expect(r.status).toBe(303);
@@ -151,7 +188,12 @@ describe(`checkout and order via WhatsApp (${dbName})`, () => {
     expect(text(html)).toContain('Menunggu konfirmasi');
     // The code alone, or with a wrong token, reveals nothing.
     const token = path.split('/').pop()!;
-    for (const p of [`/hk05/pesanan/${code}`, `/hk05/pesanan/${code}/${'a'.repeat(32)}`, `/hk05/pesanan/${code}/x`, `/roti-balang/pesanan/${code}/${token}`]) {
+    for (const p of [
+      `/hk05/pesanan/${code}`,
+      `/hk05/pesanan/${code}/${'a'.repeat(32)}`,
+      `/hk05/pesanan/${code}/x`,
+      `/roti-balang/pesanan/${code}/${token}`,
+    ]) {
       const n = await c.get(p);
       expect(n.status, p).toBe(404);
       expect(await n.text()).not.toContain('Sitti');
@@ -159,8 +201,14 @@ describe(`checkout and order via WhatsApp (${dbName})`, () => {
     expect((await c.get(`/api/v1/shops/hk05/orders/${code}`)).status).toBe(404);
     const api = await c.get(`/api/v1/shops/hk05/orders/${code}?token=${token}`);
     expect(api.status).toBe(200);
-    const body = await api.json() as Record<string, unknown>;
-    expect(body).toMatchObject({ code, status: 'pending', total: 55000, customerName: '<script>alert(1)</script> Sitti', delivery: { method: 'courier', destination: '7371' } });
+    const body = (await api.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      code,
+      status: 'pending',
+      total: 55000,
+      customerName: '<script>alert(1)</script> Sitti',
+      delivery: { method: 'courier', destination: '7371' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/access_token|token_box|idempotency|unit_cost|"id"/);
   });
 
@@ -187,61 +235,112 @@ describe(`checkout and order via WhatsApp (${dbName})`, () => {
     expect(c.cookies.get(`cc_${shopId}`)).toBe('1'); // the cart is still there
   });
 
-  it('places orders through the public API, idempotently, with errors in the caller\'s language', async () => {
+  it("places orders through the public API, idempotently, with errors in the caller's language", async () => {
     const c = new Client(server.url, { lang: 'en' });
     const body = {
-      items: [{ product: 'telur-asin-bakar-satuan', quantity: 2, price: 1 }, { productId: productIds['telur-asin-rebus-isi-6'], quantity: 1 }],
-      customerName: 'Andi', customerPhone: '+62 813 1111 2222', delivery: 'pickup', payment: 'whatsapp',
+      items: [
+        { product: 'telur-asin-bakar-satuan', quantity: 2, price: 1 },
+        { productId: productIds['telur-asin-rebus-isi-6'], quantity: 1 },
+      ],
+      customerName: 'Andi',
+      customerPhone: '+62 813 1111 2222',
+      delivery: 'pickup',
+      payment: 'whatsapp',
     };
-    const a = await c.request('/api/v1/shops/hk05/orders', { method: 'POST', json: body, headers: { 'idempotency-key': 'api-key-00000001' } });
+    const a = await c.request('/api/v1/shops/hk05/orders', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': 'api-key-00000001' },
+    });
     expect(a.status).toBe(201);
-    const ja = await a.json() as { code: string; total: number; statusUrl: string; whatsappUrl: string };
+    const ja = (await a.json()) as { code: string; total: number; statusUrl: string; whatsappUrl: string };
     expect(ja.total).toBe(2 * 4000 + 19000);
     expect(ja.whatsappUrl).toMatch(/^https:\/\/wa\.me\/6281243210005\?text=/);
-    const b = await c.request('/api/v1/shops/hk05/orders', { method: 'POST', json: body, headers: { 'idempotency-key': 'api-key-00000001' } });
+    const b = await c.request('/api/v1/shops/hk05/orders', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': 'api-key-00000001' },
+    });
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect(await b.json()).toEqual(ja);
-    const bad = await c.post('/api/v1/shops/hk05/orders', { ...body, items: [{ product: 'roti-pisang', quantity: 0 }], delivery: 'courier' });
+    const bad = await c.post('/api/v1/shops/hk05/orders', {
+      ...body,
+      items: [{ product: 'roti-pisang', quantity: 0 }],
+      delivery: 'courier',
+    });
     expect(bad.status).toBe(400);
-    const err = await bad.json() as { error: { fields: Record<string, string[]> } };
+    const err = (await bad.json()) as { error: { fields: Record<string, string[]> } };
     expect(err.error.fields['items.0.quantity']).toEqual(['Quantity must be a whole number above zero.']);
     expect(err.error.fields.destination).toEqual(['Choose the destination regency/city for delivery or shipping.']);
     const foreign = await c.post('/api/v1/shops/hk05/orders', { ...body, items: [{ product: 'roti-pisang', quantity: 1 }] });
-    expect(((await foreign.json()) as { error: { fields: Record<string, string[]> } }).error.fields['items.0.product']).toEqual(['This product is not available.']);
+    expect(((await foreign.json()) as { error: { fields: Record<string, string[]> } }).error.fields['items.0.product']).toEqual([
+      'This product is not available.',
+    ]);
     expect((await c.post('/api/v1/shops/nope/orders', body)).status).toBe(404);
-    const status = await c.get(`${new URL(ja.statusUrl).pathname.replace(/^\/hk05\/pesanan\/([^/]+)\/(.+)$/, '/api/v1/shops/hk05/orders/$1?token=$2')}`);
+    const status = await c.get(
+      `${new URL(ja.statusUrl).pathname.replace(/^\/hk05\/pesanan\/([^/]+)\/(.+)$/, '/api/v1/shops/hk05/orders/$1?token=$2')}`,
+    );
     expect(status.status).toBe(200);
   });
 });
 
 describe(`payments, QRIS and receipts (${dbName})`, () => {
-  const qrisPng = () => sharp({ create: { width: 400, height: 400, channels: 3, background: '#ffffff' } })
-    .composite([{ input: { create: { width: 120, height: 120, channels: 3, background: '#000000' } }, left: 20, top: 20 }]).png().toBuffer();
+  const qrisPng = () =>
+    sharp({ create: { width: 400, height: 400, channels: 3, background: '#ffffff' } })
+      .composite([{ input: { create: { width: 120, height: 120, channels: 3, background: '#000000' } }, left: 20, top: 20 }])
+      .png()
+      .toBuffer();
   const settingsForm = async (fields: Record<string, string>, file?: Buffer) => {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
     if (file) fd.append('qris', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'qris.png');
     return fd;
   };
-  const auditActions = async () => ((await (await owner.get('/api/v1/shops/hk05/audit')).json()) as { events: { action: string; details: string }[] }).events
-    .filter((e) => e.action === 'payments.updated');
+  const auditActions = async () =>
+    ((await (await owner.get('/api/v1/shops/hk05/audit')).json()) as { events: { action: string; details: string }[] }).events.filter(
+      (e) => e.action === 'payments.updated',
+    );
 
   it('guards the money settings: owner only, password re-entered, audited with the number masked', async () => {
-    for (const [c, want] of [[staff, 403], [otherOwner, 404]] as const) {
+    for (const [c, want] of [
+      [staff, 403],
+      [otherOwner, 404],
+    ] as const) {
       expect((await c.get('/dashboard/hk05/pembayaran')).status).toBe(want);
-      const r = await c.request('/dashboard/hk05/pembayaran', { method: 'POST', body: await settingsForm({ bankName: 'X', bankAccountNumber: '999999', bankAccountHolder: 'X', acceptTransfer: '1', password: DEMO_PASSWORD }) });
+      const r = await c.request('/dashboard/hk05/pembayaran', {
+        method: 'POST',
+        body: await settingsForm({
+          bankName: 'X',
+          bankAccountNumber: '999999',
+          bankAccountHolder: 'X',
+          acceptTransfer: '1',
+          password: DEMO_PASSWORD,
+        }),
+      });
       expect(r.status).toBe(want);
     }
     const anon = await new Client(server.url).get('/dashboard/hk05/pembayaran');
     expect(anon.status).toBe(303);
-    const fields = { bankName: 'BRI', bankAccountNumber: '0123 4567 8901 234', bankAccountHolder: 'Hj. Kasma', acceptWhatsapp: '1', acceptTransfer: '1' };
-    const wrong = await owner.request('/dashboard/hk05/pembayaran', { method: 'POST', body: await settingsForm({ ...fields, password: 'bukan-sandinya' }, await qrisPng()) });
+    const fields = {
+      bankName: 'BRI',
+      bankAccountNumber: '0123 4567 8901 234',
+      bankAccountHolder: 'Hj. Kasma',
+      acceptWhatsapp: '1',
+      acceptTransfer: '1',
+    };
+    const wrong = await owner.request('/dashboard/hk05/pembayaran', {
+      method: 'POST',
+      body: await settingsForm({ ...fields, password: 'bukan-sandinya' }, await qrisPng()),
+    });
     expect(wrong.status).toBe(400);
     expect(text(await wrong.text())).toContain('Kata sandi salah. Tidak ada yang disimpan.');
     expect(await auditActions()).toEqual([]);
     expect(text(await (await owner.get('/dashboard/hk05/pembayaran')).text())).toContain('Belum ada QRIS.');
-    const ok = await owner.request('/dashboard/hk05/pembayaran', { method: 'POST', body: await settingsForm({ ...fields, password: DEMO_PASSWORD }, await qrisPng()) });
+    const ok = await owner.request('/dashboard/hk05/pembayaran', {
+      method: 'POST',
+      body: await settingsForm({ ...fields, password: DEMO_PASSWORD }, await qrisPng()),
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/dashboard/hk05/pembayaran?ok=saved');
     const audits = await auditActions();
@@ -274,7 +373,9 @@ describe(`payments, QRIS and receipts (${dbName})`, () => {
     expect(dl.headers.get('content-disposition')).toBe('attachment; filename="QRIS-hk05.png"');
     expect((await c.get(`${statusPath.replace(/[^/]+$/, 'a'.repeat(32))}/qris/640.png`)).status).toBe(404);
 
-    const receipt = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#e0f0ff' } }).jpeg().toBuffer();
+    const receipt = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#e0f0ff' } })
+      .jpeg()
+      .toBuffer();
     const fd = new FormData();
     fd.append('receipt', new Blob([new Uint8Array(receipt)], { type: 'image/jpeg' }), 'bukti.jpg');
     const up = await c.request(statusPath, { method: 'POST', body: fd });
@@ -303,14 +404,21 @@ describe(`merchant dashboard and transitions (${dbName})`, () => {
   async function newOrder() {
     const c = new Client(server.url);
     const r = await c.post('/api/v1/shops/hk05/orders', {
-      items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }], customerName: 'Pak Rudi', customerPhone: '0811 4444 5555', delivery: 'pickup', payment: 'whatsapp',
+      items: [{ product: 'telur-asin-bakar-satuan', quantity: 1 }],
+      customerName: 'Pak Rudi',
+      customerPhone: '0811 4444 5555',
+      delivery: 'pickup',
+      payment: 'whatsapp',
     });
-    return (await r.json() as { code: string; statusUrl: string });
+    return (await r.json()) as { code: string; statusUrl: string };
   }
 
   it('lists orders with the pending count, and moves them through the API and the dashboard forms', async () => {
     const o = await newOrder();
-    const count = await (await staff.get('/api/v1/shops/hk05/orders/pending-count')).json() as { count: number; latest: { code: string } };
+    const count = (await (await staff.get('/api/v1/shops/hk05/orders/pending-count')).json()) as {
+      count: number;
+      latest: { code: string };
+    };
     expect(count.count).toBeGreaterThanOrEqual(1);
     expect(count.latest.code).toBe(o.code);
     const list = text(await (await owner.get('/dashboard/hk05/pesanan?status=pending')).text());
@@ -357,7 +465,9 @@ describe(`merchant dashboard and transitions (${dbName})`, () => {
     const url = /data-testid="status-url"[^>]*>([^<]+)</.exec(html)![1]!;
     expect(url).not.toBe(o.statusUrl);
     const wa = /href="(https:\/\/wa\.me\/6281144445555\?text=[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
-    expect(new URL(wa).searchParams.get('text')).toBe(`Halo Pak Rudi, ini tautan status pesanan ${o.code} di HK05 Telur Asin Bakar: ${url}`);
+    expect(new URL(wa).searchParams.get('text')).toBe(
+      `Halo Pak Rudi, ini tautan status pesanan ${o.code} di HK05 Telur Asin Bakar: ${url}`,
+    );
     expect((await new Client(server.url).get(new URL(o.statusUrl).pathname)).status).toBe(404);
     expect((await new Client(server.url).get(new URL(url).pathname)).status).toBe(200);
   });
@@ -365,7 +475,10 @@ describe(`merchant dashboard and transitions (${dbName})`, () => {
   it('rate-limits order placement per IP before reading the request (last: it blocks this IP)', async () => {
     const c = new Client(server.url);
     let status = 0;
-    for (let i = 0; i < 101 && status !== 429; i++) status = (await c.request('/api/v1/shops/hk05/orders', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })).status;
+    for (let i = 0; i < 101 && status !== 429; i++)
+      status = (
+        await c.request('/api/v1/shops/hk05/orders', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })
+      ).status;
     expect(status).toBe(429);
     const form = await checkout(c);
     expect(form.status).toBe(429);

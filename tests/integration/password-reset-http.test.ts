@@ -8,13 +8,17 @@ import { DEMO_PASSWORD } from '../helpers/db.ts';
  * issuer already holds every power that account has. Everyone else gets the unknown user's 404.
  */
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 async function as(identifier: string) {
   const c = new Client(server.url);
   await c.signIn(identifier, DEMO_PASSWORD);
-  const me = await (await c.get('/api/v1/session')).json() as { user: { id: string } };
+  const me = (await (await c.get('/api/v1/session')).json()) as { user: { id: string } };
   return Object.assign(c, { id: me.user.id });
 }
 
@@ -22,7 +26,7 @@ async function as(identifier: string) {
 async function joinAsStaff(owner: Client, shop: string, person: Client) {
   const inv = await owner.post(`/api/v1/shops/${shop}/invites`);
   expect(inv.status).toBe(201);
-  const { url } = await inv.json() as { url: string };
+  const { url } = (await inv.json()) as { url: string };
   expect((await person.form(new URL(url).pathname, {})).status).toBe(303);
 }
 
@@ -31,7 +35,7 @@ const actions = async (owner: Client, shop: string) =>
   ((await (await owner.get(`/api/v1/shops/${shop}/audit`)).json()) as { events: { action: string }[] }).events.map((e) => e.action);
 
 describe(`password-reset links cannot take over accounts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
-  it('an owner cannot reset another shop\'s owner or the program officer after inviting them as staff (same 404 as an unknown user)', async () => {
+  it("an owner cannot reset another shop's owner or the program officer after inviting them as staff (same 404 as an unknown user)", async () => {
     const hk05 = await as('pemilik@hk05.test');
     const unknown = await resetFor(hk05, 'no-such-user');
     expect(unknown.status).toBe(404);
@@ -72,11 +76,14 @@ describe(`password-reset links cannot take over accounts (${process.env.DATABASE
     expect(await actions(hk05, 'hk05')).toContain('auth.reset_issued');
     expect(await actions(roti, 'roti-balang')).toContain('auth.reset_issued');
 
-    const { url } = await issued.json() as { url: string };
+    const { url } = (await issued.json()) as { url: string };
     expect((await new Client(server.url).form(new URL(url).pathname, { newPassword: 'reset-oleh-pendamping-1' })).status).toBe(303);
     // Next sign-in through the form lands on the account page, which says who reset the password and when.
     const back = new Client(server.url);
-    const signedIn = await back.form('/masuk?next=%2Fdashboard%2Fhk05', { identifier: 'staf@hk05.test', password: 'reset-oleh-pendamping-1' });
+    const signedIn = await back.form('/masuk?next=%2Fdashboard%2Fhk05', {
+      identifier: 'staf@hk05.test',
+      password: 'reset-oleh-pendamping-1',
+    });
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('location')).toBe('/akun?next=%2Fdashboard%2Fhk05');
     const page = await (await back.get('/akun?next=%2Fdashboard%2Fhk05')).text();
@@ -86,12 +93,12 @@ describe(`password-reset links cannot take over accounts (${process.env.DATABASE
 
     // The API's sign-in answer carries the notice instead (once), in English too.
     const again = await resetFor(officer, staff.id);
-    const path = new URL((await again.json() as { url: string }).url).pathname;
+    const path = new URL(((await again.json()) as { url: string }).url).pathname;
     expect((await new Client(server.url).form(path, { newPassword: 'reset-kedua-kali-1' })).status).toBe(303);
     const api = new Client(server.url, { lang: 'en' });
     const r = await api.post('/api/v1/session', { identifier: 'staf@hk05.test', password: 'reset-kedua-kali-1' });
     expect(r.status).toBe(201);
-    const body = await r.json() as { resetNotices: { byName: string; at: string }[] };
+    const body = (await r.json()) as { resetNotices: { byName: string; at: string }[] };
     expect(body.resetNotices.map((n) => n.byName)).toEqual(['Andi Officer (Dinas Koperasi)']);
     expect(Date.parse(body.resetNotices[0]!.at)).not.toBeNaN();
     expect(await (await api.get('/akun')).text()).not.toContain('was reset by');
@@ -101,16 +108,21 @@ describe(`password-reset links cannot take over accounts (${process.env.DATABASE
     // By now HK05's staff include another shop's owner and the program officer, and staf@hk05 is staff of two shops.
     const hk05 = await as('pemilik@hk05.test');
     const newcomer = new Client(server.url);
-    expect((await newcomer.post('/api/v1/users', { name: 'Staf Satu Toko', phone: '0857-5555-1234', password: 'staf-satu-toko-1' })).status).toBe(201);
+    expect(
+      (await newcomer.post('/api/v1/users', { name: 'Staf Satu Toko', phone: '0857-5555-1234', password: 'staf-satu-toko-1' })).status,
+    ).toBe(201);
     await joinAsStaff(hk05, 'hk05', newcomer);
-    const { members } = await (await hk05.get('/api/v1/shops/hk05/members')).json() as { members: { id: string; role: string; canReset: boolean }[] };
+    const { members } = (await (await hk05.get('/api/v1/shops/hk05/members')).json()) as {
+      members: { id: string; role: string; canReset: boolean }[];
+    };
     const staff = members.filter((m) => m.role === 'staff');
     expect(staff.length).toBeGreaterThanOrEqual(4);
     // Only the newcomer is nobody but HK05's staff: the one member the owner may reset.
     const resettable = members.filter((m) => m.canReset);
     expect(resettable).toHaveLength(1);
     const staffPage = await (await hk05.get('/dashboard/hk05/staf')).text();
-    const offered = (html: string, field: string) => [...html.matchAll(new RegExp(`name="${field}" value="([^"]+)"`, 'g'))].map((m) => m[1]!);
+    const offered = (html: string, field: string) =>
+      [...html.matchAll(new RegExp(`name="${field}" value="([^"]+)"`, 'g'))].map((m) => m[1]!);
     const forms = staffPage.split('<form').slice(1);
     expect(forms.filter((f) => f.includes('name="action" value="remove"')).length).toBe(staff.length);
     const resetForms = forms.filter((f) => f.includes('name="action" value="reset"'));

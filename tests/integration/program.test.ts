@@ -4,14 +4,20 @@ import { Client } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 describe(`program officers (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('see program-wide figures per village', async () => {
     const officer = new Client(server.url);
     await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
-    const body = await (await officer.get('/api/v1/program/summary')).json() as { programs: { name: string; shopCount: number; villages: { name: string; shops: number }[] }[] };
+    const body = (await (await officer.get('/api/v1/program/summary')).json()) as {
+      programs: { name: string; shopCount: number; villages: { name: string; shops: number }[] }[];
+    };
     expect(body.programs).toHaveLength(1);
     expect(body.programs[0]!.name).toBe('OVOP Kabupaten Gowa');
     expect(body.programs[0]!.shopCount).toBe(3);

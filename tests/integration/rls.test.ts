@@ -30,20 +30,23 @@ describe.runIf(onPg)('PostgreSQL row-level security under inShop()', () => {
     }
     await admin.end();
     const u = new URL(process.env.DATABASE_URL!);
-    u.username = role; u.password = 'app';
+    u.username = role;
+    u.password = 'app';
     appUrl = u.toString();
   });
-  afterAll(async () => { await env?.close(); });
+  afterAll(async () => {
+    await env?.close();
+  });
 
   it('inShop sees only its shop; a query outside any shop sees nothing', async () => {
-    const { closeDb, db } = await import('../../src/server/db/index.ts');
-    const { resetConfig } = await import('../../src/server/config.ts');
+    const { closeDb, db } = await import('#server/db/index.ts');
+    const { resetConfig } = await import('#server/config.ts');
     const superuserUrl = process.env.DATABASE_URL;
     const shops = await db().selectFrom('shops').select(['id', 'slug']).execute();
     await closeDb();
     process.env.DATABASE_URL = appUrl;
     resetConfig();
-    const { inShop } = await import('../../src/server/tenant/index.ts');
+    const { inShop } = await import('#server/tenant/index.ts');
     const hk05 = shops.find((s) => s.slug === 'hk05')!;
     const other = shops.find((s) => s.slug !== 'hk05')!;
     // Even a query that forgets its shop filter returns only the current shop's rows.
@@ -82,7 +85,8 @@ async function startUnderRls(): Promise<TestServer> {
     await admin.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
   }
   const tables = await admin.query<{ table_name: string }>(
-    `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'shop_id'`);
+    `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'shop_id'`,
+  );
   expect(tables.rows.length).toBeGreaterThanOrEqual(10);
   for (const { table_name: t } of tables.rows) {
     await admin.query(`alter table ${t} enable row level security`);
@@ -90,7 +94,8 @@ async function startUnderRls(): Promise<TestServer> {
   }
   await admin.end();
   const u = new URL(seeded.db.env.DATABASE_URL!);
-  u.username = app; u.password = 'app';
+  u.username = app;
+  u.password = 'app';
   const server = await startServer({ db: seeded.db, env: { DATABASE_URL: u.toString(), PG_CROSS_SHOP_ROLE: cross } });
   return {
     ...server,
@@ -108,15 +113,15 @@ async function startUnderRls(): Promise<TestServer> {
 if (onPg) {
   const matrix = accessMatrixSuite('role × route matrix under row-level security (postgres)', startUnderRls);
   describe('shop rows still reach their owner through the doors under row-level security', () => {
-    it('lists the shop\'s products, members, audit events and orders', async () => {
+    it("lists the shop's products, members, audit events and orders", async () => {
       const owner = matrix.owner();
-      const products = await (await owner.get('/api/v1/shops/hk05/products')).json() as { products: unknown[] };
+      const products = (await (await owner.get('/api/v1/shops/hk05/products')).json()) as { products: unknown[] };
       expect(products.products.length).toBeGreaterThan(0);
-      const members = await (await owner.get('/api/v1/shops/hk05/members')).json() as { members: unknown[] };
+      const members = (await (await owner.get('/api/v1/shops/hk05/members')).json()) as { members: unknown[] };
       expect(members.members.length).toBeGreaterThanOrEqual(2);
-      const audit = await (await owner.get('/api/v1/shops/hk05/audit')).json() as { events: { action: string }[] };
+      const audit = (await (await owner.get('/api/v1/shops/hk05/audit')).json()) as { events: { action: string }[] };
       expect(audit.events.map((e) => e.action)).toContain('auth.sign_in');
-      const orders = await (await owner.get('/api/v1/shops/hk05/orders')).json() as { orders: unknown[] };
+      const orders = (await (await owner.get('/api/v1/shops/hk05/orders')).json()) as { orders: unknown[] };
       expect(orders.orders.length).toBeGreaterThan(0);
       const html = await (await owner.get('/hk05')).text();
       expect(html).toContain('Telur Asin');

@@ -6,12 +6,21 @@ import { DEMO_PASSWORD } from '../helpers/db.ts';
 
 /** Content-Security-Policy and the other security headers on pages, the API and cached public pages. */
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); }, 300_000);
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 function directives(policy: string | null): Map<string, string[]> {
   expect(policy, 'content-security-policy header').toBeTruthy();
-  return new Map(policy!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 /** The fixed part of the policy, the same on every response. */
@@ -80,7 +89,11 @@ describe('Content-Security-Policy', () => {
   });
 
   it('the API, a redirect and a 404 carry the policy; no HSTS over http', async () => {
-    for (const [path, status] of [['/api/v1/shops/hk05/designs', 401], ['/dashboard', 303], ['/tidak-ada-toko-ini', 404]] as const) {
+    for (const [path, status] of [
+      ['/api/v1/shops/hk05/designs', 401],
+      ['/dashboard', 303],
+      ['/tidak-ada-toko-ini', 404],
+    ] as const) {
       const r = await fetch(server.url + path, { redirect: 'manual' });
       expect(r.status, path).toBe(status);
       expectBase(r.headers.get('content-security-policy'));

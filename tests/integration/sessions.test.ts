@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db.ts';
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => { env = await useTestDatabase(); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await useTestDatabase();
+});
+afterAll(async () => {
+  await env.close();
+});
 
 describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('stores only the SHA-256 of the token and validates it', async () => {
-    const { signUp } = await import('../../src/server/auth/sign-up.ts');
-    const { validateSessionToken } = await import('../../src/server/auth/session.ts');
-    const { db } = await import('../../src/server/db/index.ts');
+    const { signUp } = await import('#server/auth/sign-up.ts');
+    const { validateSessionToken } = await import('#server/auth/session.ts');
+    const { db } = await import('#server/db/index.ts');
     const { token, session, userId } = await signUp({ name: 'Ani', email: 'ani@example.test', phone: null, password: 'rahasia-123' });
     expect(token).toMatch(/^[a-z2-7]{32}$/); // 20 random bytes
     const rows = await db().selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
@@ -23,21 +27,25 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   });
 
   it('expires after 30 days and deletes the expired row', async () => {
-    const { createSession, validateSessionToken } = await import('../../src/server/auth/session.ts');
-    const { db } = await import('../../src/server/db/index.ts');
+    const { createSession, validateSessionToken } = await import('#server/auth/session.ts');
+    const { db } = await import('#server/db/index.ts');
     const user = await db().selectFrom('users').select('id').executeTakeFirstOrThrow();
     const { token, session } = await createSession(user.id);
     const days = (Date.parse(session.expiresAt) - Date.now()) / 86400000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
-    await db().updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', session.id).execute();
+    await db()
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', session.id)
+      .execute();
     expect(await validateSessionToken(token)).toBeNull();
     expect(await db().selectFrom('sessions').select('id').where('id', '=', session.id).executeTakeFirst()).toBeUndefined();
   });
 
   it('extends a session used within 15 days of its expiry back to 30 days', async () => {
-    const { createSession, validateSessionToken } = await import('../../src/server/auth/session.ts');
-    const { db } = await import('../../src/server/db/index.ts');
+    const { createSession, validateSessionToken } = await import('#server/auth/session.ts');
+    const { db } = await import('#server/db/index.ts');
     const user = await db().selectFrom('users').select('id').executeTakeFirstOrThrow();
     const { token, session } = await createSession(user.id);
     const soon = new Date(Date.now() + 10 * 86400000).toISOString();
@@ -53,7 +61,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   });
 
   it('backs off per account with growing waits', async () => {
-    const { backoffSeconds, FREE_FAILURES } = await import('../../src/server/auth/rate-limit.ts');
+    const { backoffSeconds, FREE_FAILURES } = await import('#server/auth/rate-limit.ts');
     expect(backoffSeconds(FREE_FAILURES - 1)).toBe(0);
     expect(backoffSeconds(FREE_FAILURES)).toBe(30);
     expect(backoffSeconds(FREE_FAILURES + 1)).toBe(60);
@@ -62,11 +70,13 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   });
 
   it('counts a fixed window in one atomic step: 50 parallel hits on a limit of 10 let exactly 10 through', async () => {
-    const { hitWindow, claimAttempt, FREE_FAILURES } = await import('../../src/server/auth/rate-limit.ts');
-    const { TooManyRequests } = await import('../../src/server/errors.ts');
+    const { hitWindow, claimAttempt, FREE_FAILURES } = await import('#server/auth/rate-limit.ts');
+    const { TooManyRequests } = await import('#server/errors.ts');
     const hits = await Promise.allSettled(Array.from({ length: 50 }, () => hitWindow('test:window', 10, 60)));
     expect(hits.filter((h) => h.status === 'fulfilled')).toHaveLength(10);
-    expect(hits.filter((h) => h.status === 'rejected').every((h) => (h as PromiseRejectedResult).reason instanceof TooManyRequests)).toBe(true);
+    expect(hits.filter((h) => h.status === 'rejected').every((h) => (h as PromiseRejectedResult).reason instanceof TooManyRequests)).toBe(
+      true,
+    );
     // Parallel claims on one account: only the free attempts and the one that starts the back-off are allowed.
     const claims = await Promise.all(Array.from({ length: 50 }, () => claimAttempt('test:account')));
     expect(claims.filter((c) => c.allowed)).toHaveLength(FREE_FAILURES);
@@ -74,13 +84,13 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   });
 
   it('hashes passwords with argon2id', async () => {
-    const { db } = await import('../../src/server/db/index.ts');
+    const { db } = await import('#server/db/index.ts');
     const u = await db().selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it('takes the client IP from X-Forwarded-For only behind a trusted proxy', async () => {
-    const { clientIp } = await import('../../src/server/http/client-ip.ts');
+    const { clientIp } = await import('#server/http/client-ip.ts');
     const h = new Headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7, 203.0.113.9' });
     expect(clientIp(h, '127.0.0.1', 0)).toBe('127.0.0.1');
     expect(clientIp(h, '127.0.0.1', 1)).toBe('203.0.113.9');

@@ -19,11 +19,19 @@ beforeAll(async () => {
   server = await startServer({ env: { PAGE_CACHE_VERSION_TTL_MS: '0' } });
   store = await useServerDatabase(server);
   hk05 = await shopId('hk05');
-  const { addDemoCatalog } = await import('../../db/demo-catalog.ts');
+  const { addDemoCatalog } = await import('#db/demo-catalog.ts');
   await addDemoCatalog(store.db(), { shopSlug: 'hk05', count: 10, photoSize: 400, distinctPhotos: 2 });
   await addProduct('hk05', {
-    slug: 'kue-lapis', name: 'Kue Lapis Legit', price: 30000, category: 'Kue', photos: 2, description: 'Lapis legit\nberlapis-lapis.',
-    variants: [{ name: 'Loyang kecil', price: 30000, stock: 3 }, { name: 'Loyang besar', price: 55000, stock: 0 }],
+    slug: 'kue-lapis',
+    name: 'Kue Lapis Legit',
+    price: 30000,
+    category: 'Kue',
+    photos: 2,
+    description: 'Lapis legit\nberlapis-lapis.',
+    variants: [
+      { name: 'Loyang kecil', price: 30000, stock: 3 },
+      { name: 'Loyang besar', price: 55000, stock: 0 },
+    ],
   });
   await addProduct('hk05', { slug: 'bolu-diskon', name: 'Bolu Pandan Diskon', price: 20000, compareAt: 25000, category: 'Kue', stock: 0 });
   await addProduct('hk05', { slug: 'draf-rahasia', name: 'Produk Draf Rahasia', price: 1000, status: 'draft' });
@@ -76,8 +84,10 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(tags(lapis, 'option').find((o) => 'disabled' in o)).toBeDefined();
     expect(text(lapis)).toContain('Loyang besar · Habis');
     // One variant choice per product that has more than one variant (the seed's and this test's).
-    const api = await (await new Client(server.url).get('/api/v1/shops/hk05/products')).json() as { products: { variants: unknown[] }[] };
-    expect(tags(html, 'select').filter((s) => s.name === 'variantId')).toHaveLength(api.products.filter((p) => p.variants.length > 1).length);
+    const api = (await (await new Client(server.url).get('/api/v1/shops/hk05/products')).json()) as { products: { variants: unknown[] }[] };
+    expect(tags(html, 'select').filter((s) => s.name === 'variantId')).toHaveLength(
+      api.products.filter((p) => p.variants.length > 1).length,
+    );
     const search = tags(html, 'form').find((f) => f.role === 'search');
     expect(search).toMatchObject({ method: 'get', action: '/hk05' });
   });
@@ -111,13 +121,24 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(tags(html, 'form').find((f) => f.action === '/hk05/keranjang')).toMatchObject({ method: 'post' });
     expect(tags(html, 'input').find((i) => i.name === 'returnTo')!.value).toBe('/hk05/p/kue-lapis');
     const wa = tags(html, 'a').find((a) => a.href?.startsWith('https://wa.me/'))!;
-    expect(decodeURIComponent(wa.href!.split('text=')[1]!)).toBe(`Halo HK05 Telur Asin Bakar, saya mau tanya tentang Kue Lapis Legit: ${server.url}/hk05/p/kue-lapis`);
+    expect(decodeURIComponent(wa.href!.split('text=')[1]!)).toBe(
+      `Halo HK05 Telur Asin Bakar, saya mau tanya tentang Kue Lapis Legit: ${server.url}/hk05/p/kue-lapis`,
+    );
     expect(html).toContain(`<link rel="canonical" href="${server.url}/hk05/p/kue-lapis">`);
   });
 
-  it('answers the 404 page for unknown shops, unknown, draft and other shops\' products', async () => {
-    for (const path of ['/toko-tidak-ada', '/hk05/p/tidak-ada', '/hk05/p/draf-rahasia', '/hk05/p/roti-pisang', '/toko-tidak-ada/p/x',
-      '/toko-tidak-ada/feed/meta.csv', '/desa/tidak-ada', '/kecamatan/tidak-ada', '/hk05/p/%3Cscript%3E']) {
+  it("answers the 404 page for unknown shops, unknown, draft and other shops' products", async () => {
+    for (const path of [
+      '/toko-tidak-ada',
+      '/hk05/p/tidak-ada',
+      '/hk05/p/draf-rahasia',
+      '/hk05/p/roti-pisang',
+      '/toko-tidak-ada/p/x',
+      '/toko-tidak-ada/feed/meta.csv',
+      '/desa/tidak-ada',
+      '/kecamatan/tidak-ada',
+      '/hk05/p/%3Cscript%3E',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).toContain('Tidak ditemukan');
@@ -201,8 +222,13 @@ describe('page cache', () => {
     expect(text(await before.text())).toContain('Telur Asin Bakar satuan');
     // A change written without bumping the version: the cache still answers with the rendered copy,
     // which shows that a hit does not render (the database already says otherwise).
-    await store.db().updateTable('products').set({ name: 'Telur Asin Bakar eceran' })
-      .where('shop_id', '=', hk05).where('slug', '=', 'telur-asin-bakar-satuan').execute();
+    await store
+      .db()
+      .updateTable('products')
+      .set({ name: 'Telur Asin Bakar eceran' })
+      .where('shop_id', '=', hk05)
+      .where('slug', '=', 'telur-asin-bakar-satuan')
+      .execute();
     const hit = await get('/hk05');
     expect(hit.headers.get('x-cache')).toBe('HIT');
     expect(text(await hit.text())).toContain('Telur Asin Bakar satuan');
@@ -220,14 +246,19 @@ describe('page cache', () => {
   });
 
   it('does no session work for public pages: an expired session cookie is neither looked up nor deleted', async () => {
-    const { newToken, sha256Hex, nowIso } = await import('../../src/server/util.ts');
+    const { newToken, sha256Hex, nowIso } = await import('#server/util.ts');
     const owner = await store.db().selectFrom('users').select('id').where('email', '=', 'pemilik@hk05.test').executeTakeFirstOrThrow();
     const expired = async () => {
       const token = newToken();
-      await store.db().insertInto('sessions').values({ id: sha256Hex(token), user_id: owner.id, expires_at: '2020-01-01T00:00:00.000Z', created_at: nowIso() }).execute();
+      await store
+        .db()
+        .insertInto('sessions')
+        .values({ id: sha256Hex(token), user_id: owner.id, expires_at: '2020-01-01T00:00:00.000Z', created_at: nowIso() })
+        .execute();
       return token;
     };
-    const exists = async (token: string) => !!(await store.db().selectFrom('sessions').select('id').where('id', '=', sha256Hex(token)).executeTakeFirst());
+    const exists = async (token: string) =>
+      !!(await store.db().selectFrom('sessions').select('id').where('id', '=', sha256Hex(token)).executeTakeFirst());
     // Control: a personal page looks the session up, finds it expired, deletes the row and the cookie.
     const control = await expired();
     const akun = await get('/akun', { cookie: `etalase_session=${control}` });
@@ -298,13 +329,20 @@ describe('page cache', () => {
 
   it('compresses: brotli or gzip by Accept-Encoding, identical content; dynamic pages too', async () => {
     const plain = Buffer.from(await (await get('/hk05')).arrayBuffer());
-    const raw = (enc: string) => new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-      import('node:http').then((http) => http.get(`${server.url}/hk05`, { headers: { 'accept-encoding': enc } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject), reject);
-    });
+    const raw = (enc: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        import('node:http').then(
+          (http) =>
+            http
+              .get(`${server.url}/hk05`, { headers: { 'accept-encoding': enc } }, (res) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (c: Buffer) => chunks.push(c));
+                res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+              })
+              .on('error', reject),
+          reject,
+        );
+      });
     const br = await raw('gzip, br');
     expect(br.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(br.body).equals(plain)).toBe(true);

@@ -23,9 +23,21 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ env: { PAGE_CACHE_VERSION_TTL_MS: '0' } }), launchBrowser()]);
   store = await useServerDatabase(server);
-  await store.db().updateTable('shops').set((eb) => ({ name: NASTY_SHOP, version: eb('version', '+', 1) })).where('slug', '=', 'kopi-borongloe').execute();
+  await store
+    .db()
+    .updateTable('shops')
+    .set((eb) => ({ name: NASTY_SHOP, version: eb('version', '+', 1) }))
+    .where('slug', '=', 'kopi-borongloe')
+    .execute();
   await addProduct('kopi-borongloe', {
-    slug: 'kue-jahat', name: NASTY, price: 25000, compareAt: 30000, stock: 0, description: `Deskripsi ${NASTY}\u2028baris`, category: '<i>Kue</i>', photos: 2,
+    slug: 'kue-jahat',
+    name: NASTY,
+    price: 25000,
+    compareAt: 30000,
+    stock: 0,
+    description: `Deskripsi ${NASTY}\u2028baris`,
+    category: '<i>Kue</i>',
+    photos: 2,
   });
   await addProduct('kopi-borongloe', { slug: 'gula-aren', name: NO_PHOTO, price: 15000, photos: 0 });
 }, 180_000);
@@ -72,7 +84,10 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     const [ld] = jsonLd(html) as { '@graph': Record<string, unknown>[] }[];
     const product = ld!['@graph'].find((n) => n['@type'] === 'Product')!;
     expect(product).toMatchObject({
-      name: NASTY, url, category: '<i>Kue</i>', description: `Deskripsi ${NASTY}\u2028baris`,
+      name: NASTY,
+      url,
+      category: '<i>Kue</i>',
+      description: `Deskripsi ${NASTY}\u2028baris`,
       brand: { '@type': 'Brand', name: NASTY_SHOP },
       offers: { '@type': 'Offer', price: '25000', priceCurrency: 'IDR', availability: 'https://schema.org/OutOfStock', url },
     });
@@ -104,16 +119,29 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     const csv = await fetch(`${server.url}/kopi-borongloe/feed/meta.csv`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const rows = csvObjects(await csv.text());
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand']));
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining(['id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand']),
+    );
     const row = rows.find((r) => r.title === NASTY)!;
     expect(row).toMatchObject({
-      availability: 'out of stock', condition: 'new', price: '30000 IDR', sale_price: '25000 IDR', brand: NASTY_SHOP,
-      link: `${server.url}/kopi-borongloe/p/kue-jahat`, product_type: '<i>Kue</i>',
+      availability: 'out of stock',
+      condition: 'new',
+      price: '30000 IDR',
+      sale_price: '25000 IDR',
+      brand: NASTY_SHOP,
+      link: `${server.url}/kopi-borongloe/p/kue-jahat`,
+      product_type: '<i>Kue</i>',
     });
     expect(row.image_link).toMatch(new RegExp(`^${server.url}/media/.+/1280\\.jpg$`));
     expect(rows.find((r) => r.title === 'Kopi Bubuk Robusta 250 g')).toMatchObject({ price: '45000 IDR', availability: 'in stock' });
-    expect(rows.every((r) => r.image_link), 'every item has an image').toBe(true);
-    expect(rows.find((r) => r.title === NO_PHOTO), 'a product with no image is left out').toBeUndefined();
+    expect(
+      rows.every((r) => r.image_link),
+      'every item has an image',
+    ).toBe(true);
+    expect(
+      rows.find((r) => r.title === NO_PHOTO),
+      'a product with no image is left out',
+    ).toBeUndefined();
 
     const res = await fetch(`${server.url}/kopi-borongloe/feed/google.xml`);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
@@ -144,7 +172,11 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     expect(parsed.root).toBe('rss');
     expect(parsed.channelTitle).toBe(NASTY_SHOP);
     expect(parsed.items!.find((i) => i.title === NASTY)).toMatchObject({
-      price: '30000 IDR', salePrice: '25000 IDR', availability: 'out_of_stock', brand: NASTY_SHOP, condition: 'new',
+      price: '30000 IDR',
+      salePrice: '25000 IDR',
+      availability: 'out_of_stock',
+      brand: NASTY_SHOP,
+      condition: 'new',
     });
     expect(parsed.items!.every((i) => i.id && i.price?.endsWith(' IDR'))).toBe(true);
   });
@@ -157,13 +189,24 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     expect(r).toContain('Disallow: /dashboard');
     const xml = await page('/sitemap.xml');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    for (const path of ['/hk05', '/roti-balang', '/kopi-borongloe', '/hk05/p/telur-asin-bakar-isi-10', '/kopi-borongloe/p/kue-jahat',
-      '/desa/romang-lompoa', '/desa/borongloe', '/kecamatan/bontomarannu']) {
+    for (const path of [
+      '/hk05',
+      '/roti-balang',
+      '/kopi-borongloe',
+      '/hk05/p/telur-asin-bakar-isi-10',
+      '/kopi-borongloe/p/kue-jahat',
+      '/desa/romang-lompoa',
+      '/desa/borongloe',
+      '/kecamatan/bontomarannu',
+    ]) {
       expect(locs, path).toContain(`${server.url}${path}`);
     }
     expect(xml).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/);
     const p = await browser.newPage();
-    const ok = await p.evaluate((s) => !new DOMParser().parseFromString(s, 'application/xml').getElementsByTagName('parsererror').length, xml);
+    const ok = await p.evaluate(
+      (s) => !new DOMParser().parseFromString(s, 'application/xml').getElementsByTagName('parsererror').length,
+      xml,
+    );
     await p.close();
     expect(ok).toBe(true);
   });
@@ -178,7 +221,8 @@ describe(`sharing and search (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     const district = await page('/kecamatan/bontomarannu');
     noInjectedMarkup(district);
     const dt = text(district);
-    for (const s of ['Desa Balang-Balang', 'Desa Borongloe', 'Desa Romang Lompoa', 'Roti Balang-Balang', NASTY_SHOP, NASTY]) expect(dt).toContain(s);
+    for (const s of ['Desa Balang-Balang', 'Desa Borongloe', 'Desa Romang Lompoa', 'Roti Balang-Balang', NASTY_SHOP, NASTY])
+      expect(dt).toContain(s);
     expect(district).toContain('href="/desa/borongloe"');
     expect(district).toContain('href="/kopi-borongloe/p/kue-jahat"');
     expect(meta(district, 'og:title')).toBe('Produk Kecamatan Bontomarannu · Etalase');
@@ -197,7 +241,11 @@ describe('sharing from the dashboard', () => {
     const res = await owner.get('/dashboard/kopi-borongloe');
     expect(res.status).toBe(200);
     const html = await res.text();
-    const inputs = Object.fromEntries(tags(html, 'input').filter((i) => i.id).map((i) => [i.id, i.value]));
+    const inputs = Object.fromEntries(
+      tags(html, 'input')
+        .filter((i) => i.id)
+        .map((i) => [i.id, i.value]),
+    );
     expect(inputs).toMatchObject({
       'share-catalog': `${server.url}/kopi-borongloe`,
       'feed-meta': `${server.url}/kopi-borongloe/feed/meta.csv`,
@@ -205,7 +253,9 @@ describe('sharing from the dashboard', () => {
     });
     const share = tags(html, 'a').find((a) => 'data-share-whatsapp' in a)!;
     expect(new URL(share.href!).origin + new URL(share.href!).pathname).toBe('https://wa.me/');
-    expect(new URL(share.href!).searchParams.get('text')).toBe(`Lihat produk ${NASTY_SHOP} dan pesan langsung lewat WhatsApp: ${server.url}/kopi-borongloe`);
+    expect(new URL(share.href!).searchParams.get('text')).toBe(
+      `Lihat produk ${NASTY_SHOP} dan pesan langsung lewat WhatsApp: ${server.url}/kopi-borongloe`,
+    );
     // The left-out list names the photo-less product (escaped) and links to its edit page.
     expect(html).not.toContain('<b>aren</b>');
     const leftOut = html.slice(html.indexOf('data-feed-left-out'));

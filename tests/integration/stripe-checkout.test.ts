@@ -3,11 +3,11 @@ import { useTestDatabase } from '../helpers/db.ts';
 import { StripeStub } from '../helpers/stripe-stub.ts';
 import { connectShop } from '../helpers/stripe-setup.ts';
 import { insertOrder, orderRow, shopIdOf } from '../helpers/orders.ts';
-import { inShop } from '../../src/server/tenant/index.ts';
-import { resetConfig } from '../../src/server/config.ts';
-import { cardPaymentAvailable, startCardPayment, startCardPaymentAfterCommit } from '../../src/server/payments/card.ts';
-import { STRIPE_API_VERSION, StripeUnavailable } from '../../src/server/payments/stripe/client.ts';
-import { AppError } from '../../src/server/errors.ts';
+import { inShop } from '#server/tenant/index.ts';
+import { resetConfig } from '#server/config.ts';
+import { cardPaymentAvailable, startCardPayment, startCardPaymentAfterCommit } from '#server/payments/card.ts';
+import { STRIPE_API_VERSION, StripeUnavailable } from '#server/payments/stripe/client.ts';
+import { AppError } from '#server/errors.ts';
 
 const stub = new StripeStub();
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -16,7 +16,10 @@ let roti: string;
 const PUBLIC = 'https://etalase.test';
 
 function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   resetConfig();
 }
 
@@ -53,18 +56,25 @@ describe(`card payment availability (${process.env.DATABASE_URL ? 'postgres' : '
     setEnv({ STRIPE_SECRET_KEY: stub.env().STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: undefined });
     expect(await available(hk05)).toBe(false);
     const order = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4000, quantity: 1 }] });
-    await expect(inShop(hk05, (s) => startCardPayment(s, { orderId: order.id }))).rejects.toMatchObject({ status: 400, messageKey: 'payment.cardUnavailable' });
+    await expect(inShop(hk05, (s) => startCardPayment(s, { orderId: order.id }))).rejects.toMatchObject({
+      status: 400,
+      messageKey: 'payment.cardUnavailable',
+    });
     setEnv(stub.env());
     expect(await available(hk05)).toBe(true);
   });
 });
 
 describe('Checkout Session for a card order', () => {
-  it('is a direct charge on the shop\'s account with IDR amounts ×100, metadata, fee and return URLs', async () => {
+  it("is a direct charge on the shop's account with IDR amounts ×100, metadata, fee and return URLs", async () => {
     const account = await connectShop(stub, hk05);
     const order = await insertOrder({
-      shopId: hk05, deliveryFee: 10_000,
-      lines: [{ name: 'Telur Asin Bakar isi 10', unitPrice: 25_000, quantity: 2 }, { name: 'Sambal', variant: 'Pedas', unitPrice: 4_000, quantity: 3 }],
+      shopId: hk05,
+      deliveryFee: 10_000,
+      lines: [
+        { name: 'Telur Asin Bakar isi 10', unitPrice: 25_000, quantity: 2 },
+        { name: 'Sambal', variant: 'Pedas', unitPrice: 4_000, quantity: 3 },
+      ],
     });
     const before = stub.requests.length;
     const statusUrl = `/hk05/pesanan/${order.code}/${order.token}`;
@@ -75,7 +85,10 @@ describe('Checkout Session for a card order', () => {
     expect(r.stripeAccount).toBe(account);
     expect(r.apiVersion).toBe(STRIPE_API_VERSION);
     expect(r.form).toMatchObject({
-      mode: 'payment', currency: 'idr', client_reference_id: order.code, locale: 'id',
+      mode: 'payment',
+      currency: 'idr',
+      client_reference_id: order.code,
+      locale: 'id',
       'line_items[0][price_data][currency]': 'idr',
       'line_items[0][price_data][unit_amount]': '2500000',
       'line_items[0][price_data][product_data][name]': 'Telur Asin Bakar isi 10',
@@ -86,8 +99,11 @@ describe('Checkout Session for a card order', () => {
       'line_items[2][price_data][unit_amount]': '1000000',
       'line_items[2][price_data][product_data][name]': 'Ongkos kirim',
       'line_items[2][quantity]': '1',
-      'metadata[shop_id]': hk05, 'metadata[order_id]': order.id, 'metadata[order_code]': order.code,
-      'payment_intent_data[metadata][shop_id]': hk05, 'payment_intent_data[metadata][order_id]': order.id,
+      'metadata[shop_id]': hk05,
+      'metadata[order_id]': order.id,
+      'metadata[order_code]': order.code,
+      'payment_intent_data[metadata][shop_id]': hk05,
+      'payment_intent_data[metadata][order_id]': order.id,
       'payment_intent_data[metadata][order_code]': order.code,
       // 2% of Rp 72.000 = Rp 1.440
       'payment_intent_data[application_fee_amount]': '144000',
@@ -123,13 +139,20 @@ describe('Checkout Session for a card order', () => {
     expect(creates()[1]!.form.success_url).toBe(`${PUBLIC}/hk05?bayar=selesai`);
   });
 
-  it('charges the order total as one line when the lines do not add up to it, in the order\'s language', async () => {
+  it("charges the order total as one line when the lines do not add up to it, in the order's language", async () => {
     await connectShop(stub, hk05);
-    const order = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 5 }], total: 18_000, locale: 'en' });
+    const order = await insertOrder({
+      shopId: hk05,
+      lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 5 }],
+      total: 18_000,
+      locale: 'en',
+    });
     await startCardPaymentAfterCommit({ shopId: hk05, orderId: order.id });
     const r = stub.find('POST', '/v1/checkout/sessions').find((x) => x.form['metadata[order_id]'] === order.id)!;
     expect(r.form).toMatchObject({
-      locale: 'en', 'line_items[0][price_data][unit_amount]': '1800000', 'line_items[0][quantity]': '1',
+      locale: 'en',
+      'line_items[0][price_data][unit_amount]': '1800000',
+      'line_items[0][quantity]': '1',
       'line_items[0][price_data][product_data][name]': `Order ${order.code}`,
     });
     expect(r.form['line_items[1][quantity]']).toBeUndefined();
@@ -172,12 +195,21 @@ describe('Checkout Session for a card order', () => {
     const wa = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 1 }], paymentMethod: 'whatsapp' });
     const paid = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 1 }], status: 'paid' });
     const ok = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur', unitPrice: 4_000, quantity: 1 }] });
-    const err = async (p: Promise<unknown>) => { try { await p; return null; } catch (e) { return e as AppError; } };
+    const err = async (p: Promise<unknown>) => {
+      try {
+        await p;
+        return null;
+      } catch (e) {
+        return e as AppError;
+      }
+    };
     expect((await err(startCardPaymentAfterCommit({ shopId: hk05, orderId: wa.id })))?.status).toBe(400);
     expect((await err(startCardPaymentAfterCommit({ shopId: hk05, orderId: paid.id })))?.status).toBe(409);
     await connectShop(stub, roti);
     expect((await err(startCardPaymentAfterCommit({ shopId: roti, orderId: ok.id })))?.status).toBe(404);
-    expect(await err(startCardPaymentAfterCommit({ shopId: hk05, orderId: ok.id, statusUrl: 'https://evil.example/x' }))).toBeInstanceOf(Error);
+    expect(await err(startCardPaymentAfterCommit({ shopId: hk05, orderId: ok.id, statusUrl: 'https://evil.example/x' }))).toBeInstanceOf(
+      Error,
+    );
     expect((await orderRow(hk05, ok.id)).stripe_checkout_session_id).toBeNull();
   });
 });

@@ -4,10 +4,10 @@ import { Client } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 import { makeEvent, signEvent, StripeStub } from '../helpers/stripe-stub.ts';
 import { insertOrder, orderRow, shopIdOf } from '../helpers/orders.ts';
-import { resetConfig } from '../../src/server/config.ts';
-import { closeDb, db } from '../../src/server/db/index.ts';
-import { inShop } from '../../src/server/tenant/index.ts';
-import { cardPaymentAvailable } from '../../src/server/payments/card.ts';
+import { resetConfig } from '#server/config.ts';
+import { closeDb, db } from '#server/db/index.ts';
+import { inShop } from '#server/tenant/index.ts';
+import { cardPaymentAvailable } from '#server/payments/card.ts';
 
 /**
  * Over HTTP against the built server, which drives the real Stripe SDK against the local stub:
@@ -41,8 +41,16 @@ afterAll(async () => {
 });
 
 const settings = () => db().selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', hk05).executeTakeFirst();
-const auditActions = async () => (await db().selectFrom('audit_log').select('action').where('shop_id', '=', hk05)
-  .where('action', 'like', 'payments.%').orderBy('created_at').execute()).map((r) => r.action);
+const auditActions = async () =>
+  (
+    await db()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('shop_id', '=', hk05)
+      .where('action', 'like', 'payments.%')
+      .orderBy('created_at')
+      .execute()
+  ).map((r) => r.action);
 
 describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('shows "not connected" to the owner; staff may not open or post it', async () => {
@@ -75,7 +83,7 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     expect((await settings())?.stripe_account_id ?? null).toBeNull();
   });
 
-  it('creates the connected account and redirects to Stripe\'s onboarding link', async () => {
+  it("creates the connected account and redirects to Stripe's onboarding link", async () => {
     const res = await owner.form(PAGE, { action: 'connect', password: DEMO_PASSWORD });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
@@ -84,15 +92,19 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     expect(stub.accounts.size).toBe(1);
     expect(create!.stripeAccount).toBeUndefined(); // made by the platform
     expect(create!.form).toMatchObject({
-      'controller[fees][payer]': 'account', 'controller[losses][payments]': 'stripe',
-      'controller[stripe_dashboard][type]': 'full', 'controller[requirement_collection]': 'stripe',
-      'capabilities[card_payments][requested]': 'true', 'metadata[shop_id]': hk05,
+      'controller[fees][payer]': 'account',
+      'controller[losses][payments]': 'stripe',
+      'controller[stripe_dashboard][type]': 'full',
+      'controller[requirement_collection]': 'stripe',
+      'capabilities[card_payments][requested]': 'true',
+      'metadata[shop_id]': hk05,
       'business_profile[name]': 'HK05 Telur Asin Bakar',
     });
     const [link] = stub.find('POST', '/v1/account_links');
     const s = await settings();
     expect(link!.form).toEqual({
-      account: s!.stripe_account_id, type: 'account_onboarding',
+      account: s!.stripe_account_id,
+      type: 'account_onboarding',
       return_url: `${server.url}/dashboard/hk05/pembayaran/stripe/kembali`,
       refresh_url: `${server.url}/dashboard/hk05/pembayaran/stripe?stripe=ulang`,
     });
@@ -134,14 +146,27 @@ describe(`Stripe Connect onboarding over HTTP (${process.env.DATABASE_URL ? 'pos
     const accountId = (await settings())!.stripe_account_id!;
     const order = await insertOrder({ shopId: hk05, lines: [{ name: 'Telur Asin Bakar isi 10', unitPrice: 35_000, quantity: 1 }] });
     const session = {
-      id: 'cs_test_http_1', object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: 3_500_000,
-      currency: 'idr', payment_intent: 'pi_test_http_1', client_reference_id: order.code,
+      id: 'cs_test_http_1',
+      object: 'checkout.session',
+      status: 'complete',
+      payment_status: 'paid',
+      amount_total: 3_500_000,
+      currency: 'idr',
+      payment_intent: 'pi_test_http_1',
+      client_reference_id: order.code,
       metadata: { shop_id: hk05, order_id: order.id, order_code: order.code },
     };
     const { body, signature } = signEvent(makeEvent('checkout.session.completed', session, { account: accountId }));
-    const post = (b: string, sig: string) => fetch(`${server.url}/api/v1/stripe/webhook`, {
-      method: 'POST', body: b, headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': sig, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
-    });
+    const post = (b: string, sig: string) =>
+      fetch(`${server.url}/api/v1/stripe/webhook`, {
+        method: 'POST',
+        body: b,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'stripe-signature': sig,
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        },
+      });
     const forged = signEvent(JSON.parse(body), { secret: 'whsec_forged' });
     const bad = await post(forged.body, forged.signature);
     expect(bad.status).toBe(400);

@@ -4,12 +4,12 @@ import { useTestDatabase } from '../helpers/db.ts';
 import { makeEvent, signEvent, STUB_WEBHOOK_SECRET, StripeStub } from '../helpers/stripe-stub.ts';
 import { connectShop } from '../helpers/stripe-setup.ts';
 import { insertOrder, orderEvents, orderRow, shopIdOf } from '../helpers/orders.ts';
-import { db } from '../../src/server/db/index.ts';
-import { inShop } from '../../src/server/tenant/index.ts';
-import { resetConfig } from '../../src/server/config.ts';
-import { cardPaymentAvailable, startCardPaymentAfterCommit } from '../../src/server/payments/card.ts';
-import { handleStripeWebhook } from '../../src/server/payments/stripe/handle-webhook.ts';
-import { AppError } from '../../src/server/errors.ts';
+import { db } from '#server/db/index.ts';
+import { inShop } from '#server/tenant/index.ts';
+import { resetConfig } from '#server/config.ts';
+import { cardPaymentAvailable, startCardPaymentAfterCommit } from '#server/payments/card.ts';
+import { handleStripeWebhook } from '#server/payments/stripe/handle-webhook.ts';
+import { AppError } from '#server/errors.ts';
 
 /**
  * The webhook's rules, driven through the same entry point as the route (signature check on the raw
@@ -44,11 +44,24 @@ async function deliver(event: Record<string, any>, opts: { timestamp?: number; s
   return handleStripeWebhook(new TextEncoder().encode(opts.tamper ? opts.tamper(body) : body), signature);
 }
 async function rejects(p: Promise<unknown>): Promise<AppError> {
-  try { await p; } catch (e) { return e as AppError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
   throw new Error('expected a rejection');
 }
-const processedCount = async () => Number((await db().selectFrom('stripe_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const processedIds = async (shopId: string) => (await db().selectFrom('stripe_events').select('event_id').where('shop_id', '=', shopId).execute()).map((r) => r.event_id);
+const processedCount = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom('stripe_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const processedIds = async (shopId: string) =>
+  (await db().selectFrom('stripe_events').select('event_id').where('shop_id', '=', shopId).execute()).map((r) => r.event_id);
 
 /** A card order with an open Checkout Session at the stub, as a real checkout leaves it. */
 async function cardOrder(shopId = hk05, lines = [{ name: 'Telur Asin Bakar isi 10', unitPrice: 35_000, quantity: 1 }]) {
@@ -73,7 +86,7 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(await processedIds(hk05)).toContain(event.id);
   });
 
-  it('writes nothing when the effect fails, so Stripe\'s redelivery applies it once', async () => {
+  it("writes nothing when the effect fails, so Stripe's redelivery applies it once", async () => {
     const o = await cardOrder();
     const event = makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA });
     // Break the effect after the event id was claimed: the claim must roll back with it.
@@ -133,14 +146,24 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('checkout.session.expired expires a card order whose current session it is, and releases its stock', async () => {
-    const product = await db().selectFrom('products').select(['id', 'stock']).where('shop_id', '=', hk05).where('slug', '=', 'telur-asin-bakar-isi-10').executeTakeFirstOrThrow();
+    const product = await db()
+      .selectFrom('products')
+      .select(['id', 'stock'])
+      .where('shop_id', '=', hk05)
+      .where('slug', '=', 'telur-asin-bakar-isi-10')
+      .executeTakeFirstOrThrow();
     const o = await cardOrder(hk05, [{ name: 'Telur Asin Bakar isi 10', unitPrice: 35_000, quantity: 2, productId: product.id }] as never);
     await deliver(makeEvent('checkout.session.expired', stub.expireSession(o.sessionId), { account: acctA }));
     expect((await orderRow(hk05, o.id)).status).toBe('expired');
     const e = (await orderEvents(hk05, o.id)).find((x) => x.type === 'expired')!;
     expect(e).toMatchObject({ actor_kind: 'stripe', from_status: 'pending' });
     expect(e.details).toMatchObject({ reason: 'checkout_expired', session: o.sessionId });
-    const after = await db().selectFrom('products').select('stock').where('shop_id', '=', hk05).where('id', '=', product.id).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom('products')
+      .select('stock')
+      .where('shop_id', '=', hk05)
+      .where('id', '=', product.id)
+      .executeTakeFirstOrThrow();
     expect(after.stock).toBe(product.stock! + 2);
   });
 
@@ -171,9 +194,11 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(await types(hk05, o.id)).toContain('payment_after_close');
   });
 
-  it('does not take a payment of another amount as the order\'s', async () => {
+  it("does not take a payment of another amount as the order's", async () => {
     const o = await cardOrder();
-    await deliver(makeEvent('checkout.session.completed', { ...stub.completeSession(o.sessionId, 'paid'), amount_total: 100 }, { account: acctA }));
+    await deliver(
+      makeEvent('checkout.session.completed', { ...stub.completeSession(o.sessionId, 'paid'), amount_total: 100 }, { account: acctA }),
+    );
     expect((await orderRow(hk05, o.id)).status).toBe('pending');
     expect(await types(hk05, o.id)).toContain('payment_mismatch');
   });
@@ -183,7 +208,7 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const event = makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA });
     const before = await processedCount();
     expect((await rejects(deliver(event, { secret: 'whsec_forged' }))).status).toBe(400);
-    expect((await rejects(deliver(event, { tamper: (b) => b.replace('"paid"', '"paid" ') })))).toMatchObject({ status: 400 });
+    expect(await rejects(deliver(event, { tamper: (b) => b.replace('"paid"', '"paid" ') }))).toMatchObject({ status: 400 });
     expect((await rejects(handleStripeWebhook(JSON.stringify(event), null))).status).toBe(400);
     expect((await rejects(handleStripeWebhook(JSON.stringify(event), 't=1,v1=00'))).status).toBe(400);
     // A genuine delivery replayed 10 minutes later (Stripe's tolerance is 5).
@@ -198,19 +223,31 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const paid = stub.completeSession(o.sessionId, 'paid');
     const before = await processedCount();
     // Shop B's account sends a session carrying shop A's order.
-    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: acctB }))).toMatchObject({ outcome: 'ignored', reason: 'account_order_mismatch' });
+    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: acctB }))).toMatchObject({
+      outcome: 'ignored',
+      reason: 'account_order_mismatch',
+    });
     // Right shop, but an order id of another shop.
     const foreign = await insertOrder({ shopId: roti, lines: [{ name: 'Roti', unitPrice: 35_000, quantity: 1 }] });
     const wrongOrder = { ...paid, metadata: { shop_id: hk05, order_id: foreign.id, order_code: foreign.code } };
-    expect(await deliver(makeEvent('checkout.session.completed', wrongOrder, { account: acctA }))).toMatchObject({ outcome: 'ignored', reason: 'account_order_mismatch' });
+    expect(await deliver(makeEvent('checkout.session.completed', wrongOrder, { account: acctA }))).toMatchObject({
+      outcome: 'ignored',
+      reason: 'account_order_mismatch',
+    });
     // Right order id, wrong code.
     const wrongCode = { ...paid, metadata: { ...paid.metadata, order_code: 'X-1' } };
     expect(await deliver(makeEvent('checkout.session.completed', wrongCode, { account: acctA }))).toMatchObject({ outcome: 'ignored' });
     // An account no shop uses, and a platform (non-Connect) event.
-    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: 'acct_nobody' }))).toMatchObject({ reason: 'unknown_account' });
-    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: null }))).toMatchObject({ reason: 'not_a_connect_event' });
+    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: 'acct_nobody' }))).toMatchObject({
+      reason: 'unknown_account',
+    });
+    expect(await deliver(makeEvent('checkout.session.completed', paid, { account: null }))).toMatchObject({
+      reason: 'not_a_connect_event',
+    });
     // A session of the shop's own, not made by Etalase.
-    expect(await deliver(makeEvent('checkout.session.completed', { ...paid, metadata: {} }, { account: acctA }))).toMatchObject({ reason: 'not_an_etalase_session' });
+    expect(await deliver(makeEvent('checkout.session.completed', { ...paid, metadata: {} }, { account: acctA }))).toMatchObject({
+      reason: 'not_an_etalase_session',
+    });
     expect(await processedCount()).toBe(before);
     expect((await orderRow(hk05, o.id)).status).toBe('pending');
     expect((await orderRow(roti, foreign.id)).status).toBe('pending');
@@ -227,25 +264,43 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(await available()).toBe(false);
     await deliver(makeEvent('account.updated', { ...account, charges_enabled: true }, { account: acctA, created: now + 20 }));
     expect(await available()).toBe(true);
-    const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('shop_id', '=', hk05)
-      .where('action', 'in', ['payments.stripe_ready', 'payments.stripe_not_ready']).orderBy('created_at').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('shop_id', '=', hk05)
+      .where('action', 'in', ['payments.stripe_ready', 'payments.stripe_not_ready'])
+      .orderBy('created_at')
+      .execute();
     expect(audit.map((a) => a.action).slice(-2)).toEqual(['payments.stripe_not_ready', 'payments.stripe_ready']);
     // An account object that is not the event's account is refused.
     const before = await processedCount();
-    expect(await deliver(makeEvent('account.updated', { ...stub.accounts.get(acctB), charges_enabled: false }, { account: acctA, created: now + 30 }))).toMatchObject({ outcome: 'ignored' });
+    expect(
+      await deliver(
+        makeEvent('account.updated', { ...stub.accounts.get(acctB), charges_enabled: false }, { account: acctA, created: now + 30 }),
+      ),
+    ).toMatchObject({ outcome: 'ignored' });
     expect(await processedCount()).toBe(before);
     expect(await available()).toBe(true);
   });
 
   it('account.application.deauthorized clears the account: card is no longer offered and its events are ignored', async () => {
     const o = await cardOrder();
-    await deliver(makeEvent('account.application.deauthorized', { id: 'ca_etalase', object: 'application', name: 'Etalase' }, { account: acctA }));
+    await deliver(
+      makeEvent('account.application.deauthorized', { id: 'ca_etalase', object: 'application', name: 'Etalase' }, { account: acctA }),
+    );
     const settings = await db().selectFrom('shop_payment_settings').selectAll().where('shop_id', '=', hk05).executeTakeFirstOrThrow();
     expect(settings).toMatchObject({ stripe_account_id: null, stripe_charges_enabled: 0, accept_card: 0 });
     expect(await inShop(hk05, (s) => cardPaymentAvailable(s))).toBe(false);
-    const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('shop_id', '=', hk05).where('action', '=', 'payments.stripe_disconnected').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('shop_id', '=', hk05)
+      .where('action', '=', 'payments.stripe_disconnected')
+      .execute();
     expect(JSON.parse(audit.at(-1)!.details)).toMatchObject({ account: acctA, reason: 'deauthorized' });
-    expect(await deliver(makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA }))).toMatchObject({ reason: 'unknown_account' });
+    expect(
+      await deliver(makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA })),
+    ).toMatchObject({ reason: 'unknown_account' });
   });
 
   it('charge.refunded records refunds in Rupiah; a full refund cancels a paid order; late or repeated events change nothing', async () => {
@@ -253,8 +308,15 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const session = stub.completeSession(o.sessionId, 'paid');
     await deliver(makeEvent('checkout.session.completed', session, { account: acctA }));
     const charge = {
-      id: 'ch_test_1', object: 'charge', amount: 3_500_000, amount_refunded: 1_000_000, currency: 'idr', refunded: false,
-      payment_intent: session.payment_intent, metadata: session.metadata, status: 'succeeded',
+      id: 'ch_test_1',
+      object: 'charge',
+      amount: 3_500_000,
+      amount_refunded: 1_000_000,
+      currency: 'idr',
+      refunded: false,
+      payment_intent: session.payment_intent,
+      metadata: session.metadata,
+      status: 'succeeded',
     };
     const partial = makeEvent('charge.refunded', charge, { account: acctA });
     await deliver(partial);
@@ -278,10 +340,22 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const session = stub.completeSession(o.sessionId, 'paid');
     await deliver(makeEvent('checkout.session.completed', session, { account: acctA }));
     await db().updateTable('orders').set({ status: 'fulfilled' }).where('shop_id', '=', hk05).where('id', '=', o.id).execute();
-    await deliver(makeEvent('charge.refunded', {
-      id: 'ch_test_2', object: 'charge', amount: 3_500_000, amount_refunded: 3_500_000, currency: 'idr', refunded: true,
-      payment_intent: session.payment_intent, metadata: {},
-    }, { account: acctA }));
+    await deliver(
+      makeEvent(
+        'charge.refunded',
+        {
+          id: 'ch_test_2',
+          object: 'charge',
+          amount: 3_500_000,
+          amount_refunded: 3_500_000,
+          currency: 'idr',
+          refunded: true,
+          payment_intent: session.payment_intent,
+          metadata: {},
+        },
+        { account: acctA },
+      ),
+    );
     expect(await orderRow(hk05, o.id)).toMatchObject({ status: 'fulfilled', stripe_refunded_amount: 35_000 });
     expect(await types(hk05, o.id)).toContain('refunded');
   });
@@ -289,10 +363,22 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   it('a refund that arrives before the payment event: paid, then cancelled, when the payment arrives', async () => {
     const o = await cardOrder();
     const session = stub.completeSession(o.sessionId, 'paid');
-    await deliver(makeEvent('charge.refunded', {
-      id: 'ch_test_3', object: 'charge', amount: 3_500_000, amount_refunded: 3_500_000, currency: 'idr', refunded: true,
-      payment_intent: session.payment_intent, metadata: session.metadata,
-    }, { account: acctA }));
+    await deliver(
+      makeEvent(
+        'charge.refunded',
+        {
+          id: 'ch_test_3',
+          object: 'charge',
+          amount: 3_500_000,
+          amount_refunded: 3_500_000,
+          currency: 'idr',
+          refunded: true,
+          payment_intent: session.payment_intent,
+          metadata: session.metadata,
+        },
+        { account: acctA },
+      ),
+    );
     expect((await orderRow(hk05, o.id)).status).toBe('pending');
     await deliver(makeEvent('checkout.session.completed', session, { account: acctA }));
     expect((await orderRow(hk05, o.id)).status).toBe('cancelled');
@@ -303,10 +389,21 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const o = await cardOrder();
     const session = stub.completeSession(o.sessionId, 'paid');
     await deliver(makeEvent('checkout.session.completed', session, { account: acctA }));
-    const dispute = makeEvent('charge.dispute.created', {
-      id: 'dp_test_1', object: 'dispute', amount: 3_500_000, currency: 'idr', reason: 'fraudulent', status: 'needs_response',
-      charge: 'ch_test_4', payment_intent: session.payment_intent, metadata: {},
-    }, { account: acctA });
+    const dispute = makeEvent(
+      'charge.dispute.created',
+      {
+        id: 'dp_test_1',
+        object: 'dispute',
+        amount: 3_500_000,
+        currency: 'idr',
+        reason: 'fraudulent',
+        status: 'needs_response',
+        charge: 'ch_test_4',
+        payment_intent: session.payment_intent,
+        metadata: {},
+      },
+      { account: acctA },
+    );
     await deliver(dispute);
     await deliver(dispute);
     expect(await orderRow(hk05, o.id)).toMatchObject({ status: 'paid', stripe_disputed: 1 });
@@ -314,10 +411,15 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(d).toHaveLength(1);
     expect(d[0]!.details).toMatchObject({ amount: 35_000, reason: 'fraudulent', dispute: 'dp_test_1' });
     // Another shop's account naming this PaymentIntent finds nothing of its own.
-    expect(await deliver(makeEvent('charge.dispute.created', { ...dispute.data.object, id: 'dp_x' }, { account: acctB }))).toMatchObject({ outcome: 'ignored' });
+    expect(await deliver(makeEvent('charge.dispute.created', { ...dispute.data.object, id: 'dp_x' }, { account: acctB }))).toMatchObject({
+      outcome: 'ignored',
+    });
   });
 
   it('answers other event types with 200 and does nothing', async () => {
-    expect(await deliver(makeEvent('payout.paid', { id: 'po_1', object: 'payout' }, { account: acctA }))).toMatchObject({ outcome: 'ignored', reason: 'unhandled_type' });
+    expect(await deliver(makeEvent('payout.paid', { id: 'po_1', object: 'payout' }, { account: acctA }))).toMatchObject({
+      outcome: 'ignored',
+      reason: 'unhandled_type',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from '../../src/server/http/routes.ts';
-import type { RouteDef } from '../../src/server/http/api.ts';
+import { ROUTES } from '#server/http/routes.ts';
+import type { RouteDef } from '#server/http/api.ts';
 import { contractViolation, operationFor } from '../helpers/api-contract.ts';
 
 const routes = Object.entries(ROUTES) as [string, RouteDef][];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DesignHistory } from '../../src/brand/editor/history.ts';
-import { pageLines, snapOffset, xEdges, yEdges } from '../../src/brand/editor/snap.ts';
-import { relativeSources } from '../../src/brand/editor/serialize.ts';
-import { createQueue } from '../../src/brand/editor/queue.ts';
-import { messenger, STUDIO_MESSAGE_KEYS, studioMessages } from '../../src/brand/editor/messages.ts';
-import { allKeys, translator } from '../../src/i18n/index.ts';
-import { EMPTY_FACTS, missingFacts } from '../../src/brand/facts.ts';
+import { DesignHistory } from '#brand/editor/history.ts';
+import { pageLines, snapOffset, xEdges, yEdges } from '#brand/editor/snap.ts';
+import { relativeSources } from '#brand/editor/serialize.ts';
+import { createQueue } from '#brand/editor/queue.ts';
+import { messenger, STUDIO_MESSAGE_KEYS, studioMessages } from '#brand/editor/messages.ts';
+import { allKeys, translator } from '#i18n/index.ts';
+import { EMPTY_FACTS, missingFacts } from '#brand/facts.ts';
 
 describe('studio history', () => {
   it('undoes and redoes in order, ignores a repeated state and drops the redo branch on a new edit', () => {
@@ -39,8 +39,10 @@ describe('snapping maths', () => {
   it('edges and centre of a box', () => {
     expect(xEdges(box)).toEqual([10, 60, 110]);
     expect(yEdges(box)).toEqual([20, 40, 60]);
-    expect(pageLines({ left: 0, top: 0, width: 200, height: 100 }, { left: 10, top: 10, width: 180, height: 80 }))
-      .toEqual({ xs: [0, 100, 200, 10, 190], ys: [0, 50, 100, 10, 90] });
+    expect(pageLines({ left: 0, top: 0, width: 200, height: 100 }, { left: 10, top: 10, width: 180, height: 80 })).toEqual({
+      xs: [0, 100, 200, 10, 190],
+      ys: [0, 50, 100, 10, 90],
+    });
   });
   it('the closest line within the threshold wins; nothing beyond it', () => {
     expect(snapOffset([10, 60, 110], [64, 107], 8)).toEqual({ d: -3, line: 107 });
@@ -51,12 +53,18 @@ describe('snapping maths', () => {
 });
 
 describe('serialisation', () => {
-  it('makes this site\'s image URLs relative, in groups too, and leaves other text alone', () => {
-    const o = relativeSources({ type: 'Group', objects: [
-      { type: 'Image', src: 'https://etalase.test/media/s1/m1/1024.png' },
-      { type: 'Image', src: 'https://etalase.test.evil/x.png' },
-      { type: 'Textbox', text: 'https://etalase.test/' },
-    ] }, 'https://etalase.test');
+  it("makes this site's image URLs relative, in groups too, and leaves other text alone", () => {
+    const o = relativeSources(
+      {
+        type: 'Group',
+        objects: [
+          { type: 'Image', src: 'https://etalase.test/media/s1/m1/1024.png' },
+          { type: 'Image', src: 'https://etalase.test.evil/x.png' },
+          { type: 'Textbox', text: 'https://etalase.test/' },
+        ],
+      },
+      'https://etalase.test',
+    );
     expect(o.objects).toEqual([
       { type: 'Image', src: '/media/s1/m1/1024.png' },
       { type: 'Image', src: 'https://etalase.test.evil/x.png' },
@@ -68,7 +76,9 @@ describe('serialisation', () => {
 describe('action queue', () => {
   const deferred = () => {
     let resolve!: () => void;
-    const promise = new Promise<void>((r) => { resolve = r; });
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
     return { promise, resolve };
   };
 
@@ -77,8 +87,16 @@ describe('action queue', () => {
     const q = createQueue((b) => busy.push(b));
     const log: string[] = [];
     const gate = deferred();
-    const first = q.serial(async () => { log.push('first:start'); await gate.promise; log.push('first:end'); return 1; });
-    const second = q.serial(() => { log.push('second'); return 2; });
+    const first = q.serial(async () => {
+      log.push('first:start');
+      await gate.promise;
+      log.push('first:end');
+      return 1;
+    });
+    const second = q.serial(() => {
+      log.push('second');
+      return 2;
+    });
     await Promise.resolve();
     expect(log).toEqual(['first:start']);
     expect(busy).toEqual([true]);
@@ -90,7 +108,9 @@ describe('action queue', () => {
 
   it('a failing action rejects its own promise and the next one still runs', async () => {
     const q = createQueue();
-    const failed = q.serial(() => { throw new Error('refused'); });
+    const failed = q.serial(() => {
+      throw new Error('refused');
+    });
     const next = q.serial(() => 'ran');
     await expect(failed).rejects.toThrow('refused');
     await expect(next).resolves.toBe('ran');
@@ -102,7 +122,9 @@ describe('action queue', () => {
     const gate = deferred();
     void q.serial(async () => {
       await gate.promise;
-      void q.serial(() => { log.push('queued meanwhile'); });
+      void q.serial(() => {
+        log.push('queued meanwhile');
+      });
       log.push('first');
     });
     const done = q.settled().then(() => log.push('settled'));

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeMarkup } from '../../src/server/branding/markup.ts';
+import { looksLikeMarkup } from '#server/branding/markup.ts';
 
 describe('markup in design texts', () => {
   it('finds tags, closing tags with blanks, javascript: URLs and event handlers', () => {
-    for (const s of ['<script>alert(1)</script>', '< / script>', '<\n img src=x>', '</ svg', '<A HREF="x">', 'javascript :alert(1)', 'x onload = y', '<//iframe'])
+    for (const s of [
+      '<script>alert(1)</script>',
+      '< / script>',
+      '<\n img src=x>',
+      '</ svg',
+      '<A HREF="x">',
+      'javascript :alert(1)',
+      'x onload = y',
+      '<//iframe',
+    ])
       expect(looksLikeMarkup(s), s).toBe(true);
   });
   it('leaves ordinary text alone', () => {

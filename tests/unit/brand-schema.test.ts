@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaps, designDoc, pickAllowed, srcForm, MAX_OBJECTS } from '../../src/brand/schema.ts';
-import { contrastRatio, readablePair, readableOn } from '../../src/brand/contrast.ts';
-import { FACT_KEYS, missingFacts, registrationValid, SAMPLE_FACTS, EMPTY_FACTS, factText, formatLabelDate } from '../../src/brand/facts.ts';
-import { TEMPLATES } from '../../src/brand/templates/index.ts';
-import { geometry, printPixels } from '../../src/brand/kinds.ts';
+import { checkCaps, designDoc, pickAllowed, srcForm, MAX_OBJECTS } from '#brand/schema.ts';
+import { contrastRatio, readablePair, readableOn } from '#brand/contrast.ts';
+import { FACT_KEYS, missingFacts, registrationValid, SAMPLE_FACTS, EMPTY_FACTS, factText, formatLabelDate } from '#brand/facts.ts';
+import { TEMPLATES } from '#brand/templates/index.ts';
+import { geometry, printPixels } from '#brand/kinds.ts';
 
 const base = { v: 1, page: { kind: 'logo' }, background: '' };
 const doc = (objects: unknown[]) => ({ ...base, objects });
@@ -34,7 +34,9 @@ describe('design allowlist', () => {
   it('allows only plain colours (gradients and patterns are refused) and only bundled fonts', () => {
     expect(designDoc.safeParse(doc([{ type: 'Rect', fill: '#ff0000' }])).success).toBe(true);
     expect(designDoc.safeParse(doc([{ type: 'Rect', fill: 'rgba(1,2,3,0.5)' }])).success).toBe(true);
-    expect(designDoc.safeParse(doc([{ type: 'Rect', fill: { type: 'linear', colorStops: [{ offset: 0, color: 'red;x' }] } }])).success).toBe(false);
+    expect(
+      designDoc.safeParse(doc([{ type: 'Rect', fill: { type: 'linear', colorStops: [{ offset: 0, color: 'red;x' }] } }])).success,
+    ).toBe(false);
     expect(designDoc.safeParse(doc([{ type: 'Rect', fill: 'url(javascript:alert(1))' }])).success).toBe(false);
     expect(designDoc.safeParse(doc([{ type: 'Textbox', text: 'a', fontFamily: 'Comic Sans' }])).success).toBe(false);
     expect(designDoc.safeParse(doc([{ type: 'Textbox', text: 'a', styles: { 0: { 0: { fill: 'red' } } } }])).success).toBe(false);
@@ -53,14 +55,31 @@ describe('design allowlist', () => {
   it('image sources: only /media/{shop}/{id}/{w}.png or bundled assets', () => {
     expect(srcForm('/media/abc/def/1280.png')).toEqual({ kind: 'media', shopId: 'abc', mediaId: 'def', width: '1280' });
     expect(srcForm('/brand/assets/halal-mark.png')).toEqual({ kind: 'asset', name: 'halal-mark' });
-    for (const bad of ['https://evil.example/x.png', 'http://127.0.0.1/admin', 'file:///etc/passwd', 'data:image/png;base64,AAAA',
-      'javascript:alert(1)', '//evil.example/x.png', '/media/abc/def/../../x.png', '/brand/assets/unknown.png', '/media/abc/def/original']) {
+    for (const bad of [
+      'https://evil.example/x.png',
+      'http://127.0.0.1/admin',
+      'file:///etc/passwd',
+      'data:image/png;base64,AAAA',
+      'javascript:alert(1)',
+      '//evil.example/x.png',
+      '/media/abc/def/../../x.png',
+      '/brand/assets/unknown.png',
+      '/media/abc/def/original',
+    ]) {
       expect(srcForm(bad), bad).toBeNull();
     }
   });
 
   it('the editor keeps only allowlisted keys when serializing', () => {
-    const out = pickAllowed({ type: 'Textbox', text: 'Hi', fontFamily: 'Poppins', pathSide: 'left', onload: 'x', styles: { a: 1 }, factKey: 'productName' });
+    const out = pickAllowed({
+      type: 'Textbox',
+      text: 'Hi',
+      fontFamily: 'Poppins',
+      pathSide: 'left',
+      onload: 'x',
+      styles: { a: 1 },
+      factKey: 'productName',
+    });
     expect(out).toEqual({ type: 'Textbox', text: 'Hi', fontFamily: 'Poppins', styles: [], factKey: 'productName' });
   });
 });
@@ -69,8 +88,14 @@ describe('label facts', () => {
   it('lists missing mandatory facts in Indonesian label terms', () => {
     expect(missingFacts(SAMPLE_FACTS)).toEqual([]);
     expect(missingFacts(EMPTY_FACTS)).toEqual([
-      'brand.missing.productName', 'brand.missing.composition', 'brand.missing.netWeight', 'brand.missing.producerName',
-      'brand.missing.producerAddress', 'brand.missing.registration', 'brand.missing.productionCode', 'brand.missing.expiry',
+      'brand.missing.productName',
+      'brand.missing.composition',
+      'brand.missing.netWeight',
+      'brand.missing.producerName',
+      'brand.missing.producerAddress',
+      'brand.missing.registration',
+      'brand.missing.productionCode',
+      'brand.missing.expiry',
     ]);
     expect(missingFacts({ ...SAMPLE_FACTS, registrationNumber: '12345' })).toEqual(['brand.missing.registrationFormat']);
   });
@@ -82,7 +107,9 @@ describe('label facts', () => {
   it('formats fact texts the way labels print them', () => {
     expect(factText('expiry', SAMPLE_FACTS)).toBe('Baik digunakan sebelum 30 Des 2026');
     expect(factText('registration', SAMPLE_FACTS)).toBe('P-IRT No. 2067371010123-29');
-    expect(factText('registration', { ...SAMPLE_FACTS, registrationKind: 'bpom_md', registrationNumber: '231110012345' })).toBe('BPOM RI MD 231110012345');
+    expect(factText('registration', { ...SAMPLE_FACTS, registrationKind: 'bpom_md', registrationNumber: '231110012345' })).toBe(
+      'BPOM RI MD 231110012345',
+    );
     expect(formatLabelDate('2027-05-01')).toBe('1 Mei 2027');
   });
 });
@@ -105,6 +132,6 @@ describe('geometry', () => {
     expect([g.width, g.height]).toEqual([960, 610]);
     expect(g.trim).toEqual({ left: 30, top: 30, width: 900, height: 550 });
     const px = printPixels({ kind: 'label', widthMm: 90, heightMm: 55 });
-    expect(px.width).toBe(Math.floor(96 / 25.4 * 300));
+    expect(px.width).toBe(Math.floor((96 / 25.4) * 300));
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseRupiah } from '../../src/server/catalog/money.ts';
-import { productInput, productPatchInput } from '../../src/server/catalog/schemas.ts';
-import { parseInput } from '../../src/server/http/validate.ts';
-import { Invalid } from '../../src/server/errors.ts';
+import { parseCount, parseRupiah } from '#server/catalog/money.ts';
+import { productInput, productPatchInput } from '#server/catalog/schemas.ts';
+import { parseInput } from '#server/http/validate.ts';
+import { Invalid } from '#server/errors.ts';
 
 describe('Rupiah as typed on a phone', () => {
   it('reads whole Rupiah with or without Rp, dots and spaces', () => {
-    for (const s of ['25000', '25.000', 'Rp 25.000', 'Rp25.000', 'rp 25.000', 'Rp. 25.000', 'IDR 25.000', ' 25 000 ', '25\u00a0000', 'Rp\u00a025.000']) {
+    for (const s of [
+      '25000',
+      '25.000',
+      'Rp 25.000',
+      'Rp25.000',
+      'rp 25.000',
+      'Rp. 25.000',
+      'IDR 25.000',
+      ' 25 000 ',
+      '25\u00a0000',
+      'Rp\u00a025.000',
+    ]) {
       expect(parseRupiah(s), s).toBe(25000);
     }
     expect(parseRupiah('1.250.000')).toBe(1_250_000);
@@ -49,12 +60,16 @@ describe('product input', () => {
     return {};
   };
 
-  it('parses typed prices and explains bad ones in the user\'s language', () => {
+  it("parses typed prices and explains bad ones in the user's language", () => {
     const ok = parseInput(productInput, { name: 'Telur', price: 'Rp 25.000', compareAtPrice: '', stock: null, variants: [] }, 'id');
     expect(ok.price).toBe(25000);
     expect(ok.compareAtPrice).toBeNull();
-    expect(fields({ name: 'Telur', price: '25,000' }).price).toEqual(['Tulis angka Rupiah tanpa desimal, mis. 25000, 25.000 atau Rp 25.000.']);
-    expect(fields({ name: 'Telur', price: '25,000' }, 'en').price).toEqual(['Write whole Rupiah without decimals, e.g. 25000, 25.000 or Rp 25.000.']);
+    expect(fields({ name: 'Telur', price: '25,000' }).price).toEqual([
+      'Tulis angka Rupiah tanpa desimal, mis. 25000, 25.000 atau Rp 25.000.',
+    ]);
+    expect(fields({ name: 'Telur', price: '25,000' }, 'en').price).toEqual([
+      'Write whole Rupiah without decimals, e.g. 25000, 25.000 or Rp 25.000.',
+    ]);
     expect(fields({ name: 'Telur', price: -5 }).price).toEqual(['Harga tidak boleh negatif.']);
     expect(fields({ name: 'Telur', price: '' }).price).toEqual(['Isi harga dalam Rupiah, mis. 25.000.']);
     expect(fields({ name: 'Telur' }).price).toBeDefined();
@@ -63,7 +78,8 @@ describe('product input', () => {
     expect(fields({ name: 'Telur', price: 1000, slug: 'Bukan Slug!' }).slug).toBeDefined();
     expect(fields({ name: 'Telur', price: 1000, status: 'hidden' }).status).toBeDefined();
     expect(fields({ name: 'Telur', price: 1000, variants: [{ name: '', price: 'x' }] })).toMatchObject({
-      'variants.0.name': ['Isi nama varian.'], 'variants.0.price': [expect.stringContaining('Rupiah')],
+      'variants.0.name': ['Isi nama varian.'],
+      'variants.0.price': [expect.stringContaining('Rupiah')],
     });
   });
 

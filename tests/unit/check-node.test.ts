@@ -25,7 +25,7 @@ describe('the Node version check before install, start and test', () => {
     expect(r.stderr).toBe('');
   });
   it('is wired before install, start and test in package.json', async () => {
-    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
+    const pkg = (await import('#package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
     for (const s of ['preinstall', 'prestart', 'pretest']) expect(pkg.scripts[s]).toBe('node scripts/check-node.cjs');
   });
 });

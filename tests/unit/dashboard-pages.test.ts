@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pageRoutes } from '../helpers/routes.ts';
-import { DASHBOARD_PAGES, shopTabPages } from '../../src/server/http/dashboard-pages.ts';
-import { PAGE_CAPABILITIES } from '../../src/server/auth/access.ts';
-import { routeDeclaration } from '../../src/server/http/guard-request.ts';
-import { dashboardTabs } from '../../src/server/shops/get-dashboard-nav.ts';
-import { allKeys } from '../../src/i18n/index.ts';
-import { PHOTOS_FORM_BYTES } from '../../src/server/http/body-limits.ts';
-import { RATE_LIMITS } from '../../src/server/http/rate-limits.ts';
+import { DASHBOARD_PAGES, shopTabPages } from '#server/http/dashboard-pages.ts';
+import { PAGE_CAPABILITIES } from '#server/auth/access.ts';
+import { routeDeclaration } from '#server/http/guard-request.ts';
+import { dashboardTabs } from '#server/shops/get-dashboard-nav.ts';
+import { allKeys } from '#i18n/index.ts';
+import { PHOTOS_FORM_BYTES } from '#server/http/body-limits.ts';
+import { RATE_LIMITS } from '#server/http/rate-limits.ts';
 
 /** DASHBOARD_PAGES is the one declaration of the dashboard: the page guard, the tab bar and the request guard read it. */
 describe('dashboard pages', () => {
@@ -30,11 +30,22 @@ describe('dashboard pages', () => {
 
   it('shows each role the tabs it may open, in the declared order', () => {
     expect(dashboardTabs('hk05', 'owner').map((tab) => tab.href)).toEqual([
-      '/dashboard/hk05', '/dashboard/hk05/produk', '/dashboard/hk05/pesanan', '/dashboard/hk05/pengaturan',
-      '/dashboard/hk05/pembayaran', '/dashboard/hk05/staf', '/dashboard/hk05/audit', '/dashboard/hk05/brand',
+      '/dashboard/hk05',
+      '/dashboard/hk05/produk',
+      '/dashboard/hk05/pesanan',
+      '/dashboard/hk05/pengaturan',
+      '/dashboard/hk05/pembayaran',
+      '/dashboard/hk05/staf',
+      '/dashboard/hk05/audit',
+      '/dashboard/hk05/brand',
     ]);
     const staff = dashboardTabs('hk05', 'staff');
-    expect(staff.map((tab) => tab.href)).toEqual(['/dashboard/hk05', '/dashboard/hk05/produk', '/dashboard/hk05/pesanan', '/dashboard/hk05/brand']);
+    expect(staff.map((tab) => tab.href)).toEqual([
+      '/dashboard/hk05',
+      '/dashboard/hk05/produk',
+      '/dashboard/hk05/pesanan',
+      '/dashboard/hk05/brand',
+    ]);
     expect(staff.filter((tab) => tab.badge === 'pendingOrders').map((tab) => tab.href)).toEqual(['/dashboard/hk05/pesanan']);
   });
 });

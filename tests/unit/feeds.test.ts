@@ -1,38 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems, googleXml, metaCsv, productsLeftOutOfFeeds } from '../../src/server/storefront/feeds.ts';
-import { sitemapXml, robotsTxt } from '../../src/server/storefront/sitemap.ts';
-import type { PublicProduct } from '../../src/server/catalog/published-products.ts';
+import { feedItems, googleXml, metaCsv, productsLeftOutOfFeeds } from '#server/storefront/feeds.ts';
+import { sitemapXml, robotsTxt } from '#server/storefront/sitemap.ts';
+import type { PublicProduct } from '#server/catalog/published-products.ts';
 import { csvObjects } from '../helpers/csv.ts';
 
 const NASTY = '</script><script>alert(1)</script> & "Kue" #1 50%';
 const photo = { shopId: 's1', mediaId: 'm1', width: 1000, height: 800, widths: [320, 640, 1000], placeholder: '', alt: '' };
 const product = (over: Partial<PublicProduct> = {}): PublicProduct => ({
-  shopId: 's1', id: 'p1', slug: 'kue', name: NASTY, description: 'Baris 1,\nbaris "2"\u0001', category: 'Kue & roti',
-  unit: 'pak', netContent: '1 kg', price: 25000, maxPrice: 25000, compareAtPrice: 30000, variants: [], stock: 0,
-  photos: [photo, { ...photo, mediaId: 'm2' }], updatedAt: '2026-11-01T00:00:00.000Z', ...over,
+  shopId: 's1',
+  id: 'p1',
+  slug: 'kue',
+  name: NASTY,
+  description: 'Baris 1,\nbaris "2"\u0001',
+  category: 'Kue & roti',
+  unit: 'pak',
+  netContent: '1 kg',
+  price: 25000,
+  maxPrice: 25000,
+  compareAtPrice: 30000,
+  variants: [],
+  stock: 0,
+  photos: [photo, { ...photo, mediaId: 'm2' }],
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...over,
 });
 
 describe('product feeds', () => {
   const shop = { slug: 'hk05', name: 'HK05 <Telur> & "Asin"', description: 'd' };
-  const items = feedItems(shop, [
-    product(),
-    product({ id: 'p2', slug: 'kopi', name: 'Kopi', compareAtPrice: null, stock: null, photos: [{ ...photo, mediaId: 'm3' }], variants: [
-      { id: 'v1', name: '250 g', price: 45000, compareAtPrice: null, stock: 3 }, { id: 'v2', name: '500 g', price: 85000, compareAtPrice: 90000, stock: 0 },
-    ] }),
-  ], null);
+  const items = feedItems(
+    shop,
+    [
+      product(),
+      product({
+        id: 'p2',
+        slug: 'kopi',
+        name: 'Kopi',
+        compareAtPrice: null,
+        stock: null,
+        photos: [{ ...photo, mediaId: 'm3' }],
+        variants: [
+          { id: 'v1', name: '250 g', price: 45000, compareAtPrice: null, stock: 3 },
+          { id: 'v2', name: '500 g', price: 85000, compareAtPrice: 90000, stock: 0 },
+        ],
+      }),
+    ],
+    null,
+  );
 
   it('Meta CSV: Meta field names, "25000 IDR" prices, sale price, variants grouped, text round-trips exactly', () => {
     const rows = csvObjects(metaCsv(items));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
-      id: 'p1', title: NASTY, availability: 'out of stock', condition: 'new', price: '30000 IDR', sale_price: '25000 IDR',
-      brand: 'HK05 <Telur> & "Asin"', product_type: 'Kue & roti', item_group_id: '',
+      id: 'p1',
+      title: NASTY,
+      availability: 'out of stock',
+      condition: 'new',
+      price: '30000 IDR',
+      sale_price: '25000 IDR',
+      brand: 'HK05 <Telur> & "Asin"',
+      product_type: 'Kue & roti',
+      item_group_id: '',
     });
     expect(rows[0]!.description).toBe('Baris 1,\nbaris "2"'); // control character dropped, the rest intact
     expect(rows[0]!.link).toMatch(/^https?:\/\/.+\/hk05\/p\/kue$/);
     expect(rows[0]!.image_link).toMatch(/\/media\/s1\/m1\/1280\.jpg$/);
     expect(rows[0]!.additional_image_link).toMatch(/\/media\/s1\/m2\/1280\.jpg$/);
-    expect(rows[1]).toMatchObject({ id: 'v1', item_group_id: 'p2', title: 'Kopi – 250 g', availability: 'in stock', price: '45000 IDR', sale_price: '' });
+    expect(rows[1]).toMatchObject({
+      id: 'v1',
+      item_group_id: 'p2',
+      title: 'Kopi – 250 g',
+      availability: 'in stock',
+      price: '45000 IDR',
+      sale_price: '',
+    });
     expect(rows[2]).toMatchObject({ id: 'v2', availability: 'out of stock', price: '90000 IDR', sale_price: '85000 IDR' });
   });
 

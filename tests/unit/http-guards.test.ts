@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageRoutes } from '../helpers/routes.ts';
-import { PAGE_ROUTES } from '../../src/server/http/page-routes.ts';
-import { routeDeclaration } from '../../src/server/http/guard-request.ts';
-import { DEFAULT_MAX_BODY_BYTES, DESIGN_BODY_BYTES, STRIPE_WEBHOOK_BYTES } from '../../src/server/http/body-limits.ts';
-import { RATE_LIMITS } from '../../src/server/http/rate-limits.ts';
+import { PAGE_ROUTES } from '#server/http/page-routes.ts';
+import { routeDeclaration } from '#server/http/guard-request.ts';
+import { DEFAULT_MAX_BODY_BYTES, DESIGN_BODY_BYTES, STRIPE_WEBHOOK_BYTES } from '#server/http/body-limits.ts';
+import { RATE_LIMITS } from '#server/http/rate-limits.ts';
 
 const src = path.resolve(import.meta.dirname, '../../src');
 function files(dir: string): string[] {
@@ -18,14 +18,20 @@ const rel = (p: string) => path.relative(src, p);
 
 describe('request guards are declared, not written inline', () => {
   it('no route reads a request body except through the capped readers (src/server/http/body.ts)', () => {
-    const direct = files(src).filter((f) => rel(f) !== 'server/http/body.ts')
+    const direct = files(src)
+      .filter((f) => rel(f) !== 'server/http/body.ts')
       .filter((f) => /request\.(formData|text|json|arrayBuffer|blob|bytes)\(|request\.body\b/.test(fs.readFileSync(f, 'utf8')));
     expect(direct.map(rel)).toEqual([]);
   });
 
   it('no page or use case counts a rate limit inline', () => {
     // tenant/rate-limits.ts defines hitWindow; sign-in.ts counts failed passwords per IP (a back-off on failures, not a request limit).
-    const allowed = new Set(['server/tenant/rate-limits.ts', 'server/auth/rate-limit.ts', 'server/http/rate-limits.ts', 'server/auth/sign-in.ts']);
+    const allowed = new Set([
+      'server/tenant/rate-limits.ts',
+      'server/auth/rate-limit.ts',
+      'server/http/rate-limits.ts',
+      'server/auth/sign-in.ts',
+    ]);
     const inline = files(src).filter((f) => !allowed.has(rel(f)) && /\bhitWindow\b/.test(fs.readFileSync(f, 'utf8')));
     expect(inline.map(rel)).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { id } from '../../src/i18n/id.ts';
-import { en } from '../../src/i18n/en.ts';
-import { allKeys, formatDateTime, formatRupiah, t } from '../../src/i18n/index.ts';
-import { AREAS } from '../../src/i18n/areas/index.ts';
+import { id } from '#i18n/id.ts';
+import { en } from '#i18n/en.ts';
+import { allKeys, formatDateTime, formatRupiah, t } from '#i18n/index.ts';
+import { AREAS } from '#i18n/areas/index.ts';
 
 describe('i18n', () => {
   it('has every key in both languages, none empty', () => {

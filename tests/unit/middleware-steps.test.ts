@@ -2,36 +2,61 @@ import { gunzipSync } from 'node:zlib';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { describe, expect, it } from 'vitest';
 import {
-  auth, clientAddress, compression, contentSecurityPolicy, locale, requestGuard, routeErrors, securityHeaders,
-} from '../../src/server/http/middleware/steps.ts';
-import { NotFound } from '../../src/server/errors.ts';
+  auth,
+  clientAddress,
+  compression,
+  contentSecurityPolicy,
+  locale,
+  requestGuard,
+  routeErrors,
+  securityHeaders,
+} from '#server/http/middleware/steps.ts';
+import { NotFound } from '#server/errors.ts';
 
 /** Just enough of Astro's context for one step. */
-function fakeContext(url: string, init: RequestInit & { routePattern?: string; clientAddress?: string; cookies?: Record<string, string> } = {}) {
+function fakeContext(
+  url: string,
+  init: RequestInit & { routePattern?: string; clientAddress?: string; cookies?: Record<string, string> } = {},
+) {
   const jar = new Map(Object.entries(init.cookies ?? {}));
   const ctx = {
     request: new Request(url, init),
     url: new URL(url),
     routePattern: init.routePattern ?? new URL(url).pathname,
     locals: {} as App.Locals,
-    get clientAddress() { if (!init.clientAddress) throw new Error('no address'); return init.clientAddress; },
+    get clientAddress() {
+      if (!init.clientAddress) throw new Error('no address');
+      return init.clientAddress;
+    },
     cookies: {
       get: (name: string) => (jar.has(name) ? { value: jar.get(name)! } : undefined),
-      delete: (name: string) => { jar.delete(name); },
-      set: (name: string, value: string) => { jar.set(name, value); },
+      delete: (name: string) => {
+        jar.delete(name);
+      },
+      set: (name: string, value: string) => {
+        jar.set(name, value);
+      },
       headers: () => [][Symbol.iterator](),
     },
-    rewrite: async (to: string | Request) => new Response(`rewritten to ${typeof to === 'string' ? to : new URL(to.url).pathname}`, { status: 299 }),
+    rewrite: async (to: string | Request) =>
+      new Response(`rewritten to ${typeof to === 'string' ? to : new URL(to.url).pathname}`, { status: 299 }),
   };
   return ctx as unknown as APIContext & { locals: App.Locals };
 }
-const answer = (response: Response | (() => Response)): MiddlewareNext => async () => (typeof response === 'function' ? response() : response);
-const noNext: MiddlewareNext = async () => { throw new Error('next() must not be called'); };
+const answer =
+  (response: Response | (() => Response)): MiddlewareNext =>
+  async () =>
+    typeof response === 'function' ? response() : response;
+const noNext: MiddlewareNext = async () => {
+  throw new Error('next() must not be called');
+};
 
 describe('middleware steps, each alone', () => {
   it('content security policy: a rendered page is allowed its own inline script by hash, never unsafe-inline', async () => {
-    const page = new Response('<html><body><script>alert(1)</script></body></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
-    const r = await contentSecurityPolicy(fakeContext('http://x/'), answer(page)) as Response;
+    const page = new Response('<html><body><script>alert(1)</script></body></html>', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    const r = (await contentSecurityPolicy(fakeContext('http://x/'), answer(page))) as Response;
     const csp = r.headers.get('content-security-policy')!;
     expect(csp).toContain("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
     expect(csp).not.toContain('unsafe-inline');
@@ -40,7 +65,9 @@ describe('middleware steps, each alone', () => {
 
   it('locale: the query beats the cookie, Indonesian by default', async () => {
     for (const [url, cookies, want] of [
-      ['http://x/', {}, 'id'], ['http://x/', { lang: 'en' }, 'en'], ['http://x/?lang=id', { lang: 'en' }, 'id'],
+      ['http://x/', {}, 'id'],
+      ['http://x/', { lang: 'en' }, 'en'],
+      ['http://x/?lang=id', { lang: 'en' }, 'id'],
     ] as const) {
       const ctx = fakeContext(url, { cookies });
       await locale(ctx, answer(new Response('ok')));
@@ -62,14 +89,19 @@ describe('middleware steps, each alone', () => {
     expect(await first).toBeNull();
   });
 
-  it('security headers: on every response, without overriding a page\'s own referrer policy; 413 closes', async () => {
-    const plain = await securityHeaders(fakeContext('http://x/'), answer(new Response('ok'))) as Response;
+  it("security headers: on every response, without overriding a page's own referrer policy; 413 closes", async () => {
+    const plain = (await securityHeaders(fakeContext('http://x/'), answer(new Response('ok')))) as Response;
     expect(Object.fromEntries(plain.headers)).toMatchObject({
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'x-frame-options': 'DENY',
     });
-    const own = await securityHeaders(fakeContext('http://x/'), answer(new Response('ok', { headers: { 'referrer-policy': 'no-referrer' } }))) as Response;
+    const own = (await securityHeaders(
+      fakeContext('http://x/'),
+      answer(new Response('ok', { headers: { 'referrer-policy': 'no-referrer' } })),
+    )) as Response;
     expect(own.headers.get('referrer-policy')).toBe('no-referrer');
-    const refused = await securityHeaders(fakeContext('http://x/'), answer(new Response('{}', { status: 413 }))) as Response;
+    const refused = (await securityHeaders(fakeContext('http://x/'), answer(new Response('{}', { status: 413 })))) as Response;
     expect(refused.headers.get('connection')).toBe('close');
   });
 
@@ -77,7 +109,7 @@ describe('middleware steps, each alone', () => {
     const big = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, name: `Barang ${i}` })) });
     const json = () => new Response(big, { headers: { 'content-type': 'application/json' } });
     const ctx = fakeContext('http://x/api/v1/x', { headers: { 'accept-encoding': 'gzip' } });
-    const r = await compression(ctx, answer(json)) as Response;
+    const r = (await compression(ctx, answer(json))) as Response;
     expect(r.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await r.arrayBuffer())).toString()).toBe(big);
     const cached = new Response(big, { headers: { 'content-type': 'application/json', 'x-cache': 'HIT' } });
@@ -86,14 +118,24 @@ describe('middleware steps, each alone', () => {
 
   it('request guard: an API body declared over the cap is answered 413 before the route runs', async () => {
     // A route without a rate limit: this test has no database to count in.
-    const design = fakeContext('http://x/api/v1/shops/a/designs/b', { method: 'PUT', headers: { 'content-length': String(2 * 1024 * 1024) }, body: 'x', routePattern: '/api/v1/shops/[shop]/designs/[designId]' });
+    const design = fakeContext('http://x/api/v1/shops/a/designs/b', {
+      method: 'PUT',
+      headers: { 'content-length': String(2 * 1024 * 1024) },
+      body: 'x',
+      routePattern: '/api/v1/shops/[shop]/designs/[designId]',
+    });
     design.locals.locale = 'en';
-    const r = await requestGuard(design, noNext) as Response;
+    const r = (await requestGuard(design, noNext)) as Response;
     expect(r.status).toBe(413);
     expect(await r.json()).toEqual({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
     // A page gets the refusal when it reads its form, so the form can say it.
-    const page = fakeContext('http://x/masuk', { method: 'POST', headers: { 'content-length': String(65 * 1024) }, body: 'x', routePattern: '/masuk' });
-    const ok = await requestGuard(page, answer(new Response('page'))) as Response;
+    const page = fakeContext('http://x/masuk', {
+      method: 'POST',
+      headers: { 'content-length': String(65 * 1024) },
+      body: 'x',
+      routePattern: '/masuk',
+    });
+    const ok = (await requestGuard(page, answer(new Response('page')))) as Response;
     expect(await ok.text()).toBe('page');
     expect(page.locals.refusal?.status).toBe(413);
   });
@@ -101,13 +143,17 @@ describe('middleware steps, each alone', () => {
   it('route errors: JSON for the API without internals, the error page for people', async () => {
     const api = fakeContext('http://x/api/v1/x');
     api.locals.locale = 'id';
-    const boom: MiddlewareNext = async () => { throw new Error('SELECT secret FROM users'); };
-    const r = await routeErrors(api, boom) as Response;
+    const boom: MiddlewareNext = async () => {
+      throw new Error('SELECT secret FROM users');
+    };
+    const r = (await routeErrors(api, boom)) as Response;
     expect(r.status).toBe(500);
     expect(await r.text()).not.toContain('secret');
-    const missing = await routeErrors(api, async () => { throw new NotFound(); }) as Response;
+    const missing = (await routeErrors(api, async () => {
+      throw new NotFound();
+    })) as Response;
     expect(missing.status).toBe(404);
-    const page = await routeErrors(fakeContext('http://x/dashboard'), boom) as Response;
+    const page = (await routeErrors(fakeContext('http://x/dashboard'), boom)) as Response;
     expect(await page.text()).toBe('rewritten to /500');
   });
 });

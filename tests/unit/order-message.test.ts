@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { eventLabel, orderWhatsappText, type OrderMessageData } from '../../src/server/orders/order-message.ts';
-import { whatsappLink } from '../../src/server/shops/phone.ts';
-import { CODE_ALPHABET, newOrderCode, normalizeOrderCode } from '../../src/server/orders/order-code.ts';
-import { DESTINATIONS, findDestination } from '../../src/server/orders/destinations.ts';
-import { availableMethods, deliveryOptions } from '../../src/server/orders/delivery-options.ts';
-import { idempotencyKeyHash, openToken, sealToken } from '../../src/server/orders/token-box.ts';
-import { newToken } from '../../src/server/util.ts';
+import { eventLabel, orderWhatsappText, type OrderMessageData } from '#server/orders/order-message.ts';
+import { whatsappLink } from '#server/shops/phone.ts';
+import { CODE_ALPHABET, newOrderCode, normalizeOrderCode } from '#server/orders/order-code.ts';
+import { DESTINATIONS, findDestination } from '#server/orders/destinations.ts';
+import { availableMethods, deliveryOptions } from '#server/orders/delivery-options.ts';
+import { idempotencyKeyHash, openToken, sealToken } from '#server/orders/token-box.ts';
+import { newToken } from '#server/util.ts';
 
 const base: OrderMessageData = {
-  shopName: 'HK05 Telur Asin Bakar', locale: 'id', code: 'HK05-7Q3K', customerName: 'Daeng <b>Ngai</b>',
+  shopName: 'HK05 Telur Asin Bakar',
+  locale: 'id',
+  code: 'HK05-7Q3K',
+  customerName: 'Daeng <b>Ngai</b>',
   lines: [
     { name: 'Telur & Garam #1 100% 🥚', variantName: null, quantity: 2, unitPrice: 35000, lineTotal: 70000 },
     { name: 'Kopi\nBubuk  "Spesial"', variantName: 'Pedas/Manis?', quantity: 1, unitPrice: 19000, lineTotal: 19000 },
   ],
-  subtotal: 89000, delivery: 'local', deliveryFee: 10000, destination: '7306',
-  address: 'Jl. Poros Malino No. 5\r\nRT 02 / RW 01', notes: 'Tolong dibungkus rapi & cepat ya 🙏\n#segera', total: 99000,
-  payment: 'transfer', statusUrl: 'https://etalase.example/hk05/pesanan/HK05-7Q3K/abcdefghijklmnopqrstuvwxyz234567',
+  subtotal: 89000,
+  delivery: 'local',
+  deliveryFee: 10000,
+  destination: '7306',
+  address: 'Jl. Poros Malino No. 5\r\nRT 02 / RW 01',
+  notes: 'Tolong dibungkus rapi & cepat ya 🙏\n#segera',
+  total: 99000,
+  payment: 'transfer',
+  statusUrl: 'https://etalase.example/hk05/pesanan/HK05-7Q3K/abcdefghijklmnopqrstuvwxyz234567',
 };
 
 function decodedText(url: string): string {
@@ -29,48 +38,61 @@ describe('WhatsApp order message', () => {
   it('the wa.me URL decodes to exactly the expected message (& # % emoji, line breaks, markup as text)', () => {
     const url = whatsappLink('+6281243210005', orderWhatsappText(base));
     expect(url.split('?text=')[1]).not.toMatch(/[&#\s]/); // nothing that would cut or split the parameter
-    expect(decodedText(url)).toBe([
-      'Halo HK05 Telur Asin Bakar, saya mau pesan:',
-      '',
-      '1. Telur & Garam #1 100% 🥚 × 2 @ Rp 35.000 = Rp 70.000',
-      '2. Kopi Bubuk "Spesial" (Pedas/Manis?) × 1 @ Rp 19.000 = Rp 19.000',
-      '',
-      'Subtotal: Rp 89.000',
-      'Cara terima: Diantar penjual (sekitar toko)',
-      'Ongkos antar: Rp 10.000',
-      'Tujuan: Kab. Gowa',
-      'Alamat: Jl. Poros Malino No. 5\nRT 02 / RW 01',
-      'Catatan: Tolong dibungkus rapi & cepat ya 🙏\n#segera',
-      'Total: Rp 99.000',
-      'Pembayaran: Transfer bank / QRIS',
-      '',
-      'Kode pesanan: HK05-7Q3K',
-      'Nama: Daeng <b>Ngai</b>',
-      'Status pesanan: https://etalase.example/hk05/pesanan/HK05-7Q3K/abcdefghijklmnopqrstuvwxyz234567',
-    ].join('\n'));
+    expect(decodedText(url)).toBe(
+      [
+        'Halo HK05 Telur Asin Bakar, saya mau pesan:',
+        '',
+        '1. Telur & Garam #1 100% 🥚 × 2 @ Rp 35.000 = Rp 70.000',
+        '2. Kopi Bubuk "Spesial" (Pedas/Manis?) × 1 @ Rp 19.000 = Rp 19.000',
+        '',
+        'Subtotal: Rp 89.000',
+        'Cara terima: Diantar penjual (sekitar toko)',
+        'Ongkos antar: Rp 10.000',
+        'Tujuan: Kab. Gowa',
+        'Alamat: Jl. Poros Malino No. 5\nRT 02 / RW 01',
+        'Catatan: Tolong dibungkus rapi & cepat ya 🙏\n#segera',
+        'Total: Rp 99.000',
+        'Pembayaran: Transfer bank / QRIS',
+        '',
+        'Kode pesanan: HK05-7Q3K',
+        'Nama: Daeng <b>Ngai</b>',
+        'Status pesanan: https://etalase.example/hk05/pesanan/HK05-7Q3K/abcdefghijklmnopqrstuvwxyz234567',
+      ].join('\n'),
+    );
   });
 
-  it('is written in the shop\'s language, courier fee left to the chat, placeholders in names stay text', () => {
+  it("is written in the shop's language, courier fee left to the chat, placeholders in names stay text", () => {
     const text = orderWhatsappText({
-      ...base, locale: 'en', delivery: 'courier', deliveryFee: 0, destination: 'lainnya', address: '', notes: '', payment: 'whatsapp',
-      lines: [{ name: 'Gift {qty} box', variantName: null, quantity: 3, unitPrice: 1000, lineTotal: 3000 }], subtotal: 3000, total: 3000,
+      ...base,
+      locale: 'en',
+      delivery: 'courier',
+      deliveryFee: 0,
+      destination: 'lainnya',
+      address: '',
+      notes: '',
+      payment: 'whatsapp',
+      lines: [{ name: 'Gift {qty} box', variantName: null, quantity: 3, unitPrice: 1000, lineTotal: 3000 }],
+      subtotal: 3000,
+      total: 3000,
     });
-    expect(text).toBe([
-      'Hello HK05 Telur Asin Bakar, I would like to order:',
-      '',
-      '1. Gift {qty} box × 3 @ Rp 1.000 = Rp 3.000',
-      '',
-      'Subtotal: Rp 3.000',
-      'Delivery: Shipped by courier',
-      'Shipping fee: please let me know',
-      'Destination: Elsewhere',
-      'Total: Rp 3.000',
-      'Payment: As agreed on WhatsApp / cash on delivery',
-      '',
-      'Order code: HK05-7Q3K',
-      'Name: Daeng <b>Ngai</b>',
-      `Order status: ${base.statusUrl}`,
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'Hello HK05 Telur Asin Bakar, I would like to order:',
+        '',
+        '1. Gift {qty} box × 3 @ Rp 1.000 = Rp 3.000',
+        '',
+        'Subtotal: Rp 3.000',
+        'Delivery: Shipped by courier',
+        'Shipping fee: please let me know',
+        'Destination: Elsewhere',
+        'Total: Rp 3.000',
+        'Payment: As agreed on WhatsApp / cash on delivery',
+        '',
+        'Order code: HK05-7Q3K',
+        'Name: Daeng <b>Ngai</b>',
+        `Order status: ${base.statusUrl}`,
+      ].join('\n'),
+    );
   });
 });
 
@@ -108,11 +130,49 @@ describe('order codes, destinations, delivery options, token box', () => {
     expect(findDestination('7371')?.name).toBe('Kota Makassar');
     expect(findDestination('7311')?.name).toBe('Kab. Bone');
     expect(findDestination('lainnya')).toBeDefined();
-    for (const city of ['Banda Aceh', 'Medan', 'Padang', 'Pekanbaru', 'Tanjung Pinang', 'Jambi', 'Palembang', 'Bengkulu', 'Bandar Lampung',
-      'Pangkal Pinang', 'DKI Jakarta', 'Serang', 'Bandung', 'Semarang', 'Yogyakarta', 'Surabaya', 'Denpasar', 'Mataram', 'Kupang',
-      'Pontianak', 'Palangka Raya', 'Banjarmasin', 'Samarinda', 'Tanjung Selor', 'Manado', 'Gorontalo', 'Palu', 'Mamuju', 'Kendari',
-      'Ambon', 'Sofifi', 'Manokwari', 'Sorong', 'Jayapura', 'Nabire', 'Wamena', 'Merauke']) {
-      expect(DESTINATIONS.some((d) => d.name.includes(city)), city).toBe(true);
+    for (const city of [
+      'Banda Aceh',
+      'Medan',
+      'Padang',
+      'Pekanbaru',
+      'Tanjung Pinang',
+      'Jambi',
+      'Palembang',
+      'Bengkulu',
+      'Bandar Lampung',
+      'Pangkal Pinang',
+      'DKI Jakarta',
+      'Serang',
+      'Bandung',
+      'Semarang',
+      'Yogyakarta',
+      'Surabaya',
+      'Denpasar',
+      'Mataram',
+      'Kupang',
+      'Pontianak',
+      'Palangka Raya',
+      'Banjarmasin',
+      'Samarinda',
+      'Tanjung Selor',
+      'Manado',
+      'Gorontalo',
+      'Palu',
+      'Mamuju',
+      'Kendari',
+      'Ambon',
+      'Sofifi',
+      'Manokwari',
+      'Sorong',
+      'Jayapura',
+      'Nabire',
+      'Wamena',
+      'Merauke',
+    ]) {
+      expect(
+        DESTINATIONS.some((d) => d.name.includes(city)),
+        city,
+      ).toBe(true);
     }
   });
 
@@ -123,7 +183,10 @@ describe('order codes, destinations, delivery options, token box', () => {
     expect(availableMethods(o)).toEqual(['local']);
     expect(o.local.fee).toBe(10000);
     expect(availableMethods(deliveryOptions(JSON.stringify({ delivery: { pickup: false, courier: false } })))).toEqual(['pickup']);
-    expect(availableMethods(deliveryOptions(JSON.stringify({ delivery: { local: { enabled: true, fee: -5 } } })))).toEqual(['pickup', 'courier']);
+    expect(availableMethods(deliveryOptions(JSON.stringify({ delivery: { local: { enabled: true, fee: -5 } } })))).toEqual([
+      'pickup',
+      'courier',
+    ]);
   });
 
   it('seals the status token so that only the idempotency key opens it', () => {

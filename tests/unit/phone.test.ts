@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizeIndonesianPhone, whatsappLink } from '../../src/server/shops/phone.ts';
+import { formatPhone, normalizeIndonesianPhone, whatsappLink } from '#server/shops/phone.ts';
 
 describe('normalizeIndonesianPhone', () => {
   const valid: [string, string][] = [
@@ -22,8 +22,21 @@ describe('normalizeIndonesianPhone', () => {
   });
 
   const invalid = [
-    '', 'abc', '0812-abcd-7890', '+1 415 555 0100', '+6281', '12345', '0812345', '08123456789012',
-    '+62 0812 3456 7890', '00812345678', '62', '+', '0812 3456 7890 ext 2', '1812345678', '+62 112345678',
+    '',
+    'abc',
+    '0812-abcd-7890',
+    '+1 415 555 0100',
+    '+6281',
+    '12345',
+    '0812345',
+    '08123456789012',
+    '+62 0812 3456 7890',
+    '00812345678',
+    '62',
+    '+',
+    '0812 3456 7890 ext 2',
+    '1812345678',
+    '+62 112345678',
   ];
   it.each(invalid)('rejects %j', (input) => {
     expect(normalizeIndonesianPhone(input)).toBeNull();

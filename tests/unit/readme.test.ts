@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accessMatrixMarkdown } from '../../src/server/auth/access-matrix.ts';
+import { accessMatrixMarkdown } from '#server/auth/access-matrix.ts';
 
 const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -12,7 +12,8 @@ describe('README', () => {
   });
   it('documents every environment variable the app reads', () => {
     const src = ['src/server/config.ts', 'src/server/db/index.ts', 'scripts/start.ts', 'scripts/prepare-db.ts']
-      .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../..', f), 'utf8')).join('\n');
+      .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../..', f), 'utf8'))
+      .join('\n');
     const vars = new Set([...src.matchAll(/(?:env|process\.env)\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
     for (const v of vars) expect(readme, `README should document ${v}`).toContain(`\`${v}\``);
   });

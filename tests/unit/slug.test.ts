@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESERVED_SLUGS, slugify } from '../../src/server/shops/slug.ts';
-import { shopInput } from '../../src/server/shops/schemas.ts';
+import { RESERVED_SLUGS, slugify } from '#server/shops/slug.ts';
+import { shopInput } from '#server/shops/schemas.ts';
 
 describe('shop slugs', () => {
   it('reserves every top-level route under src/pages', () => {
     const pages = path.resolve(import.meta.dirname, '../../src/pages');
-    const top = fs.readdirSync(pages)
+    const top = fs
+      .readdirSync(pages)
       .map((f) => f.replace(/\.(astro|ts|js)$/, ''))
       .filter((f) => !f.startsWith('[') && f !== 'index');
     expect(top.length).toBeGreaterThan(5);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdText } from '../../src/server/storefront/json-ld.ts';
-import { catalogParams } from '../../src/server/storefront/catalog-query.ts';
-import { cachePlan, etagMatches, pickEncoding, PageLru, type CachedPage } from '../../src/server/storefront/page-cache.ts';
-import { initials, shopTheme } from '../../src/server/storefront/brand-style.ts';
-import { publicProfile } from '../../src/server/catalog/public-profile.ts';
-import { srcset } from '../../src/server/storefront/images.ts';
-import { stockState } from '../../src/server/catalog/published-products.ts';
-import type { PublishedBrand } from '../../src/server/branding/get-published-brand.ts';
+import { jsonLdText } from '#server/storefront/json-ld.ts';
+import { catalogParams } from '#server/storefront/catalog-query.ts';
+import { cachePlan, etagMatches, pickEncoding, PageLru, type CachedPage } from '#server/storefront/page-cache.ts';
+import { initials, shopTheme } from '#server/storefront/brand-style.ts';
+import { publicProfile } from '#server/catalog/public-profile.ts';
+import { srcset } from '#server/storefront/images.ts';
+import { stockState } from '#server/catalog/published-products.ts';
+import type { PublishedBrand } from '#server/branding/get-published-brand.ts';
 
 export const NASTY = '</script><script>alert(1)</script> & "Kue" #1 50%';
 
@@ -23,7 +23,11 @@ describe('JSON-LD serialisation', () => {
 describe('catalog query normalisation (one cache key per rendering)', () => {
   const u = (s: string) => new URL(`http://x/hk05${s}`);
   it('keeps only kategori and q, normalised', () => {
-    expect(catalogParams(u('?utm_source=fb&q=%20%20Telur%20%20ASIN%20&zzz=1'))).toEqual({ kategori: null, q: 'telur asin', search: '?q=telur+asin' });
+    expect(catalogParams(u('?utm_source=fb&q=%20%20Telur%20%20ASIN%20&zzz=1'))).toEqual({
+      kategori: null,
+      q: 'telur asin',
+      search: '?q=telur+asin',
+    });
     expect(catalogParams(u('?kategori=telur-asin')).search).toBe('?kategori=telur-asin');
     expect(catalogParams(u('?kategori=<script>')).kategori).toBeNull();
     expect(catalogParams(u(`?q=${'x'.repeat(500)}`)).q).toHaveLength(60);
@@ -42,7 +46,17 @@ describe('cache plan', () => {
     expect(plan('/hk05/feed/meta.csv')).toMatchObject({ localized: false });
     expect(plan('/desa/romang-lompoa')).toMatchObject({ scope: 'directory' });
     expect(plan('/sitemap.xml')).toMatchObject({ scope: 'directory', localized: false });
-    for (const p of ['/dashboard', '/masuk', '/akun', '/api/v1/session', '/hk05/keranjang', '/hk05/checkout', '/program', '/', '/media/a/b/320.jpg']) {
+    for (const p of [
+      '/dashboard',
+      '/masuk',
+      '/akun',
+      '/api/v1/session',
+      '/hk05/keranjang',
+      '/hk05/checkout',
+      '/program',
+      '/',
+      '/media/a/b/320.jpg',
+    ]) {
       expect(plan(p), p).toBeNull();
     }
   });
@@ -87,7 +101,7 @@ describe('page LRU', () => {
     lru.set(entry('huge', 5000));
     expect(lru.get('huge')).toBeUndefined();
   });
-  it('drops a scope\'s other versions', () => {
+  it("drops a scope's other versions", () => {
     const lru = new PageLru(10_000, 100);
     lru.set(entry('s|1|a', 10, 's', '1'));
     lru.set(entry('s|1|b', 10, 's', '1'));
@@ -100,11 +114,16 @@ describe('page LRU', () => {
 
 describe('brand theme', () => {
   const brand = (over: Partial<PublishedBrand> = {}): PublishedBrand => ({
-    version: 1, tagline: 'x', logo: { url512: '/media/s/m/512.png', url1024: '/media/s/m/1024.png' },
+    version: 1,
+    tagline: 'x',
+    logo: { url512: '/media/s/m/512.png', url1024: '/media/s/m/1024.png' },
     favicon: { png32: '/media/s/f/32.png', apple180: '/media/s/f/180.png', png512: '/media/s/f/512.png' },
     ogImageUrl: '/media/s/o/1200.jpg',
     colors: { primary: '#123456', onPrimary: '#ffffff', accent: '#abcdef', onAccent: '#000000', palette: [] },
-    fonts: { heading: { family: 'Playfair Display', url: '/brand/fonts-web/PlayfairDisplay_700Bold.woff' }, body: { family: 'Poppins', url: '/fonts/poppins.ttf' } },
+    fonts: {
+      heading: { family: 'Playfair Display', url: '/brand/fonts-web/PlayfairDisplay_700Bold.woff' },
+      body: { family: 'Poppins', url: '/fonts/poppins.ttf' },
+    },
     ...over,
   });
   it('uses the default theme without a brand', () => {
@@ -120,11 +139,14 @@ describe('brand theme', () => {
     expect(t.fontUrls).toEqual(['/brand/fonts-web/PlayfairDisplay_700Bold.woff']); // the TTF body font is not loaded
     expect(t.css).toContain('format("woff")');
     expect(t.logoUrl).toBe('/media/s/m/512.png');
-    const evil = shopTheme(brand({
-      colors: { primary: 'red;}</style><script>alert(1)</script>', onPrimary: '#fff', accent: 'url(x)', onAccent: '#000', palette: [] },
-      fonts: { heading: { family: 'X"}body{display:none', url: '/a.woff2' }, body: { family: 'Ok', url: 'javascript:alert(1)//.woff2' } },
-      logo: { url512: '"><script>', url1024: '' }, ogImageUrl: 'http://evil.example/x.jpg',
-    }));
+    const evil = shopTheme(
+      brand({
+        colors: { primary: 'red;}</style><script>alert(1)</script>', onPrimary: '#fff', accent: 'url(x)', onAccent: '#000', palette: [] },
+        fonts: { heading: { family: 'X"}body{display:none', url: '/a.woff2' }, body: { family: 'Ok', url: 'javascript:alert(1)//.woff2' } },
+        logo: { url512: '"><script>', url1024: '' },
+        ogImageUrl: 'http://evil.example/x.jpg',
+      }),
+    );
     expect(evil.css).not.toMatch(/<|script|url\(x\)|display:none|javascript/);
     expect(evil.css).toContain('--primary:#fffdf9');
     expect(evil.logoUrl).toBeNull();
@@ -132,9 +154,13 @@ describe('brand theme', () => {
     expect(evil.fontUrls).toEqual([]);
   });
   it('keeps link text readable: a light brand accent falls back to the primary or ink', () => {
-    const light = shopTheme(brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#f5c518', onAccent: '#000000', palette: [] } }));
+    const light = shopTheme(
+      brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#f5c518', onAccent: '#000000', palette: [] } }),
+    );
     expect(light.css).toContain('--link:#231c15');
-    const dark = shopTheme(brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#1d4ed8', onAccent: '#ffffff', palette: [] } }));
+    const dark = shopTheme(
+      brand({ colors: { primary: '#ffe066', onPrimary: '#000000', accent: '#1d4ed8', onAccent: '#ffffff', palette: [] } }),
+    );
     expect(dark.css).toContain('--link:#1d4ed8');
     expect(shopTheme(null).css).toContain('--link:#9a3f16');
   });
@@ -149,10 +175,21 @@ describe('public profile lines', () => {
   it('folds equal days, lists the delivery options offered, links social accounts over https', () => {
     const day = (open: string, close: string) => ({ closed: false, open, close });
     const raw = JSON.stringify({
-      hours: { mon: day('08:00', '17:00'), tue: day('08:00', '17:00'), wed: day('08:00', '17:00'), thu: day('08:00', '17:00'),
-        fri: day('08:00', '11:30'), sat: { closed: false, open: '', close: '' }, sun: { closed: true, open: '', close: '' } },
+      hours: {
+        mon: day('08:00', '17:00'),
+        tue: day('08:00', '17:00'),
+        wed: day('08:00', '17:00'),
+        thu: day('08:00', '17:00'),
+        fri: day('08:00', '11:30'),
+        sat: { closed: false, open: '', close: '' },
+        sun: { closed: true, open: '', close: '' },
+      },
       hoursNote: 'Tutup saat salat Jumat',
-      delivery: { pickup: { enabled: true, note: '' }, local: { enabled: true, fee: 5000, area: 'Bontomarannu' }, courier: { enabled: false, note: '' } },
+      delivery: {
+        pickup: { enabled: true, note: '' },
+        local: { enabled: true, fee: 5000, area: 'Bontomarannu' },
+        courier: { enabled: false, note: '' },
+      },
       social: { instagram: 'hk05.telur', facebook: '', tiktok: '', website: '' },
     });
     const p = publicProfile(raw, 'id');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFee, fromStripeAmount, toStripeAmount } from '../../src/server/payments/stripe/amount.ts';
-import { sessionExpiry } from '../../src/server/payments/stripe/create-checkout-session.ts';
+import { applicationFee, fromStripeAmount, toStripeAmount } from '#server/payments/stripe/amount.ts';
+import { sessionExpiry } from '#server/payments/stripe/create-checkout-session.ts';
 
 describe('Rupiah ↔ Stripe amounts (IDR is two-decimal in Stripe)', () => {
   it('converts whole Rupiah to minor units and back', () => {

@@ -15,11 +15,15 @@ export function setupAlign(s: Studio, doc: DesignDocument): { align(where: strin
     if (!a) return;
     const { g } = state;
     const targets: fabric.FabricObject[] = a instanceof fabric.ActiveSelection ? a.getObjects() : [a];
-    const bounds = a instanceof fabric.ActiveSelection ? a.getBoundingRect() : { left: g.trim.left, top: g.trim.top, width: g.trim.width, height: g.trim.height };
+    const bounds =
+      a instanceof fabric.ActiveSelection
+        ? a.getBoundingRect()
+        : { left: g.trim.left, top: g.trim.top, width: g.trim.width, height: g.trim.height };
     if (a instanceof fabric.ActiveSelection) canvas.discardActiveObject();
     for (const o of targets) {
       const br = o.getBoundingRect();
-      let dx = 0; let dy = 0;
+      let dx = 0;
+      let dy = 0;
       if (where === 'left') dx = bounds.left - br.left;
       if (where === 'right') dx = bounds.left + bounds.width - (br.left + br.width);
       if (where === 'center') dx = bounds.left + bounds.width / 2 - (br.left + br.width / 2);
@@ -47,11 +51,22 @@ export function setupAlign(s: Studio, doc: DesignDocument): { align(where: strin
     state.guides = [];
     const sx = snapOffset(xEdges(br), xs, threshold);
     const sy = snapOffset(yEdges(br), ys, threshold);
-    if (sx) { target.set('left', target.left + sx.d); state.guides.push({ x: sx.line }); }
-    if (sy) { target.set('top', target.top + sy.d); state.guides.push({ y: sy.line }); }
+    if (sx) {
+      target.set('left', target.left + sx.d);
+      state.guides.push({ x: sx.line });
+    }
+    if (sy) {
+      target.set('top', target.top + sy.d);
+      state.guides.push({ y: sy.line });
+    }
     target.setCoords();
   });
-  canvas.on('mouse:up', () => { if (state.guides.length) { state.guides = []; canvas.requestRenderAll(); } });
+  canvas.on('mouse:up', () => {
+    if (state.guides.length) {
+      state.guides = [];
+      canvas.requestRenderAll();
+    }
+  });
 
   return { align };
 }

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import type { certificationsInput, labelFactsInput, restoreInput, saveDesignInput } from '../../server/branding/schemas.ts';
-import type { CertificationsResponse, DesignImageResponse, DesignVersionResponse, DesignVersionsResponse, LabelFactsResponse, RestoreDesignResponse } from '../../server/branding/responses.ts';
+import type { certificationsInput, labelFactsInput, restoreInput, saveDesignInput } from '#server/branding/schemas.ts';
+import type {
+  CertificationsResponse,
+  DesignImageResponse,
+  DesignVersionResponse,
+  DesignVersionsResponse,
+  LabelFactsResponse,
+  RestoreDesignResponse,
+} from '#server/branding/responses.ts';
 import type { Msg } from './messages.ts';
 
 /**
@@ -61,14 +68,17 @@ export class StudioApi {
   private async call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
     const headers: Record<string, string> = {};
     let body = init.body;
-    if (init.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(init.json); }
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
     let r: Response;
     try {
       r = await fetch(this.base + path, { ...init, headers, body, credentials: 'same-origin' });
     } catch {
       throw new ApiError(this.msg('brand.offline'));
     }
-    const data = await r.json().catch(() => ({})) as { error?: { message: string; fields?: Record<string, string[]> } };
+    const data = (await r.json().catch(() => ({}))) as { error?: { message: string; fields?: Record<string, string[]> } };
     if (!r.ok) throw new ApiError(data.error?.message ?? this.msg('brand.requestFailed', { status: r.status }), data.error?.fields ?? {});
     return data as T;
   }

@@ -14,7 +14,16 @@ export async function ensureFonts(objects: readonly DesignObject[]): Promise<voi
 
 export function applyLock(o: Obj): void {
   const l = !!o.locked;
-  o.set({ selectable: !l, evented: !l, lockMovementX: l, lockMovementY: l, lockScalingX: l, lockScalingY: l, lockRotation: l, hasControls: !l });
+  o.set({
+    selectable: !l,
+    evented: !l,
+    lockMovementX: l,
+    lockMovementY: l,
+    lockScalingX: l,
+    lockScalingY: l,
+    lockRotation: l,
+    hasControls: !l,
+  });
 }
 
 /** Lock state, and on labels fact-bound text is not edited on the canvas (its text comes from the facts). */
@@ -53,7 +62,11 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
     for (const e of busyEls) e.inert = true;
     try {
       state.loading = true;
-      try { await replaceObjects(doc); } finally { state.loading = false; }
+      try {
+        await replaceObjects(doc);
+      } finally {
+        state.loading = false;
+      }
       canvas.requestRenderAll();
       s.views.layers();
       s.views.props();
@@ -71,16 +84,29 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
     canvas.insertAt(0, stage.pageRect);
     stage.paintPage();
     // Nothing outside the page is printed or exported, so the editor does not draw it either.
-    canvas.clipPath = new fabric.Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width: state.g.width, height: state.g.height, absolutePositioned: true });
+    canvas.clipPath = new fabric.Rect({
+      left: 0,
+      top: 0,
+      originX: 'left',
+      originY: 'top',
+      width: state.g.width,
+      height: state.g.height,
+      absolutePositioned: true,
+    });
     for (const o of canvas.getObjects() as Obj[]) if (!o.__page) decorate(o, state.design.kind);
   }
   function serialize(): DesignDoc {
-    const objects = (canvas.getObjects() as Obj[]).filter((o) => !o.__page)
+    const objects = (canvas.getObjects() as Obj[])
+      .filter((o) => !o.__page)
       .map((o) => relativeSources(pickAllowed(o.toObject(CUSTOM) as Record<string, unknown>), location.origin)) as DesignObject[];
     return { v: 1, page: state.page, background: state.background, objects };
   }
   function keepDraft(json: string) {
-    try { localStorage.setItem(draftKey, JSON.stringify({ baseVersion: state.design.version, doc: json, at: Date.now() })); } catch { /* storage full */ }
+    try {
+      localStorage.setItem(draftKey, JSON.stringify({ baseVersion: state.design.version, doc: json, at: Date.now() }));
+    } catch {
+      /* storage full */
+    }
   }
   function snapshot() {
     if (state.loading) return;
@@ -105,7 +131,9 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
       const productSel = s.$<HTMLSelectElement>('#fact-product');
       const name = s.$<HTMLInputElement>('#design-name')!.value.trim();
       const r = await s.api.saveDesign(state.design.id, {
-        doc, baseVersion: state.design.version, name: name || state.design.name,
+        doc,
+        baseVersion: state.design.version,
+        name: name || state.design.name,
         ...(productSel ? { productId: productSel.value || null } : {}),
       });
       state.design = { ...state.design, version: r.version };
@@ -124,16 +152,30 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
     history.reset(state.savedJson);
   }
   function readDraft(): { baseVersion: number; doc: string } | null {
-    try { return JSON.parse(localStorage.getItem(draftKey) ?? 'null'); } catch { return null; }
+    try {
+      return JSON.parse(localStorage.getItem(draftKey) ?? 'null');
+    } catch {
+      return null;
+    }
   }
 
   canvas.on('object:modified', snapshot);
-  canvas.on('object:added', () => { if (!state.loading) queueMicrotask(snapshot); });
-  canvas.on('object:removed', () => { if (!state.loading) queueMicrotask(snapshot); });
+  canvas.on('object:added', () => {
+    if (!state.loading) queueMicrotask(snapshot);
+  });
+  canvas.on('object:removed', () => {
+    if (!state.loading) queueMicrotask(snapshot);
+  });
   canvas.on('text:editing:exited', snapshot);
 
   return {
-    serialize, load, snapshot, travel, save, resetBaseline, readDraft,
+    serialize,
+    load,
+    snapshot,
+    travel,
+    save,
+    resetBaseline,
+    readDraft,
     hasChanges: () => JSON.stringify(serialize()) !== state.savedJson,
     clearDraft: () => localStorage.removeItem(draftKey),
   };

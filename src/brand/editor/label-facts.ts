@@ -5,7 +5,16 @@ import type { DesignDocument } from './document.ts';
 import type { StudioMessageKey } from './messages.ts';
 import type { Obj, Studio } from './state.ts';
 
-const FORM_FIELDS = ['netWeight', 'composition', 'producerName', 'producerAddress', 'registrationKind', 'registrationNumber', 'productionCode', 'expiryDate'] as const;
+const FORM_FIELDS = [
+  'netWeight',
+  'composition',
+  'producerName',
+  'producerAddress',
+  'registrationKind',
+  'registrationNumber',
+  'productionCode',
+  'expiryDate',
+] as const;
 
 const errorText = (ex: unknown) => (ex instanceof ApiError ? ex.text : (ex as Error).message);
 
@@ -22,10 +31,18 @@ export function setupLabelFacts(s: Studio, doc: DesignDocument): { fillForm(): v
   function renderMissing() {
     if (!missingEl) return;
     const list = missingFacts(state.facts);
-    if (!list.length) { missingEl.className = 'missing ok'; missingEl.textContent = msg('brand.missingNone'); return; }
+    if (!list.length) {
+      missingEl.className = 'missing ok';
+      missingEl.textContent = msg('brand.missingNone');
+      return;
+    }
     missingEl.className = 'missing warn';
     const ul = document.createElement('ul');
-    for (const k of list) { const li = document.createElement('li'); li.textContent = msg(k as StudioMessageKey); ul.append(li); }
+    for (const k of list) {
+      const li = document.createElement('li');
+      li.textContent = msg(k as StudioMessageKey);
+      ul.append(li);
+    }
     const p = document.createElement('strong');
     p.textContent = msg('brand.missingTitle');
     missingEl.replaceChildren(p, ul);
@@ -45,19 +62,25 @@ export function setupLabelFacts(s: Studio, doc: DesignDocument): { fillForm(): v
   productSel?.addEventListener('change', () => {
     const base = init.factsByProduct[productSel.value];
     state.facts = base ? { ...base } : { ...state.facts, productName: '', shortUrl: '' };
-    fillForm(); rebind(); doc.snapshot();
+    fillForm();
+    rebind();
+    doc.snapshot();
   });
   factsForm?.addEventListener('submit', async (e) => {
     e.preventDefault();
     const err = s.$('#facts-error')!;
     err.textContent = '';
     const id = productSel?.value;
-    if (!id) { err.textContent = msg('brand.missing.productName'); return; }
+    if (!id) {
+      err.textContent = msg('brand.missing.productName');
+      return;
+    }
     try {
       const r = await s.api.saveLabelFacts(id, Object.fromEntries(new FormData(factsForm)) as Record<string, string>);
       state.facts = r.facts;
       init.factsByProduct[id] = r.facts;
-      rebind(); doc.snapshot();
+      rebind();
+      doc.snapshot();
       s.setStatus(msg('brand.factsSaved'));
     } catch (ex) {
       err.textContent = errorText(ex);
@@ -86,9 +109,14 @@ function rebindOne(o: Obj, facts: LabelFacts) {
   const key = o.factKey;
   if (!key) return;
   if (key === 'halal') o.visible = !!facts.halalNumber;
-  else if (key === 'qr') { (o as Obj & { qrText: string }).qrText = facts.shortUrl || 'https://etalase'; o.dirty = true; }
-  else if (o instanceof fabric.Textbox) {
+  else if (key === 'qr') {
+    (o as Obj & { qrText: string }).qrText = facts.shortUrl || 'https://etalase';
+    o.dirty = true;
+  } else if (o instanceof fabric.Textbox) {
     const text = factText(key, facts);
-    if (text !== null) { o.set('text', text); o.initDimensions(); }
+    if (text !== null) {
+      o.set('text', text);
+      o.initDimensions();
+    }
   }
 }

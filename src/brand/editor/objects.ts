@@ -32,8 +32,14 @@ export function setupObjects(s: Studio, doc: DesignDocument): Objects {
   function addText(text: string, key?: BindKey) {
     const c = centre();
     const t = new fabric.Textbox(text, {
-      left: c.x, top: c.y, width: state.g.trim.width * 0.6, fontFamily: 'Poppins', fontWeight: key ? 400 : 700,
-      fontSize: Math.round(unit * (key ? 0.05 : 0.1)), fill: palette[palette.length - 1] ?? '#1d1d1f', textAlign: 'left',
+      left: c.x,
+      top: c.y,
+      width: state.g.trim.width * 0.6,
+      fontFamily: 'Poppins',
+      fontWeight: key ? 400 : 700,
+      fontSize: Math.round(unit * (key ? 0.05 : 0.1)),
+      fill: palette[palette.length - 1] ?? '#1d1d1f',
+      textAlign: 'left',
     }) as fabric.Textbox & Obj;
     if (key) t.factKey = key;
     add(t, key ? msg(`brand.fact.${key}`) : text);
@@ -41,20 +47,71 @@ export function setupObjects(s: Studio, doc: DesignDocument): Objects {
 
   const actions: Record<string, Action> = {
     'add-text': () => addText(msg(init.design.kind === 'logo' ? 'brand.new.businessName' : 'brand.new.text')),
-    'add-rect': () => { const c = centre(); add(new fabric.Rect({ left: c.x, top: c.y, width: unit * 0.3, height: unit * 0.2, fill: palette[0] ?? '#8a3b12', rx: 0, ry: 0, strokeWidth: 0 }), msg('brand.new.rect')); },
-    'add-circle': () => { const c = centre(); add(new fabric.Circle({ left: c.x, top: c.y, radius: unit * 0.12, fill: palette[1] ?? '#f08a24', strokeWidth: 0 }), msg('brand.new.circle')); },
-    'add-triangle': () => { const c = centre(); add(new fabric.Triangle({ left: c.x, top: c.y, width: unit * 0.25, height: unit * 0.22, fill: palette[2] ?? '#1f5e3b', strokeWidth: 0 }), msg('brand.new.triangle')); },
-    'add-line': () => { const c = centre(); add(new fabric.Line([c.x - unit * 0.2, c.y, c.x + unit * 0.2, c.y], { stroke: palette[0] ?? '#8a3b12', strokeWidth: Math.max(2, unit * 0.01) }), msg('brand.new.line')); },
+    'add-rect': () => {
+      const c = centre();
+      add(
+        new fabric.Rect({
+          left: c.x,
+          top: c.y,
+          width: unit * 0.3,
+          height: unit * 0.2,
+          fill: palette[0] ?? '#8a3b12',
+          rx: 0,
+          ry: 0,
+          strokeWidth: 0,
+        }),
+        msg('brand.new.rect'),
+      );
+    },
+    'add-circle': () => {
+      const c = centre();
+      add(
+        new fabric.Circle({ left: c.x, top: c.y, radius: unit * 0.12, fill: palette[1] ?? '#f08a24', strokeWidth: 0 }),
+        msg('brand.new.circle'),
+      );
+    },
+    'add-triangle': () => {
+      const c = centre();
+      add(
+        new fabric.Triangle({
+          left: c.x,
+          top: c.y,
+          width: unit * 0.25,
+          height: unit * 0.22,
+          fill: palette[2] ?? '#1f5e3b',
+          strokeWidth: 0,
+        }),
+        msg('brand.new.triangle'),
+      );
+    },
+    'add-line': () => {
+      const c = centre();
+      add(
+        new fabric.Line([c.x - unit * 0.2, c.y, c.x + unit * 0.2, c.y], {
+          stroke: palette[0] ?? '#8a3b12',
+          strokeWidth: Math.max(2, unit * 0.01),
+        }),
+        msg('brand.new.line'),
+      );
+    },
     'add-qr': () => {
       const c = centre();
       const Qr = fabric.classRegistry.getClass('QrCode') as new (o: object) => Obj;
-      const q = new Qr({ left: c.x, top: c.y, width: unit * 0.3, height: unit * 0.3, fill: '#1d1d1f', backgroundColor: '#ffffff', strokeWidth: 0 }) as Obj & { qrText: string };
+      const q = new Qr({
+        left: c.x,
+        top: c.y,
+        width: unit * 0.3,
+        height: unit * 0.3,
+        fill: '#1d1d1f',
+        backgroundColor: '#ffffff',
+        strokeWidth: 0,
+      }) as Obj & { qrText: string };
       q.factKey = 'qr';
       q.qrText = state.facts.shortUrl || 'https://etalase';
       add(q, msg('brand.fact.qr'));
     },
     'add-halal': async () => {
-      const img = await fabric.FabricImage.fromURL('/brand/assets/halal-mark.png') as fabric.FabricImage & Obj;
+      const img = (await fabric.FabricImage.fromURL('/brand/assets/halal-mark.png')) as fabric.FabricImage & Obj;
       const c = centre();
       img.set({ left: c.x, top: c.y });
       img.scaleToWidth(unit * 0.18);
@@ -65,7 +122,7 @@ export function setupObjects(s: Studio, doc: DesignDocument): Objects {
     duplicate: async () => {
       const a = canvas.getActiveObject() as Obj | undefined;
       if (!a || a instanceof fabric.ActiveSelection) return;
-      const copy = await a.clone(CUSTOM) as Obj;
+      const copy = (await a.clone(CUSTOM)) as Obj;
       copy.set({ left: (a.left ?? 0) + unit * 0.03, top: (a.top ?? 0) + unit * 0.03 });
       add(copy, msg('brand.new.copy', { name: a.name ?? a.type }));
     },

@@ -57,8 +57,8 @@ export function setupProperties(s: Studio, doc: DesignDocument, unit: number): P
     if (!list.length) return;
     if (key === 'fontFamily' || key === 'fontWeight') {
       const sample = list.find((o) => o instanceof fabric.Textbox) as fabric.Textbox | undefined;
-      const fam = key === 'fontFamily' ? String(value) : sample?.fontFamily ?? 'Poppins';
-      const w = key === 'fontWeight' ? Number(value) : sample?.fontWeight ?? 400;
+      const fam = key === 'fontFamily' ? String(value) : (sample?.fontFamily ?? 'Poppins');
+      const w = key === 'fontWeight' ? Number(value) : (sample?.fontWeight ?? 400);
       await document.fonts.load(`${w} 20px "${fam}"`).catch(() => []);
       fabric.cache.clearFontCache(fam);
     }
@@ -86,7 +86,10 @@ export function setupProperties(s: Studio, doc: DesignDocument, unit: number): P
   weight.addEventListener('change', () => set('fontWeight', Number(weight.value)));
   align.addEventListener('change', () => set('textAlign', align.value));
   for (const ev of ['selection:created', 'selection:updated', 'selection:cleared'] as const) {
-    canvas.on(ev, () => { show(); s.views.layers(); });
+    canvas.on(ev, () => {
+      show();
+      s.views.layers();
+    });
   }
   s.views.props = show;
   return { set };

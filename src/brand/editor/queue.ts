@@ -16,12 +16,17 @@ export function createQueue(onBusy: (busy: boolean) => void = () => {}): ActionQ
   return {
     serial<T>(fn: () => T | Promise<T>): Promise<T> {
       if (queued++ === 0) onBusy(true);
-      const run = queue.then(fn).finally(() => { if (--queued === 0) onBusy(false); });
+      const run = queue.then(fn).finally(() => {
+        if (--queued === 0) onBusy(false);
+      });
       queue = run.catch(() => undefined);
       return run;
     },
     async settled(): Promise<void> {
-      for (let q = queue; ; q = queue) { await q; if (q === queue) return; }
+      for (let q = queue; ; q = queue) {
+        await q;
+        if (q === queue) return;
+      }
     },
   };
 }

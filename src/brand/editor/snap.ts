@@ -1,5 +1,10 @@
 /** Snapping while dragging: the page and other objects offer lines; the dragged box offers its edges and centre. */
-export interface Box { left: number; top: number; width: number; height: number }
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
 
 /** Left/centre/right (or top/middle/bottom) of a box along one axis. */
 export const xEdges = (b: Box): number[] => [b.left, b.left + b.width / 2, b.left + b.width];
@@ -11,10 +16,11 @@ export const yEdges = (b: Box): number[] => [b.top, b.top + b.height / 2, b.top 
  */
 export function snapOffset(edges: readonly number[], lines: readonly number[], threshold: number): { d: number; line: number } | null {
   let best: { d: number; line: number } | null = null;
-  for (const e of edges) for (const l of lines) {
-    const d = l - e;
-    if (Math.abs(d) < threshold && (!best || Math.abs(d) < Math.abs(best.d))) best = { d, line: l };
-  }
+  for (const e of edges)
+    for (const l of lines) {
+      const d = l - e;
+      if (Math.abs(d) < threshold && (!best || Math.abs(d) < Math.abs(best.d))) best = { d, line: l };
+    }
   return best;
 }
 

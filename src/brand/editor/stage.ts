@@ -4,8 +4,12 @@ import type { Obj, Studio } from './state.ts';
 /** The interactive canvas with the studio's handle style (bigger handles on touch screens). */
 export function createCanvas(el: HTMLCanvasElement): fabric.Canvas {
   const canvas = new fabric.Canvas(el, {
-    preserveObjectStacking: true, controlsAboveOverlay: true, enableRetinaScaling: true, selectionKey: 'shiftKey',
-    allowTouchScrolling: false, stopContextMenu: true,
+    preserveObjectStacking: true,
+    controlsAboveOverlay: true,
+    enableRetinaScaling: true,
+    selectionKey: 'shiftKey',
+    allowTouchScrolling: false,
+    stopContextMenu: true,
   });
   const defaults = fabric.InteractiveFabricObject.ownDefaults;
   defaults.cornerSize = window.matchMedia('(pointer: coarse)').matches ? 22 : 12;
@@ -30,7 +34,18 @@ export interface Stage {
 export function setupStage(s: Studio): Stage {
   const { canvas, state } = s;
   const stageEl = s.$('#stage')!;
-  const pageRect = new fabric.Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width: state.g.width, height: state.g.height, selectable: false, evented: false, excludeFromExport: true, strokeWidth: 0 }) as fabric.Rect & Obj;
+  const pageRect = new fabric.Rect({
+    left: 0,
+    top: 0,
+    originX: 'left',
+    originY: 'top',
+    width: state.g.width,
+    height: state.g.height,
+    selectable: false,
+    evented: false,
+    excludeFromExport: true,
+    strokeWidth: 0,
+  }) as fabric.Rect & Obj;
   pageRect.__page = true;
 
   function paintPage() {
@@ -62,7 +77,10 @@ export function setupStage(s: Studio): Stage {
     c.transform(v[0], v[1], v[2], v[3], v[4], v[5]);
     const lw = 1 / state.zoom;
     if (!state.background && state.design.kind === 'logo') {
-      c.strokeStyle = '#c8c8d0'; c.lineWidth = lw; c.setLineDash([4 * lw, 4 * lw]); c.strokeRect(0, 0, g.width, g.height);
+      c.strokeStyle = '#c8c8d0';
+      c.lineWidth = lw;
+      c.setLineDash([4 * lw, 4 * lw]);
+      c.strokeRect(0, 0, g.width, g.height);
     }
     if (g.print) {
       const t = g.trim;
@@ -70,25 +88,43 @@ export function setupStage(s: Studio): Stage {
       c.beginPath();
       c.rect(0, 0, g.width, g.height);
       if (g.round) c.ellipse(t.left + t.width / 2, t.top + t.height / 2, t.width / 2, t.height / 2, 0, 0, Math.PI * 2, true);
-      else { c.moveTo(t.left, t.top); c.lineTo(t.left, t.top + t.height); c.lineTo(t.left + t.width, t.top + t.height); c.lineTo(t.left + t.width, t.top); c.closePath(); }
+      else {
+        c.moveTo(t.left, t.top);
+        c.lineTo(t.left, t.top + t.height);
+        c.lineTo(t.left + t.width, t.top + t.height);
+        c.lineTo(t.left + t.width, t.top);
+        c.closePath();
+      }
       c.fill('evenodd');
-      c.setLineDash([]); c.strokeStyle = '#e0245e'; c.lineWidth = 1.5 * lw;
+      c.setLineDash([]);
+      c.strokeStyle = '#e0245e';
+      c.lineWidth = 1.5 * lw;
       c.beginPath();
       if (g.round) c.ellipse(t.left + t.width / 2, t.top + t.height / 2, t.width / 2, t.height / 2, 0, 0, Math.PI * 2);
       else c.rect(t.left, t.top, t.width, t.height);
       c.stroke();
       const sa = g.safe;
-      c.strokeStyle = '#2b6cb0'; c.setLineDash([6 * lw, 4 * lw]); c.lineWidth = lw;
+      c.strokeStyle = '#2b6cb0';
+      c.setLineDash([6 * lw, 4 * lw]);
+      c.lineWidth = lw;
       c.beginPath();
       if (g.round) c.ellipse(sa.left + sa.width / 2, sa.top + sa.height / 2, sa.width / 2, sa.height / 2, 0, 0, Math.PI * 2);
       else c.rect(sa.left, sa.top, sa.width, sa.height);
       c.stroke();
     }
-    c.setLineDash([]); c.strokeStyle = '#d61f69'; c.lineWidth = lw;
+    c.setLineDash([]);
+    c.strokeStyle = '#d61f69';
+    c.lineWidth = lw;
     for (const gl of state.guides) {
       c.beginPath();
-      if (gl.x !== undefined) { c.moveTo(gl.x, -10000); c.lineTo(gl.x, 10000); }
-      if (gl.y !== undefined) { c.moveTo(-10000, gl.y); c.lineTo(10000, gl.y); }
+      if (gl.x !== undefined) {
+        c.moveTo(gl.x, -10000);
+        c.lineTo(gl.x, 10000);
+      }
+      if (gl.y !== undefined) {
+        c.moveTo(-10000, gl.y);
+        c.lineTo(10000, gl.y);
+      }
       c.stroke();
     }
     c.restore();

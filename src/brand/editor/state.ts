@@ -43,8 +43,17 @@ export interface StudioState {
 
 export function createState(init: StudioInit): StudioState {
   return {
-    design: init.design, facts: init.facts, page: init.doc.page, background: init.doc.background, g: geometry(init.doc.page),
-    zoom: 1, panX: 0, loading: false, savedJson: '', guides: [], renaming: null,
+    design: init.design,
+    facts: init.facts,
+    page: init.doc.page,
+    background: init.doc.background,
+    g: geometry(init.doc.page),
+    zoom: 1,
+    panX: 0,
+    loading: false,
+    savedJson: '',
+    guides: [],
+    renaming: null,
   };
 }
 

@@ -22,7 +22,13 @@ import { setupVersions } from './versions.ts';
 export { ensureFonts };
 
 /** For tests and exports in the page: the same renderer the server uses, with the browser's fabric. */
-export async function renderInBrowser(doc: DesignDoc, facts: LabelFacts | null, px: number, transparent = false, multiplier?: number): Promise<string> {
+export async function renderInBrowser(
+  doc: DesignDoc,
+  facts: LabelFacts | null,
+  px: number,
+  transparent = false,
+  multiplier?: number,
+): Promise<string> {
   await ensureFonts(doc.objects);
   const canvas = await loadDesign(fabric, doc, { facts, transparent });
   try {
@@ -45,11 +51,20 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   const status = $('#status')!;
   const msg = messenger(init.messages);
   const s: Studio = {
-    root, init, $, msg, state: createState(init),
+    root,
+    init,
+    $,
+    msg,
+    state: createState(init),
     canvas: createCanvas($('#design-canvas') as HTMLCanvasElement),
     api: new StudioApi(init.shop.slug, msg),
-    queue: createQueue((busy) => { if (busy) root.setAttribute('aria-busy', 'true'); else root.removeAttribute('aria-busy'); }),
-    setStatus: (text) => { status.textContent = text; },
+    queue: createQueue((busy) => {
+      if (busy) root.setAttribute('aria-busy', 'true');
+      else root.removeAttribute('aria-busy');
+    }),
+    setStatus: (text) => {
+      status.textContent = text;
+    },
     views: { layers: () => {}, props: () => {}, missing: () => {}, versions: () => {} },
   };
   const stage = setupStage(s);
@@ -67,13 +82,28 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   stage.fit();
   await s.queue.serial(() => doc.load(init.doc));
   doc.resetBaseline();
-  facts.fillForm(); s.views.missing();
+  facts.fillForm();
+  s.views.missing();
   const draft = doc.readDraft();
   if (draft && draft.baseVersion === s.state.design.version && draft.doc !== s.state.savedJson) $('#draft-banner')!.hidden = false;
   else if (draft) doc.clearDraft();
   window.addEventListener('resize', () => stage.fit());
-  window.addEventListener('beforeunload', (e) => { if (doc.hasChanges()) e.preventDefault(); });
+  window.addEventListener('beforeunload', (e) => {
+    if (doc.hasChanges()) e.preventDefault();
+  });
   root.dataset.ready = '1';
   const { canvas, state } = s;
-  Object.assign(window, { __studio: { canvas, serialize: doc.serialize, save: doc.save, settled: s.queue.settled, fabric, renderInBrowser, get version() { return state.design.version; } } });
+  Object.assign(window, {
+    __studio: {
+      canvas,
+      serialize: doc.serialize,
+      save: doc.save,
+      settled: s.queue.settled,
+      fabric,
+      renderInBrowser,
+      get version() {
+        return state.design.version;
+      },
+    },
+  });
 }

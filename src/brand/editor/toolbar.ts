@@ -11,7 +11,10 @@ import type { Obj, Studio } from './state.ts';
  * Every `data-action` button (toolbar, properties panel, draft banner), the align buttons and palette swatches,
  * the label-fact picker, image upload and the export links. Returns the actions for the keyboard shortcuts.
  */
-export function setupToolbar(s: Studio, parts: { doc: DesignDocument; stage: Stage; objects: Objects; props: Properties; align(where: string): void }): Record<string, Action> {
+export function setupToolbar(
+  s: Studio,
+  parts: { doc: DesignDocument; stage: Stage; objects: Objects; props: Properties; align(where: string): void },
+): Record<string, Action> {
   const { root, state, msg } = s;
   const { doc, stage, objects, props } = parts;
   const banner = () => s.$('#draft-banner')!;
@@ -20,22 +23,37 @@ export function setupToolbar(s: Studio, parts: { doc: DesignDocument; stage: Sta
     undo: () => doc.travel(-1),
     redo: () => doc.travel(1),
     ...objects.actions,
-    'zoom-in': () => { state.zoom *= 1.25; stage.applyZoom(); },
-    'zoom-out': () => { state.zoom /= 1.25; stage.applyZoom(); },
+    'zoom-in': () => {
+      state.zoom *= 1.25;
+      stage.applyZoom();
+    },
+    'zoom-out': () => {
+      state.zoom /= 1.25;
+      stage.applyZoom();
+    },
     'zoom-fit': () => stage.fit(),
     'restore-draft': async () => {
       const d = doc.readDraft();
-      if (d) { await doc.load(JSON.parse(d.doc) as DesignDoc); doc.snapshot(); }
+      if (d) {
+        await doc.load(JSON.parse(d.doc) as DesignDoc);
+        doc.snapshot();
+      }
       banner().hidden = true;
     },
-    'discard-draft': () => { doc.clearDraft(); banner().hidden = true; },
+    'discard-draft': () => {
+      doc.clearDraft();
+      banner().hidden = true;
+    },
   };
 
   root.addEventListener('click', (e) => {
     const target = e.target as HTMLElement;
     const el = target.closest<HTMLElement>('[data-action]');
     const action = el ? actions[el.dataset.action!] : undefined;
-    if (action) { e.preventDefault(); void s.queue.serial(action); }
+    if (action) {
+      e.preventDefault();
+      void s.queue.serial(action);
+    }
     const al = target.closest<HTMLElement>('[data-align]');
     if (al) parts.align(al.dataset.align!);
     const sw = target.closest<HTMLElement>('[data-swatch]');
@@ -64,10 +82,12 @@ export function setupToolbar(s: Studio, parts: { doc: DesignDocument; stage: Sta
     input.value = '';
   });
   // Exports render the saved version: save first when there are changes.
-  root.querySelectorAll<HTMLAnchorElement>('a[data-export]').forEach((a) => a.addEventListener('click', async (e) => {
-    if (!doc.hasChanges()) return;
-    e.preventDefault();
-    if (await doc.save()) location.href = a.href;
-  }));
+  root.querySelectorAll<HTMLAnchorElement>('a[data-export]').forEach((a) =>
+    a.addEventListener('click', async (e) => {
+      if (!doc.hasChanges()) return;
+      e.preventDefault();
+      if (await doc.save()) location.href = a.href;
+    }),
+  );
   return actions;
 }

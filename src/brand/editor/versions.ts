@@ -12,29 +12,41 @@ export function setupVersions(s: Studio, doc: DesignDocument): void {
   async function render() {
     if (!list) return;
     const r = await s.api.versions(state.design.id);
-    list.replaceChildren(...r.versions.map((v) => {
-      const li = document.createElement('li');
-      const label = document.createElement('span');
-      const when = new Date(v.createdAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' });
-      label.textContent = msg('brand.versionLine', { version: v.version, when, author: v.author ?? '' });
-      li.append(label);
-      if (v.version !== r.current) {
-        const b = document.createElement('button');
-        b.type = 'button'; b.className = 'secondary small-btn'; b.textContent = msg('brand.restore');
-        b.addEventListener('click', () => void s.queue.serial(async () => {
-          const res = await s.api.restore(state.design.id, { version: v.version });
-          state.design = { ...state.design, version: res.version };
-          await doc.load(res.doc);
-          doc.resetBaseline();
-          doc.clearDraft();
-          s.setStatus(msg('brand.restored', { version: v.version }));
-          void render();
-        }));
-        li.append(' ', b);
-      }
-      return li;
-    }));
+    list.replaceChildren(
+      ...r.versions.map((v) => {
+        const li = document.createElement('li');
+        const label = document.createElement('span');
+        const when = new Date(v.createdAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' });
+        label.textContent = msg('brand.versionLine', { version: v.version, when, author: v.author ?? '' });
+        li.append(label);
+        if (v.version !== r.current) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'secondary small-btn';
+          b.textContent = msg('brand.restore');
+          b.addEventListener(
+            'click',
+            () =>
+              void s.queue.serial(async () => {
+                const res = await s.api.restore(state.design.id, { version: v.version });
+                state.design = { ...state.design, version: res.version };
+                await doc.load(res.doc);
+                doc.resetBaseline();
+                doc.clearDraft();
+                s.setStatus(msg('brand.restored', { version: v.version }));
+                void render();
+              }),
+          );
+          li.append(' ', b);
+        }
+        return li;
+      }),
+    );
   }
-  s.views.versions = () => { if (isOpen()) void render(); };
-  panel?.addEventListener('toggle', () => { if (isOpen()) void render(); });
+  s.views.versions = () => {
+    if (isOpen()) void render();
+  };
+  panel?.addEventListener('toggle', () => {
+    if (isOpen()) void render();
+  });
 }

@@ -12,7 +12,14 @@ import rotiBulat from './roti-bulat.json' with { type: 'json' };
 import telurAsin from './telur-asin.json' with { type: 'json' };
 
 /** The starter templates, in the order the studio offers them. Made by scripts/brand-templates.ts. */
-export interface Template { id: string; name: string; nameEn: string; category: string; kind: 'logo' | 'label' | 'social'; doc: DesignDoc }
+export interface Template {
+  id: string;
+  name: string;
+  nameEn: string;
+  category: string;
+  kind: 'logo' | 'label' | 'social';
+  doc: DesignDoc;
+}
 export const TEMPLATES: Template[] = [
   telurAsin as Template,
   rotiBulat as Template,
@@ -27,4 +34,6 @@ export const TEMPLATES: Template[] = [
   postProdukBaru as Template,
 ];
 
-export function findTemplate(id: string): Template | undefined { return TEMPLATES.find((t) => t.id === id); }
+export function findTemplate(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

@@ -2,7 +2,8 @@
 export const id = {
   'brand.tab': 'Studio merek',
   'brand.title': 'Studio merek',
-  'brand.lead': 'Buat logo, label kemasan dan post media sosial. Label mengambil fakta produk (komposisi, berat, P-IRT, kedaluwarsa) dan kode QR ke halaman produk.',
+  'brand.lead':
+    'Buat logo, label kemasan dan post media sosial. Label mengambil fakta produk (komposisi, berat, P-IRT, kedaluwarsa) dan kode QR ke halaman produk.',
   'brand.noScript': 'Studio merek memerlukan JavaScript. Ekspor dan fakta label tetap bisa dibuka di bawah.',
   'brand.designs': 'Desain Anda',
   'brand.new': 'Desain baru',
@@ -175,7 +176,8 @@ export const id = {
 export const en: Record<keyof typeof id, string> = {
   'brand.tab': 'Brand studio',
   'brand.title': 'Brand studio',
-  'brand.lead': 'Make logos, packaging labels and social posts. Labels take the product facts (ingredients, weight, P-IRT, expiry) and a QR code to the product page.',
+  'brand.lead':
+    'Make logos, packaging labels and social posts. Labels take the product facts (ingredients, weight, P-IRT, expiry) and a QR code to the product page.',
   'brand.noScript': 'The brand studio needs JavaScript. Exports and label facts are still listed below.',
   'brand.designs': 'Your designs',
   'brand.new': 'New design',
@@ -326,7 +328,8 @@ export const en: Record<keyof typeof id, string> = {
   'brand.design.unknownProperty': 'The design contains properties that are not allowed.',
   'brand.design.rejected': 'Design refused: some values are not valid.',
   'brand.design.markupInText': 'Text may not contain HTML or script code.',
-  'brand.design.imageSrc': 'Images may only come from this shop\'s uploads or the app\'s bundled assets; outside addresses, file: and data: are refused.',
+  'brand.design.imageSrc':
+    "Images may only come from this shop's uploads or the app's bundled assets; outside addresses, file: and data: are refused.",
   'brand.design.sizeRequired': 'Enter the label width and height.',
   'brand.design.productUnknown': 'Product not found in this shop.',
   'brand.design.templateUnknown': 'No such template for this kind of design.',

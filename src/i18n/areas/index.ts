@@ -12,15 +12,9 @@ import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
 
-export interface AreaMessages { id: Record<string, string>; en: Record<string, string> }
+export interface AreaMessages {
+  id: Record<string, string>;
+  en: Record<string, string>;
+}
 
-export const AREAS: AreaMessages[] = [
-  brand,
-  catalog,
-  ledger,
-  orders,
-  reports,
-  salesBooks,
-  storefront,
-  stripe,
-];
+export const AREAS: AreaMessages[] = [brand, catalog, ledger, orders, reports, salesBooks, storefront, stripe];

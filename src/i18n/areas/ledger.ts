@@ -20,7 +20,8 @@ export const en: Record<keyof typeof id, string> = {
   'ledger.amountInvalid': 'Amounts must be whole Rupiah, not negative.',
   'ledger.countBelowReserved': 'The count is below what open orders have reserved and not yet delivered.',
   'ledger.stockStaysTracked': 'The stock of this item is in the books and cannot be left empty. Enter 0 when it is sold out.',
-  'ledger.accountCodeInvalid': 'An account code has 4 digits starting with its group (1 assets, 2 liabilities, 3 equity, 4 revenue, 5 expenses).',
+  'ledger.accountCodeInvalid':
+    'An account code has 4 digits starting with its group (1 assets, 2 liabilities, 3 equity, 4 revenue, 5 expenses).',
   'ledger.accountCodeTaken': 'This account code is already in use.',
   'ledger.accountNameInvalid': 'Enter the account name (at most 80 characters).',
   'ledger.accountNotFound': 'Account not found.',

@@ -36,7 +36,8 @@ export const id = {
   'checkout.total': 'Total',
   'checkout.submitWhatsapp': 'Pesan lewat WhatsApp',
   'checkout.submitCard': 'Pesan dan bayar dengan kartu',
-  'checkout.whatsappNote': 'WhatsApp akan terbuka dengan pesan pesanan yang sudah terisi. Tekan kirim agar penjual menerimanya. Stok disimpan untuk Anda selama {hours} jam.',
+  'checkout.whatsappNote':
+    'WhatsApp akan terbuka dengan pesan pesanan yang sudah terisi. Tekan kirim agar penjual menerimanya. Stok disimpan untuk Anda selama {hours} jam.',
   'checkout.editCart': 'Ubah keranjang',
   'delivery.pickup': 'Ambil sendiri di toko',
   'delivery.local': 'Diantar penjual (sekitar toko)',
@@ -63,9 +64,12 @@ export const id = {
   'orders.paymentUnavailable': 'Cara bayar ini tidak tersedia di toko ini.',
   'orders.alreadyPlaced': 'Pesanan dengan kunci ini sudah dibuat sebelumnya.',
   'orders.idempotencyKeyReused': 'Kunci idempotensi ini sudah dipakai untuk permintaan lain. Buat kunci baru untuk pesanan baru.',
-  'orders.holdCapReached': 'Terlalu banyak barang dari nomor atau jaringan ini sedang menunggu konfirmasi toko. Tunggu toko mengonfirmasi pesanan sebelumnya, atau hubungi toko lewat WhatsApp.',
-  'orders.holdCapOrder': 'Paling banyak {max} barang per pesanan yang belum dikonfirmasi. Untuk pesanan besar, hubungi toko lewat WhatsApp.',
-  'orders.stockShortOnAccept': 'Stok {name} tinggal {available}, kurang untuk pesanan ini (penahanan stoknya sudah berakhir). Tambah stok di halaman produk atau batalkan pesanan.',
+  'orders.holdCapReached':
+    'Terlalu banyak barang dari nomor atau jaringan ini sedang menunggu konfirmasi toko. Tunggu toko mengonfirmasi pesanan sebelumnya, atau hubungi toko lewat WhatsApp.',
+  'orders.holdCapOrder':
+    'Paling banyak {max} barang per pesanan yang belum dikonfirmasi. Untuk pesanan besar, hubungi toko lewat WhatsApp.',
+  'orders.stockShortOnAccept':
+    'Stok {name} tinggal {available}, kurang untuk pesanan ini (penahanan stoknya sudah berakhir). Tambah stok di halaman produk atau batalkan pesanan.',
   'orders.event.hold_lapsed': 'Penahanan stok berakhir (stok kembali dijual)',
   'orders.idempotencyKeyFormat': 'Kunci idempotensi: 8–200 karakter huruf, angka, titik, garis bawah atau minus.',
   'orders.status.pending': 'Menunggu konfirmasi',
@@ -166,7 +170,8 @@ export const id = {
   'ordersDash.receiptAlt': 'Bukti transfer pesanan {code}',
   'ordersDash.receiptOpen': 'Buka ukuran penuh',
   'ordersDash.statusLink': 'Tautan status untuk pembeli',
-  'ordersDash.statusLinkHint': 'Tautan status ada di pesan WhatsApp pertama dari pembeli. Untuk mengirim ulang, buat tautan baru; tautan lama tidak berlaku lagi.',
+  'ordersDash.statusLinkHint':
+    'Tautan status ada di pesan WhatsApp pertama dari pembeli. Untuk mengirim ulang, buat tautan baru; tautan lama tidak berlaku lagi.',
   'ordersDash.regenerate': 'Buat tautan status baru',
   'ordersDash.regenerated': 'Tautan status baru dibuat. Kirim ke pembeli:',
   'ordersDash.sendWhatsapp': 'Kirim ke pembeli lewat WhatsApp',
@@ -242,7 +247,8 @@ export const en: Record<keyof typeof id, string> = {
   'checkout.total': 'Total',
   'checkout.submitWhatsapp': 'Order via WhatsApp',
   'checkout.submitCard': 'Order and pay by card',
-  'checkout.whatsappNote': 'WhatsApp opens with your order already written. Press send so the seller receives it. Stock is held for you for {hours} hours.',
+  'checkout.whatsappNote':
+    'WhatsApp opens with your order already written. Press send so the seller receives it. Stock is held for you for {hours} hours.',
   'checkout.editCart': 'Edit cart',
   'delivery.pickup': 'Pick up at the shop',
   'delivery.local': 'Delivered by the seller (nearby)',
@@ -269,9 +275,11 @@ export const en: Record<keyof typeof id, string> = {
   'orders.paymentUnavailable': 'This shop does not offer this payment option.',
   'orders.alreadyPlaced': 'An order with this key was already placed.',
   'orders.idempotencyKeyReused': 'This idempotency key was already used for a different request. Use a new key for a new order.',
-  'orders.holdCapReached': 'Too many items from this number or network are waiting for the shop to confirm. Wait until the shop confirms the earlier order, or contact the shop on WhatsApp.',
+  'orders.holdCapReached':
+    'Too many items from this number or network are waiting for the shop to confirm. Wait until the shop confirms the earlier order, or contact the shop on WhatsApp.',
   'orders.holdCapOrder': 'At most {max} items per unconfirmed order. For a large order, contact the shop on WhatsApp.',
-  'orders.stockShortOnAccept': 'Only {available} of {name} left, not enough for this order (its stock hold has ended). Add stock on the product page or cancel the order.',
+  'orders.stockShortOnAccept':
+    'Only {available} of {name} left, not enough for this order (its stock hold has ended). Add stock on the product page or cancel the order.',
   'orders.event.hold_lapsed': 'Stock hold ended (stock back on sale)',
   'orders.idempotencyKeyFormat': 'Idempotency key: 8–200 letters, digits, dots, underscores or dashes.',
   'orders.status.pending': 'Waiting for confirmation',
@@ -366,13 +374,14 @@ export const en: Record<keyof typeof id, string> = {
   'ordersDash.done.paid': 'Order marked as paid.',
   'ordersDash.done.fulfilled': 'Order marked as completed.',
   'ordersDash.done.cancelled': 'Order cancelled; stock returned.',
-  'ordersDash.noActions': 'This order\'s status is final.',
+  'ordersDash.noActions': "This order's status is final.",
   'ordersDash.receipt': 'Transfer receipt',
   'ordersDash.noReceipt': 'No transfer receipt yet.',
   'ordersDash.receiptAlt': 'Transfer receipt for order {code}',
   'ordersDash.receiptOpen': 'Open full size',
   'ordersDash.statusLink': 'Status link for the customer',
-  'ordersDash.statusLinkHint': 'The status link is in the customer\'s first WhatsApp message. To send it again, issue a new link; the old one stops working.',
+  'ordersDash.statusLinkHint':
+    "The status link is in the customer's first WhatsApp message. To send it again, issue a new link; the old one stops working.",
   'ordersDash.regenerate': 'Issue a new status link',
   'ordersDash.regenerated': 'New status link issued. Send it to the customer:',
   'ordersDash.sendWhatsapp': 'Send to the customer on WhatsApp',

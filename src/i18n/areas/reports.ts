@@ -21,32 +21,45 @@ export const id = {
   'reports.chart.orders': 'Pesanan',
   'reports.chart.empty': 'Belum ada penjualan pada periode ini.',
   'reports.pph.title': 'Perkiraan PPh Final UMKM {year}',
-  'reports.pph.assumeEstimate': 'Ini perkiraan dari pembukuan toko, bukan perhitungan pajak resmi. Periksa dengan petugas pajak atau konsultan.',
-  'reports.pph.assumeTurnover': 'Peredaran bruto = penjualan dan ongkos kirim yang ditagih saat barang diserahkan, dikurangi retur dan potongan; pendapatan lain tidak dihitung.',
-  'reports.pph.assumeRate': 'Tarif 0,5% dari peredaran bruto setiap bulan (PP 55/2022), untuk peredaran bruto sampai Rp 4,8 miliar setahun; dibulatkan ke bawah.',
-  'reports.pph.assumeExemption': 'Wajib pajak orang pribadi: Rp 500 juta pertama peredaran bruto setahun tidak dikenai pajak, dihitung kumulatif sejak Januari.',
+  'reports.pph.assumeEstimate':
+    'Ini perkiraan dari pembukuan toko, bukan perhitungan pajak resmi. Periksa dengan petugas pajak atau konsultan.',
+  'reports.pph.assumeTurnover':
+    'Peredaran bruto = penjualan dan ongkos kirim yang ditagih saat barang diserahkan, dikurangi retur dan potongan; pendapatan lain tidak dihitung.',
+  'reports.pph.assumeRate':
+    'Tarif 0,5% dari peredaran bruto setiap bulan (PP 55/2022), untuk peredaran bruto sampai Rp 4,8 miliar setahun; dibulatkan ke bawah.',
+  'reports.pph.assumeExemption':
+    'Wajib pajak orang pribadi: Rp 500 juta pertama peredaran bruto setahun tidak dikenai pajak, dihitung kumulatif sejak Januari.',
   'reports.pph.assumeEntity': 'Wajib pajak badan: tanpa pembebasan Rp 500 juta.',
-  'reports.pph.assumeUnknownKind': 'Jenis wajib pajak belum dicatat, jadi pembebasan Rp 500 juta untuk orang pribadi tidak diterapkan. Catat di pengaturan bila Anda orang pribadi.',
-  'reports.pph.assumeLimits': 'Tarif final berlaku untuk jangka waktu terbatas (orang pribadi 7 tahun) dan aturannya sedang direvisi; periksa aturan terbaru.',
+  'reports.pph.assumeUnknownKind':
+    'Jenis wajib pajak belum dicatat, jadi pembebasan Rp 500 juta untuk orang pribadi tidak diterapkan. Catat di pengaturan bila Anda orang pribadi.',
+  'reports.pph.assumeLimits':
+    'Tarif final berlaku untuk jangka waktu terbatas (orang pribadi 7 tahun) dan aturannya sedang direvisi; periksa aturan terbaru.',
   'reports.calk.title': 'Catatan atas Laporan Keuangan',
   'reports.calk.entity': 'Informasi entitas',
-  'reports.calk.entityText': '{name} adalah usaha mikro, kecil dan menengah di {village}, peserta program {program}. NIB: {nib}. Wajib pajak: {taxpayer}.',
+  'reports.calk.entityText':
+    '{name} adalah usaha mikro, kecil dan menengah di {village}, peserta program {program}. NIB: {nib}. Wajib pajak: {taxpayer}.',
   'reports.calk.complianceTitle': 'Pernyataan kepatuhan',
-  'reports.calk.compliance': 'Laporan keuangan {name} disusun sesuai dengan Standar Akuntansi Keuangan Entitas Mikro, Kecil, dan Menengah (SAK EMKM).',
+  'reports.calk.compliance':
+    'Laporan keuangan {name} disusun sesuai dengan Standar Akuntansi Keuangan Entitas Mikro, Kecil, dan Menengah (SAK EMKM).',
   'reports.calk.policies': 'Kebijakan akuntansi',
   'reports.calk.notes': 'Penjelasan pos Laporan Posisi Keuangan',
   'reports.calk.policy.basis.title': 'Dasar penyusunan',
-  'reports.calk.policy.basis.text': 'Laporan disusun dengan dasar akrual dan biaya historis, dalam Rupiah tanpa desimal. Periode mengikuti zona waktu program.',
+  'reports.calk.policy.basis.text':
+    'Laporan disusun dengan dasar akrual dan biaya historis, dalam Rupiah tanpa desimal. Periode mengikuti zona waktu program.',
   'reports.calk.policy.revenue.title': 'Pendapatan',
-  'reports.calk.policy.revenue.text': 'Penjualan diakui saat barang diserahkan kepada pembeli (penjualan di lapak seketika). Retur dicatat sebagai pengurang penjualan.',
+  'reports.calk.policy.revenue.text':
+    'Penjualan diakui saat barang diserahkan kepada pembeli (penjualan di lapak seketika). Retur dicatat sebagai pengurang penjualan.',
   'reports.calk.policy.receivables.title': 'Piutang',
-  'reports.calk.policy.receivables.text': 'Barang yang sudah diserahkan tetapi belum dibayar dicatat sebagai piutang usaha; penjualan marketplace sebagai piutang marketplace sampai dana dicairkan.',
+  'reports.calk.policy.receivables.text':
+    'Barang yang sudah diserahkan tetapi belum dibayar dicatat sebagai piutang usaha; penjualan marketplace sebagai piutang marketplace sampai dana dicairkan.',
   'reports.calk.policy.inventory.title': 'Persediaan',
-  'reports.calk.policy.inventory.text': 'Persediaan dicatat sebesar biaya perolehan dengan metode rata-rata tertimbang (perpetual). Selisih hasil hitung fisik dibebankan pada periode terjadinya.',
+  'reports.calk.policy.inventory.text':
+    'Persediaan dicatat sebesar biaya perolehan dengan metode rata-rata tertimbang (perpetual). Selisih hasil hitung fisik dibebankan pada periode terjadinya.',
   'reports.calk.policy.fixedAssets.title': 'Aset tetap',
   'reports.calk.policy.fixedAssets.text': 'Aset tetap dicatat sebesar biaya perolehan dan disusutkan dengan metode garis lurus.',
   'reports.calk.policy.deposits.title': 'Uang muka pelanggan',
-  'reports.calk.policy.deposits.text': 'Uang yang diterima sebelum barang diserahkan dicatat sebagai liabilitas (uang muka pelanggan) sampai barang diserahkan atau uang dikembalikan.',
+  'reports.calk.policy.deposits.text':
+    'Uang yang diterima sebelum barang diserahkan dicatat sebagai liabilitas (uang muka pelanggan) sampai barang diserahkan atau uang dikembalikan.',
   'reports.calk.policy.tax.title': 'Pajak penghasilan',
   'reports.calk.policy.tax.text': 'Pajak penghasilan final UMKM (PP 55/2022) dihitung dari peredaran bruto dan dibebankan saat terutang.',
   'reports.calk.line.cash': 'Kas dan setara kas',
@@ -129,32 +142,43 @@ export const en: Record<keyof typeof id, string> = {
   'reports.chart.orders': 'Orders',
   'reports.chart.empty': 'No sales in this period yet.',
   'reports.pph.title': 'PPh Final UMKM estimate {year}',
-  'reports.pph.assumeEstimate': "This is an estimate from the shop's books, not an official tax calculation. Check with a tax officer or adviser.",
-  'reports.pph.assumeTurnover': 'Gross turnover = goods and delivery charged when goods are delivered, less returns and discounts; other income is not counted.',
-  'reports.pph.assumeRate': '0.5% of each month\'s gross turnover (PP 55/2022), for turnover up to Rp 4.8 billion a year; rounded down.',
-  'reports.pph.assumeExemption': "Individual taxpayer: the first Rp 500 million of a year's gross turnover is exempt, counted cumulatively from January.",
+  'reports.pph.assumeEstimate':
+    "This is an estimate from the shop's books, not an official tax calculation. Check with a tax officer or adviser.",
+  'reports.pph.assumeTurnover':
+    'Gross turnover = goods and delivery charged when goods are delivered, less returns and discounts; other income is not counted.',
+  'reports.pph.assumeRate': "0.5% of each month's gross turnover (PP 55/2022), for turnover up to Rp 4.8 billion a year; rounded down.",
+  'reports.pph.assumeExemption':
+    "Individual taxpayer: the first Rp 500 million of a year's gross turnover is exempt, counted cumulatively from January.",
   'reports.pph.assumeEntity': 'Entity taxpayer: no Rp 500 million exemption.',
-  'reports.pph.assumeUnknownKind': "The taxpayer kind is not recorded, so the individual's Rp 500 million exemption is not applied. Record it in the settings if you are an individual.",
-  'reports.pph.assumeLimits': 'The final rate applies for a limited time (individuals 7 years) and the rules are being revised; check the current rules.',
+  'reports.pph.assumeUnknownKind':
+    "The taxpayer kind is not recorded, so the individual's Rp 500 million exemption is not applied. Record it in the settings if you are an individual.",
+  'reports.pph.assumeLimits':
+    'The final rate applies for a limited time (individuals 7 years) and the rules are being revised; check the current rules.',
   'reports.calk.title': 'Notes to the Financial Statements',
   'reports.calk.entity': 'Entity information',
-  'reports.calk.entityText': '{name} is a micro, small or medium enterprise in {village}, taking part in the {program} programme. NIB: {nib}. Taxpayer: {taxpayer}.',
+  'reports.calk.entityText':
+    '{name} is a micro, small or medium enterprise in {village}, taking part in the {program} programme. NIB: {nib}. Taxpayer: {taxpayer}.',
   'reports.calk.complianceTitle': 'Statement of compliance',
-  'reports.calk.compliance': 'The financial statements of {name} are prepared in accordance with the Financial Accounting Standard for Micro, Small and Medium Entities (SAK EMKM).',
+  'reports.calk.compliance':
+    'The financial statements of {name} are prepared in accordance with the Financial Accounting Standard for Micro, Small and Medium Entities (SAK EMKM).',
   'reports.calk.policies': 'Accounting policies',
   'reports.calk.notes': 'Notes to the statement of financial position',
   'reports.calk.policy.basis.title': 'Basis of preparation',
   'reports.calk.policy.basis.text': "Accrual basis and historical cost, in whole Rupiah. Periods follow the programme's time zone.",
   'reports.calk.policy.revenue.title': 'Revenue',
-  'reports.calk.policy.revenue.text': 'Sales are recognised when goods are delivered to the buyer (at once for a market-stall sale). Returns reduce sales.',
+  'reports.calk.policy.revenue.text':
+    'Sales are recognised when goods are delivered to the buyer (at once for a market-stall sale). Returns reduce sales.',
   'reports.calk.policy.receivables.title': 'Receivables',
-  'reports.calk.policy.receivables.text': 'Goods delivered but not yet paid are accounts receivable; marketplace sales are receivable from the marketplace until its payout.',
+  'reports.calk.policy.receivables.text':
+    'Goods delivered but not yet paid are accounts receivable; marketplace sales are receivable from the marketplace until its payout.',
   'reports.calk.policy.inventory.title': 'Inventory',
-  'reports.calk.policy.inventory.text': 'Inventory is carried at cost using the weighted average method (perpetual). Differences found in a stock count are expensed in the period found.',
+  'reports.calk.policy.inventory.text':
+    'Inventory is carried at cost using the weighted average method (perpetual). Differences found in a stock count are expensed in the period found.',
   'reports.calk.policy.fixedAssets.title': 'Fixed assets',
   'reports.calk.policy.fixedAssets.text': 'Fixed assets are carried at cost and depreciated on a straight-line basis.',
   'reports.calk.policy.deposits.title': 'Customer deposits',
-  'reports.calk.policy.deposits.text': 'Money received before goods are delivered is a liability (customer deposits) until the goods are delivered or the money is returned.',
+  'reports.calk.policy.deposits.text':
+    'Money received before goods are delivered is a liability (customer deposits) until the goods are delivered or the money is returned.',
   'reports.calk.policy.tax.title': 'Income tax',
   'reports.calk.policy.tax.text': 'Final MSME income tax (PP 55/2022) is computed on gross turnover and expensed when due.',
   'reports.calk.line.cash': 'Cash and cash equivalents',

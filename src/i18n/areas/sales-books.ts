@@ -32,8 +32,10 @@ export const id = {
   'ledger.reminderReceivableOnly': 'Pengingat hanya untuk piutang pelanggan.',
   'ledger.reminderNoPhone': 'Nomor WhatsApp pelanggan belum dicatat.',
   'ledger.reminderCustomer': 'Bapak/Ibu',
-  'ledger.reminderText': 'Halo {name}, salam dari {shop}. Kami ingin mengingatkan tagihan {code} sebesar {amount} yang jatuh tempo pada {due}. Terima kasih.',
-  'ledger.reminderTextNoDue': 'Halo {name}, salam dari {shop}. Kami ingin mengingatkan tagihan {code} sebesar {amount} yang belum dibayar. Terima kasih.',
+  'ledger.reminderText':
+    'Halo {name}, salam dari {shop}. Kami ingin mengingatkan tagihan {code} sebesar {amount} yang jatuh tempo pada {due}. Terima kasih.',
+  'ledger.reminderTextNoDue':
+    'Halo {name}, salam dari {shop}. Kami ingin mengingatkan tagihan {code} sebesar {amount} yang belum dibayar. Terima kasih.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -69,6 +71,8 @@ export const en: Record<keyof typeof id, string> = {
   'ledger.reminderReceivableOnly': 'Reminders are for customer receivables only.',
   'ledger.reminderNoPhone': "The customer's WhatsApp number has not been recorded.",
   'ledger.reminderCustomer': 'dear customer',
-  'ledger.reminderText': 'Hello {name}, greetings from {shop}. A friendly reminder that invoice {code} of {amount} is due on {due}. Thank you.',
-  'ledger.reminderTextNoDue': 'Hello {name}, greetings from {shop}. A friendly reminder that invoice {code} of {amount} is still unpaid. Thank you.',
+  'ledger.reminderText':
+    'Hello {name}, greetings from {shop}. A friendly reminder that invoice {code} of {amount} is due on {due}. Thank you.',
+  'ledger.reminderTextNoDue':
+    'Hello {name}, greetings from {shop}. A friendly reminder that invoice {code} of {amount} is still unpaid. Thank you.',
 };

@@ -106,7 +106,8 @@ export const en: Record<keyof typeof id, string> = {
   'store.breadcrumb': 'You are here',
   'store.madeWith': 'A village business of the One Village One Product programme, made with Etalase.',
   'store.villageTitle': 'Products of {village} village',
-  'store.villageLead': 'Businesses of the One Village One Product programme in {village} village, {district} sub-district, and what they sell.',
+  'store.villageLead':
+    'Businesses of the One Village One Product programme in {village} village, {district} sub-district, and what they sell.',
   'store.districtTitle': 'Products of {district} sub-district',
   'store.districtLead': 'One village, one signature product: the programme’s businesses in {district} sub-district, village by village.',
   'store.noShopsHere': 'No shops here yet.',
@@ -121,6 +122,7 @@ export const en: Record<keyof typeof id, string> = {
   'share.feedsIntro': 'Paste these addresses as a scheduled data feed. Products, prices and stock then update by themselves.',
   'share.metaFeed': 'Meta Commerce Manager (WhatsApp and Instagram catalog, CSV)',
   'share.googleFeed': 'Google Merchant Center (XML)',
-  'share.leftOut': '{count} products are left out of the feeds because they have no photo (Meta and Google refuse products without an image):',
+  'share.leftOut':
+    '{count} products are left out of the feeds because they have no photo (Meta and Google refuse products without an image):',
   'share.noProducts': 'No published products yet, so the feeds are empty.',
 };

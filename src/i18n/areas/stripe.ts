@@ -32,7 +32,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'stripe.title': 'Card payments (Stripe)',
-  'stripe.intro': 'Customers pay by card on a Stripe page; the money goes to your shop\'s own Stripe account, not to Etalase.',
+  'stripe.intro': "Customers pay by card on a Stripe page; the money goes to your shop's own Stripe account, not to Etalase.",
   'stripe.notConfigured': 'Card payment is not available on this Etalase.',
   'stripe.state': 'Status',
   'stripe.state.not_connected': 'Not connected',

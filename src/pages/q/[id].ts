@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { findPublishedProductLink } from '../../server/tenant/cross-shop.ts';
-import { productPath } from '../../server/catalog/links.ts';
+import { findPublishedProductLink } from '#server/tenant/cross-shop.ts';
+import { productPath } from '#server/catalog/links.ts';
 
 /**
  * Permanent product link printed on labels and QR codes: always points at the product's current page,

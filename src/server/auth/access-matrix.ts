@@ -7,7 +7,9 @@ export function accessMatrixMarkdown(): string {
   const head = `| Capability | ${ROLES.join(' | ')} | Pages and API routes |`;
   const sep = `|---|${ROLES.map(() => ':-:').join('|')}|---|`;
   const rows = Object.entries(CAPABILITIES).map(([cap, def]) => {
-    const pages = Object.entries(PAGE_CAPABILITIES).filter(([, c]) => c === cap).map(([p]) => `\`${p}\``);
+    const pages = Object.entries(PAGE_CAPABILITIES)
+      .filter(([, c]) => c === cap)
+      .map(([p]) => `\`${p}\``);
     const apis = (Object.values(ROUTES) as RouteDef[])
       .filter((r) => (r.access.kind === 'shop' || r.access.kind === 'program') && r.access.capability === cap)
       .map((r) => `\`${r.method.toUpperCase()} ${r.path}\``);

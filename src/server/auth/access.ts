@@ -13,19 +13,23 @@ export const ROLES = ['owner', 'staff', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = {
-  'shop.view':        { roles: ['owner', 'staff'], en: 'Open the shop dashboard', id: 'Membuka dasbor toko' },
-  'shop.edit':        { roles: ['owner'], en: 'Edit the shop profile', id: 'Mengubah profil toko' },
-  'staff.manage':     { roles: ['owner'], en: 'Invite and remove staff, issue staff reset links', id: 'Mengundang dan mengeluarkan staf, membuat tautan reset staf' },
-  'audit.view':       { roles: ['owner'], en: 'Read the audit log', id: 'Membaca log audit' },
-  'products.view':    { roles: ['owner', 'staff'], en: 'See products and stock', id: 'Melihat produk dan stok' },
-  'products.edit':    { roles: ['owner', 'staff'], en: 'Create and edit products', id: 'Membuat dan mengubah produk' },
-  'products.cost':    { roles: ['owner'], en: 'See and set unit costs (HPP)', id: 'Melihat dan mengisi HPP' },
-  'orders.manage':    { roles: ['owner', 'staff'], en: 'See and process orders', id: 'Melihat dan memproses pesanan' },
-  'payments.manage':  { roles: ['owner'], en: 'Change bank, QRIS and Stripe settings', id: 'Mengubah rekening, QRIS dan Stripe' },
-  'brand.edit':       { roles: ['owner', 'staff'], en: 'Design logos and labels', id: 'Mendesain logo dan label' },
-  'brand.publish':    { roles: ['owner'], en: 'Publish the brand kit to the shop', id: 'Menerbitkan kit merek ke toko' },
-  'reports.profit':   { roles: ['owner'], en: 'See profit and financial reports', id: 'Melihat laba dan laporan keuangan' },
-  'program.view':     { roles: ['officer', 'admin'], en: 'See program-wide figures', id: 'Melihat angka seluruh program' },
+  'shop.view': { roles: ['owner', 'staff'], en: 'Open the shop dashboard', id: 'Membuka dasbor toko' },
+  'shop.edit': { roles: ['owner'], en: 'Edit the shop profile', id: 'Mengubah profil toko' },
+  'staff.manage': {
+    roles: ['owner'],
+    en: 'Invite and remove staff, issue staff reset links',
+    id: 'Mengundang dan mengeluarkan staf, membuat tautan reset staf',
+  },
+  'audit.view': { roles: ['owner'], en: 'Read the audit log', id: 'Membaca log audit' },
+  'products.view': { roles: ['owner', 'staff'], en: 'See products and stock', id: 'Melihat produk dan stok' },
+  'products.edit': { roles: ['owner', 'staff'], en: 'Create and edit products', id: 'Membuat dan mengubah produk' },
+  'products.cost': { roles: ['owner'], en: 'See and set unit costs (HPP)', id: 'Melihat dan mengisi HPP' },
+  'orders.manage': { roles: ['owner', 'staff'], en: 'See and process orders', id: 'Melihat dan memproses pesanan' },
+  'payments.manage': { roles: ['owner'], en: 'Change bank, QRIS and Stripe settings', id: 'Mengubah rekening, QRIS dan Stripe' },
+  'brand.edit': { roles: ['owner', 'staff'], en: 'Design logos and labels', id: 'Mendesain logo dan label' },
+  'brand.publish': { roles: ['owner'], en: 'Publish the brand kit to the shop', id: 'Menerbitkan kit merek ke toko' },
+  'reports.profit': { roles: ['owner'], en: 'See profit and financial reports', id: 'Melihat laba dan laporan keuangan' },
+  'program.view': { roles: ['officer', 'admin'], en: 'See program-wide figures', id: 'Melihat angka seluruh program' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string; id: string }>;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -46,7 +50,11 @@ export function requireCapability(role: Role, capability: Capability): void {
   if (!roleHas(role, capability)) throw new Forbidden();
 }
 
-export interface ShopAccess { shop: PublicShop; role: ShopRole; user: SessionUser }
+export interface ShopAccess {
+  shop: PublicShop;
+  role: ShopRole;
+  user: SessionUser;
+}
 
 /**
  * Resolve a dashboard or API route's shop and check the signed-in user's right to it.

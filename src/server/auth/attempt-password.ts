@@ -13,7 +13,10 @@ export function accountAttemptKey(userId: string): string {
  * (without looking at the password) or when this wrong guess starts a back-off; otherwise true or false.
  */
 export async function attemptPassword(opts: {
-  key: string; passwordHash: string; password: string; onWrong?: () => Promise<void>;
+  key: string;
+  passwordHash: string;
+  password: string;
+  onWrong?: () => Promise<void>;
 }): Promise<boolean> {
   const claim = await claimAttempt(opts.key);
   if (!claim.allowed) throw new TooManyRequests(claim.wait, 'auth.lockedOut');

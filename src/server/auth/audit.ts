@@ -24,8 +24,13 @@ export async function recordAudit(input: AuditInput): Promise<void> {
   const accountEvent = !input.shopId;
   const created = accountEvent ? `${nowIso().slice(0, 10)}T00:00:00.000Z` : nowIso();
   const row = (shopId: string) => ({
-    shop_id: shopId, id: newId(), actor_user_id: input.userId, action: input.action,
-    details: JSON.stringify(input.details ?? {}), ip: accountEvent ? null : input.ip ?? null, created_at: created,
+    shop_id: shopId,
+    id: newId(),
+    actor_user_id: input.userId,
+    action: input.action,
+    details: JSON.stringify(input.details ?? {}),
+    ip: accountEvent ? null : (input.ip ?? null),
+    created_at: created,
   });
   if (input.shopId && input.tx) {
     await input.tx.insertInto('audit_log').values(row(input.shopId)).execute();

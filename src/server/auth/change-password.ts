@@ -6,7 +6,13 @@ import { invalidateUserSessions } from './session.ts';
 import { recordAudit } from './audit.ts';
 
 /** Changing the password ends every other session of the user; the current one stays. Guesses back off like sign-in. */
-export async function changePassword(opts: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string }) {
+export async function changePassword(opts: {
+  userId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  ip: string;
+}) {
   const passwordHash = await userPasswordHash(opts.userId);
   if (!(await attemptPassword({ key: accountAttemptKey(opts.userId), passwordHash, password: opts.currentPassword }))) {
     throw new Invalid({ currentPassword: ['auth.wrongPassword'] });

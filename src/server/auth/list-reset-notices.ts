@@ -1,6 +1,9 @@
 import { markResetsSeen, unseenResets } from '../tenant/accounts.ts';
 
-export interface ResetNotice { byName: string; at: string }
+export interface ResetNotice {
+  byName: string;
+  at: string;
+}
 
 /**
  * Resets someone else issued and used on this account that its holder has not been shown yet, newest

@@ -6,7 +6,12 @@ const resetNotice = z.object({ byName: z.string(), at: z.string() });
 export const signUpResponse = z.object({ userId: z.string(), expiresAt: z.string() });
 export const signInResponse = z.object({ userId: z.string(), expiresAt: z.string(), resetNotices: z.array(resetNotice) });
 export const sessionUser = z.object({
-  id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), locale: z.string(), is_admin: z.number(),
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.string(),
+  is_admin: z.number(),
 });
 export const memberShop = z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.enum(['owner', 'staff']) });
 export const currentSessionResponse = z.object({ user: sessionUser, expiresAt: z.string(), shops: z.array(memberShop) });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { normalizeIndonesianPhone } from '../shops/phone.ts';
 
-export const phoneField = z.string().trim().min(1, { error: 'validation.required' })
+export const phoneField = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
   .transform((v, ctx) => {
     const n = normalizeIndonesianPhone(v);
     if (!n) {
@@ -11,7 +14,10 @@ export const phoneField = z.string().trim().min(1, { error: 'validation.required
     return n;
   });
 
-export const optionalPhone = z.string().trim().optional()
+export const optionalPhone = z
+  .string()
+  .trim()
+  .optional()
   .transform((v, ctx) => {
     if (!v) return null;
     const n = normalizeIndonesianPhone(v);
@@ -22,7 +28,12 @@ export const optionalPhone = z.string().trim().optional()
     return n;
   });
 
-export const optionalEmail = z.string().trim().toLowerCase().max(254).optional()
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .optional()
   .transform((v, ctx) => {
     if (!v) return null;
     if (!z.email().safeParse(v).success) {
@@ -34,15 +45,17 @@ export const optionalEmail = z.string().trim().toLowerCase().max(254).optional()
 
 export const newPassword = z.string().min(8, { error: 'auth.passwordTooShort' }).max(200, { error: 'auth.passwordTooLong' });
 
-export const signUpInput = z.object({
-  name: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  email: optionalEmail,
-  phone: optionalPhone,
-  password: newPassword,
-  locale: z.enum(['id', 'en']).optional(),
-}).superRefine((v, ctx) => {
-  if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'auth.emailOrPhone' });
-});
+export const signUpInput = z
+  .object({
+    name: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+    email: optionalEmail,
+    phone: optionalPhone,
+    password: newPassword,
+    locale: z.enum(['id', 'en']).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'auth.emailOrPhone' });
+  });
 export type SignUpInput = z.output<typeof signUpInput>;
 
 export const signInInput = z.object({

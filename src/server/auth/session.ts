@@ -9,7 +9,11 @@ const DAY = 24 * 60 * 60;
 export const SESSION_SECONDS = 30 * DAY;
 const RENEW_WITHIN_SECONDS = 15 * DAY;
 
-export interface Session { id: string; userId: string; expiresAt: string }
+export interface Session {
+  id: string;
+  userId: string;
+  expiresAt: string;
+}
 export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'locale' | 'is_admin'>;
 
 export async function createSession(userId: string): Promise<{ token: string; session: Session }> {

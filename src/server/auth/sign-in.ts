@@ -29,7 +29,9 @@ export async function signIn(input: SignInInput & { ip: string; takeNotices?: bo
   // Unknown identifiers back off too (and check a dummy hash), so neither answer nor timing reveals an account.
   const key = user ? accountAttemptKey(user.id) : `signin:acct:${identifier}`;
   const ok = await attemptPassword({
-    key, passwordHash: user?.password_hash ?? (await dummyPasswordHash()), password: input.password,
+    key,
+    passwordHash: user?.password_hash ?? (await dummyPasswordHash()),
+    password: input.password,
     onWrong: () => hitWindow(ipKey, IP_FAILURE_LIMIT, IP_WINDOW_SECONDS).catch(() => undefined),
   });
   if (!user || !ok) {

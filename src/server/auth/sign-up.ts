@@ -14,8 +14,13 @@ export async function signUp(input: SignUpInput) {
 
   const id = newId();
   await insertUser({
-    id, name: input.name, email: input.email, phone: input.phone,
-    password_hash: await hashPassword(input.password), locale: input.locale ?? 'id', created_at: nowIso(),
+    id,
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    password_hash: await hashPassword(input.password),
+    locale: input.locale ?? 'id',
+    created_at: nowIso(),
   });
   return { userId: id, ...(await createSession(id)) };
 }

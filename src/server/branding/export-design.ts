@@ -11,7 +11,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const PNG_SIZES = [512, 1024, 1080, 2048] as const;
 
 function fileBase(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60) || 'desain';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .toLowerCase()
+      .slice(0, 60) || 'desain'
+  );
 }
 
 /**
@@ -19,17 +27,38 @@ function fileBase(name: string): string {
  * (labels: trim + 3 mm bleed, 300 DPI, crop marks) or an A4 sticker sheet. The rows are read in a
  * short transaction; rendering happens after it, one at a time.
  */
-export async function exportDesign(opts: { shopId: string; userId: string; designId: string; format: string; size?: string | null; ip?: string }) {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new Invalid({ format: ['brand.export.formatInvalid'] }, 'brand.export.formatInvalid');
+export async function exportDesign(opts: {
+  shopId: string;
+  userId: string;
+  designId: string;
+  format: string;
+  size?: string | null;
+  ip?: string;
+}) {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+    throw new Invalid({ format: ['brand.export.formatInvalid'] }, 'brand.export.formatInvalid');
   const format = opts.format as ExportFormat;
   const { row, doc, facts } = await inShop(opts.shopId, async (scope) => {
-    const row = await scope.tx.selectFrom('designs').selectAll().where('shop_id', '=', scope.shopId).where('id', '=', opts.designId).executeTakeFirst();
+    const row = await scope.tx
+      .selectFrom('designs')
+      .selectAll()
+      .where('shop_id', '=', scope.shopId)
+      .where('id', '=', opts.designId)
+      .executeTakeFirst();
     if (!row) throw new NotFound();
     const doc = await loadDoc(scope, row.id, row.version);
     const facts = row.kind === 'label' ? await labelFactsIn(scope, row.product_id) : null;
     // Small PNGs are the studio's own previews, not downloads worth an audit entry.
     const preview = format === 'png' && Number(opts.size) <= 512;
-    if (!preview) await recordAudit({ tx: scope.tx, shopId: scope.shopId, userId: opts.userId, action: 'brand.exported', ip: opts.ip, details: { designId: row.id, format } });
+    if (!preview)
+      await recordAudit({
+        tx: scope.tx,
+        shopId: scope.shopId,
+        userId: opts.userId,
+        action: 'brand.exported',
+        ip: opts.ip,
+        details: { designId: row.id, format },
+      });
     return { row, doc, facts };
   });
   if (format !== 'png' && row.kind !== 'label') throw new Invalid({ format: ['brand.export.labelOnly'] }, 'brand.export.labelOnly');

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { FONT_FACES, type FontFace } from '../../brand/fonts.ts';
+import { FONT_FACES, type FontFace } from '#brand/fonts.ts';
 
 const require = createRequire(import.meta.url);
 

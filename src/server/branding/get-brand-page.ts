@@ -16,7 +16,9 @@ export async function getBrandPage(opts: { shopId: string; designId: string | nu
   const kit = await getBrandKit({ shopId });
   const facts = await listLabelFacts({ shopId });
   return {
-    studio, designs, kit,
+    studio,
+    designs,
+    kit,
     palette: kit.draft.colors.length ? kit.draft.colors : FALLBACK_PALETTE,
     products: facts.products.map((p) => ({ id: p.productId, name: p.name })),
     certifications: facts.certifications,

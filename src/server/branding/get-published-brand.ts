@@ -20,7 +20,8 @@ export interface PublishedBrand {
 }
 
 export async function getPublishedBrand(shopId: string): Promise<PublishedBrand | null> {
-  const row = await inShop(shopId, ({ tx }) => tx.selectFrom('brand_kits').select('published')
-    .where('shop_id', '=', shopId).executeTakeFirst());
+  const row = await inShop(shopId, ({ tx }) =>
+    tx.selectFrom('brand_kits').select('published').where('shop_id', '=', shopId).executeTakeFirst(),
+  );
   return row?.published ? (JSON.parse(row.published) as PublishedBrand) : null;
 }

@@ -1,6 +1,6 @@
 import { absoluteUrl } from '../config.ts';
 import type { ShopScope } from '../tenant/index.ts';
-import { EMPTY_FACTS, type LabelFacts } from '../../brand/facts.ts';
+import { EMPTY_FACTS, type LabelFacts } from '#brand/facts.ts';
 
 /** The permanent short link a label's QR code points at (catalog serves /q/{id}). */
 export function productShortUrl(productId: string): string {
@@ -21,15 +21,27 @@ export async function labelFactsIn(scope: ShopScope, productId: string | null): 
   const { tx, shopId } = scope;
   const { shop, cert, tagline } = await shopFacts(scope);
   const base: LabelFacts = {
-    ...EMPTY_FACTS, producerName: shop.name, producerAddress: shop.address, halalNumber: cert?.halal_number ?? '',
-    shopName: shop.name, tagline,
+    ...EMPTY_FACTS,
+    producerName: shop.name,
+    producerAddress: shop.address,
+    halalNumber: cert?.halal_number ?? '',
+    shopName: shop.name,
+    tagline,
   };
   if (!productId) return base;
-  const product = await tx.selectFrom('products').select(['id', 'name', 'net_content'])
-    .where('shop_id', '=', shopId).where('id', '=', productId).executeTakeFirst();
+  const product = await tx
+    .selectFrom('products')
+    .select(['id', 'name', 'net_content'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!product) return base;
-  const f = await tx.selectFrom('product_label_facts').selectAll()
-    .where('shop_id', '=', shopId).where('product_id', '=', productId).executeTakeFirst();
+  const f = await tx
+    .selectFrom('product_label_facts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
   return {
     ...base,
     productName: product.name,

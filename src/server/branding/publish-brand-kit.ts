@@ -7,9 +7,9 @@ import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { storage } from '../media/storage.ts';
 import { mediaUrl } from '../media/save-media.ts';
-import { readablePair } from '../../brand/contrast.ts';
-import { closestFace, FONT_FAMILIES } from '../../brand/fonts.ts';
-import type { DesignDoc } from '../../brand/schema.ts';
+import { readablePair } from '#brand/contrast.ts';
+import { closestFace, FONT_FAMILIES } from '#brand/fonts.ts';
+import type { DesignDoc } from '#brand/schema.ts';
 import { loadDoc } from './design-store.ts';
 import { queued, renderOgImage, renderPng } from './render-node.ts';
 import type { PublishedBrand } from './get-published-brand.ts';
@@ -28,9 +28,18 @@ async function storeFiles(shopId: string, files: Map<string, Buffer>, size: { wi
   const id = newId();
   for (const [name, bytes] of files) await storage().put(`${shopId}/${id}/${name}`, bytes);
   return {
-    shop_id: shopId, id, purpose: 'brand' as const, visibility: 'public' as const, original_format: 'png', original_bytes: 0,
-    width: size.width, height: size.height, widths: JSON.stringify([...files.keys()].map((n) => Number(n.split('.')[0]))),
-    placeholder: '', created_by: null as string | null, created_at: nowIso(),
+    shop_id: shopId,
+    id,
+    purpose: 'brand' as const,
+    visibility: 'public' as const,
+    original_format: 'png',
+    original_bytes: 0,
+    width: size.width,
+    height: size.height,
+    widths: JSON.stringify([...files.keys()].map((n) => Number(n.split('.')[0]))),
+    placeholder: '',
+    created_by: null as string | null,
+    created_at: nowIso(),
   };
 }
 
@@ -52,7 +61,12 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
     if (!row) throw new Invalid({ kit: ['brand.kit.empty'] }, 'brand.kit.empty');
     let logoDoc: DesignDoc | null = null;
     if (row.logo_design_id) {
-      const d = await tx.selectFrom('designs').select(['id', 'version']).where('shop_id', '=', shopId).where('id', '=', row.logo_design_id).executeTakeFirst();
+      const d = await tx
+        .selectFrom('designs')
+        .select(['id', 'version'])
+        .where('shop_id', '=', shopId)
+        .where('id', '=', row.logo_design_id)
+        .executeTakeFirst();
       if (d) logoDoc = await loadDoc(scope, d.id, d.version);
     }
     const shop = await tx.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirstOrThrow();
@@ -75,40 +89,86 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
     const logo512 = await sharp(logo1024).resize(512, 512).png().toBuffer();
     // 128 px for the 40 px header logo of public pages (the 512 px file is ~10x the bytes on a slow phone).
     const logo128 = await sharp(logo1024).resize(128, 128).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
-    const l = await storeFiles(opts.shopId, new Map([['128.png', logo128], ['512.png', logo512], ['1024.png', logo1024]]), { width: 1024, height: 1024 });
+    const l = await storeFiles(
+      opts.shopId,
+      new Map([
+        ['128.png', logo128],
+        ['512.png', logo512],
+        ['1024.png', logo1024],
+      ]),
+      { width: 1024, height: 1024 },
+    );
     mediaRows.push(l);
-    logo = { url128: mediaUrl(opts.shopId, l.id, '128.png'), url512: mediaUrl(opts.shopId, l.id, '512.png'), url1024: mediaUrl(opts.shopId, l.id, '1024.png') };
+    logo = {
+      url128: mediaUrl(opts.shopId, l.id, '128.png'),
+      url512: mediaUrl(opts.shopId, l.id, '512.png'),
+      url1024: mediaUrl(opts.shopId, l.id, '1024.png'),
+    };
     const fav = new Map<string, Buffer>([
       ['32.png', await sharp(logo1024).resize(32, 32).png().toBuffer()],
-      ['180.png', await sharp(logo1024).resize(160, 160).extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' }).flatten({ background: '#ffffff' }).png().toBuffer()],
+      [
+        '180.png',
+        await sharp(logo1024)
+          .resize(160, 160)
+          .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' })
+          .flatten({ background: '#ffffff' })
+          .png()
+          .toBuffer(),
+      ],
       ['512.png', logo512],
     ]);
     const f = await storeFiles(opts.shopId, fav, { width: 512, height: 512 });
     mediaRows.push(f);
-    favicon = { png32: mediaUrl(opts.shopId, f.id, '32.png'), apple180: mediaUrl(opts.shopId, f.id, '180.png'), png512: mediaUrl(opts.shopId, f.id, '512.png') };
+    favicon = {
+      png32: mediaUrl(opts.shopId, f.id, '32.png'),
+      apple180: mediaUrl(opts.shopId, f.id, '180.png'),
+      png512: mediaUrl(opts.shopId, f.id, '512.png'),
+    };
   }
-  const og = await queued(() => renderOgImage({
-    logoPng: logo1024, name: shopName, tagline: draft.tagline, bg: primary.bg, fg: primary.fg,
-    headingFont: draft.heading_font || 'Poppins', bodyFont: draft.body_font || 'Poppins',
-  }));
+  const og = await queued(() =>
+    renderOgImage({
+      logoPng: logo1024,
+      name: shopName,
+      tagline: draft.tagline,
+      bg: primary.bg,
+      fg: primary.fg,
+      headingFont: draft.heading_font || 'Poppins',
+      bodyFont: draft.body_font || 'Poppins',
+    }),
+  );
   const ogRow = await storeFiles(opts.shopId, new Map([['1200.png', og]]), { width: 1200, height: 630 });
   mediaRows.push(ogRow);
 
   const published: PublishedBrand = {
     version: prevVersion + 1,
     tagline: draft.tagline,
-    logo, favicon,
+    logo,
+    favicon,
     ogImageUrl: absoluteUrl(mediaUrl(opts.shopId, ogRow.id, '1200.png')),
     colors: { primary: primary.bg, onPrimary: primary.fg, accent: accent.bg, onAccent: accent.fg, palette: colors },
     fonts: { heading, body },
   };
   await inShop(opts.shopId, async (scope) => {
-    for (const r of mediaRows) await scope.tx.insertInto('media').values({ ...r, created_by: opts.userId }).execute();
+    for (const r of mediaRows)
+      await scope.tx
+        .insertInto('media')
+        .values({ ...r, created_by: opts.userId })
+        .execute();
     const now = nowIso();
-    await scope.tx.updateTable('brand_kits').set({ published: JSON.stringify(published), published_at: now, published_by: opts.userId, updated_at: now })
-      .where('shop_id', '=', scope.shopId).execute();
+    await scope.tx
+      .updateTable('brand_kits')
+      .set({ published: JSON.stringify(published), published_at: now, published_by: opts.userId, updated_at: now })
+      .where('shop_id', '=', scope.shopId)
+      .execute();
     await bumpShopVersion(scope);
-    await recordAudit({ tx: scope.tx, shopId: scope.shopId, userId: opts.userId, action: 'brand.published', ip: opts.ip, details: { version: published.version } });
+    await recordAudit({
+      tx: scope.tx,
+      shopId: scope.shopId,
+      userId: opts.userId,
+      action: 'brand.published',
+      ip: opts.ip,
+      details: { version: published.version },
+    });
   });
   return published;
 }

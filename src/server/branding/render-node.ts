@@ -3,11 +3,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { FONT_FACES } from '../../brand/fonts.ts';
-import { loadDesign, multiplierFor, type Fabric } from '../../brand/render.ts';
-import { BLEED_MM, geometry, printPixels } from '../../brand/kinds.ts';
-import { imageSources, srcForm, type DesignDoc } from '../../brand/schema.ts';
-import type { LabelFacts } from '../../brand/facts.ts';
+import { FONT_FACES } from '#brand/fonts.ts';
+import { loadDesign, multiplierFor, type Fabric } from '#brand/render.ts';
+import { BLEED_MM, geometry, printPixels } from '#brand/kinds.ts';
+import { imageSources, srcForm, type DesignDoc } from '#brand/schema.ts';
+import type { LabelFacts } from '#brand/facts.ts';
 import { storage } from '../media/storage.ts';
 import { fontFilePath } from './fonts-node.ts';
 
@@ -31,7 +31,11 @@ export function nodeFabric(): Promise<Fabric> {
 /** Bundled image assets (the halal mark) shipped in public/brand/assets. */
 export async function readAsset(name: string): Promise<Buffer | null> {
   for (const dir of [path.resolve('public/brand/assets'), path.resolve('dist/client/brand/assets')]) {
-    try { return await fs.readFile(path.join(dir, `${name}.png`)); } catch { /* next */ }
+    try {
+      return await fs.readFile(path.join(dir, `${name}.png`));
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
@@ -50,16 +54,26 @@ async function sourceMap(shopId: string, doc: DesignDoc): Promise<Map<string, st
   }
   return out;
 }
-const TRANSPARENT_PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const TRANSPARENT_PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-export interface NodeRenderInput { shopId: string; doc: DesignDoc; facts: LabelFacts | null; transparent?: boolean }
+export interface NodeRenderInput {
+  shopId: string;
+  doc: DesignDoc;
+  facts: LabelFacts | null;
+  transparent?: boolean;
+}
 
 /** PNG of the whole document (labels: trim + bleed) scaled by `multiplier`. */
 export async function renderPngMultiplier(input: NodeRenderInput, multiplier: number): Promise<Buffer> {
   const fabric = await nodeFabric();
   const map = await sourceMap(input.shopId, input.doc);
   const canvas = await loadDesign(fabric, input.doc, {
-    facts: input.facts, transparent: input.transparent, resolveSrc: (s) => map.get(s) ?? s,
+    facts: input.facts,
+    transparent: input.transparent,
+    resolveSrc: (s) => map.get(s) ?? s,
   });
   try {
     const el = canvas.toCanvasElement(multiplier) as unknown as { toDataURL(type: string): string };
@@ -114,10 +128,23 @@ export async function renderPrintPdf(input: NodeRenderInput, title: string): Pro
 export function drawCropMarks(pdf: PDFKit.PDFDocument, w: number, h: number, b: number): void {
   const gap = 0.5 * PT_PER_MM;
   const segs: [number, number, number, number][] = [];
-  for (const x of [b, w - b]) for (const [y0, y1] of [[0, b - gap], [h - b + gap, h]] as const) segs.push([x, y0, x, y1]);
-  for (const y of [b, h - b]) for (const [x0, x1] of [[0, b - gap], [w - b + gap, w]] as const) segs.push([x0, y, x1, y]);
+  for (const x of [b, w - b])
+    for (const [y0, y1] of [
+      [0, b - gap],
+      [h - b + gap, h],
+    ] as const)
+      segs.push([x, y0, x, y1]);
+  for (const y of [b, h - b])
+    for (const [x0, x1] of [
+      [0, b - gap],
+      [w - b + gap, w],
+    ] as const)
+      segs.push([x0, y, x1, y]);
   // A white line under a black one: visible on any artwork colour.
-  for (const [lw, colour] of [[1.2, '#ffffff'], [0.5, '#000000']] as const) {
+  for (const [lw, colour] of [
+    [1.2, '#ffffff'],
+    [0.5, '#000000'],
+  ] as const) {
     pdf.save().lineWidth(lw).strokeColor(colour);
     for (const [x0, y0, x1, y1] of segs) pdf.moveTo(x0, y0).lineTo(x1, y1).stroke();
     pdf.restore();
@@ -170,11 +197,15 @@ export async function renderStickerSheet(input: NodeRenderInput, title: string):
       pdf.undash().restore();
     }
   }
-  pdf.fontSize(8).fillColor('#5b5b66').text(
-    `${title} · ${lay.count} label ${wMm}×${hMm} mm · potong mengikuti garis putus-putus`,
-    SHEET_MARGIN_MM * PT_PER_MM, (A4_MM.height - SHEET_MARGIN_MM) * PT_PER_MM - 4,
-    { width: (A4_MM.width - 2 * SHEET_MARGIN_MM) * PT_PER_MM, align: 'center', lineBreak: false },
-  );
+  pdf
+    .fontSize(8)
+    .fillColor('#5b5b66')
+    .text(
+      `${title} · ${lay.count} label ${wMm}×${hMm} mm · potong mengikuti garis putus-putus`,
+      SHEET_MARGIN_MM * PT_PER_MM,
+      (A4_MM.height - SHEET_MARGIN_MM) * PT_PER_MM - 4,
+      { width: (A4_MM.width - 2 * SHEET_MARGIN_MM) * PT_PER_MM, align: 'center', lineBreak: false },
+    );
   return { pdf: await pdfBuffer(pdf), count: lay.count };
 }
 
@@ -188,7 +219,13 @@ export function queued<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Open Graph share image (1200 × 630): the logo on the brand colour with the shop's name and tagline. */
 export async function renderOgImage(o: {
-  logoPng: Buffer | null; name: string; tagline: string; bg: string; fg: string; headingFont: string; bodyFont: string;
+  logoPng: Buffer | null;
+  name: string;
+  tagline: string;
+  bg: string;
+  fg: string;
+  headingFont: string;
+  bodyFont: string;
 }): Promise<Buffer> {
   const fabric = await nodeFabric();
   const canvas = new fabric.StaticCanvas(undefined, { width: 1200, height: 630, enableRetinaScaling: false, renderOnAddRemove: false });
@@ -201,12 +238,29 @@ export async function renderOgImage(o: {
     canvas.add(img);
   }
   const title = new fabric.Textbox(o.name, {
-    originX: 'left', originY: 'top', left: textLeft, top: 0, width: 1200 - textLeft - 80, fontFamily: o.headingFont,
-    fontWeight: 700, fontSize: 76, lineHeight: 1.05, fill: o.fg,
+    originX: 'left',
+    originY: 'top',
+    left: textLeft,
+    top: 0,
+    width: 1200 - textLeft - 80,
+    fontFamily: o.headingFont,
+    fontWeight: 700,
+    fontSize: 76,
+    lineHeight: 1.05,
+    fill: o.fg,
   });
   const sub = new fabric.Textbox(o.tagline, {
-    originX: 'left', originY: 'top', left: textLeft, top: 0, width: 1200 - textLeft - 80, fontFamily: o.bodyFont,
-    fontWeight: 400, fontSize: 38, lineHeight: 1.25, fill: o.fg, opacity: 0.92,
+    originX: 'left',
+    originY: 'top',
+    left: textLeft,
+    top: 0,
+    width: 1200 - textLeft - 80,
+    fontFamily: o.bodyFont,
+    fontWeight: 400,
+    fontSize: 38,
+    lineHeight: 1.25,
+    fill: o.fg,
+    opacity: 0.92,
   });
   const gap = o.tagline ? 28 : 0;
   const total = title.height + gap + (o.tagline ? sub.height : 0);

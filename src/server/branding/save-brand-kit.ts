@@ -9,7 +9,12 @@ export async function saveBrandKit(opts: { shopId: string; userId: string; input
   return inShop(opts.shopId, async ({ tx, shopId }) => {
     const i = opts.input;
     if (i.logoDesignId) {
-      const d = await tx.selectFrom('designs').select('kind').where('shop_id', '=', shopId).where('id', '=', i.logoDesignId).executeTakeFirst();
+      const d = await tx
+        .selectFrom('designs')
+        .select('kind')
+        .where('shop_id', '=', shopId)
+        .where('id', '=', i.logoDesignId)
+        .executeTakeFirst();
       if (!d || d.kind !== 'logo') throw new Invalid({ logoDesignId: ['brand.kit.logoUnknown'] });
     }
     const values = {
@@ -20,8 +25,11 @@ export async function saveBrandKit(opts: { shopId: string; userId: string; input
       ...(i.tagline !== undefined && { tagline: i.tagline }),
       updated_at: nowIso(),
     };
-    await tx.insertInto('brand_kits').values({ shop_id: shopId, ...values })
-      .onConflict((oc) => oc.column('shop_id').doUpdateSet(values)).execute();
+    await tx
+      .insertInto('brand_kits')
+      .values({ shop_id: shopId, ...values })
+      .onConflict((oc) => oc.column('shop_id').doUpdateSet(values))
+      .execute();
     await recordAudit({ tx, shopId, userId: opts.userId, action: 'brand.kitSaved', ip: opts.ip, details: { fields: Object.keys(i) } });
   });
 }

@@ -1,5 +1,5 @@
 import type { ShopRole } from '../db/schema.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#i18n/index.ts';
 import { Invalid } from '../errors.ts';
 import { formToObject } from '../http/validate.ts';
 import { createDesign } from './create-design.ts';
@@ -11,7 +11,12 @@ import { designInputFromForm, kitInputFromForm } from './brand-forms.ts';
  * updateBrandKit checks the role). Answers the query string the page redirects to.
  */
 export async function submitBrandForm(opts: {
-  shopId: string; userId: string; role: ShopRole; form: FormData; locale: Locale; ip?: string;
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  form: FormData;
+  locale: Locale;
+  ip?: string;
 }): Promise<string> {
   const { shopId, userId, role, locale, ip } = opts;
   const form = formToObject(opts.form);

@@ -2,9 +2,9 @@ import { Invalid } from '../errors.ts';
 import type { ShopScope } from '../tenant/index.ts';
 import { fieldErrors } from '../http/validate.ts';
 import { looksLikeMarkup } from './markup.ts';
-import type { Locale } from '../../i18n/index.ts';
-import { LABEL_PRESETS } from '../../brand/kinds.ts';
-import { checkCaps, designDoc, imageSources, srcForm, type DesignDoc, type DesignObject } from '../../brand/schema.ts';
+import type { Locale } from '#i18n/index.ts';
+import { LABEL_PRESETS } from '#brand/kinds.ts';
+import { checkCaps, designDoc, imageSources, srcForm, type DesignDoc, type DesignObject } from '#brand/schema.ts';
 
 function walkTexts(objects: readonly DesignObject[], fn: (s: string, path: string) => void, prefix = 'doc.objects') {
   objects.forEach((o, i) => {
@@ -31,7 +31,9 @@ export async function validateDesign(scope: ShopScope, raw: unknown, locale: Loc
   }
   const doc = parsed.data;
   const markup: Record<string, string[]> = {};
-  walkTexts(doc.objects, (s, path) => { if (looksLikeMarkup(s)) markup[path] = ['brand.design.markupInText']; });
+  walkTexts(doc.objects, (s, path) => {
+    if (looksLikeMarkup(s)) markup[path] = ['brand.design.markupInText'];
+  });
   if (Object.keys(markup).length) throw new Invalid(markup, 'brand.design.markupInText');
 
   const bad: string[] = [];
@@ -42,8 +44,12 @@ export async function validateDesign(scope: ShopScope, raw: unknown, locale: Loc
     else if (form.kind === 'media') mediaIds.add(form.mediaId);
   }
   if (mediaIds.size) {
-    const rows = await scope.tx.selectFrom('media').select(['id', 'visibility'])
-      .where('shop_id', '=', scope.shopId).where('id', 'in', [...mediaIds]).execute();
+    const rows = await scope.tx
+      .selectFrom('media')
+      .select(['id', 'visibility'])
+      .where('shop_id', '=', scope.shopId)
+      .where('id', 'in', [...mediaIds])
+      .execute();
     const ok = new Set(rows.filter((r) => r.visibility === 'public').map((r) => r.id));
     for (const id of mediaIds) if (!ok.has(id)) bad.push(id);
   }
@@ -56,7 +62,10 @@ export async function validateDesign(scope: ShopScope, raw: unknown, locale: Loc
     if (preset !== 'custom') Object.assign(page, LABEL_PRESETS[preset], { preset });
     else if (!page.widthMm || !page.heightMm) throw new Invalid({ 'doc.page': ['brand.design.sizeRequired'] }, 'brand.design.sizeRequired');
   } else {
-    delete page.preset; delete page.widthMm; delete page.heightMm; delete page.round;
+    delete page.preset;
+    delete page.widthMm;
+    delete page.heightMm;
+    delete page.round;
   }
   return doc;
 }

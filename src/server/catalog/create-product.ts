@@ -14,7 +14,12 @@ import { readMerchantProduct, type MerchantProduct } from './get-product.ts';
  * the shop's version so cached public pages refresh. Without products.cost any unit cost sent is ignored.
  */
 export async function createProduct(opts: {
-  shopId: string; userId: string; role: ShopRole; input: ProductInput; photos?: Buffer[]; ip?: string;
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  input: ProductInput;
+  photos?: Buffer[];
+  ip?: string;
 }): Promise<MerchantProduct> {
   requireCapability(opts.role, 'products.edit');
   const { input } = opts;
@@ -30,19 +35,44 @@ export async function createProduct(opts: {
       const slug = await resolveSlug(tx, shopId, input.slug || undefined, input.name);
       let sortOrder = input.sortOrder;
       if (sortOrder === undefined) {
-        const last = await tx.selectFrom('products').select((eb) => eb.fn.max<number>('sort_order').as('m'))
-          .where('shop_id', '=', shopId).executeTakeFirst();
+        const last = await tx
+          .selectFrom('products')
+          .select((eb) => eb.fn.max<number>('sort_order').as('m'))
+          .where('shop_id', '=', shopId)
+          .executeTakeFirst();
         sortOrder = last?.m === null || last?.m === undefined ? 0 : Number(last.m) + 1;
       }
       const id = newId();
-      await tx.insertInto('products').values({
-        shop_id: shopId, id, slug, name: input.name, description: input.description ?? '', price: input.price,
-        compare_at_price: input.compareAtPrice ?? null, unit_cost: canSetCost ? (input.unitCost ?? null) : null,
-        unit: input.unit ?? 'pcs', net_content: input.netContent ?? '', sku: input.sku ?? null, category: input.category ?? '',
-        stock: input.stock ?? null, status: input.status ?? 'draft', sort_order: sortOrder, created_at: now, updated_at: now,
-      }).execute();
+      await tx
+        .insertInto('products')
+        .values({
+          shop_id: shopId,
+          id,
+          slug,
+          name: input.name,
+          description: input.description ?? '',
+          price: input.price,
+          compare_at_price: input.compareAtPrice ?? null,
+          unit_cost: canSetCost ? (input.unitCost ?? null) : null,
+          unit: input.unit ?? 'pcs',
+          net_content: input.netContent ?? '',
+          sku: input.sku ?? null,
+          category: input.category ?? '',
+          stock: input.stock ?? null,
+          status: input.status ?? 'draft',
+          sort_order: sortOrder,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       if (input.variants?.length) {
-        await saveVariants(scope, { productId: id, inputs: input.variants.map((v) => ({ ...v, id: undefined })), canSetCost, now, userId: opts.userId });
+        await saveVariants(scope, {
+          productId: id,
+          inputs: input.variants.map((v) => ({ ...v, id: undefined })),
+          canSetCost,
+          now,
+          userId: opts.userId,
+        });
       }
       if (images.length) await attachPhotos(scope, { productId: id, images, alt: '', userId: opts.userId });
       await bumpShopVersion(scope);

@@ -9,13 +9,23 @@ import { loadProduct } from './get-product.ts';
  * Delete a product with its variants and photos (rows, then stored files once the transaction has
  * committed). Orders keep their own copy of name and price, so past orders are unaffected.
  */
-export async function deleteProduct(opts: { shopId: string; userId: string; role: ShopRole; productId: string; ip?: string }): Promise<void> {
+export async function deleteProduct(opts: {
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  productId: string;
+  ip?: string;
+}): Promise<void> {
   requireCapability(opts.role, 'products.edit');
   const mediaIds = await inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
     const p = await loadProduct(tx, shopId, opts.productId);
-    const photos = await tx.selectFrom('product_photos').select('media_id')
-      .where('shop_id', '=', shopId).where('product_id', '=', p.id).execute();
+    const photos = await tx
+      .selectFrom('product_photos')
+      .select('media_id')
+      .where('shop_id', '=', shopId)
+      .where('product_id', '=', p.id)
+      .execute();
     const ids = photos.map((r) => r.media_id);
     await tx.deleteFrom('product_photos').where('shop_id', '=', shopId).where('product_id', '=', p.id).execute();
     if (ids.length) await tx.deleteFrom('media').where('shop_id', '=', shopId).where('id', 'in', ids).execute();

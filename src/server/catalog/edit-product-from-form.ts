@@ -1,7 +1,7 @@
 import { Invalid } from '../errors.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { roleHas } from '../auth/access.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#i18n/index.ts';
 import { formToObject, parseInput } from '../http/validate.ts';
 import { splitForm } from '../http/uploads.ts';
 import { productInput } from './schemas.ts';
@@ -16,14 +16,24 @@ import { deleteProductPhoto } from './delete-product-photo.ts';
 export type ProductEditOutcome = 'saved' | 'photos' | 'alt' | 'moved' | 'photo-deleted' | 'deleted';
 
 /** What the form sent, filled in before any error so the page re-renders the right section with the typed values. */
-export interface ProductEditPost { action: string; values: FormValues | null }
+export interface ProductEditPost {
+  action: string;
+  values: FormValues | null;
+}
 
 /**
  * The product page's forms without JavaScript: the `action` button picks the use case (the same ones the
  * API routes call, each checking the role itself). Errors are thrown as the use cases throw them.
  */
 export async function editProductFromForm(opts: {
-  shopId: string; userId: string; role: ShopRole; productId: string; form: FormData; locale: Locale; ip?: string; post: ProductEditPost;
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  productId: string;
+  form: FormData;
+  locale: Locale;
+  ip?: string;
+  post: ProductEditPost;
 }): Promise<ProductEditOutcome> {
   const { shopId, userId, role, productId, ip, post } = opts;
   const { form } = opts;

@@ -6,7 +6,10 @@ import { productToFormValues, type FormValues } from './product-form.ts';
 
 /** What the product edit page shows: the product, its values for the form, the shop's categories. */
 export async function getProductEditor(opts: { shopId: string; role: ShopRole; productId: string }): Promise<{
-  product: MerchantProduct; values: FormValues; categories: string[]; canSeeCost: boolean;
+  product: MerchantProduct;
+  values: FormValues;
+  categories: string[];
+  canSeeCost: boolean;
 }> {
   const product = await getProduct(opts);
   const canSeeCost = roleHas(opts.role, 'products.cost');

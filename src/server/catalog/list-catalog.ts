@@ -2,7 +2,11 @@ import { inShop } from '../tenant/index.ts';
 import { slugify } from '../shops/slug.ts';
 import { loadPublishedProducts, type PublicProduct } from './published-products.ts';
 
-export interface CatalogCategory { slug: string; name: string; count: number }
+export interface CatalogCategory {
+  slug: string;
+  name: string;
+  count: number;
+}
 export interface Catalog {
   /** Products after the category and search filters. */
   products: PublicProduct[];
@@ -14,7 +18,10 @@ export interface Catalog {
 
 /** Lowercase, accents removed: "Kue Bolu Pandan" and "kue bolu pandan" match the same way in both languages. */
 export function foldText(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function categorySlug(category: string): string {

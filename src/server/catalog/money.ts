@@ -37,27 +37,31 @@ function parseWhole(input: unknown, max: number, currency: boolean): number | Am
 }
 
 const RUPIAH_MESSAGES: Record<AmountProblem, string> = {
-  format: 'catalog.rupiahFormat', negative: 'catalog.rupiahNegative', tooBig: 'catalog.rupiahTooBig',
+  format: 'catalog.rupiahFormat',
+  negative: 'catalog.rupiahNegative',
+  tooBig: 'catalog.rupiahTooBig',
 };
 const COUNT_MESSAGES: Record<AmountProblem, string> = {
-  format: 'catalog.stockFormat', negative: 'catalog.stockNegative', tooBig: 'catalog.stockTooBig',
+  format: 'catalog.stockFormat',
+  negative: 'catalog.stockNegative',
+  tooBig: 'catalog.stockTooBig',
 };
 
 /** Required whole Rupiah (number or typed text). */
-export const rupiahField = z.union([z.number(), z.string()], { error: 'catalog.rupiahRequired' })
-  .transform((v, ctx) => {
-    if (typeof v === 'string' && v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: 'catalog.rupiahRequired' });
-      return z.NEVER;
-    }
-    const r = parseRupiah(v);
-    if (typeof r === 'number') return r;
-    ctx.addIssue({ code: 'custom', message: RUPIAH_MESSAGES[r] });
+export const rupiahField = z.union([z.number(), z.string()], { error: 'catalog.rupiahRequired' }).transform((v, ctx) => {
+  if (typeof v === 'string' && v.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'catalog.rupiahRequired' });
     return z.NEVER;
-  });
+  }
+  const r = parseRupiah(v);
+  if (typeof r === 'number') return r;
+  ctx.addIssue({ code: 'custom', message: RUPIAH_MESSAGES[r] });
+  return z.NEVER;
+});
 
 /** Optional whole Rupiah: empty text or null clears it (null); absent (undefined) leaves it unchanged. */
-export const optionalRupiahField = z.union([z.number(), z.string(), z.null()])
+export const optionalRupiahField = z
+  .union([z.number(), z.string(), z.null()])
   .transform((v, ctx) => {
     if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
     const r = parseRupiah(v);
@@ -68,15 +72,14 @@ export const optionalRupiahField = z.union([z.number(), z.string(), z.null()])
   .optional();
 
 /** Stock: a count, or null for unlimited. Empty text means the count was not filled in. */
-export const stockField = z.union([z.number(), z.string(), z.null()])
-  .transform((v, ctx) => {
-    if (v === null) return null;
-    if (typeof v === 'string' && v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: 'catalog.stockRequired' });
-      return z.NEVER;
-    }
-    const r = parseCount(v);
-    if (typeof r === 'number') return r;
-    ctx.addIssue({ code: 'custom', message: COUNT_MESSAGES[r] });
+export const stockField = z.union([z.number(), z.string(), z.null()]).transform((v, ctx) => {
+  if (v === null) return null;
+  if (typeof v === 'string' && v.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'catalog.stockRequired' });
     return z.NEVER;
-  });
+  }
+  const r = parseCount(v);
+  if (typeof r === 'number') return r;
+  ctx.addIssue({ code: 'custom', message: COUNT_MESSAGES[r] });
+  return z.NEVER;
+});

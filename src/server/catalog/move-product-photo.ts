@@ -5,7 +5,13 @@ import { loadProduct } from './get-product.ts';
 import { findPhoto, orderedPhotos } from './product-photo-order.ts';
 
 /** Move a photo one place earlier or later (the first photo is the product's cover). Bumps the shop's version. */
-export async function moveProductPhoto(opts: { shopId: string; role: ShopRole; productId: string; mediaId: string; direction: 'up' | 'down' }): Promise<void> {
+export async function moveProductPhoto(opts: {
+  shopId: string;
+  role: ShopRole;
+  productId: string;
+  mediaId: string;
+  direction: 'up' | 'down';
+}): Promise<void> {
   requireCapability(opts.role, 'products.edit');
   await inShop(opts.shopId, async (scope) => {
     await loadProduct(scope.tx, scope.shopId, opts.productId);
@@ -16,8 +22,13 @@ export async function moveProductPhoto(opts: { shopId: string; role: ShopRole; p
     [photos[i], photos[j]] = [photos[j]!, photos[i]!];
     for (const [n, p] of photos.entries()) {
       if (p.sort_order === n) continue;
-      await scope.tx.updateTable('product_photos').set({ sort_order: n })
-        .where('shop_id', '=', scope.shopId).where('product_id', '=', opts.productId).where('media_id', '=', p.media_id).execute();
+      await scope.tx
+        .updateTable('product_photos')
+        .set({ sort_order: n })
+        .where('shop_id', '=', scope.shopId)
+        .where('product_id', '=', opts.productId)
+        .where('media_id', '=', p.media_id)
+        .execute();
     }
     await bumpShopVersion(scope);
   });

@@ -13,17 +13,30 @@ const amount = (n: number | null | undefined) => (n === null || n === undefined 
 
 export function productToFormValues(p: MerchantProduct, canSeeCost: boolean): FormValues {
   const v: FormValues = {
-    name: p.name, slug: p.slug, description: p.description, price: amount(p.price), compareAtPrice: amount(p.compareAtPrice),
-    unit: p.unit, netContent: p.netContent, sku: p.sku ?? '', category: p.category,
-    stock: p.stock === null ? '' : String(p.stock), stockUnlimited: p.stock === null ? '1' : '',
-    status: p.status, sortOrder: String(p.sortOrder),
+    name: p.name,
+    slug: p.slug,
+    description: p.description,
+    price: amount(p.price),
+    compareAtPrice: amount(p.compareAtPrice),
+    unit: p.unit,
+    netContent: p.netContent,
+    sku: p.sku ?? '',
+    category: p.category,
+    stock: p.stock === null ? '' : String(p.stock),
+    stockUnlimited: p.stock === null ? '1' : '',
+    status: p.status,
+    sortOrder: String(p.sortOrder),
   };
   if (canSeeCost) v.unitCost = amount(p.unitCost);
   p.variants.forEach((x, i) => {
     const k = `variants.${i}.`;
     Object.assign(v, {
-      [`${k}id`]: x.id, [`${k}name`]: x.name, [`${k}sku`]: x.sku ?? '', [`${k}price`]: amount(x.price),
-      [`${k}compareAtPrice`]: amount(x.compareAtPrice), [`${k}stock`]: x.stock === null ? '' : String(x.stock),
+      [`${k}id`]: x.id,
+      [`${k}name`]: x.name,
+      [`${k}sku`]: x.sku ?? '',
+      [`${k}price`]: amount(x.price),
+      [`${k}compareAtPrice`]: amount(x.compareAtPrice),
+      [`${k}stock`]: x.stock === null ? '' : String(x.stock),
       [`${k}stockUnlimited`]: x.stock === null ? '1' : '',
       ...(canSeeCost && { [`${k}unitCost`]: amount(x.unitCost) }),
     });
@@ -50,9 +63,17 @@ const VARIANT_FIELDS = ['name', 'sku', 'price', 'compareAtPrice', 'unitCost', 's
 export function productFormToInput(values: FormValues, canSeeCost: boolean): { input: Record<string, unknown>; rows: number[] } {
   const s = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const input: Record<string, unknown> = {
-    name: s('name'), slug: s('slug'), description: s('description'), price: s('price'), compareAtPrice: s('compareAtPrice'),
-    unit: s('unit') || 'pcs', netContent: s('netContent'), sku: s('sku'), category: s('category'),
-    stock: s('stockUnlimited') ? null : s('stock'), status: s('status') || 'draft',
+    name: s('name'),
+    slug: s('slug'),
+    description: s('description'),
+    price: s('price'),
+    compareAtPrice: s('compareAtPrice'),
+    unit: s('unit') || 'pcs',
+    netContent: s('netContent'),
+    sku: s('sku'),
+    category: s('category'),
+    stock: s('stockUnlimited') ? null : s('stock'),
+    status: s('status') || 'draft',
   };
   if (s('sortOrder').trim() !== '') input.sortOrder = s('sortOrder');
   if (canSeeCost) input.unitCost = s('unitCost');
@@ -65,7 +86,10 @@ export function productFormToInput(values: FormValues, canSeeCost: boolean): { i
     if (blank && !k('id')) continue;
     variants.push({
       ...(k('id') && { id: k('id') }),
-      name: k('name'), sku: k('sku'), price: k('price'), compareAtPrice: k('compareAtPrice'),
+      name: k('name'),
+      sku: k('sku'),
+      price: k('price'),
+      compareAtPrice: k('compareAtPrice'),
       stock: k('stockUnlimited') ? null : k('stock'),
       ...(canSeeCost && { unitCost: k('unitCost') }),
     });

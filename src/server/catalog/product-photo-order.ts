@@ -3,9 +3,14 @@ import type { ShopScope } from '../tenant/index.ts';
 
 /** A product's photos in display order (the first is the cover), for the photo use cases. */
 export async function orderedPhotos(scope: ShopScope, productId: string) {
-  return scope.tx.selectFrom('product_photos').select(['media_id', 'sort_order', 'alt'])
-    .where('shop_id', '=', scope.shopId).where('product_id', '=', productId)
-    .orderBy('sort_order').orderBy('media_id').execute();
+  return scope.tx
+    .selectFrom('product_photos')
+    .select(['media_id', 'sort_order', 'alt'])
+    .where('shop_id', '=', scope.shopId)
+    .where('product_id', '=', productId)
+    .orderBy('sort_order')
+    .orderBy('media_id')
+    .execute();
 }
 
 export function findPhoto<T extends { media_id: string }>(photos: T[], mediaId: string): number {

@@ -49,13 +49,24 @@ export function isSlugClash(e: unknown): boolean {
  * Replace a product's variants with the given list: items with an id update that variant, items without
  * are added, variants left out are removed. A caller without products.cost never changes unit_cost.
  */
-export async function saveVariants(scope: ShopScope, opts: {
-  productId: string; inputs: VariantInput[]; canSetCost: boolean; now: string; userId: string | null;
-}): Promise<{ added: number; removed: number }> {
+export async function saveVariants(
+  scope: ShopScope,
+  opts: {
+    productId: string;
+    inputs: VariantInput[];
+    canSetCost: boolean;
+    now: string;
+    userId: string | null;
+  },
+): Promise<{ added: number; removed: number }> {
   const { tx, shopId } = scope;
   const { productId, inputs, canSetCost, now } = opts;
-  const existing = await tx.selectFrom('product_variants').selectAll()
-    .where('shop_id', '=', shopId).where('product_id', '=', productId).execute();
+  const existing = await tx
+    .selectFrom('product_variants')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('product_id', '=', productId)
+    .execute();
   const byId = new Map(existing.map((v) => [v.id, v]));
   const errors: FieldErrors = {};
   const seenNames = new Map<string, number>();
@@ -79,36 +90,69 @@ export async function saveVariants(scope: ShopScope, opts: {
     for (const v of removed) {
       if (v.stock_value !== null && (v.stock ?? 0) > 0) await editItemStock(scope, { productId, variantId: v.id }, 0, opts.userId);
     }
-    await tx.deleteFrom('product_variants').where('shop_id', '=', shopId).where('product_id', '=', productId)
-      .where('id', 'in', removed.map((v) => v.id)).execute();
+    await tx
+      .deleteFrom('product_variants')
+      .where('shop_id', '=', shopId)
+      .where('product_id', '=', productId)
+      .where(
+        'id',
+        'in',
+        removed.map((v) => v.id),
+      )
+      .execute();
   }
   // Renames can swap names between variants; park the kept ones on unique temporary names first so the
   // (shop, product, name) unique key never sees a clash halfway through.
   const kept = existing.filter((v) => keep.has(v.id));
   if (kept.some((v) => inputs.some((i) => i.id !== v.id && i.name === v.name))) {
     for (const v of kept) {
-      await tx.updateTable('product_variants').set({ name: `~~${v.id}` })
-        .where('shop_id', '=', shopId).where('id', '=', v.id).execute();
+      await tx
+        .updateTable('product_variants')
+        .set({ name: `~~${v.id}` })
+        .where('shop_id', '=', shopId)
+        .where('id', '=', v.id)
+        .execute();
     }
   }
   let added = 0;
   for (const [i, v] of inputs.entries()) {
     const before: VariantRow | undefined = v.id ? byId.get(v.id) : undefined;
     if (before) {
-      await tx.updateTable('product_variants').set({
-        name: v.name, price: v.price, sort_order: i, updated_at: now,
-        ...(v.sku !== undefined && { sku: v.sku }),
-        ...(v.compareAtPrice !== undefined && { compare_at_price: v.compareAtPrice }),
-        ...(canSetCost && v.unitCost !== undefined && { unit_cost: v.unitCost }),
-      }).where('shop_id', '=', shopId).where('id', '=', before.id).execute();
-      if (v.stock !== undefined) await editItemStock(scope, { productId, variantId: before.id }, v.stock, opts.userId, `variants.${i}.stock`);
+      await tx
+        .updateTable('product_variants')
+        .set({
+          name: v.name,
+          price: v.price,
+          sort_order: i,
+          updated_at: now,
+          ...(v.sku !== undefined && { sku: v.sku }),
+          ...(v.compareAtPrice !== undefined && { compare_at_price: v.compareAtPrice }),
+          ...(canSetCost && v.unitCost !== undefined && { unit_cost: v.unitCost }),
+        })
+        .where('shop_id', '=', shopId)
+        .where('id', '=', before.id)
+        .execute();
+      if (v.stock !== undefined)
+        await editItemStock(scope, { productId, variantId: before.id }, v.stock, opts.userId, `variants.${i}.stock`);
     } else {
       added++;
-      await tx.insertInto('product_variants').values({
-        shop_id: shopId, id: newId(), product_id: productId, name: v.name, sku: v.sku ?? null, price: v.price,
-        compare_at_price: v.compareAtPrice ?? null, unit_cost: canSetCost ? (v.unitCost ?? null) : null,
-        stock: v.stock ?? null, sort_order: i, created_at: now, updated_at: now,
-      }).execute();
+      await tx
+        .insertInto('product_variants')
+        .values({
+          shop_id: shopId,
+          id: newId(),
+          product_id: productId,
+          name: v.name,
+          sku: v.sku ?? null,
+          price: v.price,
+          compare_at_price: v.compareAtPrice ?? null,
+          unit_cost: canSetCost ? (v.unitCost ?? null) : null,
+          stock: v.stock ?? null,
+          sort_order: i,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
   }
   return { added, removed: removed.length };

@@ -1,4 +1,4 @@
-import { formatRupiah, translator, type Locale } from '../../i18n/index.ts';
+import { formatRupiah, translator, type Locale } from '#i18n/index.ts';
 import { stockState } from './published-products.ts';
 
 /** A price or a price range ("Rp 21.000 – Rp 99.000"), as every page writes it. */

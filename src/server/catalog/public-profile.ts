@@ -1,4 +1,4 @@
-import { formatRupiah, t, type Locale } from '../../i18n/index.ts';
+import { formatRupiah, t, type Locale } from '#i18n/index.ts';
 import { parseShopProfile, socialLinks, WEEKDAYS, type DayHours } from '../shops/profile.ts';
 
 /**

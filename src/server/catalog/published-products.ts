@@ -18,14 +18,28 @@ export interface PublicPhoto {
 }
 
 /** A stored photo row (product_photos joined with media) as the one photo model; URLs: storefront/images.ts. */
-export function publicPhoto(shopId: string, row: { media_id: string; alt: string; width: number; height: number; widths: string; placeholder: string }): PublicPhoto {
+export function publicPhoto(
+  shopId: string,
+  row: { media_id: string; alt: string; width: number; height: number; widths: string; placeholder: string },
+): PublicPhoto {
   return {
-    shopId, mediaId: row.media_id, width: row.width, height: row.height,
-    widths: parseWidths(row.widths, row.width), placeholder: row.placeholder, alt: row.alt,
+    shopId,
+    mediaId: row.media_id,
+    width: row.width,
+    height: row.height,
+    widths: parseWidths(row.widths, row.width),
+    placeholder: row.placeholder,
+    alt: row.alt,
   };
 }
 
-export interface PublicVariant { id: string; name: string; price: number; compareAtPrice: number | null; stock: number | null }
+export interface PublicVariant {
+  id: string;
+  name: string;
+  price: number;
+  compareAtPrice: number | null;
+  stock: number | null;
+}
 
 export interface PublicProduct {
   shopId: string;
@@ -80,7 +94,11 @@ export function stockState(stock: number | null): StockState {
 
 function parseWidths(json: string, width: number): number[] {
   let names: unknown;
-  try { names = JSON.parse(json); } catch { names = []; }
+  try {
+    names = JSON.parse(json);
+  } catch {
+    names = [];
+  }
   const list = Array.isArray(names) ? names.filter((n): n is number => typeof n === 'number' && n > 0) : [];
   return list.map((n) => Math.min(n, width));
 }
@@ -91,30 +109,59 @@ function parseWidths(json: string, width: number): number[] {
  */
 export async function loadPublishedProducts(q: Db | Tx, shopIds: string[], opts: { slug?: string } = {}): Promise<PublicProduct[]> {
   if (shopIds.length === 0) return [];
-  let pq = q.selectFrom('products')
-    .select(['shop_id', 'id', 'slug', 'name', 'description', 'price', 'compare_at_price', 'unit', 'net_content', 'category', 'stock', 'updated_at'])
-    .where('shop_id', 'in', shopIds).where('status', '=', 'published');
+  let pq = q
+    .selectFrom('products')
+    .select([
+      'shop_id',
+      'id',
+      'slug',
+      'name',
+      'description',
+      'price',
+      'compare_at_price',
+      'unit',
+      'net_content',
+      'category',
+      'stock',
+      'updated_at',
+    ])
+    .where('shop_id', 'in', shopIds)
+    .where('status', '=', 'published');
   if (opts.slug !== undefined) pq = pq.where('slug', '=', opts.slug);
   const rows = await pq.orderBy('shop_id').orderBy('sort_order').orderBy('name').execute();
   if (rows.length === 0) return [];
   const productIds = rows.map((r) => r.id);
   const single = opts.slug !== undefined;
 
-  const variants = await q.selectFrom('product_variants')
+  const variants = await q
+    .selectFrom('product_variants')
     .select(['shop_id', 'product_id', 'id', 'name', 'price', 'compare_at_price', 'stock'])
     .where('shop_id', 'in', shopIds)
     .$if(single, (qb) => qb.where('product_id', 'in', productIds))
-    .orderBy('product_id').orderBy('sort_order').orderBy('name')
+    .orderBy('product_id')
+    .orderBy('sort_order')
+    .orderBy('name')
     .execute();
 
-  const photos = await q.selectFrom('product_photos')
+  const photos = await q
+    .selectFrom('product_photos')
     .innerJoin('media', (j) => j.onRef('media.shop_id', '=', 'product_photos.shop_id').onRef('media.id', '=', 'product_photos.media_id'))
-    .select(['product_photos.shop_id', 'product_photos.product_id', 'product_photos.media_id', 'product_photos.alt',
-      'media.width', 'media.height', 'media.widths', 'media.placeholder'])
+    .select([
+      'product_photos.shop_id',
+      'product_photos.product_id',
+      'product_photos.media_id',
+      'product_photos.alt',
+      'media.width',
+      'media.height',
+      'media.widths',
+      'media.placeholder',
+    ])
     .where('product_photos.shop_id', 'in', shopIds)
     .where('media.visibility', '=', 'public')
     .$if(single, (qb) => qb.where('product_photos.product_id', 'in', productIds))
-    .orderBy('product_photos.product_id').orderBy('product_photos.sort_order').orderBy('product_photos.media_id')
+    .orderBy('product_photos.product_id')
+    .orderBy('product_photos.sort_order')
+    .orderBy('product_photos.media_id')
     .execute();
 
   const key = (shopId: string, productId: string) => `${shopId}/${productId}`;
@@ -123,7 +170,13 @@ export async function loadPublishedProducts(q: Db | Tx, shopIds: string[], opts:
     const k = key(v.shop_id, v.product_id);
     const list = variantsOf.get(k) ?? [];
     const vPrice = Number(v.price);
-    list.push({ id: v.id, name: v.name, price: vPrice, compareAtPrice: shownCompareAt(vPrice, v.compare_at_price === null ? null : Number(v.compare_at_price)), stock: v.stock });
+    list.push({
+      id: v.id,
+      name: v.name,
+      price: vPrice,
+      compareAtPrice: shownCompareAt(vPrice, v.compare_at_price === null ? null : Number(v.compare_at_price)),
+      stock: v.stock,
+    });
     variantsOf.set(k, list);
   }
   const photosOf = new Map<string, PublicPhoto[]>();
@@ -140,14 +193,27 @@ export async function loadPublishedProducts(q: Db | Tx, shopIds: string[], opts:
     const price = range.min;
     const maxPrice = range.max;
     // With variants, the compare-at shown beside "from" price is the cheapest variant's.
-    const compareAtPrice = vs.length > 0
-      ? vs.reduce((a, b) => (b.price < a.price ? b : a)).compareAtPrice
-      : shownCompareAt(price, r.compare_at_price === null ? null : Number(r.compare_at_price));
+    const compareAtPrice =
+      vs.length > 0
+        ? vs.reduce((a, b) => (b.price < a.price ? b : a)).compareAtPrice
+        : shownCompareAt(price, r.compare_at_price === null ? null : Number(r.compare_at_price));
     const stock = effectiveStock(r, vs);
     return {
-      shopId: r.shop_id, id: r.id, slug: r.slug, name: r.name, description: r.description, category: r.category,
-      unit: r.unit, netContent: r.net_content, price, maxPrice, compareAtPrice, variants: vs, stock,
-      photos: photosOf.get(key(r.shop_id, r.id)) ?? [], updatedAt: r.updated_at,
+      shopId: r.shop_id,
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      description: r.description,
+      category: r.category,
+      unit: r.unit,
+      netContent: r.net_content,
+      price,
+      maxPrice,
+      compareAtPrice,
+      variants: vs,
+      stock,
+      photos: photosOf.get(key(r.shop_id, r.id)) ?? [],
+      updatedAt: r.updated_at,
     };
   });
 }

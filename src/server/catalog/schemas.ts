@@ -9,11 +9,13 @@ export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 /** Empty text becomes null (e.g. a cleared SKU); absent stays absent. */
-const optionalNullableText = (max: number) => z.union([z.string().trim().max(max), z.null()])
-  .transform((v) => (v === null || v === '' ? null : v)).optional();
+const optionalNullableText = (max: number) =>
+  z
+    .union([z.string().trim().max(max), z.null()])
+    .transform((v) => (v === null || v === '' ? null : v))
+    .optional();
 
-export const productSlugField = z.string().trim().toLowerCase()
-  .regex(PRODUCT_SLUG_PATTERN, { error: 'catalog.slugFormat' });
+export const productSlugField = z.string().trim().toLowerCase().regex(PRODUCT_SLUG_PATTERN, { error: 'catalog.slugFormat' });
 
 /**
  * A variant as sent by the form or the API. With an id it updates that variant of the product; without,

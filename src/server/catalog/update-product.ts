@@ -15,7 +15,12 @@ import { loadProduct, readMerchantProduct, type MerchantProduct } from './get-pr
  * is left untouched whatever was sent. Bumps the shop's version in the same transaction.
  */
 export async function updateProduct(opts: {
-  shopId: string; userId: string; role: ShopRole; productId: string; input: ProductPatchInput; ip?: string;
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  productId: string;
+  input: ProductPatchInput;
+  ip?: string;
 }): Promise<MerchantProduct> {
   requireCapability(opts.role, 'products.edit');
   const { input } = opts;
@@ -49,11 +54,17 @@ export async function updateProduct(opts: {
         ...(input.status !== undefined && { status: input.status }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
       };
-      const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k]);
+      const changed = Object.keys(changes).filter(
+        (k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k],
+      );
       // Stock goes through the ledger's adjustment (a movement with its value), never as a bare column write.
       const { stock: _stock, ...rest } = changes as typeof changes & { stock?: number | null };
-      await tx.updateTable('products').set({ ...rest, updated_at: now })
-        .where('shop_id', '=', shopId).where('id', '=', before.id).execute();
+      await tx
+        .updateTable('products')
+        .set({ ...rest, updated_at: now })
+        .where('shop_id', '=', shopId)
+        .where('id', '=', before.id)
+        .execute();
       if (input.stock !== undefined) await editItemStock(scope, { productId: before.id, variantId: null }, input.stock, opts.userId);
       if (input.variants !== undefined) {
         await saveVariants(scope, { productId: before.id, inputs: input.variants, canSetCost, now, userId: opts.userId });
@@ -61,7 +72,14 @@ export async function updateProduct(opts: {
       }
       await bumpShopVersion(scope);
       // Field names only: the audit log must not become a way to read unit costs.
-      await recordAudit({ tx, shopId, userId: opts.userId, action: 'product.updated', ip: opts.ip, details: { product: name, fields: changed } });
+      await recordAudit({
+        tx,
+        shopId,
+        userId: opts.userId,
+        action: 'product.updated',
+        ip: opts.ip,
+        details: { product: name, fields: changed },
+      });
       return readMerchantProduct(tx, shopId, before.id, canSetCost);
     });
   } catch (e) {

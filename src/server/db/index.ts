@@ -40,7 +40,10 @@ function createDb(): { db: Db; dialect: Dialect } {
 function cachingStatements(sqlite: import('better-sqlite3').Database) {
   const cache = new Map<string, import('better-sqlite3').Statement>();
   return {
-    close: () => { cache.clear(); sqlite.close(); },
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
     prepare: (sql: string) => {
       let stmt = cache.get(sql);
       if (!stmt) {

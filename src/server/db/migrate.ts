@@ -13,7 +13,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../db/migrations/', i
 /** Every module in the folder, named by its file name without extension; Kysely applies them in name order. */
 function folderProvider(folder: string) {
   return new FileMigrationProvider({
-    fs, path, migrationFolder: folder,
+    fs,
+    path,
+    migrationFolder: folder,
     import: (file) => import(pathToFileURL(file).href),
     // A .ts file without `up` is a mistake, not something to skip silently.
     onFileIgnored: (file, reason) => {

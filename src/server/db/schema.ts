@@ -1,60 +1,172 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export interface ProgramsTable { id: string; slug: string; name: string; timezone: Generated<string>; created_at: string }
-export interface DistrictsTable { id: string; program_id: string; slug: string; name: string }
-export interface VillagesTable { id: string; program_id: string; district_id: string; slug: string; name: string }
-export interface UsersTable {
-  id: string; name: string; email: string | null; phone: string | null; password_hash: string;
-  locale: Generated<string>; is_admin: Generated<number>; created_at: string;
+export interface ProgramsTable {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: Generated<string>;
+  created_at: string;
 }
-export interface ProgramOfficersTable { program_id: string; user_id: string }
-export interface SessionsTable { id: string; user_id: string; expires_at: string; created_at: string }
+export interface DistrictsTable {
+  id: string;
+  program_id: string;
+  slug: string;
+  name: string;
+}
+export interface VillagesTable {
+  id: string;
+  program_id: string;
+  district_id: string;
+  slug: string;
+  name: string;
+}
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  locale: Generated<string>;
+  is_admin: Generated<number>;
+  created_at: string;
+}
+export interface ProgramOfficersTable {
+  program_id: string;
+  user_id: string;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: string;
+  created_at: string;
+}
 export interface PasswordResetsTable {
-  token_hash: string; user_id: string; created_by: string; expires_at: string; used_at: string | null; created_at: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
   notice_seen_at: Generated<string | null>;
 }
-export interface RateLimitsTable { key: string; count: number; window_start: string; blocked_until: string | null }
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_start: string;
+  blocked_until: string | null;
+}
 export interface ShopsTable {
-  id: string; program_id: string; village_id: string; slug: string; name: string; whatsapp: string;
-  description: Generated<string>; address: Generated<string>; locale: Generated<string>; version: Generated<number>;
+  id: string;
+  program_id: string;
+  village_id: string;
+  slug: string;
+  name: string;
+  whatsapp: string;
+  description: Generated<string>;
+  address: Generated<string>;
+  locale: Generated<string>;
+  version: Generated<number>;
   /** JSON: about, opening hours, delivery options, social links (see src/server/shops/profile.ts). */
   profile: Generated<string>;
-  created_at: string; updated_at: string;
+  created_at: string;
+  updated_at: string;
 }
 export type ShopRole = 'owner' | 'staff';
-export interface ShopMembersTable { shop_id: string; user_id: string; role: ShopRole; created_at: string }
+export interface ShopMembersTable {
+  shop_id: string;
+  user_id: string;
+  role: ShopRole;
+  created_at: string;
+}
 export interface ShopInvitesTable {
-  shop_id: string; token_hash: string; role: ShopRole; created_by: string; expires_at: string;
-  used_at: string | null; used_by: string | null; created_at: string;
+  shop_id: string;
+  token_hash: string;
+  role: ShopRole;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  created_at: string;
 }
 export interface AuditLogTable {
-  shop_id: string; id: string; actor_user_id: string | null; action: string; details: Generated<string>;
-  ip: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  actor_user_id: string | null;
+  action: string;
+  details: Generated<string>;
+  ip: string | null;
+  created_at: string;
 }
 export interface ProductsTable {
-  shop_id: string; id: string; slug: string; name: string; description: Generated<string>; price: number;
-  compare_at_price: number | null; unit_cost: number | null; unit: Generated<string>; net_content: Generated<string>;
-  sku: string | null; category: Generated<string>; stock: number | null; status: Generated<'draft' | 'published'>;
+  shop_id: string;
+  id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  price: number;
+  compare_at_price: number | null;
+  unit_cost: number | null;
+  unit: Generated<string>;
+  net_content: Generated<string>;
+  sku: string | null;
+  category: Generated<string>;
+  stock: number | null;
+  status: Generated<'draft' | 'published'>;
   /** 0020: value of the stock at cost (moving average); null until the ledger takes the item in. */
   stock_value: Generated<number | null>;
-  sort_order: Generated<number>; created_at: string; updated_at: string;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface MediaTable {
-  shop_id: string; id: string; purpose: 'product_photo' | 'design_image' | 'qris' | 'receipt' | 'brand';
-  visibility: 'public' | 'private'; original_format: string; original_bytes: number; width: number; height: number;
-  widths: string; placeholder: string; created_by: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  purpose: 'product_photo' | 'design_image' | 'qris' | 'receipt' | 'brand';
+  visibility: 'public' | 'private';
+  original_format: string;
+  original_bytes: number;
+  width: number;
+  height: number;
+  widths: string;
+  placeholder: string;
+  created_by: string | null;
+  created_at: string;
 }
 export interface ProductVariantsTable {
-  shop_id: string; id: string; product_id: string; name: string; sku: string | null; price: number;
-  compare_at_price: number | null; unit_cost: number | null; stock: number | null; sort_order: Generated<number>;
-  created_at: string; updated_at: string; stock_value: Generated<number | null>;
+  shop_id: string;
+  id: string;
+  product_id: string;
+  name: string;
+  sku: string | null;
+  price: number;
+  compare_at_price: number | null;
+  unit_cost: number | null;
+  stock: number | null;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  stock_value: Generated<number | null>;
 }
-export interface ProductPhotosTable { shop_id: string; product_id: string; media_id: string; alt: Generated<string>; sort_order: Generated<number> }
+export interface ProductPhotosTable {
+  shop_id: string;
+  product_id: string;
+  media_id: string;
+  alt: Generated<string>;
+  sort_order: Generated<number>;
+}
 export interface ShopPaymentSettingsTable {
-  shop_id: string; bank_name: string | null; bank_account_number: string | null; bank_account_holder: string | null;
-  qris_media_id: string | null; accept_whatsapp: Generated<number>; accept_transfer: Generated<number>; accept_card: Generated<number>;
-  stripe_account_id: string | null; stripe_charges_enabled: Generated<number>; updated_at: string;
+  shop_id: string;
+  bank_name: string | null;
+  bank_account_number: string | null;
+  bank_account_holder: string | null;
+  qris_media_id: string | null;
+  accept_whatsapp: Generated<number>;
+  accept_transfer: Generated<number>;
+  accept_card: Generated<number>;
+  stripe_account_id: string | null;
+  stripe_charges_enabled: Generated<number>;
+  updated_at: string;
   /** Unix seconds of the Stripe account state last applied (0006). */
   stripe_synced_at: number | null;
 }
@@ -66,101 +178,295 @@ export type Marketplace = 'shopee' | 'tokopedia_tiktok' | 'other';
 export type PaymentMethod = 'whatsapp' | 'transfer' | 'card' | 'cash' | 'qris' | 'credit';
 export type DeliveryMethod = 'pickup' | 'local' | 'courier';
 export interface OrdersTable {
-  shop_id: string; id: string; code: string; access_token_hash: string; idempotency_key: string | null;
-  channel: OrderChannel; payment_method: PaymentMethod; status: OrderStatus; customer_name: string;
-  customer_phone: string | null; delivery_method: DeliveryMethod; destination_code: string | null;
-  address: Generated<string>; notes: Generated<string>; subtotal: number; delivery_fee: Generated<number>; total: number;
-  locale: Generated<string>; expires_at: string | null; receipt_media_id: string | null;
-  stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null; created_at: string; updated_at: string;
+  shop_id: string;
+  id: string;
+  code: string;
+  access_token_hash: string;
+  idempotency_key: string | null;
+  channel: OrderChannel;
+  payment_method: PaymentMethod;
+  status: OrderStatus;
+  customer_name: string;
+  customer_phone: string | null;
+  delivery_method: DeliveryMethod;
+  destination_code: string | null;
+  address: Generated<string>;
+  notes: Generated<string>;
+  subtotal: number;
+  delivery_fee: Generated<number>;
+  total: number;
+  locale: Generated<string>;
+  expires_at: string | null;
+  receipt_media_id: string | null;
+  stripe_checkout_session_id: string | null;
+  stripe_payment_intent_id: string | null;
+  created_at: string;
+  updated_at: string;
   /** 0006: whole Rupiah refunded through Stripe (cumulative), and 1 once a dispute was opened. */
-  stripe_refunded_amount: Generated<number>; stripe_disputed: Generated<number>;
+  stripe_refunded_amount: Generated<number>;
+  stripe_disputed: Generated<number>;
   /** 0005: status-link token sealed with the client's idempotency key (see db/migrations/0005_order_replay.ts). */
   token_box: string | null;
   /** 0009: keyed hash of the normalised request an idempotency key was first used with. */
   request_fingerprint: Generated<string | null>;
   /** 0009: 1 while the order's quantities are off product stock; when an unconfirmed order's hold lapses; keyed hash of the client IP. */
-  stock_held: Generated<number>; hold_until: Generated<string | null>; client_ip_hash: Generated<string | null>;
+  stock_held: Generated<number>;
+  hold_until: Generated<string | null>;
+  client_ip_hash: Generated<string | null>;
   /** 0022: the marketplace of a `marketplace` order. */
   marketplace: Generated<Marketplace | null>;
 }
 export interface OrderLinesTable {
-  shop_id: string; order_id: string; line_no: number; product_id: string | null; variant_id: string | null;
-  name: string; variant_name: string | null; sku: string | null; unit_price: number; unit_cost: number | null;
-  quantity: number; line_total: number;
+  shop_id: string;
+  order_id: string;
+  line_no: number;
+  product_id: string | null;
+  variant_id: string | null;
+  name: string;
+  variant_name: string | null;
+  sku: string | null;
+  unit_price: number;
+  unit_cost: number | null;
+  quantity: number;
+  line_total: number;
   /** 0022: the catalog price when a quick sale set another one, and who set it. */
-  list_price: Generated<number | null>; price_set_by: Generated<string | null>;
+  list_price: Generated<number | null>;
+  price_set_by: Generated<string | null>;
 }
 export interface OrderEventsTable {
-  shop_id: string; id: string; order_id: string; type: string; from_status: OrderStatus | null; to_status: OrderStatus | null;
-  actor_kind: 'customer' | 'user' | 'system' | 'stripe'; actor_user_id: string | null; details: Generated<string>; created_at: string;
+  shop_id: string;
+  id: string;
+  order_id: string;
+  type: string;
+  from_status: OrderStatus | null;
+  to_status: OrderStatus | null;
+  actor_kind: 'customer' | 'user' | 'system' | 'stripe';
+  actor_user_id: string | null;
+  details: Generated<string>;
+  created_at: string;
 }
-export interface CartsTable { shop_id: string; token_hash: string; created_at: string; updated_at: string }
-export interface CartItemsTable { shop_id: string; cart_token_hash: string; product_id: string; variant_id: Generated<string>; quantity: number; added_at: string }
-export interface StripeEventsTable { shop_id: string; event_id: string; type: string; processed_at: string }
+export interface CartsTable {
+  shop_id: string;
+  token_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface CartItemsTable {
+  shop_id: string;
+  cart_token_hash: string;
+  product_id: string;
+  variant_id: Generated<string>;
+  quantity: number;
+  added_at: string;
+}
+export interface StripeEventsTable {
+  shop_id: string;
+  event_id: string;
+  type: string;
+  processed_at: string;
+}
 
 export interface DesignsTable {
-  shop_id: string; id: string; kind: 'logo' | 'label' | 'social'; name: string; product_id: string | null;
-  template_id: string | null; version: number; created_by: string | null; created_at: string; updated_at: string;
+  shop_id: string;
+  id: string;
+  kind: 'logo' | 'label' | 'social';
+  name: string;
+  product_id: string | null;
+  template_id: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 export interface DesignVersionsTable {
-  shop_id: string; design_id: string; version: number; doc: string; note: Generated<string>; created_by: string | null; created_at: string;
+  shop_id: string;
+  design_id: string;
+  version: number;
+  doc: string;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: string;
 }
 export interface ProductLabelFactsTable {
-  shop_id: string; product_id: string; net_weight: Generated<string>; composition: Generated<string>;
-  producer_name: Generated<string>; producer_address: Generated<string>; registration_kind: Generated<'' | 'pirt' | 'bpom_md'>;
-  registration_number: Generated<string>; production_code: Generated<string>; expiry_date: Generated<string>;
-  updated_by: string | null; updated_at: string;
+  shop_id: string;
+  product_id: string;
+  net_weight: Generated<string>;
+  composition: Generated<string>;
+  producer_name: Generated<string>;
+  producer_address: Generated<string>;
+  registration_kind: Generated<'' | 'pirt' | 'bpom_md'>;
+  registration_number: Generated<string>;
+  production_code: Generated<string>;
+  expiry_date: Generated<string>;
+  updated_by: string | null;
+  updated_at: string;
 }
-export interface ShopCertificationsTable { shop_id: string; halal_number: Generated<string>; nib: Generated<string>; updated_at: string }
+export interface ShopCertificationsTable {
+  shop_id: string;
+  halal_number: Generated<string>;
+  nib: Generated<string>;
+  updated_at: string;
+}
 export interface BrandKitsTable {
-  shop_id: string; logo_design_id: string | null; colors: Generated<string>; heading_font: Generated<string>;
-  body_font: Generated<string>; tagline: Generated<string>; published: string | null; published_at: string | null;
-  published_by: string | null; updated_at: string;
+  shop_id: string;
+  logo_design_id: string | null;
+  colors: Generated<string>;
+  heading_font: Generated<string>;
+  body_font: Generated<string>;
+  tagline: Generated<string>;
+  published: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  updated_at: string;
 }
 
 export type AccountTypeName = 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
-export interface LedgerShopsTable { shop_id: string; started_at: string; /** 0023: '' unknown, 'individual' (orang pribadi), 'entity' (badan). */ taxpayer_kind: Generated<'' | 'individual' | 'entity'> }
+export interface LedgerShopsTable {
+  shop_id: string;
+  started_at: string;
+  /** 0023: '' unknown, 'individual' (orang pribadi), 'entity' (badan). */ taxpayer_kind: Generated<'' | 'individual' | 'entity'>;
+}
 export interface LedgerAccountsTable {
-  shop_id: string; code: string; type: AccountTypeName; name_id: string; name_en: string; contra: Generated<number>;
-  system: Generated<number>; created_at: string;
+  shop_id: string;
+  code: string;
+  type: AccountTypeName;
+  name_id: string;
+  name_en: string;
+  contra: Generated<number>;
+  system: Generated<number>;
+  created_at: string;
 }
 export interface JournalEntriesTable {
-  shop_id: string; id: string; idem_key: string; day: string; source_type: string; source_id: string | null;
-  memo: Generated<string>; reverses_id: string | null; created_by: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  idem_key: string;
+  day: string;
+  source_type: string;
+  source_id: string | null;
+  memo: Generated<string>;
+  reverses_id: string | null;
+  created_by: string | null;
+  created_at: string;
   /** 0022: YYYY-MM of the closed month a correction posted into an open one belongs to. */
   belongs_to: Generated<string | null>;
 }
-export interface JournalPostingsTable { shop_id: string; entry_id: string; line_no: number; account_code: string; amount: number; day: string }
+export interface JournalPostingsTable {
+  shop_id: string;
+  entry_id: string;
+  line_no: number;
+  account_code: string;
+  amount: number;
+  day: string;
+}
 /** 0023: sales per day/month, channel and product ('' = the channel's order-level row), maintained with each sale's posting. */
-export interface SalesTotalsTable { shop_id: string; grain: 'm' | 'd'; period: string; channel: string; product_id: string; quantity: number; gross: number; returns: number; orders: number }
-export interface LedgerTotalsTable { shop_id: string; account_code: string; grain: 'a' | 'm' | 'd'; period: string; debit: number; credit: number }
+export interface SalesTotalsTable {
+  shop_id: string;
+  grain: 'm' | 'd';
+  period: string;
+  channel: string;
+  product_id: string;
+  quantity: number;
+  gross: number;
+  returns: number;
+  orders: number;
+}
+export interface LedgerTotalsTable {
+  shop_id: string;
+  account_code: string;
+  grain: 'a' | 'm' | 'd';
+  period: string;
+  debit: number;
+  credit: number;
+}
 export type StockMovementKind = 'opening' | 'stock_in' | 'reserve' | 'release' | 'sale' | 'count' | 'return';
 export interface StockMovementsTable {
-  shop_id: string; id: string; idem_key: string; product_id: string; variant_id: string; kind: StockMovementKind;
-  quantity: number; value: number; gl_value: number; order_id: string | null; line_no: number | null; entry_id: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  idem_key: string;
+  product_id: string;
+  variant_id: string;
+  kind: StockMovementKind;
+  quantity: number;
+  value: number;
+  gl_value: number;
+  order_id: string | null;
+  line_no: number | null;
+  entry_id: string | null;
+  created_at: string;
 }
 
-export interface LedgerPeriodsTable { shop_id: string; month: string; closed_at: string; closed_by: string | null }
+export interface LedgerPeriodsTable {
+  shop_id: string;
+  month: string;
+  closed_at: string;
+  closed_by: string | null;
+}
 export type DebtKind = 'receivable' | 'payable';
 export interface LedgerDebtsTable {
-  shop_id: string; id: string; kind: DebtKind; order_id: string | null; entry_id: string; party_name: string; party_phone: string | null;
-  locale: Generated<string>; amount: number; settled: Generated<number>; reduced: Generated<number>; due_date: string | null;
-  memo: Generated<string>; created_by: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  kind: DebtKind;
+  order_id: string | null;
+  entry_id: string;
+  party_name: string;
+  party_phone: string | null;
+  locale: Generated<string>;
+  amount: number;
+  settled: Generated<number>;
+  reduced: Generated<number>;
+  due_date: string | null;
+  memo: Generated<string>;
+  created_by: string | null;
+  created_at: string;
 }
 export interface OrderReturnsTable {
-  shop_id: string; id: string; order_id: string; entry_id: string; amount: number; cost: number; restock: number; reason: string;
-  created_by: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  order_id: string;
+  entry_id: string;
+  amount: number;
+  cost: number;
+  restock: number;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
 }
-export interface OrderReturnLinesTable { shop_id: string; return_id: string; order_id: string; line_no: number; quantity: number; amount: number; cost: number }
+export interface OrderReturnLinesTable {
+  shop_id: string;
+  return_id: string;
+  order_id: string;
+  line_no: number;
+  quantity: number;
+  amount: number;
+  cost: number;
+}
 export type CashBookKind = 'expense' | 'capital' | 'drawing' | 'purchase_credit' | 'equipment';
 export interface CashBookTable {
-  shop_id: string; id: string; kind: CashBookKind; entry_id: string; account_code: string; amount: number; paid_with: 'cash' | 'bank' | 'credit';
-  party_name: Generated<string>; memo: Generated<string>; receipt_media_id: string | null; debt_id: string | null; day: string;
-  created_by: string | null; created_at: string;
+  shop_id: string;
+  id: string;
+  kind: CashBookKind;
+  entry_id: string;
+  account_code: string;
+  amount: number;
+  paid_with: 'cash' | 'bank' | 'credit';
+  party_name: Generated<string>;
+  memo: Generated<string>;
+  receipt_media_id: string | null;
+  debt_id: string | null;
+  day: string;
+  created_by: string | null;
+  created_at: string;
 }
 export interface FixedAssetsTable {
-  shop_id: string; id: string; name: string; cost: number; salvage: Generated<number>; life_months: number; start_month: string;
-  cash_book_id: string; created_at: string;
+  shop_id: string;
+  id: string;
+  name: string;
+  cost: number;
+  salvage: Generated<number>;
+  life_months: number;
+  start_month: string;
+  cash_book_id: string;
+  created_at: string;
 }
 
 export interface Database {

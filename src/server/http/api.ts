@@ -15,10 +15,7 @@ import { parseInput } from './validate.ts';
  * routes accept; tests check every JSON answer against its declared response schema.
  */
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'shop'; capability: Capability }
-  | { kind: 'program'; capability: Capability };
+  { kind: 'public' } | { kind: 'signedIn' } | { kind: 'shop'; capability: Capability } | { kind: 'program'; capability: Capability };
 
 /** A query string: an object of optional or required strings (coerced by the schema where needed). */
 export type QuerySchema = z.ZodObject<Record<string, z.ZodType>>;
@@ -61,19 +58,23 @@ export function defineRoute<
 }
 
 /** The JSON a route answers on success (for browser code and tests). */
-export type ResponseOf<D> = D extends RouteDef<z.ZodType | undefined, QuerySchema | undefined, Access, infer R>
-  ? R extends z.ZodType ? z.output<R> : never
-  : never;
+export type ResponseOf<D> =
+  D extends RouteDef<z.ZodType | undefined, QuerySchema | undefined, Access, infer R> ? (R extends z.ZodType ? z.output<R> : never) : never;
 
-export interface SignedIn { user: SessionUser; session: Session }
+export interface SignedIn {
+  user: SessionUser;
+  session: Session;
+}
 export type ProgramAccess = Awaited<ReturnType<typeof requireProgramAccess>>;
 
 /** What the handler knows about the caller, by the route's access kind: no `!` needed. */
-export type AccessContext<A extends Access> =
-  A extends { kind: 'shop' } ? { auth: SignedIn; shop: ShopAccess }
-    : A extends { kind: 'program' } ? { auth: SignedIn; program: ProgramAccess }
-      : A extends { kind: 'signedIn' } ? { auth: SignedIn }
-        : { auth: SignedIn | null };
+export type AccessContext<A extends Access> = A extends { kind: 'shop' }
+  ? { auth: SignedIn; shop: ShopAccess }
+  : A extends { kind: 'program' }
+    ? { auth: SignedIn; program: ProgramAccess }
+    : A extends { kind: 'signedIn' }
+      ? { auth: SignedIn }
+      : { auth: SignedIn | null };
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -87,10 +88,12 @@ function queryObject(url: URL): Record<string, string> {
 }
 
 /** Guard order everywhere: rate limit and body cap (middleware, guard-request.ts), sign-in, permission, parse, act. */
-export function handle<B extends z.ZodType | undefined, Q extends QuerySchema | undefined, A extends Access, R extends z.ZodType | undefined>(
-  def: RouteDef<B, Q, A, R>,
-  fn: (c: HandlerContext<B, Q, A>) => Promise<Response>,
-) {
+export function handle<
+  B extends z.ZodType | undefined,
+  Q extends QuerySchema | undefined,
+  A extends Access,
+  R extends z.ZodType | undefined,
+>(def: RouteDef<B, Q, A, R>, fn: (c: HandlerContext<B, Q, A>) => Promise<Response>) {
   return apiRoute(async (ctx) => {
     const auth = await ctx.locals.auth();
     const access: Access = def.access;

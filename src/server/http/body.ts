@@ -1,7 +1,10 @@
 import { Invalid, PayloadTooLarge, type AppError } from '../errors.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
 
-interface BodySource { request: Request; locals: App.Locals }
+interface BodySource {
+  request: Request;
+  locals: App.Locals;
+}
 
 /**
  * The one way a route reads its body: streamed through the route's cap, whatever Content-Length says
@@ -44,5 +47,7 @@ export async function readJsonBody(src: BodySource): Promise<unknown> {
 /** A urlencoded or multipart form, read through the cap (as Request.formData() would parse it). */
 export async function readForm(src: BodySource): Promise<FormData> {
   const bytes = await readBody(src);
-  return await new Response(new Uint8Array(bytes), { headers: { 'content-type': src.request.headers.get('content-type') ?? '' } }).formData();
+  return await new Response(new Uint8Array(bytes), {
+    headers: { 'content-type': src.request.headers.get('content-type') ?? '' },
+  }).formData();
 }

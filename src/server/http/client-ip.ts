@@ -8,6 +8,9 @@ import { config } from '../config.ts';
 export function clientIp(headers: Headers, socketAddress: string | undefined, hops = config().trustProxy): string {
   const socket = socketAddress ?? 'unknown';
   if (hops <= 0) return socket;
-  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[chain.length - hops] ?? chain[0] ?? socket;
 }

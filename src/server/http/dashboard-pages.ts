@@ -25,7 +25,12 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/pesanan': { capability: 'orders.manage', tab: 'dashboard.orders', badge: 'pendingOrders' },
   '/dashboard/[shop]/pesanan/[code]': { capability: 'orders.manage' },
   '/dashboard/[shop]/pengaturan': { capability: 'shop.edit', tab: 'dashboard.settings' },
-  '/dashboard/[shop]/pembayaran': { capability: 'payments.manage', tab: 'dashboard.payments', rateLimit: RATE_LIMITS.paymentSettings, maxBytes: ONE_FILE_FORM_BYTES },
+  '/dashboard/[shop]/pembayaran': {
+    capability: 'payments.manage',
+    tab: 'dashboard.payments',
+    rateLimit: RATE_LIMITS.paymentSettings,
+    maxBytes: ONE_FILE_FORM_BYTES,
+  },
   '/dashboard/[shop]/pembayaran/stripe': { capability: 'payments.manage' },
   '/dashboard/[shop]/pembayaran/stripe/kembali': { capability: 'payments.manage' },
   '/dashboard/[shop]/staf': { capability: 'staff.manage', tab: 'dashboard.staff' },
@@ -36,6 +41,7 @@ export const DASHBOARD_PAGES = {
 
 /** The shop dashboard's tabs in order, as route patterns with their declarations. */
 export function shopTabPages(): [pattern: string, page: DashboardPage][] {
-  return (Object.entries(DASHBOARD_PAGES) as [string, DashboardPage][])
-    .filter(([pattern, page]) => page.tab && pattern.startsWith('/dashboard/[shop]'));
+  return (Object.entries(DASHBOARD_PAGES) as [string, DashboardPage][]).filter(
+    ([pattern, page]) => page.tab && pattern.startsWith('/dashboard/[shop]'),
+  );
 }

@@ -6,7 +6,11 @@ import { countRequest, type RateLimit } from './rate-limits.ts';
 import { errorResponse } from './respond.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
 
-interface Declaration { api: boolean; maxBytes?: number; rateLimit?: RateLimit }
+interface Declaration {
+  api: boolean;
+  maxBytes?: number;
+  rateLimit?: RateLimit;
+}
 
 const API_DECLARATIONS = new Map<string, Declaration>(
   Object.values(ROUTES).map((r) => [
@@ -47,4 +51,3 @@ export async function guardRequest(ctx: APIContext): Promise<Response | null> {
   }
   return ctx.locals.refusal && decl.api ? errorResponse(ctx.locals.refusal, ctx.locals.locale) : null;
 }
-

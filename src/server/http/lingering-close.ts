@@ -10,7 +10,9 @@ import type net from 'node:net';
  */
 export function lingeringClose(server: http.Server, lingerMs = 5000): void {
   const current = new WeakMap<net.Socket, http.IncomingMessage>();
-  server.prependListener('request', (req: http.IncomingMessage) => { current.set(req.socket, req); });
+  server.prependListener('request', (req: http.IncomingMessage) => {
+    current.set(req.socket, req);
+  });
   server.on('connection', (socket: net.Socket) => {
     const destroySoon = socket.destroySoon.bind(socket);
     socket.destroySoon = () => {

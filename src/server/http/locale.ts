@@ -1,5 +1,5 @@
 import type { AstroCookies } from 'astro';
-import { isLocale, type Locale } from '../../i18n/index.ts';
+import { isLocale, type Locale } from '#i18n/index.ts';
 
 export const LOCALE_COOKIE = 'lang';
 

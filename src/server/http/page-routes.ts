@@ -19,7 +19,12 @@ export const PAGE_ROUTES: Record<string, PageRouteDef> = {
   '/[shop]/keranjang': { rateLimit: RATE_LIMITS.cart },
   '/[shop]/checkout': { rateLimit: RATE_LIMITS.placeOrder },
   '/[shop]/pesanan/[code]/[token]': { rateLimit: RATE_LIMITS.receiptUpload, maxBytes: ONE_FILE_FORM_BYTES },
-  ...Object.fromEntries(Object.entries(DASHBOARD_PAGES as Record<string, PageRouteDef>)
-    .filter(([, p]) => p.maxBytes !== undefined || p.rateLimit !== undefined)
-    .map(([pattern, { maxBytes, rateLimit }]) => [pattern, { ...(maxBytes !== undefined && { maxBytes }), ...(rateLimit && { rateLimit }) }])),
+  ...Object.fromEntries(
+    Object.entries(DASHBOARD_PAGES as Record<string, PageRouteDef>)
+      .filter(([, p]) => p.maxBytes !== undefined || p.rateLimit !== undefined)
+      .map(([pattern, { maxBytes, rateLimit }]) => [
+        pattern,
+        { ...(maxBytes !== undefined && { maxBytes }), ...(rateLimit && { rateLimit }) },
+      ]),
+  ),
 };

@@ -1,7 +1,7 @@
 import type { AstroGlobal } from 'astro';
 import { AppError, Invalid, NotFound, Unauthorized, type FieldErrors } from '../errors.ts';
 import { PAGE_CAPABILITIES, requireShopAccess, requireProgramAccess, type ShopAccess } from '../auth/access.ts';
-import { t } from '../../i18n/index.ts';
+import { t } from '#i18n/index.ts';
 
 /** The page for an app error: sign-in redirect, the 404/403 page, or null for a form to re-render. */
 export async function pageError(Astro: AstroGlobal, err: unknown): Promise<Response> {
@@ -51,8 +51,10 @@ export async function guardProgramPage(Astro: AstroGlobal) {
 }
 
 /** Run a form action; Invalid becomes field errors for the form (status 400), other errors their page. */
-export async function formAction<T>(Astro: AstroGlobal, fn: () => Promise<T>):
-  Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; message: string; response?: Response }> {
+export async function formAction<T>(
+  Astro: AstroGlobal,
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; message: string; response?: Response }> {
   try {
     return { ok: true, value: await fn() };
   } catch (err) {

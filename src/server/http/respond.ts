@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { AppError, Invalid, TooManyRequests } from '../errors.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { t, type Locale } from '#i18n/index.ts';
 
 /** The one place that maps typed app errors to HTTP. Nothing else (stack, SQL, paths) reaches a client. */
 export function errorBody(err: unknown, locale: Locale) {

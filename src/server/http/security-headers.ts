@@ -30,7 +30,11 @@ function decodeAttr(v: string): string {
   return v.replace(/&(amp|quot|apos|lt|gt|#39|#x27|#34);/gi, (_, n: string) => ENTITIES[n.toLowerCase()] ?? '');
 }
 
-export interface InlineHashes { scripts: string[]; styles: string[]; styleAttrs: string[] }
+export interface InlineHashes {
+  scripts: string[];
+  styles: string[];
+  styleAttrs: string[];
+}
 
 export function inlineHashes(html: string): InlineHashes {
   const scripts = new Set<string>();

@@ -6,7 +6,10 @@ import { readForm } from './body.ts';
  * field, and the text fields. Refuses (400) a request that is not multipart. A file input left empty
  * arrives as a nameless zero-byte part; it is skipped.
  */
-export async function readUploads(src: { request: Request; locals: App.Locals }, opts: { field: string }): Promise<{ files: Buffer[]; fields: Record<string, string> }> {
+export async function readUploads(
+  src: { request: Request; locals: App.Locals },
+  opts: { field: string },
+): Promise<{ files: Buffer[]; fields: Record<string, string> }> {
   const type = src.request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new Invalid({ [opts.field]: ['catalog.photoMissing'] }, 'catalog.photoMissing');
   let form: FormData;

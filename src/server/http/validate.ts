@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Invalid, type FieldErrors } from '../errors.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { t, type Locale } from '#i18n/index.ts';
 
 /** Turn a zod issue into a message in the user's language. Schemas use message keys as their messages. */
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
@@ -13,7 +13,9 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
         : t(locale, 'validation.invalid');
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? t(locale, 'validation.required') : t(locale, 'validation.tooShort', { min: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1
+          ? t(locale, 'validation.required')
+          : t(locale, 'validation.tooShort', { min: Number(issue.minimum) });
       }
       return t(locale, 'validation.tooSmall', { min: Number(issue.minimum) });
     case 'too_big':

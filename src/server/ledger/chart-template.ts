@@ -5,16 +5,43 @@
  */
 export type AccountType = 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
 
-export interface TemplateAccount { code: string; type: AccountType; id: string; en: string; contra?: true }
+export interface TemplateAccount {
+  code: string;
+  type: AccountType;
+  id: string;
+  en: string;
+  contra?: true;
+}
 
 export const ACCOUNTS = {
-  cash: '1101', bank: '1102', receivable: '1201', marketplaceReceivable: '1202',
-  inventory: '1301', materials: '1302', packaging: '1303', equipment: '1501', accumulatedDepreciation: '1502',
-  payable: '2101', customerDeposits: '2102', taxPayable: '2103',
-  capital: '3101', drawings: '3102', retainedEarnings: '3201',
-  sales: '4101', salesReturns: '4102', salesDiscounts: '4103', deliveryIncome: '4201', otherIncome: '4202',
-  cogs: '5101', marketplaceFees: '5201', shippingExpense: '5202', materialsExpense: '5203', packagingExpense: '5204',
-  depreciation: '5205', paymentFees: '5206', inventoryDifference: '5207',
+  cash: '1101',
+  bank: '1102',
+  receivable: '1201',
+  marketplaceReceivable: '1202',
+  inventory: '1301',
+  materials: '1302',
+  packaging: '1303',
+  equipment: '1501',
+  accumulatedDepreciation: '1502',
+  payable: '2101',
+  customerDeposits: '2102',
+  taxPayable: '2103',
+  capital: '3101',
+  drawings: '3102',
+  retainedEarnings: '3201',
+  sales: '4101',
+  salesReturns: '4102',
+  salesDiscounts: '4103',
+  deliveryIncome: '4201',
+  otherIncome: '4202',
+  cogs: '5101',
+  marketplaceFees: '5201',
+  shippingExpense: '5202',
+  materialsExpense: '5203',
+  packagingExpense: '5204',
+  depreciation: '5205',
+  paymentFees: '5206',
+  inventoryDifference: '5207',
 } as const;
 
 export const CHART_TEMPLATE: readonly TemplateAccount[] = [

@@ -6,6 +6,6 @@ import { checkShopLedger, type LedgerProblem } from './check-ledger.ts';
 export async function checkAllLedgers(): Promise<{ shops: number; problems: LedgerProblem[] }> {
   const ids = await allShopIds();
   const problems: LedgerProblem[] = [];
-  for (const id of ids) problems.push(...await inShop(id, (scope) => checkShopLedger(scope)));
+  for (const id of ids) problems.push(...(await inShop(id, (scope) => checkShopLedger(scope))));
   return { shops: ids.length, problems };
 }

@@ -15,14 +15,23 @@ export const closeMonthInput = z.object({ month: z.string().trim().regex(MONTH, 
  * month, marked as belonging to the closed one (journal_entries.belongs_to), so the closed month's
  * reports never change. Only a month that has ended can be closed, so today's postings are always open.
  */
-export async function closeMonth(opts: { shopId: string; role: Role; userId: string; month: string }): Promise<{ closed: boolean; month: string }> {
+export async function closeMonth(opts: {
+  shopId: string;
+  role: Role;
+  userId: string;
+  month: string;
+}): Promise<{ closed: boolean; month: string }> {
   requireCapability(opts.role, 'reports.profit');
   if (!MONTH.test(opts.month)) throw new Invalid({ month: ['ledger.monthInvalid'] });
   return inShop(opts.shopId, async (scope) => {
     const today = await shopDay(scope);
     if (opts.month >= today.slice(0, 7)) throw new Invalid({ month: ['ledger.monthNotOver'] });
-    const r = await scope.tx.insertInto('ledger_periods').values({ shop_id: scope.shopId, month: opts.month, closed_at: nowIso(), closed_by: opts.userId })
-      .onConflict((oc) => oc.columns(['shop_id', 'month']).doNothing()).returning('month').executeTakeFirst();
+    const r = await scope.tx
+      .insertInto('ledger_periods')
+      .values({ shop_id: scope.shopId, month: opts.month, closed_at: nowIso(), closed_by: opts.userId })
+      .onConflict((oc) => oc.columns(['shop_id', 'month']).doNothing())
+      .returning('month')
+      .executeTakeFirst();
     return { closed: r !== undefined, month: opts.month };
   });
 }

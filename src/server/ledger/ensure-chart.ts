@@ -18,9 +18,25 @@ export async function ensureChart(scope: ShopScope): Promise<void> {
     return;
   }
   const now = nowIso();
-  await tx.insertInto('ledger_shops').values({ shop_id: shopId, started_at: now })
-    .onConflict((oc) => oc.column('shop_id').doNothing()).execute();
-  await tx.insertInto('ledger_accounts').values(CHART_TEMPLATE.map((a) => ({
-    shop_id: shopId, code: a.code, type: a.type, name_id: a.id, name_en: a.en, contra: a.contra ? 1 : 0, system: 1, created_at: now,
-  }))).onConflict((oc) => oc.columns(['shop_id', 'code']).doNothing()).execute();
+  await tx
+    .insertInto('ledger_shops')
+    .values({ shop_id: shopId, started_at: now })
+    .onConflict((oc) => oc.column('shop_id').doNothing())
+    .execute();
+  await tx
+    .insertInto('ledger_accounts')
+    .values(
+      CHART_TEMPLATE.map((a) => ({
+        shop_id: shopId,
+        code: a.code,
+        type: a.type,
+        name_id: a.id,
+        name_en: a.en,
+        contra: a.contra ? 1 : 0,
+        system: 1,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['shop_id', 'code']).doNothing())
+    .execute();
 }

@@ -7,10 +7,13 @@ import type { StatementLine } from './get-profit-loss.ts';
 
 export interface BalanceSheet {
   asOf: string;
-  assets: StatementLine[]; totalAssets: number;
-  liabilities: StatementLine[]; totalLiabilities: number;
+  assets: StatementLine[];
+  totalAssets: number;
+  liabilities: StatementLine[];
+  totalLiabilities: number;
   /** Equity accounts, plus the profit not yet closed into Saldo Laba (code 'earnings'). */
-  equity: StatementLine[]; totalEquity: number;
+  equity: StatementLine[];
+  totalEquity: number;
 }
 
 /**
@@ -23,9 +26,11 @@ export async function getBalanceSheet(opts: { shopId: string; role: Role; asOf: 
   return inShop(opts.shopId, async (scope) => {
     await ensureChart(scope);
     const [chart, totals] = await Promise.all([chartOf(scope), totalsBetween(scope, null, asOf)]);
-    const section = (type: string, sign: 1 | -1) => chart.filter((a) => a.type === type)
-      .map((a) => ({ code: a.code, nameId: a.name_id, nameEn: a.name_en, amount: sign * signed(totals.get(a.code)) }))
-      .filter((l) => l.amount !== 0);
+    const section = (type: string, sign: 1 | -1) =>
+      chart
+        .filter((a) => a.type === type)
+        .map((a) => ({ code: a.code, nameId: a.name_id, nameEn: a.name_en, amount: sign * signed(totals.get(a.code)) }))
+        .filter((l) => l.amount !== 0);
     const assets = section('asset', 1);
     const liabilities = section('liability', -1);
     const equity = section('equity', -1);

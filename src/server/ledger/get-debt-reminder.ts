@@ -1,7 +1,7 @@
 import { inShop } from '../tenant/index.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import type { Role } from '../auth/access.ts';
-import { formatDay, formatRupiah, isLocale, t, type Locale } from '../../i18n/index.ts';
+import { formatDay, formatRupiah, isLocale, t, type Locale } from '#i18n/index.ts';
 import { whatsappLink } from '../shops/phone.ts';
 import { requireCapability } from './require-capability.ts';
 import { loadDebt } from './settle-debt.ts';
@@ -24,12 +24,20 @@ export async function getDebtReminder(opts: { shopId: string; role: Role; debtId
     if (d.outstanding <= 0) throw new Conflict('ledger.debtSettled');
     const shop = await scope.tx.selectFrom('shops').select('name').where('id', '=', scope.shopId).executeTakeFirstOrThrow();
     const order = d.order_id
-      ? await scope.tx.selectFrom('orders').select('code').where('shop_id', '=', scope.shopId).where('id', '=', d.order_id).executeTakeFirst()
+      ? await scope.tx
+          .selectFrom('orders')
+          .select('code')
+          .where('shop_id', '=', scope.shopId)
+          .where('id', '=', d.order_id)
+          .executeTakeFirst()
       : undefined;
     const locale: Locale = isLocale(d.locale) ? d.locale : 'id';
     const params = {
-      name: oneLine(d.party_name) || t(locale, 'ledger.reminderCustomer'), shop: oneLine(shop.name), amount: formatRupiah(d.outstanding),
-      code: order?.code ?? '', due: d.due_date ? formatDay(`${d.due_date}T00:00:00Z`, locale) : '',
+      name: oneLine(d.party_name) || t(locale, 'ledger.reminderCustomer'),
+      shop: oneLine(shop.name),
+      amount: formatRupiah(d.outstanding),
+      code: order?.code ?? '',
+      due: d.due_date ? formatDay(`${d.due_date}T00:00:00Z`, locale) : '',
     };
     const text = t(locale, d.due_date ? 'ledger.reminderText' : 'ledger.reminderTextNoDue', params);
     return { url: whatsappLink(d.party_phone, text), text };

@@ -1,6 +1,6 @@
 import { inShop } from '../tenant/index.ts';
 import type { Role } from '../auth/access.ts';
-import { t, formatRupiah, type Locale } from '../../i18n/index.ts';
+import { t, formatRupiah, type Locale } from '#i18n/index.ts';
 import { ensureChart } from './ensure-chart.ts';
 import { chartOf, checkDay, signed, totalsBetween } from './period-totals.ts';
 import { requireCapability } from './require-capability.ts';
@@ -19,11 +19,32 @@ const LINES = [
   { key: 'equity', type: 'equity', prefixes: ['3'] },
 ] as const;
 
-export interface NoteAccount { code: string; name: string; amount: number }
-export interface FinancialNote { number: number; key: string; title: string; amount: number; text: string; accounts: NoteAccount[] }
+export interface NoteAccount {
+  code: string;
+  name: string;
+  amount: number;
+}
+export interface FinancialNote {
+  number: number;
+  key: string;
+  title: string;
+  amount: number;
+  text: string;
+  accounts: NoteAccount[];
+}
 export interface FinancialNotes {
-  asOf: string; locale: Locale;
-  entity: { name: string; address: string; village: string; program: string; nib: string; booksStarted: string; taxpayerKind: string; text: string };
+  asOf: string;
+  locale: Locale;
+  entity: {
+    name: string;
+    address: string;
+    village: string;
+    program: string;
+    nib: string;
+    booksStarted: string;
+    taxpayerKind: string;
+    text: string;
+  };
   compliance: string;
   policies: { title: string; text: string }[];
   notes: FinancialNote[];
@@ -42,20 +63,38 @@ export async function getFinancialNotes(opts: { shopId: string; role: Role; asOf
     await ensureChart(scope);
     const { tx, shopId } = scope;
     const [shop, cert, books, chart, totals] = await Promise.all([
-      tx.selectFrom('shops').innerJoin('villages', 'villages.id', 'shops.village_id').innerJoin('programs', 'programs.id', 'shops.program_id')
-        .select(['shops.name', 'shops.address', 'villages.name as village', 'programs.name as program']).where('shops.id', '=', shopId).executeTakeFirstOrThrow(),
+      tx
+        .selectFrom('shops')
+        .innerJoin('villages', 'villages.id', 'shops.village_id')
+        .innerJoin('programs', 'programs.id', 'shops.program_id')
+        .select(['shops.name', 'shops.address', 'villages.name as village', 'programs.name as program'])
+        .where('shops.id', '=', shopId)
+        .executeTakeFirstOrThrow(),
       tx.selectFrom('shop_certifications').select('nib').where('shop_id', '=', shopId).executeTakeFirst(),
       tx.selectFrom('ledger_shops').select(['started_at', 'taxpayer_kind']).where('shop_id', '=', shopId).executeTakeFirstOrThrow(),
-      chartOf(scope), totalsBetween(scope, null, asOf),
+      chartOf(scope),
+      totalsBetween(scope, null, asOf),
     ]);
     const taxpayerKind = t(L, `reports.taxpayer.${books.taxpayer_kind || 'unknown'}`);
     const entity = {
-      name: shop.name, address: shop.address, village: shop.village, program: shop.program, nib: cert?.nib ?? '',
-      booksStarted: books.started_at.slice(0, 10), taxpayerKind,
-      text: t(L, 'reports.calk.entityText', { name: shop.name, village: shop.village, program: shop.program, nib: cert?.nib || '-', taxpayer: taxpayerKind }),
+      name: shop.name,
+      address: shop.address,
+      village: shop.village,
+      program: shop.program,
+      nib: cert?.nib ?? '',
+      booksStarted: books.started_at.slice(0, 10),
+      taxpayerKind,
+      text: t(L, 'reports.calk.entityText', {
+        name: shop.name,
+        village: shop.village,
+        program: shop.program,
+        nib: cert?.nib || '-',
+        taxpayer: taxpayerKind,
+      }),
     };
     const policies = ['basis', 'revenue', 'receivables', 'inventory', 'fixedAssets', 'deposits', 'tax'].map((k) => ({
-      title: t(L, `reports.calk.policy.${k}.title`), text: t(L, `reports.calk.policy.${k}.text`),
+      title: t(L, `reports.calk.policy.${k}.title`),
+      text: t(L, `reports.calk.policy.${k}.text`),
     }));
     const taken = new Set<string>();
     const notes: FinancialNote[] = [];
@@ -63,16 +102,26 @@ export async function getFinancialNotes(opts: { shopId: string; role: Role; asOf
       const sign = line.type === 'asset' ? 1 : -1;
       const accounts = chart.filter((a) => a.type === line.type && !taken.has(a.code) && line.prefixes.some((p) => a.code.startsWith(p)));
       for (const a of accounts) taken.add(a.code);
-      const rows = accounts.map((a) => ({ code: a.code, name: L === 'en' ? a.name_en : a.name_id, amount: sign * signed(totals.get(a.code)) }));
+      const rows = accounts.map((a) => ({
+        code: a.code,
+        name: L === 'en' ? a.name_en : a.name_id,
+        amount: sign * signed(totals.get(a.code)),
+      }));
       if (line.key === 'equity') {
-        const earnings = chart.filter((a) => a.type === 'revenue' || a.type === 'expense').reduce((s, a) => s - signed(totals.get(a.code)), 0);
+        const earnings = chart
+          .filter((a) => a.type === 'revenue' || a.type === 'expense')
+          .reduce((s, a) => s - signed(totals.get(a.code)), 0);
         rows.push({ code: 'earnings', name: t(L, 'reports.calk.earnings'), amount: earnings });
       }
       const amount = rows.reduce((s, r) => s + r.amount, 0);
       if (amount === 0 && rows.every((r) => r.amount === 0) && line.key.startsWith('other')) continue;
       notes.push({
-        number: notes.length + 1, key: line.key, title: t(L, `reports.calk.line.${line.key}`), amount,
-        text: t(L, `reports.calk.note.${line.key}`, { amount: formatRupiah(amount), asOf }), accounts: rows.filter((r) => r.amount !== 0),
+        number: notes.length + 1,
+        key: line.key,
+        title: t(L, `reports.calk.line.${line.key}`),
+        amount,
+        text: t(L, `reports.calk.note.${line.key}`, { amount: formatRupiah(amount), asOf }),
+        accounts: rows.filter((r) => r.amount !== 0),
       });
     }
     return { asOf, locale: L, entity, compliance: t(L, 'reports.calk.compliance', { name: shop.name }), policies, notes };

@@ -4,8 +4,20 @@ import { ensureChart } from './ensure-chart.ts';
 import { chartOf, checkDay, signed, totalsBetween } from './period-totals.ts';
 import { requireCapability } from './require-capability.ts';
 
-export interface TrialBalanceRow { code: string; type: string; nameId: string; nameEn: string; debit: number; credit: number }
-export interface TrialBalance { asOf: string; rows: TrialBalanceRow[]; totalDebit: number; totalCredit: number }
+export interface TrialBalanceRow {
+  code: string;
+  type: string;
+  nameId: string;
+  nameEn: string;
+  debit: number;
+  credit: number;
+}
+export interface TrialBalance {
+  asOf: string;
+  rows: TrialBalanceRow[];
+  totalDebit: number;
+  totalCredit: number;
+}
 
 /** Neraca saldo: every account's balance on `asOf` (a day in the program's time zone) on its side. */
 export async function getTrialBalance(opts: { shopId: string; role: Role; asOf: string }): Promise<TrialBalance> {

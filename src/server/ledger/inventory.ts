@@ -14,40 +14,87 @@ import { postEntry } from './post-entry.ts';
  * stays in Persediaan until fulfilment posts it to HPP, or a lapse, cancellation or expiry puts the same
  * units and value back (src/server/orders/order-stock.ts is the orders' side of this).
  */
-export interface ItemRef { productId: string; variantId: string | null }
+export interface ItemRef {
+  productId: string;
+  variantId: string | null;
+}
 
 export const OPEN_STATUSES = ['pending', 'confirmed', 'paid'] as const;
 
-interface ItemRow { stock: number | null; stock_value: number | null; unit_cost: number | null }
+interface ItemRow {
+  stock: number | null;
+  stock_value: number | null;
+  unit_cost: number | null;
+}
 
 export async function readItem(scope: ShopScope, item: ItemRef): Promise<ItemRow | undefined> {
   const { tx, shopId } = scope;
   if (item.variantId) {
-    return tx.selectFrom('product_variants').innerJoin('products', (j) => j.onRef('products.shop_id', '=', 'product_variants.shop_id').onRef('products.id', '=', 'product_variants.product_id'))
-      .select(['product_variants.stock', 'product_variants.stock_value', sql<number | null>`coalesce(product_variants.unit_cost, products.unit_cost)`.as('unit_cost')])
-      .where('product_variants.shop_id', '=', shopId).where('product_variants.id', '=', item.variantId).executeTakeFirst();
+    return tx
+      .selectFrom('product_variants')
+      .innerJoin('products', (j) =>
+        j.onRef('products.shop_id', '=', 'product_variants.shop_id').onRef('products.id', '=', 'product_variants.product_id'),
+      )
+      .select([
+        'product_variants.stock',
+        'product_variants.stock_value',
+        sql<number | null>`coalesce(product_variants.unit_cost, products.unit_cost)`.as('unit_cost'),
+      ])
+      .where('product_variants.shop_id', '=', shopId)
+      .where('product_variants.id', '=', item.variantId)
+      .executeTakeFirst();
   }
-  return tx.selectFrom('products').select(['stock', 'stock_value', 'unit_cost'])
-    .where('shop_id', '=', shopId).where('id', '=', item.productId).executeTakeFirst();
+  return tx
+    .selectFrom('products')
+    .select(['stock', 'stock_value', 'unit_cost'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', item.productId)
+    .executeTakeFirst();
 }
 
 /** Change the item's stock and/or value by a delta (the row's one quantity). */
 export async function changeItem(scope: ShopScope, item: ItemRef, dq: number, dv: number): Promise<void> {
   const { tx, shopId } = scope;
   const set = { stock: sql<number>`coalesce(stock, 0) + ${dq}`, stock_value: sql<number>`coalesce(stock_value, 0) + ${dv}` };
-  if (item.variantId) await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', item.variantId).execute();
+  if (item.variantId)
+    await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', item.variantId).execute();
   else await tx.updateTable('products').set(set).where('shop_id', '=', shopId).where('id', '=', item.productId).execute();
 }
 
-export async function recordMovement(scope: ShopScope, m: {
-  key: string; item: ItemRef; kind: StockMovementKind; quantity: number; value: number; glValue: number;
-  orderId?: string | null; lineNo?: number | null; entryId?: string | null;
-}): Promise<boolean> {
-  const r = await scope.tx.insertInto('stock_movements').values({
-    shop_id: scope.shopId, id: newId(), idem_key: m.key, product_id: m.item.productId, variant_id: m.item.variantId ?? '',
-    kind: m.kind, quantity: m.quantity, value: m.value, gl_value: m.glValue, order_id: m.orderId ?? null, line_no: m.lineNo ?? null,
-    entry_id: m.entryId ?? null, created_at: nowIso(),
-  }).onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing()).returning('id').executeTakeFirst();
+export async function recordMovement(
+  scope: ShopScope,
+  m: {
+    key: string;
+    item: ItemRef;
+    kind: StockMovementKind;
+    quantity: number;
+    value: number;
+    glValue: number;
+    orderId?: string | null;
+    lineNo?: number | null;
+    entryId?: string | null;
+  },
+): Promise<boolean> {
+  const r = await scope.tx
+    .insertInto('stock_movements')
+    .values({
+      shop_id: scope.shopId,
+      id: newId(),
+      idem_key: m.key,
+      product_id: m.item.productId,
+      variant_id: m.item.variantId ?? '',
+      kind: m.kind,
+      quantity: m.quantity,
+      value: m.value,
+      gl_value: m.glValue,
+      order_id: m.orderId ?? null,
+      line_no: m.lineNo ?? null,
+      entry_id: m.entryId ?? null,
+      created_at: nowIso(),
+    })
+    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -69,7 +116,11 @@ export function averageCost(qty: number, value: number, q: number): number {
  * are left alone unless `startTracking` (a stock-in or count) starts tracking them at zero.
  * `openOrderId` counts that order as open although its status just changed (fulfilment in progress).
  */
-export async function ensureValued(scope: ShopScope, item: ItemRef, opts: { startTracking?: boolean; openOrderId?: string } = {}): Promise<ItemRow | undefined> {
+export async function ensureValued(
+  scope: ShopScope,
+  item: ItemRef,
+  opts: { startTracking?: boolean; openOrderId?: string } = {},
+): Promise<ItemRow | undefined> {
   const row = await readItem(scope, item);
   if (!row || row.stock_value !== null) return row;
   if (row.stock === null && !opts.startTracking) return row;
@@ -77,14 +128,19 @@ export async function ensureValued(scope: ShopScope, item: ItemRef, opts: { star
   const cost = row.unit_cost ?? 0;
   let lines: { order_id: string; line_no: number; quantity: number }[] = [];
   if (row.stock !== null) {
-    let q = tx.selectFrom('order_lines').innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'order_lines.shop_id').onRef('orders.id', '=', 'order_lines.order_id'))
+    let q = tx
+      .selectFrom('order_lines')
+      .innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'order_lines.shop_id').onRef('orders.id', '=', 'order_lines.order_id'))
       .select(['order_lines.order_id', 'order_lines.line_no', 'order_lines.quantity'])
-      .where('order_lines.shop_id', '=', shopId).where('order_lines.product_id', '=', item.productId);
+      .where('order_lines.shop_id', '=', shopId)
+      .where('order_lines.product_id', '=', item.productId);
     q = item.variantId ? q.where('order_lines.variant_id', '=', item.variantId) : q.where('order_lines.variant_id', 'is', null);
-    q = q.where((eb) => eb.or([
-      eb.and([eb('orders.status', 'in', [...OPEN_STATUSES]), eb('orders.stock_held', '=', 1)]),
-      ...(opts.openOrderId ? [eb('orders.id', '=', opts.openOrderId)] : []),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('orders.status', 'in', [...OPEN_STATUSES]), eb('orders.stock_held', '=', 1)]),
+        ...(opts.openOrderId ? [eb('orders.id', '=', opts.openOrderId)] : []),
+      ]),
+    );
     lines = await q.execute();
   }
   const available = row.stock ?? 0;
@@ -92,30 +148,60 @@ export async function ensureValued(scope: ShopScope, item: ItemRef, opts: { star
   const value = onHand * cost;
   const key = `opening:${itemKey(item)}`;
   const entry = await postEntry(scope, {
-    key, source: { type: 'opening', id: item.variantId ?? item.productId },
-    lines: [{ account: ACCOUNTS.inventory, amount: value }, { account: ACCOUNTS.capital, amount: -value }],
+    key,
+    source: { type: 'opening', id: item.variantId ?? item.productId },
+    lines: [
+      { account: ACCOUNTS.inventory, amount: value },
+      { account: ACCOUNTS.capital, amount: -value },
+    ],
     memo: 'saldo awal persediaan',
   });
   await recordMovement(scope, { key, item, kind: 'opening', quantity: onHand, value, glValue: value, entryId: entry.entryId });
   for (const l of lines) {
     const v = l.quantity * cost;
-    await recordMovement(scope, { key: `reserve:${l.order_id}:${l.line_no}:0`, item, kind: 'reserve', quantity: -l.quantity, value: -v, glValue: 0, orderId: l.order_id, lineNo: l.line_no });
+    await recordMovement(scope, {
+      key: `reserve:${l.order_id}:${l.line_no}:0`,
+      item,
+      kind: 'reserve',
+      quantity: -l.quantity,
+      value: -v,
+      glValue: 0,
+      orderId: l.order_id,
+      lineNo: l.line_no,
+    });
   }
   // The row's stock already is `available`: the opening and reservations net to it. Only the value is set.
   const set = { stock: available, stock_value: available * cost };
-  if (item.variantId) await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', item.variantId).execute();
+  if (item.variantId)
+    await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', item.variantId).execute();
   else await tx.updateTable('products').set(set).where('shop_id', '=', shopId).where('id', '=', item.productId).execute();
   return { ...row, stock: available, stock_value: available * cost };
 }
 
-interface OrderLineRow { line_no: number; product_id: string | null; variant_id: string | null; quantity: number; unit_cost: number | null }
-
-async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineRow[]> {
-  return scope.tx.selectFrom('order_lines').select(['line_no', 'product_id', 'variant_id', 'quantity', 'unit_cost'])
-    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
+interface OrderLineRow {
+  line_no: number;
+  product_id: string | null;
+  variant_id: string | null;
+  quantity: number;
+  unit_cost: number | null;
 }
 
-interface HoldState { releases: number; quantity: number; value: number; moved: boolean }
+async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineRow[]> {
+  return scope.tx
+    .selectFrom('order_lines')
+    .select(['line_no', 'product_id', 'variant_id', 'quantity', 'unit_cost'])
+    .where('shop_id', '=', scope.shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+}
+
+interface HoldState {
+  releases: number;
+  quantity: number;
+  value: number;
+  moved: boolean;
+}
 
 /**
  * Per order line: how many holds were given back so far (each hold's movements carry that number in their
@@ -123,8 +209,13 @@ interface HoldState { releases: number; quantity: number; value: number; moved: 
  * the line holds now (quantity and value taken out of the item, positive).
  */
 async function holdStates(scope: ShopScope, orderId: string): Promise<Map<number, HoldState>> {
-  const rows = await scope.tx.selectFrom('stock_movements').select(['line_no', 'kind', 'quantity', 'value'])
-    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).where('kind', 'in', ['reserve', 'release']).execute();
+  const rows = await scope.tx
+    .selectFrom('stock_movements')
+    .select(['line_no', 'kind', 'quantity', 'value'])
+    .where('shop_id', '=', scope.shopId)
+    .where('order_id', '=', orderId)
+    .where('kind', 'in', ['reserve', 'release'])
+    .execute();
   const out = new Map<number, HoldState>();
   for (const r of rows) {
     const s = out.get(r.line_no!) ?? { releases: 0, quantity: 0, value: 0, moved: true };
@@ -163,7 +254,16 @@ export async function reserveOrderStock(scope: ShopScope, orderId: string): Prom
       const qtyBefore = row.stock + pending;
       const cost = averageCost(qtyBefore, value, l.quantity);
       const gen = states.get(l.line_no)?.releases ?? 0;
-      const fresh = await recordMovement(scope, { key: `reserve:${orderId}:${l.line_no}:${gen}`, item, kind: 'reserve', quantity: -l.quantity, value: -cost, glValue: 0, orderId, lineNo: l.line_no });
+      const fresh = await recordMovement(scope, {
+        key: `reserve:${orderId}:${l.line_no}:${gen}`,
+        item,
+        kind: 'reserve',
+        quantity: -l.quantity,
+        value: -cost,
+        glValue: 0,
+        orderId,
+        lineNo: l.line_no,
+      });
       pending -= l.quantity;
       if (!fresh) continue;
       value -= cost;
@@ -189,7 +289,16 @@ export async function releaseOrderStock(scope: ShopScope, orderId: string): Prom
     const s = states.get(l.line_no);
     if (s) {
       if (s.quantity === 0 && s.value === 0) continue;
-      const fresh = await recordMovement(scope, { key: `release:${orderId}:${l.line_no}:${s.releases}`, item, kind: 'release', quantity: s.quantity, value: s.value, glValue: 0, orderId, lineNo: l.line_no });
+      const fresh = await recordMovement(scope, {
+        key: `release:${orderId}:${l.line_no}:${s.releases}`,
+        item,
+        kind: 'release',
+        quantity: s.quantity,
+        value: s.value,
+        glValue: 0,
+        orderId,
+        lineNo: l.line_no,
+      });
       if (!fresh) continue;
       await changeItem(scope, item, s.quantity, s.value);
       changed = true;
@@ -197,10 +306,22 @@ export async function releaseOrderStock(scope: ShopScope, orderId: string): Prom
     }
     const set = { stock: sql<number>`stock + ${l.quantity}` };
     const r = l.variant_id
-      ? await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', l.variant_id)
-        .where('stock', 'is not', null).where('stock_value', 'is', null).executeTakeFirst()
-      : await tx.updateTable('products').set(set).where('shop_id', '=', shopId).where('id', '=', l.product_id)
-        .where('stock', 'is not', null).where('stock_value', 'is', null).executeTakeFirst();
+      ? await tx
+          .updateTable('product_variants')
+          .set(set)
+          .where('shop_id', '=', shopId)
+          .where('id', '=', l.variant_id)
+          .where('stock', 'is not', null)
+          .where('stock_value', 'is', null)
+          .executeTakeFirst()
+      : await tx
+          .updateTable('products')
+          .set(set)
+          .where('shop_id', '=', shopId)
+          .where('id', '=', l.product_id)
+          .where('stock', 'is not', null)
+          .where('stock_value', 'is', null)
+          .executeTakeFirst();
     if (Number(r.numUpdatedRows) > 0) changed = true;
   }
   return changed;
@@ -211,9 +332,14 @@ export async function releaseOrderStock(scope: ShopScope, orderId: string): Prom
  * moving average, or (an item whose stock is not tracked) the unit cost recorded on the line.
  * Returns the total cost; the movements carry the Persediaan change (gl_value) for ledger:check.
  */
-export async function saleCost(scope: ShopScope, orderId: string, entryKey: string): Promise<{ cost: number; movements: () => Promise<void> }> {
+export async function saleCost(
+  scope: ShopScope,
+  orderId: string,
+  entryKey: string,
+): Promise<{ cost: number; movements: () => Promise<void> }> {
   const lines = await orderLines(scope, orderId);
-  for (const l of lines) if (l.product_id) await ensureValued(scope, { productId: l.product_id, variantId: l.variant_id }, { openOrderId: orderId });
+  for (const l of lines)
+    if (l.product_id) await ensureValued(scope, { productId: l.product_id, variantId: l.variant_id }, { openOrderId: orderId });
   const held = await holdStates(scope, orderId);
   const parts = lines.map((l) => ({ l, cost: held.get(l.line_no)?.value ?? (l.unit_cost ?? 0) * l.quantity }));
   return {
@@ -222,8 +348,14 @@ export async function saleCost(scope: ShopScope, orderId: string, entryKey: stri
       for (const { l, cost } of parts) {
         if (!l.product_id || cost === 0) continue;
         await recordMovement(scope, {
-          key: `${entryKey}:${l.line_no}`, item: { productId: l.product_id, variantId: l.variant_id }, kind: 'sale',
-          quantity: 0, value: 0, glValue: -cost, orderId, lineNo: l.line_no,
+          key: `${entryKey}:${l.line_no}`,
+          item: { productId: l.product_id, variantId: l.variant_id },
+          kind: 'sale',
+          quantity: 0,
+          value: 0,
+          glValue: -cost,
+          orderId,
+          lineNo: l.line_no,
         });
       }
     },

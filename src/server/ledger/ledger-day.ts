@@ -19,8 +19,12 @@ export function dayIn(timeZone: string, at: Date): string {
 export async function shopTimeZone(scope: ShopScope): Promise<string> {
   const hit = zones.get(scope.shopId);
   if (hit && Date.now() - hit.at < ZONE_TTL_MS) return hit.tz;
-  const row = await scope.tx.selectFrom('shops').innerJoin('programs', 'programs.id', 'shops.program_id')
-    .select('programs.timezone').where('shops.id', '=', scope.shopId).executeTakeFirst();
+  const row = await scope.tx
+    .selectFrom('shops')
+    .innerJoin('programs', 'programs.id', 'shops.program_id')
+    .select('programs.timezone')
+    .where('shops.id', '=', scope.shopId)
+    .executeTakeFirst();
   const tz = row?.timezone ?? 'Asia/Makassar';
   zones.set(scope.shopId, { tz, at: Date.now() });
   return tz;

@@ -2,8 +2,17 @@ import type { ShopScope } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import type { AccountTypeName } from '../db/schema.ts';
 
-export interface Net { debit: number; credit: number }
-export interface AccountRow { code: string; type: AccountTypeName; name_id: string; name_en: string; contra: number }
+export interface Net {
+  debit: number;
+  credit: number;
+}
+export interface AccountRow {
+  code: string;
+  type: AccountTypeName;
+  name_id: string;
+  name_en: string;
+  contra: number;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,8 +37,12 @@ export async function totalsBetween(scope: ShopScope, from: string | null, to: s
       out.set(r.account_code, t);
     }
   };
-  const base = () => tx.selectFrom('ledger_totals').select((eb) => ['account_code', eb.fn.sum<number>('debit').as('debit'), eb.fn.sum<number>('credit').as('credit')])
-    .where('shop_id', '=', shopId).groupBy('account_code');
+  const base = () =>
+    tx
+      .selectFrom('ledger_totals')
+      .select((eb) => ['account_code', eb.fn.sum<number>('debit').as('debit'), eb.fn.sum<number>('credit').as('credit')])
+      .where('shop_id', '=', shopId)
+      .groupBy('account_code');
   const tm = to.slice(0, 7);
   const fm = from ? from.slice(0, 7) : null;
   if (fm === tm) {
@@ -45,8 +58,12 @@ export async function totalsBetween(scope: ShopScope, from: string | null, to: s
 }
 
 export async function chartOf(scope: ShopScope): Promise<AccountRow[]> {
-  return scope.tx.selectFrom('ledger_accounts').select(['code', 'type', 'name_id', 'name_en', 'contra'])
-    .where('shop_id', '=', scope.shopId).orderBy('code').execute();
+  return scope.tx
+    .selectFrom('ledger_accounts')
+    .select(['code', 'type', 'name_id', 'name_en', 'contra'])
+    .where('shop_id', '=', scope.shopId)
+    .orderBy('code')
+    .execute();
 }
 
 /** Signed balance (debit +) of a total. */

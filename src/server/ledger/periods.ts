@@ -5,8 +5,12 @@ import { shopDay } from './ledger-day.ts';
 
 /** Whether the owner closed this month (YYYY-MM) of the shop's books. */
 export async function isClosed(scope: ShopScope, month: string): Promise<boolean> {
-  const r = await scope.tx.selectFrom('ledger_periods').select('month')
-    .where('shop_id', '=', scope.shopId).where('month', '=', month).executeTakeFirst();
+  const r = await scope.tx
+    .selectFrom('ledger_periods')
+    .select('month')
+    .where('shop_id', '=', scope.shopId)
+    .where('month', '=', month)
+    .executeTakeFirst();
   return r !== undefined;
 }
 

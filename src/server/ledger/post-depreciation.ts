@@ -16,7 +16,8 @@ export function monthsBetween(a: string, b: string): number {
 }
 
 export function lastDayOf(month: string): string {
-  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7));
+  const y = Number(month.slice(0, 4)),
+    m = Number(month.slice(5, 7));
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
@@ -34,24 +35,49 @@ export function depreciationOf(a: { cost: number; salvage: number; life_months: 
  * month's last day (today for the running month); for a closed month it posts today, marked as belonging
  * to it. Owner only.
  */
-export async function postDepreciation(opts: { shopId: string; role: Role; userId: string | null; month: string }): Promise<{ posted: number; amount: number }> {
+export async function postDepreciation(opts: {
+  shopId: string;
+  role: Role;
+  userId: string | null;
+  month: string;
+}): Promise<{ posted: number; amount: number }> {
   requireCapability(opts.role, 'reports.profit');
   if (!MONTH.test(opts.month)) throw new Invalid({ month: ['ledger.monthInvalid'] });
   return inShop(opts.shopId, async (scope) => {
     const today = await shopDay(scope);
     if (opts.month > today.slice(0, 7)) throw new Invalid({ month: ['ledger.monthNotStarted'] });
     const day = opts.month === today.slice(0, 7) ? today : lastDayOf(opts.month);
-    const assets = await scope.tx.selectFrom('fixed_assets').select(['id', 'name', 'cost', 'salvage', 'life_months', 'start_month'])
-      .where('shop_id', '=', scope.shopId).where('start_month', '<=', opts.month).orderBy('id').execute();
-    let posted = 0, amount = 0;
+    const assets = await scope.tx
+      .selectFrom('fixed_assets')
+      .select(['id', 'name', 'cost', 'salvage', 'life_months', 'start_month'])
+      .where('shop_id', '=', scope.shopId)
+      .where('start_month', '<=', opts.month)
+      .orderBy('id')
+      .execute();
+    let posted = 0,
+      amount = 0;
     for (const a of assets) {
-      const share = depreciationOf({ cost: Number(a.cost), salvage: Number(a.salvage), life_months: a.life_months }, monthsBetween(a.start_month, opts.month));
+      const share = depreciationOf(
+        { cost: Number(a.cost), salvage: Number(a.salvage), life_months: a.life_months },
+        monthsBetween(a.start_month, opts.month),
+      );
       if (share <= 0) continue;
       const r = await postEntry(scope, {
-        key: `depreciation:${a.id}:${opts.month}`, source: { type: 'depreciation', id: a.id }, day, correction: true, createdBy: opts.userId,
-        memo: `penyusutan ${a.name} ${opts.month}`, lines: [{ account: ACCOUNTS.depreciation, amount: share }, { account: ACCOUNTS.accumulatedDepreciation, amount: -share }],
+        key: `depreciation:${a.id}:${opts.month}`,
+        source: { type: 'depreciation', id: a.id },
+        day,
+        correction: true,
+        createdBy: opts.userId,
+        memo: `penyusutan ${a.name} ${opts.month}`,
+        lines: [
+          { account: ACCOUNTS.depreciation, amount: share },
+          { account: ACCOUNTS.accumulatedDepreciation, amount: -share },
+        ],
       });
-      if (r.posted) { posted++; amount += share; }
+      if (r.posted) {
+        posted++;
+        amount += share;
+      }
     }
     return { posted, amount };
   });

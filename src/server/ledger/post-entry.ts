@@ -5,7 +5,10 @@ import { shopDay } from './ledger-day.ts';
 import { isClosed } from './periods.ts';
 import { Conflict } from '../errors.ts';
 
-export interface PostingLine { account: string; amount: number }
+export interface PostingLine {
+  account: string;
+  amount: number;
+}
 
 export interface EntryInput {
   /** Derived from the source event (e.g. `order:<id>:paid`): the same key posts once per shop, ever. */
@@ -44,37 +47,80 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
     sum += l.amount;
     if (l.amount === 0) continue;
     const t = byAccount.get(l.account) ?? { debit: 0, credit: 0 };
-    if (l.amount > 0) t.debit += l.amount; else t.credit -= l.amount;
+    if (l.amount > 0) t.debit += l.amount;
+    else t.credit -= l.amount;
     byAccount.set(l.account, t);
   }
   if (sum !== 0) throw new UnbalancedEntry(`entry ${input.key} does not balance (${sum})`);
   await ensureChart(scope);
-  let day = input.day ?? await shopDay(scope, input.at);
+  let day = input.day ?? (await shopDay(scope, input.at));
   let belongsTo = input.belongsTo ?? null;
   // Undated entries are today's, and today's month cannot be closed (close-month.ts): one query saved per posting.
-  if ((input.day !== undefined || input.at !== undefined) && await isClosed(scope, day.slice(0, 7))) {
+  if ((input.day !== undefined || input.at !== undefined) && (await isClosed(scope, day.slice(0, 7)))) {
     if (!input.correction) throw new Conflict('ledger.periodClosed', { month: day.slice(0, 7) });
     belongsTo = day.slice(0, 7);
     day = await shopDay(scope);
   }
-  const inserted = await tx.insertInto('journal_entries').values({
-    shop_id: shopId, id: newId(), idem_key: input.key, day, source_type: input.source.type, source_id: input.source.id ?? null,
-    memo: input.memo ?? '', reverses_id: input.reversesId ?? null, belongs_to: belongsTo, created_by: input.createdBy ?? null, created_at: nowIso(),
-  }).onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing()).returning('id').executeTakeFirst();
+  const inserted = await tx
+    .insertInto('journal_entries')
+    .values({
+      shop_id: shopId,
+      id: newId(),
+      idem_key: input.key,
+      day,
+      source_type: input.source.type,
+      source_id: input.source.id ?? null,
+      memo: input.memo ?? '',
+      reverses_id: input.reversesId ?? null,
+      belongs_to: belongsTo,
+      created_by: input.createdBy ?? null,
+      created_at: nowIso(),
+    })
+    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!inserted) return { posted: false, entryId: null, day };
   const lines = input.lines.filter((l) => l.amount !== 0);
   if (!lines.length) return { posted: true, entryId: inserted.id, day };
-  await tx.insertInto('journal_postings').values(lines.map((l, i) => ({
-    shop_id: shopId, entry_id: inserted.id, line_no: i + 1, account_code: l.account, amount: l.amount, day,
-  }))).execute();
+  await tx
+    .insertInto('journal_postings')
+    .values(
+      lines.map((l, i) => ({
+        shop_id: shopId,
+        entry_id: inserted.id,
+        line_no: i + 1,
+        account_code: l.account,
+        amount: l.amount,
+        day,
+      })),
+    )
+    .execute();
   const month = day.slice(0, 7);
-  const totals = [...byAccount].flatMap(([code, t]) => ([['a', 'all'], ['m', month], ['d', day]] as const).map(([grain, period]) => ({
-    shop_id: shopId, account_code: code, grain, period, debit: t.debit, credit: t.credit,
-  })));
-  await tx.insertInto('ledger_totals').values(totals)
-    .onConflict((oc) => oc.columns(['shop_id', 'grain', 'period', 'account_code']).doUpdateSet((eb) => ({
-      debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
-      credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
-    }))).execute();
+  const totals = [...byAccount].flatMap(([code, t]) =>
+    (
+      [
+        ['a', 'all'],
+        ['m', month],
+        ['d', day],
+      ] as const
+    ).map(([grain, period]) => ({
+      shop_id: shopId,
+      account_code: code,
+      grain,
+      period,
+      debit: t.debit,
+      credit: t.credit,
+    })),
+  );
+  await tx
+    .insertInto('ledger_totals')
+    .values(totals)
+    .onConflict((oc) =>
+      oc.columns(['shop_id', 'grain', 'period', 'account_code']).doUpdateSet((eb) => ({
+        debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
+        credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
+      })),
+    )
+    .execute();
   return { posted: true, entryId: inserted.id, day };
 }

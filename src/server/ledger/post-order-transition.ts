@@ -10,27 +10,46 @@ export function moneyAccount(method: PaymentMethod): string {
   return method === 'cash' || method === 'whatsapp' ? ACCOUNTS.cash : ACCOUNTS.bank;
 }
 
-interface OrderFacts { id: string; total: number; subtotal: number; delivery_fee: number; payment_method: PaymentMethod; code: string }
+interface OrderFacts {
+  id: string;
+  total: number;
+  subtotal: number;
+  delivery_fee: number;
+  payment_method: PaymentMethod;
+  code: string;
+}
 
 async function loadFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {
-  return scope.tx.selectFrom('orders').select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method'])
-    .where('shop_id', '=', scope.shopId).where('id', '=', orderId).executeTakeFirstOrThrow();
+  return scope.tx
+    .selectFrom('orders')
+    .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method'])
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
 }
 
 /** What the order's customer deposit (Uang Muka Pelanggan) holds now: paid in, less refunds and revenue taken. */
 export async function depositBalance(scope: ShopScope, orderId: string): Promise<number> {
-  const r = await scope.tx.selectFrom('journal_postings')
-    .innerJoin('journal_entries', (j) => j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'))
+  const r = await scope.tx
+    .selectFrom('journal_postings')
+    .innerJoin('journal_entries', (j) =>
+      j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'),
+    )
     .select((eb) => eb.fn.sum<number>('journal_postings.amount').as('s'))
-    .where('journal_postings.shop_id', '=', scope.shopId).where('journal_entries.source_type', '=', 'order')
-    .where('journal_entries.source_id', '=', orderId).where('journal_postings.account_code', '=', ACCOUNTS.customerDeposits)
+    .where('journal_postings.shop_id', '=', scope.shopId)
+    .where('journal_entries.source_type', '=', 'order')
+    .where('journal_entries.source_id', '=', orderId)
+    .where('journal_postings.account_code', '=', ACCOUNTS.customerDeposits)
     .executeTakeFirst();
   return -Number(r?.s ?? 0);
 }
 
 /** Revenue lines of a delivered order: goods to Penjualan, the delivery fee charged to Pendapatan Ongkos Kirim. */
 export function revenueLines(o: { subtotal: number; delivery_fee: number }): PostingLine[] {
-  return [{ account: ACCOUNTS.sales, amount: -o.subtotal }, { account: ACCOUNTS.deliveryIncome, amount: -o.delivery_fee }];
+  return [
+    { account: ACCOUNTS.sales, amount: -o.subtotal },
+    { account: ACCOUNTS.deliveryIncome, amount: -o.delivery_fee },
+  ];
 }
 
 /**
@@ -38,14 +57,23 @@ export function revenueLines(o: { subtotal: number; delivery_fee: number }): Pos
  * Keys name the order and the status reached; the lifecycle reaches each status at most once, so each
  * entry exists once, and a replayed transition (which changes nothing) posts nothing.
  */
-export async function postOrderTransition(scope: ShopScope, opts: { orderId: string; from: OrderStatus; to: OrderStatus; userId?: string | null }): Promise<void> {
+export async function postOrderTransition(
+  scope: ShopScope,
+  opts: { orderId: string; from: OrderStatus; to: OrderStatus; userId?: string | null },
+): Promise<void> {
   const { orderId, to } = opts;
   const source = { type: 'order', id: orderId };
   if (to === 'paid') {
     const o = await loadFacts(scope, orderId);
     await postEntry(scope, {
-      key: `order:${orderId}:paid`, source, memo: `${o.code} dibayar`, createdBy: opts.userId,
-      lines: [{ account: moneyAccount(o.payment_method), amount: o.total }, { account: ACCOUNTS.customerDeposits, amount: -o.total }],
+      key: `order:${orderId}:paid`,
+      source,
+      memo: `${o.code} dibayar`,
+      createdBy: opts.userId,
+      lines: [
+        { account: moneyAccount(o.payment_method), amount: o.total },
+        { account: ACCOUNTS.customerDeposits, amount: -o.total },
+      ],
     });
   } else if (to === 'fulfilled') {
     const o = await loadFacts(scope, orderId);
@@ -55,12 +83,16 @@ export async function postOrderTransition(scope: ShopScope, opts: { orderId: str
     // Paid before delivery: the deposit becomes revenue; anything not covered is a receivable.
     const fromDeposit = Math.min(deposit, o.total);
     const posted = await postEntry(scope, {
-      key, source, memo: `${o.code} diserahkan`, createdBy: opts.userId,
+      key,
+      source,
+      memo: `${o.code} diserahkan`,
+      createdBy: opts.userId,
       lines: [
         { account: ACCOUNTS.customerDeposits, amount: fromDeposit },
         { account: ACCOUNTS.receivable, amount: o.total - fromDeposit },
         ...revenueLines(o),
-        { account: ACCOUNTS.cogs, amount: cost.cost }, { account: ACCOUNTS.inventory, amount: -cost.cost },
+        { account: ACCOUNTS.cogs, amount: cost.cost },
+        { account: ACCOUNTS.inventory, amount: -cost.cost },
       ],
     });
     if (posted.posted) {
@@ -72,8 +104,14 @@ export async function postOrderTransition(scope: ShopScope, opts: { orderId: str
     if (deposit > 0) {
       const o = await loadFacts(scope, orderId);
       await postEntry(scope, {
-        key: `order:${orderId}:${to}`, source, memo: `${o.code} dibatalkan, uang dikembalikan`, createdBy: opts.userId,
-        lines: [{ account: ACCOUNTS.customerDeposits, amount: deposit }, { account: moneyAccount(o.payment_method), amount: -deposit }],
+        key: `order:${orderId}:${to}`,
+        source,
+        memo: `${o.code} dibatalkan, uang dikembalikan`,
+        createdBy: opts.userId,
+        lines: [
+          { account: ACCOUNTS.customerDeposits, amount: deposit },
+          { account: moneyAccount(o.payment_method), amount: -deposit },
+        ],
       });
     }
   }
@@ -83,18 +121,37 @@ export async function postOrderTransition(scope: ShopScope, opts: { orderId: str
  * Money given back for an order (a Stripe refund, `key` from its event): after delivery it is a sales
  * return (Retur Penjualan / Bank); before delivery it comes out of the customer's deposit.
  */
-export async function postOrderRefund(scope: ShopScope, opts: { orderId: string; amount: number; key: string; status: OrderStatus }): Promise<void> {
+export async function postOrderRefund(
+  scope: ShopScope,
+  opts: { orderId: string; amount: number; key: string; status: OrderStatus },
+): Promise<void> {
   if (opts.amount <= 0) return;
   const o = await loadFacts(scope, opts.orderId);
   const money = moneyAccount(o.payment_method);
   const source = { type: 'order', id: opts.orderId };
   if (opts.status === 'fulfilled') {
-    const r = await postEntry(scope, { key: opts.key, source, memo: `${o.code} retur (refund)`, lines: [{ account: ACCOUNTS.salesReturns, amount: opts.amount }, { account: money, amount: -opts.amount }] });
+    const r = await postEntry(scope, {
+      key: opts.key,
+      source,
+      memo: `${o.code} retur (refund)`,
+      lines: [
+        { account: ACCOUNTS.salesReturns, amount: opts.amount },
+        { account: money, amount: -opts.amount },
+      ],
+    });
     if (r.posted) await recordSalesReturn(scope, { orderId: opts.orderId, day: r.day, amount: opts.amount });
     return;
   }
   const amount = Math.min(opts.amount, await depositBalance(scope, opts.orderId));
   if (amount > 0) {
-    await postEntry(scope, { key: opts.key, source, memo: `${o.code} refund`, lines: [{ account: ACCOUNTS.customerDeposits, amount }, { account: money, amount: -amount }] });
+    await postEntry(scope, {
+      key: opts.key,
+      source,
+      memo: `${o.code} refund`,
+      lines: [
+        { account: ACCOUNTS.customerDeposits, amount },
+        { account: money, amount: -amount },
+      ],
+    });
   }
 }

@@ -3,11 +3,25 @@ import { inShop } from '../tenant/index.ts';
 import type { Role } from '../auth/access.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { requireCapability } from './require-capability.ts';
-import { amountField, dateField, keyField, memoField, moneyAccountOf, moneyField, partyField, requireAccount, writeCashBook, type CashBookResult } from './cash-book.ts';
+import {
+  amountField,
+  dateField,
+  keyField,
+  memoField,
+  moneyAccountOf,
+  moneyField,
+  partyField,
+  requireAccount,
+  writeCashBook,
+  type CashBookResult,
+} from './cash-book.ts';
 
 export const expenseInput = z.object({
   /** An expense account of the chart (5xxx; not HPP or depreciation, which other events post). */
-  account: z.string().trim().regex(/^\d{4}$/, { error: 'ledger.accountNotAllowed' }),
+  account: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, { error: 'ledger.accountNotAllowed' }),
   amount: amountField,
   paidWith: moneyField,
   date: dateField,
@@ -24,11 +38,28 @@ export async function recordExpense(opts: { shopId: string; role: Role; userId: 
   requireCapability(opts.role, 'reports.profit');
   const { input } = opts;
   return inShop(opts.shopId, async (scope) => {
-    await requireAccount(scope, 'account', input.account, ['expense'], [ACCOUNTS.cogs, ACCOUNTS.depreciation, ACCOUNTS.inventoryDifference]);
+    await requireAccount(
+      scope,
+      'account',
+      input.account,
+      ['expense'],
+      [ACCOUNTS.cogs, ACCOUNTS.depreciation, ACCOUNTS.inventoryDifference],
+    );
     return writeCashBook(scope, {
-      kind: 'expense', key: input.idempotencyKey, date: input.date, account: input.account, amount: input.amount, paidWith: input.paidWith,
-      memo: input.memo || 'beban', partyName: input.partyName, receiptMediaId: input.receiptMediaId, userId: opts.userId,
-      lines: [{ account: input.account, amount: input.amount }, { account: moneyAccountOf(input.paidWith), amount: -input.amount }],
+      kind: 'expense',
+      key: input.idempotencyKey,
+      date: input.date,
+      account: input.account,
+      amount: input.amount,
+      paidWith: input.paidWith,
+      memo: input.memo || 'beban',
+      partyName: input.partyName,
+      receiptMediaId: input.receiptMediaId,
+      userId: opts.userId,
+      lines: [
+        { account: input.account, amount: input.amount },
+        { account: moneyAccountOf(input.paidWith), amount: -input.amount },
+      ],
     });
   });
 }

@@ -19,7 +19,14 @@ export type StockInSource =
  * key: the same stock-in sent twice is recorded once.
  */
 export async function recordStockIn(opts: {
-  shopId: string; role: Role; userId: string | null; item: ItemRef; quantity: number; source: StockInSource; key: string; at?: string;
+  shopId: string;
+  role: Role;
+  userId: string | null;
+  item: ItemRef;
+  quantity: number;
+  source: StockInSource;
+  key: string;
+  at?: string;
 }): Promise<{ recorded: boolean }> {
   requireCapability(opts.role, 'products.cost');
   const { quantity, source } = opts;
@@ -27,16 +34,30 @@ export async function recordStockIn(opts: {
   const parts = source.kind === 'purchase' ? [source.cost] : [source.materials, source.packaging, source.otherCash];
   if (parts.some((n) => !Number.isSafeInteger(n) || n < 0)) throw new Invalid({ cost: ['ledger.amountInvalid'] });
   const cost = parts.reduce((s, n) => s + n, 0);
-  const credit: PostingLine[] = source.kind === 'purchase'
-    ? [{ account: source.paidWith === 'cash' ? ACCOUNTS.cash : source.paidWith === 'bank' ? ACCOUNTS.bank : ACCOUNTS.payable, amount: -cost }]
-    : [{ account: ACCOUNTS.materials, amount: -source.materials }, { account: ACCOUNTS.packaging, amount: -source.packaging }, { account: ACCOUNTS.cash, amount: -source.otherCash }];
+  const credit: PostingLine[] =
+    source.kind === 'purchase'
+      ? [
+          {
+            account: source.paidWith === 'cash' ? ACCOUNTS.cash : source.paidWith === 'bank' ? ACCOUNTS.bank : ACCOUNTS.payable,
+            amount: -cost,
+          },
+        ]
+      : [
+          { account: ACCOUNTS.materials, amount: -source.materials },
+          { account: ACCOUNTS.packaging, amount: -source.packaging },
+          { account: ACCOUNTS.cash, amount: -source.otherCash },
+        ];
   return inShop(opts.shopId, async (scope) => {
     const row = await ensureValued(scope, opts.item, { startTracking: true });
     if (!row) throw new NotFound('catalog.notFound');
     const key = `stock_in:${opts.key}`;
     const entry = await postEntry(scope, {
-      key, source: { type: 'stock', id: opts.item.variantId ?? opts.item.productId }, at: opts.at, createdBy: opts.userId,
-      memo: source.kind === 'purchase' ? 'pembelian persediaan' : 'produksi', lines: [{ account: ACCOUNTS.inventory, amount: cost }, ...credit],
+      key,
+      source: { type: 'stock', id: opts.item.variantId ?? opts.item.productId },
+      at: opts.at,
+      createdBy: opts.userId,
+      memo: source.kind === 'purchase' ? 'pembelian persediaan' : 'produksi',
+      lines: [{ account: ACCOUNTS.inventory, amount: cost }, ...credit],
     });
     if (!entry.posted) return { recorded: false };
     await recordMovement(scope, { key, item: opts.item, kind: 'stock_in', quantity, value: cost, glValue: cost, entryId: entry.entryId });

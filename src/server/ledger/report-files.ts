@@ -5,48 +5,76 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { toCsv } from '../csv.ts';
 import { Invalid } from '../errors.ts';
-import { formatRupiah, t, type Locale } from '../../i18n/index.ts';
+import { formatRupiah, t, type Locale } from '#i18n/index.ts';
 
 /**
  * One shape for every exported statement, written as CSV, XLSX or PDF. Use cases build the document from
  * the report they read; a thin route sends `body` with `contentType` and `filename`.
  */
-export interface ReportColumn { header: string; money?: boolean; width?: number }
-export interface ReportRow { cells: (string | number | null)[]; strong?: boolean; heading?: boolean }
+export interface ReportColumn {
+  header: string;
+  money?: boolean;
+  width?: number;
+}
+export interface ReportRow {
+  cells: (string | number | null)[];
+  strong?: boolean;
+  heading?: boolean;
+}
 export interface ReportDoc {
-  title: string; shopName: string; periodLabel: string; locale: Locale; fileStem: string;
-  columns: ReportColumn[]; rows: ReportRow[];
+  title: string;
+  shopName: string;
+  periodLabel: string;
+  locale: Locale;
+  fileStem: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
   /** Text sections after the table (CALK). */
   sections?: { title: string; paragraphs: string[] }[];
 }
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export interface ReportFile { filename: string; contentType: string; body: Readable }
+export interface ReportFile {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
 
 export function checkFormat(format: unknown): ReportFormat {
   if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new Invalid({ format: ['reports.formatInvalid'] });
   return format as ReportFormat;
 }
 
+// eslint-disable-next-line no-control-regex -- these are the characters the export drops
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Control characters out of user-given text (shop, account and memo names) before any file format sees it. */
-const clean = (v: string) => v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-const safeStem = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'laporan';
+const clean = (v: string) => v.replace(CONTROL_CHARS, '');
+const safeStem = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'laporan';
 
 export function writeReport(doc: ReportDoc, format: ReportFormat, opts: { logo?: Buffer | null; now?: Date } = {}): ReportFile {
   const filename = `${safeStem(doc.fileStem)}.${format}`;
   if (format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: Readable.from([Buffer.from(csvOf(doc), 'utf8')]) };
-  if (format === 'xlsx') return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: xlsxOf(doc) };
+  if (format === 'xlsx')
+    return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: xlsxOf(doc) };
   return { filename, contentType: 'application/pdf', body: pdfOf(doc, opts.logo ?? null, opts.now ?? new Date()) };
 }
 
 function csvOf(doc: ReportDoc): string {
-  const rows: unknown[][] = doc.rows.map((r) => r.cells.map((c) => (typeof c === 'string' ? clean(c) : c ?? '')));
+  const rows: unknown[][] = doc.rows.map((r) => r.cells.map((c) => (typeof c === 'string' ? clean(c) : (c ?? ''))));
   for (const s of doc.sections ?? []) {
     rows.push([]);
     rows.push([clean(s.title)]);
     for (const p of s.paragraphs) rows.push([clean(p)]);
   }
-  return toCsv(rows, doc.columns.map((c) => c.header));
+  return toCsv(
+    rows,
+    doc.columns.map((c) => c.header),
+  );
 }
 
 /** Spreadsheet cells: exceljs writes strings as strings (never formulas), numbers as numbers. */
@@ -112,7 +140,9 @@ function pdfOf(doc: ReportDoc, logo: Buffer | null, now: Date): Readable {
   const widths = doc.columns.map((c) => (c.money ? moneyW : textW));
   const drawRow = (cells: (string | number | null)[], font: 'body' | 'bold') => {
     pdf.font(font).fontSize(9);
-    const texts = cells.map((c, i) => (c === null || c === '' ? '' : doc.columns[i]?.money && typeof c === 'number' ? formatRupiah(c).replace('Rp ', '') : clean(String(c))));
+    const texts = cells.map((c, i) =>
+      c === null || c === '' ? '' : doc.columns[i]?.money && typeof c === 'number' ? formatRupiah(c).replace('Rp ', '') : clean(String(c)),
+    );
     const h = Math.max(...texts.map((s, i) => pdf.heightOfString(s || ' ', { width: widths[i]! - 4 })));
     if (pdf.y + h > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
     const y = pdf.y;
@@ -124,8 +154,14 @@ function pdfOf(doc: ReportDoc, logo: Buffer | null, now: Date): Readable {
     pdf.x = left;
     pdf.y = y + h + 2;
   };
-  drawRow(doc.columns.map((c) => c.header), 'bold');
-  pdf.moveTo(left, pdf.y).lineTo(left + width, pdf.y).stroke();
+  drawRow(
+    doc.columns.map((c) => c.header),
+    'bold',
+  );
+  pdf
+    .moveTo(left, pdf.y)
+    .lineTo(left + width, pdf.y)
+    .stroke();
   pdf.y += 3;
   for (const r of doc.rows) drawRow(r.cells, r.strong || r.heading ? 'bold' : 'body');
   for (const s of doc.sections ?? []) {
@@ -138,10 +174,16 @@ function pdfOf(doc: ReportDoc, logo: Buffer | null, now: Date): Readable {
   pdf.moveDown(2);
   const sigX = left + width - 220;
   const day = new Intl.DateTimeFormat(doc.locale === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(now);
-  pdf.font('body').fontSize(10).text(t(doc.locale, 'reports.file.place', { date: day }), sigX, pdf.y, { width: 220 });
+  pdf
+    .font('body')
+    .fontSize(10)
+    .text(t(doc.locale, 'reports.file.place', { date: day }), sigX, pdf.y, { width: 220 });
   pdf.text(t(doc.locale, 'reports.file.signature', { name: clean(doc.shopName) }), sigX, pdf.y, { width: 220 });
   pdf.y += 56;
-  pdf.moveTo(sigX, pdf.y).lineTo(sigX + 200, pdf.y).stroke();
+  pdf
+    .moveTo(sigX, pdf.y)
+    .lineTo(sigX + 200, pdf.y)
+    .stroke();
   pdf.y += 4;
   pdf.fontSize(8).text(t(doc.locale, 'reports.file.signatureLine'), sigX, pdf.y, { width: 220 });
   pdf.end();

@@ -2,7 +2,10 @@ import { Invalid } from '../errors.ts';
 import { checkDay } from './period-totals.ts';
 
 /** Periods of reports: inclusive YYYY-MM-DD days of the program's time zone, computed as UTC calendar days. */
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 const MS_DAY = 86_400_000;
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);

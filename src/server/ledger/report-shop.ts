@@ -7,7 +7,10 @@ import { storage } from '../media/storage.ts';
  * brand studio stored; read from this shop's own media only, never from a URL).
  */
 export async function reportHeader(shopId: string, withLogo: boolean): Promise<{ shopName: string; logo: Buffer | null }> {
-  const shopName = await inShop(shopId, async ({ tx, shopId: id }) => (await tx.selectFrom('shops').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name);
+  const shopName = await inShop(
+    shopId,
+    async ({ tx, shopId: id }) => (await tx.selectFrom('shops').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name,
+  );
   if (!withLogo) return { shopName, logo: null };
   const url = (await getPublishedBrand(shopId))?.logo?.url512 ?? '';
   const m = /^\/media\/([a-z0-9]+)\/([a-z0-9]+)\/(512\.png)$/.exec(url);

@@ -1,21 +1,48 @@
 import type { ShopScope } from '../tenant/index.ts';
 
-interface SalesRow { channel: string; productId: string; quantity: number; gross: number; returns: number; orders: number }
+interface SalesRow {
+  channel: string;
+  productId: string;
+  quantity: number;
+  gross: number;
+  returns: number;
+  orders: number;
+}
 
 /** Add to the day and month sales totals, in the caller's transaction (the one posting the sale). */
 async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promise<void> {
   if (!rows.length) return;
   const { tx, shopId } = scope;
-  const values = rows.flatMap((r) => ([['d', day], ['m', day.slice(0, 7)]] as const).map(([grain, period]) => ({
-    shop_id: shopId, grain, period, channel: r.channel, product_id: r.productId, quantity: r.quantity, gross: r.gross, returns: r.returns, orders: r.orders,
-  })));
-  await tx.insertInto('sales_totals').values(values)
-    .onConflict((oc) => oc.columns(['shop_id', 'grain', 'period', 'channel', 'product_id']).doUpdateSet((eb) => ({
-      quantity: eb('sales_totals.quantity', '+', eb.ref('excluded.quantity')),
-      gross: eb('sales_totals.gross', '+', eb.ref('excluded.gross')),
-      returns: eb('sales_totals.returns', '+', eb.ref('excluded.returns')),
-      orders: eb('sales_totals.orders', '+', eb.ref('excluded.orders')),
-    }))).execute();
+  const values = rows.flatMap((r) =>
+    (
+      [
+        ['d', day],
+        ['m', day.slice(0, 7)],
+      ] as const
+    ).map(([grain, period]) => ({
+      shop_id: shopId,
+      grain,
+      period,
+      channel: r.channel,
+      product_id: r.productId,
+      quantity: r.quantity,
+      gross: r.gross,
+      returns: r.returns,
+      orders: r.orders,
+    })),
+  );
+  await tx
+    .insertInto('sales_totals')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['shop_id', 'grain', 'period', 'channel', 'product_id']).doUpdateSet((eb) => ({
+        quantity: eb('sales_totals.quantity', '+', eb.ref('excluded.quantity')),
+        gross: eb('sales_totals.gross', '+', eb.ref('excluded.gross')),
+        returns: eb('sales_totals.returns', '+', eb.ref('excluded.returns')),
+        orders: eb('sales_totals.orders', '+', eb.ref('excluded.orders')),
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -24,23 +51,47 @@ async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promis
  */
 export async function recordOrderSales(scope: ShopScope, opts: { orderId: string; day: string; sign: 1 | -1 }): Promise<void> {
   const { tx, shopId } = scope;
-  const order = await tx.selectFrom('orders').select(['channel', 'subtotal']).where('shop_id', '=', shopId).where('id', '=', opts.orderId).executeTakeFirstOrThrow();
-  const lines = await tx.selectFrom('order_lines').select(['product_id', 'quantity', 'line_total'])
-    .where('shop_id', '=', shopId).where('order_id', '=', opts.orderId).execute();
+  const order = await tx
+    .selectFrom('orders')
+    .select(['channel', 'subtotal'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', opts.orderId)
+    .executeTakeFirstOrThrow();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['product_id', 'quantity', 'line_total'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', opts.orderId)
+    .execute();
   const s = opts.sign;
   const byProduct = new Map<string, SalesRow>();
   for (const l of lines) {
     if (!l.product_id) continue;
-    const r = byProduct.get(l.product_id) ?? { channel: order.channel, productId: l.product_id, quantity: 0, gross: 0, returns: 0, orders: s };
+    const r = byProduct.get(l.product_id) ?? {
+      channel: order.channel,
+      productId: l.product_id,
+      quantity: 0,
+      gross: 0,
+      returns: 0,
+      orders: s,
+    };
     r.quantity += s * Number(l.quantity);
     r.gross += s * Number(l.line_total);
     byProduct.set(l.product_id, r);
   }
-  await addSales(scope, opts.day, [{ channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s }, ...byProduct.values()]);
+  await addSales(scope, opts.day, [
+    { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s },
+    ...byProduct.values(),
+  ]);
 }
 
 /** Money given back after delivery (Retur Penjualan): a return on the order's channel, not attributed to a product. */
 export async function recordSalesReturn(scope: ShopScope, opts: { orderId: string; day: string; amount: number }): Promise<void> {
-  const order = await scope.tx.selectFrom('orders').select('channel').where('shop_id', '=', scope.shopId).where('id', '=', opts.orderId).executeTakeFirstOrThrow();
+  const order = await scope.tx
+    .selectFrom('orders')
+    .select('channel')
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', opts.orderId)
+    .executeTakeFirstOrThrow();
   await addSales(scope, opts.day, [{ channel: order.channel, productId: '', quantity: 0, gross: 0, returns: opts.amount, orders: 0 }]);
 }

@@ -64,7 +64,9 @@ export async function processImage(input: Buffer, opts: { widths?: readonly numb
     const resized = () => base().resize({ width: target, withoutEnlargement: true });
     files.set(`${w}.avif`, await resized().avif({ quality: 50, effort: 2 }).toBuffer());
     files.set(`${w}.webp`, await resized().webp({ quality: 72 }).toBuffer());
-    const jpeg = opts.keepAlpha ? resized().png({ compressionLevel: 9 }) : resized().flatten({ background: '#ffffff' }).jpeg({ quality: 78, mozjpeg: true });
+    const jpeg = opts.keepAlpha
+      ? resized().png({ compressionLevel: 9 })
+      : resized().flatten({ background: '#ffffff' }).jpeg({ quality: 78, mozjpeg: true });
     files.set(`${w}.${fallback}`, await jpeg.toBuffer());
   }
   const tiny = await base().resize({ width: 16 }).blur(1).webp({ quality: 30 }).toBuffer();

@@ -15,7 +15,11 @@ export async function saveMedia(scope: ShopScope, opts: MediaUpload) {
 }
 
 export interface MediaUpload {
-  data: Buffer; purpose: MediaTable['purpose']; visibility: MediaTable['visibility']; userId: string | null; keepAlpha?: boolean;
+  data: Buffer;
+  purpose: MediaTable['purpose'];
+  visibility: MediaTable['visibility'];
+  userId: string | null;
+  keepAlpha?: boolean;
   /** processImage(data) already done outside any transaction (encoding a phone photo takes seconds). */
   processed?: ProcessedImage;
 }
@@ -26,15 +30,24 @@ export interface MediaUpload {
  * prepare first, then insert the returned row inside the shop transaction.
  */
 export async function prepareMedia(shopId: string, opts: MediaUpload) {
-  const img = opts.processed ?? await processImage(opts.data, { keepAlpha: opts.keepAlpha });
+  const img = opts.processed ?? (await processImage(opts.data, { keepAlpha: opts.keepAlpha }));
   const id = newId();
   const prefix = `${shopId}/${id}`;
   await storage().put(`${prefix}/original`, img.original);
   for (const [name, bytes] of img.files) await storage().put(`${prefix}/${name}`, bytes);
   return {
-    shop_id: shopId, id, purpose: opts.purpose, visibility: opts.visibility,
-    original_format: img.originalFormat, original_bytes: img.original.byteLength, width: img.width, height: img.height,
-    widths: JSON.stringify(img.widths), placeholder: img.placeholder, created_by: opts.userId, created_at: nowIso(),
+    shop_id: shopId,
+    id,
+    purpose: opts.purpose,
+    visibility: opts.visibility,
+    original_format: img.originalFormat,
+    original_bytes: img.original.byteLength,
+    width: img.width,
+    height: img.height,
+    widths: JSON.stringify(img.widths),
+    placeholder: img.placeholder,
+    created_by: opts.userId,
+    created_at: nowIso(),
   };
 }
 

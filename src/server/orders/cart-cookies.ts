@@ -22,7 +22,9 @@ export function readCartToken(cookies: AstroCookies, shopId: string): string | n
 
 function base() {
   return {
-    sameSite: 'lax' as const, path: '/', maxAge: CART_COOKIE_DAYS * 24 * 60 * 60,
+    sameSite: 'lax' as const,
+    path: '/',
+    maxAge: CART_COOKIE_DAYS * 24 * 60 * 60,
     secure: config().production || config().publicUrl.startsWith('https:'),
   };
 }

@@ -10,9 +10,14 @@ import { fulfilOrder } from './fulfil-order.ts';
 import { cancelOrder } from './cancel-order.ts';
 import type { MerchantTarget } from './lifecycle.ts';
 
-
-const BY_TARGET: Record<MerchantTarget, (scope: ShopScope, o: { orderId: string; actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>> = {
-  confirmed: confirmOrder, paid: markOrderPaid, fulfilled: fulfilOrder, cancelled: cancelOrder,
+const BY_TARGET: Record<
+  MerchantTarget,
+  (scope: ShopScope, o: { orderId: string; actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>
+> = {
+  confirmed: confirmOrder,
+  paid: markOrderPaid,
+  fulfilled: fulfilOrder,
+  cancelled: cancelOrder,
 };
 
 /** Dashboard and API entry: find the order by code in this shop and apply the matching domain function. */
@@ -21,7 +26,12 @@ export async function changeOrderStatus(opts: { shopId: string; code: string; to
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
   return inShop(opts.shopId, async (scope) => {
-    const o = await scope.tx.selectFrom('orders').select('id').where('shop_id', '=', scope.shopId).where('code', '=', code).executeTakeFirst();
+    const o = await scope.tx
+      .selectFrom('orders')
+      .select('id')
+      .where('shop_id', '=', scope.shopId)
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!o) throw new NotFound('orders.notFound');
     const r = await BY_TARGET[opts.to](scope, { orderId: o.id, actor: { kind: 'user', userId: opts.userId } });
     return { code, status: opts.to as OrderStatus, changed: r.changed, from: r.from };

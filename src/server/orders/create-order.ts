@@ -6,7 +6,7 @@ import { whatsappLink } from '../shops/phone.ts';
 import { paymentOptions } from '../payments/payment-options.ts';
 import { startCardPaymentAfterCommit } from '../payments/card.ts';
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from '../db/schema.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#i18n/index.ts';
 import { availableMethods, deliveryFee, deliveryOptions } from './delivery-options.ts';
 import { newOrderCode } from './order-code.ts';
 import { priceItems, type ItemRequest } from './price-items.ts';
@@ -64,7 +64,10 @@ function isUniqueViolation(err: unknown): boolean {
  * `cartTokenHash` empties that cart in the same transaction (the checkout form orders the cart's content).
  */
 export async function createOrder(opts: {
-  shopId: string; input: PlaceOrderInput; locale: Locale; cartTokenHash?: string | null;
+  shopId: string;
+  input: PlaceOrderInput;
+  locale: Locale;
+  cartTokenHash?: string | null;
   /** The placing client's address (for the per-IP cap on held units); only a keyed hash is stored. */
   clientIp?: string | null;
 }): Promise<PlacedOrder> {
@@ -93,13 +96,28 @@ export async function createOrder(opts: {
 }
 
 interface Inserted {
-  orderId: string; code: string; token: string; slug: string; whatsapp: string; status: OrderStatus;
-  subtotal: number; deliveryFee: number; total: number; payment: PaymentMethod;
+  orderId: string;
+  code: string;
+  token: string;
+  slug: string;
+  whatsapp: string;
+  status: OrderStatus;
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  payment: PaymentMethod;
 }
 
-async function insertOrder(scope: ShopScope, opts: {
-  input: PlaceOrderInput; locale: Locale; cartTokenHash?: string | null; clientIp?: string | null; fingerprint: string | null;
-}): Promise<Inserted> {
+async function insertOrder(
+  scope: ShopScope,
+  opts: {
+    input: PlaceOrderInput;
+    locale: Locale;
+    cartTokenHash?: string | null;
+    clientIp?: string | null;
+    fingerprint: string | null;
+  },
+): Promise<Inserted> {
   const { tx, shopId } = scope;
   const { input } = opts;
   const shop = await tx.selectFrom('shops').select(['slug', 'whatsapp', 'profile']).where('id', '=', shopId).executeTakeFirstOrThrow();
@@ -134,31 +152,75 @@ async function insertOrder(scope: ShopScope, opts: {
   const orderId = newId();
   const now = nowDate.toISOString();
   const payment: PaymentMethod = input.payment;
-  await tx.insertInto('orders').values({
-    shop_id: shopId, id: orderId, code, access_token_hash: sha256Hex(token),
-    idempotency_key: input.idempotencyKey ? idempotencyKeyHash(input.idempotencyKey) : null,
-    token_box: input.idempotencyKey ? sealToken(token, input.idempotencyKey) : null,
-    request_fingerprint: opts.fingerprint,
-    channel: payment === 'card' ? 'web' : 'whatsapp', payment_method: payment, status: 'pending',
-    customer_name: input.customerName, customer_phone: input.customerPhone, delivery_method: input.delivery,
-    destination_code: input.destination, address: input.address, notes: input.notes,
-    subtotal, delivery_fee: fee, total, locale: opts.locale,
-    expires_at: addSeconds(now, config().orderExpiryHours * 3600), receipt_media_id: null,
-    stock_held: taken.tracked ? 1 : 0, client_ip_hash: ipHash,
-    hold_until: taken.tracked ? new Date(nowDate.getTime() + config().orderHoldMinutes * 60_000).toISOString() : null,
-    stripe_checkout_session_id: null, stripe_payment_intent_id: null, created_at: now, updated_at: now,
-  }).execute();
-  await tx.insertInto('order_lines').values(lines.map((l, i) => ({
-    shop_id: shopId, order_id: orderId, line_no: i + 1, product_id: l.productId, variant_id: l.variantId,
-    name: l.name, variant_name: l.variantName, sku: l.sku, unit_price: l.unitPrice, unit_cost: l.unitCost,
-    quantity: l.quantity, line_total: l.lineTotal,
-  }))).execute();
+  await tx
+    .insertInto('orders')
+    .values({
+      shop_id: shopId,
+      id: orderId,
+      code,
+      access_token_hash: sha256Hex(token),
+      idempotency_key: input.idempotencyKey ? idempotencyKeyHash(input.idempotencyKey) : null,
+      token_box: input.idempotencyKey ? sealToken(token, input.idempotencyKey) : null,
+      request_fingerprint: opts.fingerprint,
+      channel: payment === 'card' ? 'web' : 'whatsapp',
+      payment_method: payment,
+      status: 'pending',
+      customer_name: input.customerName,
+      customer_phone: input.customerPhone,
+      delivery_method: input.delivery,
+      destination_code: input.destination,
+      address: input.address,
+      notes: input.notes,
+      subtotal,
+      delivery_fee: fee,
+      total,
+      locale: opts.locale,
+      expires_at: addSeconds(now, config().orderExpiryHours * 3600),
+      receipt_media_id: null,
+      stock_held: taken.tracked ? 1 : 0,
+      client_ip_hash: ipHash,
+      hold_until: taken.tracked ? new Date(nowDate.getTime() + config().orderHoldMinutes * 60_000).toISOString() : null,
+      stripe_checkout_session_id: null,
+      stripe_payment_intent_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('order_lines')
+    .values(
+      lines.map((l, i) => ({
+        shop_id: shopId,
+        order_id: orderId,
+        line_no: i + 1,
+        product_id: l.productId,
+        variant_id: l.variantId,
+        name: l.name,
+        variant_name: l.variantName,
+        sku: l.sku,
+        unit_price: l.unitPrice,
+        unit_cost: l.unitCost,
+        quantity: l.quantity,
+        line_total: l.lineTotal,
+      })),
+    )
+    .execute();
   if (taken.tracked) await reserveOrderStock(scope, orderId);
-  await tx.insertInto('order_events').values({
-    shop_id: shopId, id: newId(), order_id: orderId, type: 'placed', from_status: null, to_status: 'pending',
-    actor_kind: 'customer', actor_user_id: null, created_at: now,
-    details: JSON.stringify({ channel: payment === 'card' ? 'web' : 'whatsapp', payment, subtotal, deliveryFee: fee, total }),
-  }).execute();
+  await tx
+    .insertInto('order_events')
+    .values({
+      shop_id: shopId,
+      id: newId(),
+      order_id: orderId,
+      type: 'placed',
+      from_status: null,
+      to_status: 'pending',
+      actor_kind: 'customer',
+      actor_user_id: null,
+      created_at: now,
+      details: JSON.stringify({ channel: payment === 'card' ? 'web' : 'whatsapp', payment, subtotal, deliveryFee: fee, total }),
+    })
+    .execute();
   if (opts.cartTokenHash) {
     await tx.deleteFrom('cart_items').where('shop_id', '=', shopId).where('cart_token_hash', '=', opts.cartTokenHash).execute();
   }
@@ -174,16 +236,23 @@ async function checkHoldCaps(scope: ShopScope, o: { phone: string; ipHash: strin
   const { tx, shopId } = scope;
   const cfg = config();
   const held = async (column: 'customer_phone' | 'client_ip_hash', value: string) => {
-    const r = await tx.selectFrom('orders').innerJoin('order_lines', (j) => j
-      .onRef('order_lines.shop_id', '=', 'orders.shop_id').onRef('order_lines.order_id', '=', 'orders.id'))
+    const r = await tx
+      .selectFrom('orders')
+      .innerJoin('order_lines', (j) =>
+        j.onRef('order_lines.shop_id', '=', 'orders.shop_id').onRef('order_lines.order_id', '=', 'orders.id'),
+      )
       .select((eb) => [eb.fn.sum<number | string>('order_lines.quantity').as('units'), eb.fn.min('orders.hold_until').as('first')])
-      .where('orders.shop_id', '=', shopId).where(`orders.${column}`, '=', value)
-      .where('orders.status', '=', 'pending').where('orders.stock_held', '=', 1).where('orders.hold_until', '>', o.now.toISOString())
+      .where('orders.shop_id', '=', shopId)
+      .where(`orders.${column}`, '=', value)
+      .where('orders.status', '=', 'pending')
+      .where('orders.stock_held', '=', 1)
+      .where('orders.hold_until', '>', o.now.toISOString())
       .executeTakeFirst();
     return { units: Number(r?.units ?? 0), first: r?.first ? Date.parse(String(r.first)) : o.now.getTime() };
   };
-  const checks: [('customer_phone' | 'client_ip_hash'), string | null, number][] = [
-    ['customer_phone', o.phone, cfg.orderHoldMaxUnitsPerPhone], ['client_ip_hash', o.ipHash, cfg.orderHoldMaxUnitsPerIp],
+  const checks: ['customer_phone' | 'client_ip_hash', string | null, number][] = [
+    ['customer_phone', o.phone, cfg.orderHoldMaxUnitsPerPhone],
+    ['client_ip_hash', o.ipHash, cfg.orderHoldMaxUnitsPerIp],
   ];
   for (const [column, value, cap] of checks) {
     if (!value) continue;
@@ -209,8 +278,19 @@ async function finish(shopId: string, o: Inserted, replayed = false): Promise<Pl
     whatsappUrl = whatsappLink(msg.whatsapp, orderWhatsappText(msg));
   }
   return {
-    replayed, orderId: o.orderId, code: o.code, status: o.status, subtotal: o.subtotal, deliveryFee: o.deliveryFee,
-    total: o.total, payment: o.payment, token: o.token, statusPath: path, statusUrl, whatsappUrl, checkoutUrl,
+    replayed,
+    orderId: o.orderId,
+    code: o.code,
+    status: o.status,
+    subtotal: o.subtotal,
+    deliveryFee: o.deliveryFee,
+    total: o.total,
+    payment: o.payment,
+    token: o.token,
+    statusPath: path,
+    statusUrl,
+    whatsappUrl,
+    checkoutUrl,
   };
 }
 
@@ -221,9 +301,23 @@ async function finish(shopId: string, o: Inserted, replayed = false): Promise<Pl
  */
 async function replayOrder(shopId: string, key: string, fingerprint: string): Promise<PlacedOrder | null> {
   const found = await inShop(shopId, async ({ tx }) => {
-    const o = await tx.selectFrom('orders')
-      .select(['id', 'code', 'status', 'subtotal', 'delivery_fee', 'total', 'payment_method', 'token_box', 'access_token_hash', 'request_fingerprint'])
-      .where('shop_id', '=', shopId).where('idempotency_key', '=', idempotencyKeyHash(key)).executeTakeFirst();
+    const o = await tx
+      .selectFrom('orders')
+      .select([
+        'id',
+        'code',
+        'status',
+        'subtotal',
+        'delivery_fee',
+        'total',
+        'payment_method',
+        'token_box',
+        'access_token_hash',
+        'request_fingerprint',
+      ])
+      .where('shop_id', '=', shopId)
+      .where('idempotency_key', '=', idempotencyKeyHash(key))
+      .executeTakeFirst();
     if (!o) return null;
     if (o.request_fingerprint !== fingerprint) throw new Unprocessable('orders.idempotencyKeyReused');
     const shop = await tx.selectFrom('shops').select(['slug', 'whatsapp']).where('id', '=', shopId).executeTakeFirstOrThrow();
@@ -234,8 +328,20 @@ async function replayOrder(shopId: string, key: string, fingerprint: string): Pr
   const token = o.token_box ? openToken(o.token_box, key) : null;
   // The merchant issued a new status link since: the old answer no longer exists, and the new link is theirs to send.
   if (!token || sha256Hex(token) !== o.access_token_hash) throw new Conflict('orders.alreadyPlaced');
-  return finish(shopId, {
-    orderId: o.id, code: o.code, token, slug: shop.slug, whatsapp: shop.whatsapp, status: o.status,
-    subtotal: Number(o.subtotal), deliveryFee: Number(o.delivery_fee), total: Number(o.total), payment: o.payment_method,
-  }, true);
+  return finish(
+    shopId,
+    {
+      orderId: o.id,
+      code: o.code,
+      token,
+      slug: shop.slug,
+      whatsapp: shop.whatsapp,
+      status: o.status,
+      subtotal: Number(o.subtotal),
+      deliveryFee: Number(o.delivery_fee),
+      total: Number(o.total),
+      payment: o.payment_method,
+    },
+    true,
+  );
 }

@@ -6,7 +6,11 @@ import type { DeliveryMethod } from '../db/schema.ts';
  * profile page): `{ pickup, local: { enabled, fee }, courier }`. Absent or unreadable: pickup and courier.
  * The courier fee is not known up front; the shop agrees it with the buyer in the WhatsApp chat.
  */
-export interface DeliveryOptions { pickup: boolean; local: { enabled: boolean; fee: number }; courier: boolean }
+export interface DeliveryOptions {
+  pickup: boolean;
+  local: { enabled: boolean; fee: number };
+  courier: boolean;
+}
 
 const DEFAULT: DeliveryOptions = { pickup: true, local: { enabled: false, fee: 0 }, courier: true };
 
@@ -18,8 +22,12 @@ const schema = z.object({
 
 export function deliveryOptions(profileJson: string | null | undefined): DeliveryOptions {
   let raw: unknown;
-  try { raw = JSON.parse(profileJson || '{}'); } catch { return DEFAULT; }
-  const d = (raw && typeof raw === 'object' ? (raw as Record<string, unknown>).delivery : undefined);
+  try {
+    raw = JSON.parse(profileJson || '{}');
+  } catch {
+    return DEFAULT;
+  }
+  const d = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).delivery : undefined;
   if (d === undefined) return DEFAULT;
   const parsed = schema.safeParse(d);
   if (!parsed.success) return DEFAULT;
@@ -34,7 +42,11 @@ export function deliveryOptions(profileJson: string | null | undefined): Deliver
 }
 
 export function availableMethods(o: DeliveryOptions): DeliveryMethod[] {
-  return [...(o.pickup ? ['pickup' as const] : []), ...(o.local.enabled ? ['local' as const] : []), ...(o.courier ? ['courier' as const] : [])];
+  return [
+    ...(o.pickup ? ['pickup' as const] : []),
+    ...(o.local.enabled ? ['local' as const] : []),
+    ...(o.courier ? ['courier' as const] : []),
+  ];
 }
 
 export function deliveryFee(o: DeliveryOptions, method: DeliveryMethod): number {

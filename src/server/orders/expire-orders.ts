@@ -9,8 +9,12 @@ import { transitionOrder } from './transition-order.ts';
  */
 export async function expireOrderIfDue(scope: ShopScope, orderId: string, now: Date = new Date()): Promise<boolean> {
   const { tx, shopId } = scope;
-  const o = await tx.selectFrom('orders').select(['status', 'expires_at'])
-    .where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
+  const o = await tx
+    .selectFrom('orders')
+    .select(['status', 'expires_at'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   if (!o || o.status !== 'pending' || !o.expires_at || Date.parse(o.expires_at) > now.getTime()) return false;
   const r = await transitionOrder(scope, { orderId, to: 'expired', actor: { kind: 'system' }, details: { expiresAt: o.expires_at } });
   return r.changed;

@@ -8,9 +8,18 @@ import { findOrderByToken } from './get-customer-order.ts';
 export async function findOrderQris(opts: { shopId: string; code: string; token: string }): Promise<string | null> {
   return inShop(opts.shopId, async (scope) => {
     const o = await findOrderByToken(scope, opts.code, opts.token);
-    const row = await scope.tx.selectFrom('orders').select('payment_method').where('shop_id', '=', scope.shopId).where('id', '=', o.id).executeTakeFirstOrThrow();
+    const row = await scope.tx
+      .selectFrom('orders')
+      .select('payment_method')
+      .where('shop_id', '=', scope.shopId)
+      .where('id', '=', o.id)
+      .executeTakeFirstOrThrow();
     if (row.payment_method !== 'transfer') return null;
-    const s = await scope.tx.selectFrom('shop_payment_settings').select('qris_media_id').where('shop_id', '=', scope.shopId).executeTakeFirst();
+    const s = await scope.tx
+      .selectFrom('shop_payment_settings')
+      .select('qris_media_id')
+      .where('shop_id', '=', scope.shopId)
+      .executeTakeFirst();
     return s?.qris_media_id ?? null;
   });
 }

@@ -5,6 +5,10 @@ import { normalizeOrderCode } from './order-code.ts';
 export async function findOrderReceipt(opts: { shopId: string; code: string }): Promise<string | null> {
   const code = normalizeOrderCode(opts.code);
   if (!code) return null;
-  return inShop(opts.shopId, async ({ tx, shopId }) => (await tx.selectFrom('orders').select('receipt_media_id')
-    .where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())?.receipt_media_id ?? null);
+  return inShop(
+    opts.shopId,
+    async ({ tx, shopId }) =>
+      (await tx.selectFrom('orders').select('receipt_media_id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())
+        ?.receipt_media_id ?? null,
+  );
 }

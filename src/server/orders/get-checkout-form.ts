@@ -13,7 +13,9 @@ export async function getCheckoutForm(opts: { shopId: string; cartToken: string 
   const [cart, options] = [await getCart({ shopId: opts.shopId, token: opts.cartToken }), await checkoutOptions(opts.shopId)];
   const delivery = options.delivery.find((d) => d.method === v('delivery'))?.method ?? options.delivery[0]!.method;
   return {
-    cart, options, delivery,
+    cart,
+    options,
+    delivery,
     payment: options.payment.find((p) => p === v('payment')) ?? options.payment[0]!,
     fee: options.delivery.find((d) => d.method === delivery)?.fee ?? 0,
     idempotencyKey: v('idempotencyKey') || newToken(),

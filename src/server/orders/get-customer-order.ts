@@ -13,10 +13,22 @@ import { mayUploadReceipt, RECEIPT_STATUSES } from './may-upload-receipt.ts';
  * without the matching token it does not exist (404).
  */
 export interface CustomerOrder {
-  id: string; code: string; status: OrderStatus; createdAt: string; expiresAt: string | null;
-  customerName: string; customerPhone: string | null;
-  delivery: DeliveryMethod; destination: string | null; address: string; notes: string;
-  payment: PaymentMethod; subtotal: number; deliveryFee: number; total: number; receiptUploaded: boolean;
+  id: string;
+  code: string;
+  status: OrderStatus;
+  createdAt: string;
+  expiresAt: string | null;
+  customerName: string;
+  customerPhone: string | null;
+  delivery: DeliveryMethod;
+  destination: string | null;
+  address: string;
+  notes: string;
+  payment: PaymentMethod;
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  receiptUploaded: boolean;
   lines: { name: string; variantName: string | null; quantity: number; unitPrice: number; lineTotal: number }[];
   events: { type: string; status: OrderStatus | null; at: string }[];
   /** Transfer details while the order still awaits payment by transfer. */
@@ -31,8 +43,12 @@ export interface CustomerOrder {
 export async function findOrderByToken(scope: ShopScope, code: string, token: string): Promise<{ id: string }> {
   const c = normalizeOrderCode(code);
   if (!c || !TOKEN_PATTERN.test(token)) throw new NotFound('orders.notFound');
-  const o = await scope.tx.selectFrom('orders').select('id')
-    .where('shop_id', '=', scope.shopId).where('code', '=', c).where('access_token_hash', '=', sha256Hex(token))
+  const o = await scope.tx
+    .selectFrom('orders')
+    .select('id')
+    .where('shop_id', '=', scope.shopId)
+    .where('code', '=', c)
+    .where('access_token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   if (!o) throw new NotFound('orders.notFound');
   return o;
@@ -45,10 +61,21 @@ export async function getCustomerOrder(opts: { shopId: string; code: string; tok
     // Expire on read: the page never shows a stale "waiting" for an order past its time.
     await expireOrderIfDue(scope, id);
     const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirstOrThrow();
-    const lines = await tx.selectFrom('order_lines').select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
-      .where('shop_id', '=', shopId).where('order_id', '=', id).orderBy('line_no').execute();
-    const events = await tx.selectFrom('order_events').select(['type', 'to_status', 'created_at'])
-      .where('shop_id', '=', shopId).where('order_id', '=', id).orderBy('created_at').orderBy('id').execute();
+    const lines = await tx
+      .selectFrom('order_lines')
+      .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', id)
+      .orderBy('line_no')
+      .execute();
+    const events = await tx
+      .selectFrom('order_events')
+      .select(['type', 'to_status', 'created_at'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     let transfer: CustomerOrder['transfer'] = null;
     let qrisMediaId: string | null = null;
     if (o.payment_method === 'transfer') {
@@ -57,13 +84,33 @@ export async function getCustomerOrder(opts: { shopId: string; code: string; tok
       if (RECEIPT_STATUSES.includes(o.status)) transfer = { bank: p.bank, qris: !!p.qrisMediaId };
     }
     return {
-      id: o.id, code: o.code, status: o.status, createdAt: o.created_at, expiresAt: o.expires_at,
-      customerName: o.customer_name, customerPhone: o.customer_phone, delivery: o.delivery_method,
-      destination: o.destination_code, address: o.address, notes: o.notes, payment: o.payment_method,
-      subtotal: Number(o.subtotal), deliveryFee: Number(o.delivery_fee), total: Number(o.total), receiptUploaded: !!o.receipt_media_id,
-      lines: lines.map((l) => ({ name: l.name, variantName: l.variant_name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
+      id: o.id,
+      code: o.code,
+      status: o.status,
+      createdAt: o.created_at,
+      expiresAt: o.expires_at,
+      customerName: o.customer_name,
+      customerPhone: o.customer_phone,
+      delivery: o.delivery_method,
+      destination: o.destination_code,
+      address: o.address,
+      notes: o.notes,
+      payment: o.payment_method,
+      subtotal: Number(o.subtotal),
+      deliveryFee: Number(o.delivery_fee),
+      total: Number(o.total),
+      receiptUploaded: !!o.receipt_media_id,
+      lines: lines.map((l) => ({
+        name: l.name,
+        variantName: l.variant_name,
+        quantity: l.quantity,
+        unitPrice: Number(l.unit_price),
+        lineTotal: Number(l.line_total),
+      })),
       events: events.map((e) => ({ type: e.type, status: e.to_status, at: e.created_at })),
-      transfer, qrisMediaId, canUploadReceipt: mayUploadReceipt({ payment: o.payment_method, status: o.status }),
+      transfer,
+      qrisMediaId,
+      canUploadReceipt: mayUploadReceipt({ payment: o.payment_method, status: o.status }),
     };
   });
 }

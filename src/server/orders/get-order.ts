@@ -17,15 +17,30 @@ export async function getOrder(opts: { shopId: string; code: string; role: ShopR
     if (!found) throw new NotFound('orders.notFound');
     await expireOrderIfDue(scope, found.id);
     const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', found.id).executeTakeFirstOrThrow();
-    const lines = await tx.selectFrom('order_lines')
+    const lines = await tx
+      .selectFrom('order_lines')
       .select(['line_no', 'product_id', 'variant_id', 'name', 'variant_name', 'sku', 'unit_price', 'quantity', 'line_total'])
-      .where('shop_id', '=', shopId).where('order_id', '=', o.id).orderBy('line_no').execute();
-    const events = await tx.selectFrom('order_events')
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', o.id)
+      .orderBy('line_no')
+      .execute();
+    const events = await tx
+      .selectFrom('order_events')
       .leftJoin('users', 'users.id', 'order_events.actor_user_id')
-      .select(['order_events.id', 'order_events.type', 'order_events.from_status', 'order_events.to_status', 'order_events.actor_kind',
-        'order_events.created_at', 'users.name as actor_name'])
-      .where('order_events.shop_id', '=', shopId).where('order_events.order_id', '=', o.id)
-      .orderBy('order_events.created_at').orderBy('order_events.id').execute();
+      .select([
+        'order_events.id',
+        'order_events.type',
+        'order_events.from_status',
+        'order_events.to_status',
+        'order_events.actor_kind',
+        'order_events.created_at',
+        'users.name as actor_name',
+      ])
+      .where('order_events.shop_id', '=', shopId)
+      .where('order_events.order_id', '=', o.id)
+      .orderBy('order_events.created_at')
+      .orderBy('order_events.id')
+      .execute();
     const { access_token_hash: _h, token_box: _b, idempotency_key: _k, ...order } = o;
     return {
       order: { ...order, subtotal: Number(o.subtotal), delivery_fee: Number(o.delivery_fee), total: Number(o.total) },

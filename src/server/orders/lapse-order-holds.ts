@@ -12,15 +12,24 @@ import { recordOrderEvent } from './transition-order.ts';
  */
 export async function lapseOrderHolds(scope: ShopScope, now: Date = new Date()): Promise<number> {
   const { tx, shopId } = scope;
-  const due = await tx.selectFrom('orders').select(['id', 'hold_until'])
-    .where('shop_id', '=', shopId).where('status', '=', 'pending').where('stock_held', '=', 1)
+  const due = await tx
+    .selectFrom('orders')
+    .select(['id', 'hold_until'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'pending')
+    .where('stock_held', '=', 1)
     .where('hold_until', '<=', now.toISOString())
     .execute();
   let released = false;
   let lapsed = 0;
   for (const o of due) {
-    const res = await tx.updateTable('orders').set({ stock_held: 0 })
-      .where('shop_id', '=', shopId).where('id', '=', o.id).where('stock_held', '=', 1).where('status', '=', 'pending')
+    const res = await tx
+      .updateTable('orders')
+      .set({ stock_held: 0 })
+      .where('shop_id', '=', shopId)
+      .where('id', '=', o.id)
+      .where('stock_held', '=', 1)
+      .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) continue;
     if (await releaseStock(scope, o.id)) released = true;

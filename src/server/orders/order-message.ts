@@ -1,4 +1,4 @@
-import { formatRupiah, isLocale, t, type Locale } from '../../i18n/index.ts';
+import { formatRupiah, isLocale, t, type Locale } from '#i18n/index.ts';
 import type { DeliveryMethod, PaymentMethod } from '../db/schema.ts';
 import type { ShopScope } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
@@ -64,18 +64,43 @@ export function eventLabel(locale: Locale, type: string): string {
 }
 
 /** The message data of a stored order (used when a repeated request replays the original answer). */
-export async function loadOrderMessage(scope: ShopScope, orderId: string, statusUrl: string): Promise<OrderMessageData & { whatsapp: string }> {
+export async function loadOrderMessage(
+  scope: ShopScope,
+  orderId: string,
+  statusUrl: string,
+): Promise<OrderMessageData & { whatsapp: string }> {
   const { tx, shopId } = scope;
   const shop = await tx.selectFrom('shops').select(['name', 'locale', 'whatsapp']).where('id', '=', shopId).executeTakeFirstOrThrow();
   const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
   if (!o) throw new NotFound('orders.notFound');
-  const lines = await tx.selectFrom('order_lines').select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
-    .where('shop_id', '=', shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
   return {
-    whatsapp: shop.whatsapp, shopName: shop.name, locale: isLocale(shop.locale) ? shop.locale : 'id', code: o.code,
+    whatsapp: shop.whatsapp,
+    shopName: shop.name,
+    locale: isLocale(shop.locale) ? shop.locale : 'id',
+    code: o.code,
     customerName: o.customer_name,
-    lines: lines.map((l) => ({ name: l.name, variantName: l.variant_name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
-    subtotal: Number(o.subtotal), delivery: o.delivery_method, deliveryFee: Number(o.delivery_fee), destination: o.destination_code,
-    address: o.address, notes: o.notes, total: Number(o.total), payment: o.payment_method, statusUrl,
+    lines: lines.map((l) => ({
+      name: l.name,
+      variantName: l.variant_name,
+      quantity: l.quantity,
+      unitPrice: Number(l.unit_price),
+      lineTotal: Number(l.line_total),
+    })),
+    subtotal: Number(o.subtotal),
+    delivery: o.delivery_method,
+    deliveryFee: Number(o.delivery_fee),
+    destination: o.destination_code,
+    address: o.address,
+    notes: o.notes,
+    total: Number(o.total),
+    payment: o.payment_method,
+    statusUrl,
   };
 }

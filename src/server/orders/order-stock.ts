@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 import { releaseOrderStock } from '../ledger/inventory.ts';
 
-export interface StockLine { productId: string | null; variantId: string | null; quantity: number; name: string; variantName: string | null }
+export interface StockLine {
+  productId: string | null;
+  variantId: string | null;
+  quantity: number;
+  name: string;
+  variantName: string | null;
+}
 
 /**
  * Take quantities off tracked stock (null stock = unlimited, untouched). With `guard`, a line that would
@@ -12,8 +18,11 @@ export interface StockLine { productId: string | null; variantId: string | null;
  * The caller then writes the order's stock_held = 1 and calls reserveOrderStock (src/server/ledger), which
  * moves the value of the units taken, so every take is a stock movement in the same transaction.
  */
-export async function takeStock(scope: ShopScope, lines: readonly StockLine[], opts: { guard: boolean }):
-  Promise<{ short: { name: string; available: number } | null; tracked: boolean }> {
+export async function takeStock(
+  scope: ShopScope,
+  lines: readonly StockLine[],
+  opts: { guard: boolean },
+): Promise<{ short: { name: string; available: number } | null; tracked: boolean }> {
   const { tx, shopId } = scope;
   let tracked = false;
   for (const l of lines) {
@@ -21,13 +30,31 @@ export async function takeStock(scope: ShopScope, lines: readonly StockLine[], o
     // Unguarded still skips untracked (null) stock: NULL >= anything is not true. Fits a 32-bit integer column.
     const min = opts.guard ? l.quantity : -1_000_000_000;
     const res = l.variantId
-      ? await tx.updateTable('product_variants').set({ stock: sql`stock - ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.variantId).where('stock', '>=', min).executeTakeFirst()
-      : await tx.updateTable('products').set({ stock: sql`stock - ${l.quantity}` })
-        .where('shop_id', '=', shopId).where('id', '=', l.productId).where('stock', '>=', min).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) { tracked = true; continue; }
+      ? await tx
+          .updateTable('product_variants')
+          .set({ stock: sql`stock - ${l.quantity}` })
+          .where('shop_id', '=', shopId)
+          .where('id', '=', l.variantId)
+          .where('stock', '>=', min)
+          .executeTakeFirst()
+      : await tx
+          .updateTable('products')
+          .set({ stock: sql`stock - ${l.quantity}` })
+          .where('shop_id', '=', shopId)
+          .where('id', '=', l.productId)
+          .where('stock', '>=', min)
+          .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 1) {
+      tracked = true;
+      continue;
+    }
     const now = l.variantId
-      ? await tx.selectFrom('product_variants').select('stock').where('shop_id', '=', shopId).where('id', '=', l.variantId).executeTakeFirst()
+      ? await tx
+          .selectFrom('product_variants')
+          .select('stock')
+          .where('shop_id', '=', shopId)
+          .where('id', '=', l.variantId)
+          .executeTakeFirst()
       : await tx.selectFrom('products').select('stock').where('shop_id', '=', shopId).where('id', '=', l.productId).executeTakeFirst();
     if (now && now.stock !== null) {
       return { short: { name: l.variantName ? `${l.name} (${l.variantName})` : l.name, available: Math.max(0, now.stock) }, tracked };
@@ -38,9 +65,20 @@ export async function takeStock(scope: ShopScope, lines: readonly StockLine[], o
 
 /** The lines of a stored order, as takeStock/releaseStock want them. */
 export async function orderStockLines(scope: ShopScope, orderId: string): Promise<StockLine[]> {
-  const rows = await scope.tx.selectFrom('order_lines').select(['product_id', 'variant_id', 'quantity', 'name', 'variant_name'])
-    .where('shop_id', '=', scope.shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
-  return rows.map((r) => ({ productId: r.product_id, variantId: r.variant_id, quantity: r.quantity, name: r.name, variantName: r.variant_name }));
+  const rows = await scope.tx
+    .selectFrom('order_lines')
+    .select(['product_id', 'variant_id', 'quantity', 'name', 'variant_name'])
+    .where('shop_id', '=', scope.shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return rows.map((r) => ({
+    productId: r.product_id,
+    variantId: r.variant_id,
+    quantity: r.quantity,
+    name: r.name,
+    variantName: r.variant_name,
+  }));
 }
 
 /**

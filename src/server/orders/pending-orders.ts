@@ -7,11 +7,20 @@ import { inShop } from '../tenant/index.ts';
  */
 export async function pendingOrders(shopId: string): Promise<{ count: number; latest: { code: string; createdAt: string } | null }> {
   return inShop(shopId, async ({ tx }) => {
-    const c = await tx.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('shop_id', '=', shopId).where('status', '=', 'pending').executeTakeFirstOrThrow();
-    const latest = await tx.selectFrom('orders').select(['code', 'created_at'])
-      .where('shop_id', '=', shopId).where('status', '=', 'pending')
-      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const c = await tx
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('shop_id', '=', shopId)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const latest = await tx
+      .selectFrom('orders')
+      .select(['code', 'created_at'])
+      .where('shop_id', '=', shopId)
+      .where('status', '=', 'pending')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return { count: Number(c.n), latest: latest ? { code: latest.code, createdAt: latest.created_at } : null };
   });
 }

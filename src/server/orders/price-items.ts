@@ -5,11 +5,24 @@ export const MAX_LINES = 100;
 export const MAX_QUANTITY = 9999;
 
 /** What a customer asks for: a product by id or slug, maybe a variant, a quantity. Prices never come from here. */
-export interface ItemRequest { productId?: string | null; product?: string | null; variantId?: string | null; quantity: number }
+export interface ItemRequest {
+  productId?: string | null;
+  product?: string | null;
+  variantId?: string | null;
+  quantity: number;
+}
 
 export interface PricedLine {
-  productId: string; variantId: string | null; slug: string; name: string; variantName: string | null;
-  sku: string | null; unitPrice: number; unitCost: number | null; quantity: number; lineTotal: number;
+  productId: string;
+  variantId: string | null;
+  slug: string;
+  name: string;
+  variantName: string | null;
+  sku: string | null;
+  unitPrice: number;
+  unitCost: number | null;
+  quantity: number;
+  lineTotal: number;
   /** Stock of what this line draws on (the variant's when there is one); null = not tracked. */
   stock: number | null;
 }
@@ -19,43 +32,57 @@ export interface PricedLine {
  * unknown id is "not available" (never a hint that it exists elsewhere). Lines for the same product and
  * variant are merged. Throws Invalid with per-item field errors (`items.N.…`).
  */
-export async function priceItems(scope: ShopScope, items: readonly ItemRequest[], opts: { checkStock?: boolean } = {}): Promise<PricedLine[]> {
+export async function priceItems(
+  scope: ShopScope,
+  items: readonly ItemRequest[],
+  opts: { checkStock?: boolean } = {},
+): Promise<PricedLine[]> {
   const { tx, shopId } = scope;
   const fields: FieldErrors = {};
-  const add = (path: string, key: string) => { (fields[path] ??= []).push(key); };
+  const add = (path: string, key: string) => {
+    (fields[path] ??= []).push(key);
+  };
 
   const ids = [...new Set(items.map((i) => i.productId).filter((v): v is string => !!v))];
   const slugs = [...new Set(items.map((i) => i.product).filter((v): v is string => !!v))];
-  const products = ids.length || slugs.length
-    ? await tx.selectFrom('products')
-      .select(['id', 'slug', 'name', 'sku', 'price', 'unit_cost', 'stock'])
-      .where('shop_id', '=', shopId).where('status', '=', 'published')
-      .where((eb) => eb.or([
-        ...(ids.length ? [eb('id', 'in', ids)] : []),
-        ...(slugs.length ? [eb('slug', 'in', slugs)] : []),
-      ]))
-      .execute()
-    : [];
+  const products =
+    ids.length || slugs.length
+      ? await tx
+          .selectFrom('products')
+          .select(['id', 'slug', 'name', 'sku', 'price', 'unit_cost', 'stock'])
+          .where('shop_id', '=', shopId)
+          .where('status', '=', 'published')
+          .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]))
+          .execute()
+      : [];
   const productIds = products.map((p) => p.id);
   const variants = productIds.length
-    ? await tx.selectFrom('product_variants')
-      .select(['id', 'product_id', 'name', 'sku', 'price', 'unit_cost', 'stock'])
-      .where('shop_id', '=', shopId).where('product_id', 'in', productIds)
-      .execute()
+    ? await tx
+        .selectFrom('product_variants')
+        .select(['id', 'product_id', 'name', 'sku', 'price', 'unit_cost', 'stock'])
+        .where('shop_id', '=', shopId)
+        .where('product_id', 'in', productIds)
+        .execute()
     : [];
 
   const merged = new Map<string, PricedLine & { index: number }>();
   items.forEach((item, i) => {
     const p = products.find((x) => (item.productId ? x.id === item.productId : x.slug === item.product));
     if (!p || (item.productId && item.product && p.slug !== item.product)) {
-      add(`items.${i}.${item.productId ? 'productId' : 'product'}`, item.productId || item.product ? 'orders.productUnavailable' : 'orders.productRequired');
+      add(
+        `items.${i}.${item.productId ? 'productId' : 'product'}`,
+        item.productId || item.product ? 'orders.productUnavailable' : 'orders.productRequired',
+      );
       return;
     }
     const own = variants.filter((v) => v.product_id === p.id);
     let v: (typeof variants)[number] | undefined;
     if (item.variantId) {
       v = own.find((x) => x.id === item.variantId);
-      if (!v) { add(`items.${i}.variantId`, 'orders.variantUnavailable'); return; }
+      if (!v) {
+        add(`items.${i}.variantId`, 'orders.variantUnavailable');
+        return;
+      }
     } else if (own.length) {
       add(`items.${i}.variantId`, 'orders.variantRequired');
       return;
@@ -64,11 +91,20 @@ export async function priceItems(scope: ShopScope, items: readonly ItemRequest[]
     const prev = merged.get(key);
     const quantity = (prev?.quantity ?? 0) + item.quantity;
     const unitPrice = Number(v ? v.price : p.price);
-    const costRaw = v ? v.unit_cost ?? p.unit_cost : p.unit_cost;
+    const costRaw = v ? (v.unit_cost ?? p.unit_cost) : p.unit_cost;
     merged.set(key, {
-      index: prev?.index ?? i, productId: p.id, variantId: v?.id ?? null, slug: p.slug, name: p.name,
-      variantName: v?.name ?? null, sku: v?.sku ?? p.sku, unitPrice, unitCost: costRaw === null ? null : Number(costRaw),
-      quantity, lineTotal: unitPrice * quantity, stock: v ? v.stock : p.stock,
+      index: prev?.index ?? i,
+      productId: p.id,
+      variantId: v?.id ?? null,
+      slug: p.slug,
+      name: p.name,
+      variantName: v?.name ?? null,
+      sku: v?.sku ?? p.sku,
+      unitPrice,
+      unitCost: costRaw === null ? null : Number(costRaw),
+      quantity,
+      lineTotal: unitPrice * quantity,
+      stock: v ? v.stock : p.stock,
     });
   });
   if (Object.keys(fields).length) throw new Invalid(fields);
@@ -79,7 +115,8 @@ export async function priceItems(scope: ShopScope, items: readonly ItemRequest[]
     if (short) {
       const name = short.variantName ? `${short.name} (${short.variantName})` : short.name;
       throw new Invalid({ [`items.${short.index}.quantity`]: ['orders.stockShort'] }, 'orders.stockShortMessage', {
-        name, available: Math.max(0, short.stock ?? 0),
+        name,
+        available: Math.max(0, short.stock ?? 0),
       });
     }
   }

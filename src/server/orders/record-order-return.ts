@@ -15,10 +15,20 @@ import { recordOrderEvent } from './transition-order.ts';
 
 export const orderReturnInput = z.object({
   /** Lines and quantities coming back; absent = everything not returned yet. */
-  lines: z.array(z.object({
-    lineNo: z.number({ error: 'validation.choice' }).int().min(1).max(MAX_LINES),
-    quantity: z.number({ error: 'cart.quantityInvalid' }).int({ error: 'cart.quantityInvalid' }).min(1, { error: 'cart.quantityInvalid' }).max(MAX_QUANTITY),
-  })).min(1).max(MAX_LINES).optional(),
+  lines: z
+    .array(
+      z.object({
+        lineNo: z.number({ error: 'validation.choice' }).int().min(1).max(MAX_LINES),
+        quantity: z
+          .number({ error: 'cart.quantityInvalid' })
+          .int({ error: 'cart.quantityInvalid' })
+          .min(1, { error: 'cart.quantityInvalid' })
+          .max(MAX_QUANTITY),
+      }),
+    )
+    .min(1)
+    .max(MAX_LINES)
+    .optional(),
   reason: z.string().trim().min(1, { error: 'validation.required' }).max(300),
   /** The goods go back on the shelf (stock and Persediaan at the cost posted for the sale); false: damaged, written off in HPP. */
   restock: z.boolean().default(true),
@@ -29,9 +39,13 @@ export const orderReturnInput = z.object({
 export type OrderReturnInput = z.output<typeof orderReturnInput>;
 
 export interface OrderReturnResult {
-  replayed: boolean; returnId: string; amount: number;
+  replayed: boolean;
+  returnId: string;
+  amount: number;
   /** Taken off the customer's open receivable (a sale on credit) before any money goes back. */
-  fromReceivable: number; refunded: number; restocked: boolean;
+  fromReceivable: number;
+  refunded: number;
+  restocked: boolean;
   cost?: number;
 }
 
@@ -46,32 +60,58 @@ function share(total: number, qty: number, upTo: number): number {
  * shelf return to stock and Persediaan at the cost the sale posted to HPP (Persediaan / HPP). One entry
  * keyed by the request's key, in the same transaction as the return's rows and the order event.
  */
-export async function recordOrderReturn(opts: { shopId: string; role: Role; userId: string; code: string; input: OrderReturnInput }): Promise<OrderReturnResult> {
+export async function recordOrderReturn(opts: {
+  shopId: string;
+  role: Role;
+  userId: string;
+  code: string;
+  input: OrderReturnInput;
+}): Promise<OrderReturnResult> {
   requireCapability(opts.role, 'orders.manage');
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
   const seeCost = roleHas(opts.role, 'products.cost');
   return inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
-    const o = await tx.selectFrom('orders').select(['id', 'code', 'status', 'payment_method'])
-      .where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
+    const o = await tx
+      .selectFrom('orders')
+      .select(['id', 'code', 'status', 'payment_method'])
+      .where('shop_id', '=', shopId)
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!o) throw new NotFound('orders.notFound');
     const key = `order:${o.id}:return:${opts.input.idempotencyKey}`;
     const prior = await replay(scope, key, seeCost);
     if (prior) return prior;
     if (o.status !== 'fulfilled') throw new Conflict('sales.returnNotFulfilled');
 
-    const lines = await tx.selectFrom('order_lines').select(['line_no', 'product_id', 'variant_id', 'quantity', 'line_total'])
-      .where('shop_id', '=', shopId).where('order_id', '=', o.id).orderBy('line_no').execute();
-    const back = await tx.selectFrom('order_return_lines').select(['line_no', (eb) => eb.fn.sum<number>('quantity').as('q')])
-      .where('shop_id', '=', shopId).where('order_id', '=', o.id).groupBy('line_no').execute();
+    const lines = await tx
+      .selectFrom('order_lines')
+      .select(['line_no', 'product_id', 'variant_id', 'quantity', 'line_total'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', o.id)
+      .orderBy('line_no')
+      .execute();
+    const back = await tx
+      .selectFrom('order_return_lines')
+      .select(['line_no', (eb) => eb.fn.sum<number>('quantity').as('q')])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', o.id)
+      .groupBy('line_no')
+      .execute();
     const returnedBefore = new Map(back.map((b) => [b.line_no, Number(b.q)]));
-    const sold = await tx.selectFrom('stock_movements').select(['line_no', 'gl_value'])
-      .where('shop_id', '=', shopId).where('order_id', '=', o.id).where('kind', '=', 'sale').execute();
+    const sold = await tx
+      .selectFrom('stock_movements')
+      .select(['line_no', 'gl_value'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', o.id)
+      .where('kind', '=', 'sale')
+      .execute();
     const saleCost = new Map(sold.map((m) => [m.line_no!, -Number(m.gl_value)]));
 
-    const wanted = opts.input.lines
-      ?? lines.map((l) => ({ lineNo: l.line_no, quantity: l.quantity - (returnedBefore.get(l.line_no) ?? 0) })).filter((l) => l.quantity > 0);
+    const wanted =
+      opts.input.lines ??
+      lines.map((l) => ({ lineNo: l.line_no, quantity: l.quantity - (returnedBefore.get(l.line_no) ?? 0) })).filter((l) => l.quantity > 0);
     if (!wanted.length) throw new Conflict('sales.nothingToReturn');
     const seen = new Set<number>();
     const parts = wanted.map((w, i) => {
@@ -79,11 +119,13 @@ export async function recordOrderReturn(opts: { shopId: string; role: Role; user
       if (!l || seen.has(w.lineNo)) throw new Invalid({ [`lines.${i}.lineNo`]: ['sales.returnLineUnknown'] });
       seen.add(w.lineNo);
       const before = returnedBefore.get(l.line_no) ?? 0;
-      if (w.quantity > l.quantity - before) throw new Invalid({ [`lines.${i}.quantity`]: ['sales.returnTooMany'] }, 'sales.returnTooMany', { max: l.quantity - before });
+      if (w.quantity > l.quantity - before)
+        throw new Invalid({ [`lines.${i}.quantity`]: ['sales.returnTooMany'] }, 'sales.returnTooMany', { max: l.quantity - before });
       const total = Number(l.line_total);
       const cost = saleCost.get(l.line_no) ?? 0;
       return {
-        l, quantity: w.quantity,
+        l,
+        quantity: w.quantity,
         amount: share(total, l.quantity, before + w.quantity) - share(total, l.quantity, before),
         cost: share(cost, l.quantity, before + w.quantity) - share(cost, l.quantity, before),
       };
@@ -91,34 +133,75 @@ export async function recordOrderReturn(opts: { shopId: string; role: Role; user
     const amount = parts.reduce((s, p) => s + p.amount, 0);
     const restock = opts.input.restock;
     const cost = restock ? parts.reduce((s, p) => s + p.cost, 0) : 0;
-    const debt = await tx.selectFrom('ledger_debts').select(['id', 'amount', 'settled', 'reduced'])
-      .where('shop_id', '=', shopId).where('order_id', '=', o.id).where('kind', '=', 'receivable').executeTakeFirst();
+    const debt = await tx
+      .selectFrom('ledger_debts')
+      .select(['id', 'amount', 'settled', 'reduced'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', o.id)
+      .where('kind', '=', 'receivable')
+      .executeTakeFirst();
     const open = debt ? Number(debt.amount) - Number(debt.settled) - Number(debt.reduced) : 0;
     const fromReceivable = Math.min(open, amount);
     const refunded = amount - fromReceivable;
-    const money = opts.input.refundFrom ? (opts.input.refundFrom === 'cash' ? ACCOUNTS.cash : ACCOUNTS.bank) : moneyAccount(o.payment_method);
+    const money = opts.input.refundFrom
+      ? opts.input.refundFrom === 'cash'
+        ? ACCOUNTS.cash
+        : ACCOUNTS.bank
+      : moneyAccount(o.payment_method);
 
     const entry = await postEntry(scope, {
-      key, source: { type: 'order', id: o.id }, memo: `${o.code} retur: ${opts.input.reason.slice(0, 150)}`, createdBy: opts.userId,
+      key,
+      source: { type: 'order', id: o.id },
+      memo: `${o.code} retur: ${opts.input.reason.slice(0, 150)}`,
+      createdBy: opts.userId,
       lines: [
-        { account: ACCOUNTS.salesReturns, amount }, { account: ACCOUNTS.receivable, amount: -fromReceivable }, { account: money, amount: -refunded },
-        { account: ACCOUNTS.inventory, amount: cost }, { account: ACCOUNTS.cogs, amount: -cost },
+        { account: ACCOUNTS.salesReturns, amount },
+        { account: ACCOUNTS.receivable, amount: -fromReceivable },
+        { account: money, amount: -refunded },
+        { account: ACCOUNTS.inventory, amount: cost },
+        { account: ACCOUNTS.cogs, amount: -cost },
       ],
     });
     if (!entry.posted) return (await replay(scope, key, seeCost))!;
     await recordSalesReturn(scope, { orderId: o.id, day: entry.day, amount });
     const returnId = newId();
     const now = nowIso();
-    await tx.insertInto('order_returns').values({
-      shop_id: shopId, id: returnId, order_id: o.id, entry_id: entry.entryId!, amount, cost, restock: restock ? 1 : 0,
-      reason: opts.input.reason, created_by: opts.userId, created_at: now,
-    }).execute();
-    await tx.insertInto('order_return_lines').values(parts.map((p) => ({
-      shop_id: shopId, return_id: returnId, order_id: o.id, line_no: p.l.line_no, quantity: p.quantity, amount: p.amount, cost: restock ? p.cost : 0,
-    }))).execute();
+    await tx
+      .insertInto('order_returns')
+      .values({
+        shop_id: shopId,
+        id: returnId,
+        order_id: o.id,
+        entry_id: entry.entryId!,
+        amount,
+        cost,
+        restock: restock ? 1 : 0,
+        reason: opts.input.reason,
+        created_by: opts.userId,
+        created_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('order_return_lines')
+      .values(
+        parts.map((p) => ({
+          shop_id: shopId,
+          return_id: returnId,
+          order_id: o.id,
+          line_no: p.l.line_no,
+          quantity: p.quantity,
+          amount: p.amount,
+          cost: restock ? p.cost : 0,
+        })),
+      )
+      .execute();
     if (debt && fromReceivable > 0) {
-      await tx.updateTable('ledger_debts').set((eb) => ({ reduced: eb('reduced', '+', fromReceivable) }))
-        .where('shop_id', '=', shopId).where('id', '=', debt.id).execute();
+      await tx
+        .updateTable('ledger_debts')
+        .set((eb) => ({ reduced: eb('reduced', '+', fromReceivable) }))
+        .where('shop_id', '=', shopId)
+        .where('id', '=', debt.id)
+        .execute();
     }
     let stockChanged = false;
     if (restock) {
@@ -130,16 +213,35 @@ export async function recordOrderReturn(opts: { shopId: string; role: Role; user
         const tracked = !!row && row.stock_value !== null;
         if (!tracked && p.cost === 0) continue;
         await recordMovement(scope, {
-          key: `${key}:${p.l.line_no}`, item, kind: 'return', quantity: tracked ? p.quantity : 0, value: tracked ? p.cost : 0, glValue: p.cost,
-          orderId: o.id, lineNo: p.l.line_no, entryId: entry.entryId,
+          key: `${key}:${p.l.line_no}`,
+          item,
+          kind: 'return',
+          quantity: tracked ? p.quantity : 0,
+          value: tracked ? p.cost : 0,
+          glValue: p.cost,
+          orderId: o.id,
+          lineNo: p.l.line_no,
+          entryId: entry.entryId,
         });
-        if (tracked) { await changeItem(scope, item, p.quantity, p.cost); stockChanged = true; }
+        if (tracked) {
+          await changeItem(scope, item, p.quantity, p.cost);
+          stockChanged = true;
+        }
       }
     }
     if (stockChanged) await bumpShopVersion(scope);
     await recordOrderEvent(scope, {
-      orderId: o.id, type: 'returned', actor: { kind: 'user', userId: opts.userId },
-      details: { reason: opts.input.reason, amount, refunded, fromReceivable, restock, lines: parts.map((p) => ({ lineNo: p.l.line_no, quantity: p.quantity })) },
+      orderId: o.id,
+      type: 'returned',
+      actor: { kind: 'user', userId: opts.userId },
+      details: {
+        reason: opts.input.reason,
+        amount,
+        refunded,
+        fromReceivable,
+        restock,
+        lines: parts.map((p) => ({ lineNo: p.l.line_no, quantity: p.quantity })),
+      },
     });
     const out: OrderReturnResult = { replayed: false, returnId, amount, fromReceivable, refunded, restocked: restock };
     if (seeCost) out.cost = cost;
@@ -148,15 +250,32 @@ export async function recordOrderReturn(opts: { shopId: string; role: Role; user
 }
 
 async function replay(scope: ShopScope, key: string, seeCost: boolean): Promise<OrderReturnResult | null> {
-  const r = await scope.tx.selectFrom('order_returns')
-    .innerJoin('journal_entries', (j) => j.onRef('journal_entries.shop_id', '=', 'order_returns.shop_id').onRef('journal_entries.id', '=', 'order_returns.entry_id'))
+  const r = await scope.tx
+    .selectFrom('order_returns')
+    .innerJoin('journal_entries', (j) =>
+      j.onRef('journal_entries.shop_id', '=', 'order_returns.shop_id').onRef('journal_entries.id', '=', 'order_returns.entry_id'),
+    )
     .select(['order_returns.id', 'order_returns.amount', 'order_returns.cost', 'order_returns.restock', 'order_returns.entry_id'])
-    .where('order_returns.shop_id', '=', scope.shopId).where('journal_entries.idem_key', '=', key).executeTakeFirst();
+    .where('order_returns.shop_id', '=', scope.shopId)
+    .where('journal_entries.idem_key', '=', key)
+    .executeTakeFirst();
   if (!r) return null;
-  const receivable = await scope.tx.selectFrom('journal_postings').select('amount')
-    .where('shop_id', '=', scope.shopId).where('entry_id', '=', r.entry_id).where('account_code', '=', ACCOUNTS.receivable).executeTakeFirst();
+  const receivable = await scope.tx
+    .selectFrom('journal_postings')
+    .select('amount')
+    .where('shop_id', '=', scope.shopId)
+    .where('entry_id', '=', r.entry_id)
+    .where('account_code', '=', ACCOUNTS.receivable)
+    .executeTakeFirst();
   const fromReceivable = receivable ? -Number(receivable.amount) : 0;
-  const out: OrderReturnResult = { replayed: true, returnId: r.id, amount: Number(r.amount), fromReceivable, refunded: Number(r.amount) - fromReceivable, restocked: r.restock === 1 };
+  const out: OrderReturnResult = {
+    replayed: true,
+    returnId: r.id,
+    amount: Number(r.amount),
+    fromReceivable,
+    refunded: Number(r.amount) - fromReceivable,
+    restocked: r.restock === 1,
+  };
   if (seeCost) out.cost = Number(r.cost);
   return out;
 }

@@ -4,7 +4,7 @@ import { Invalid, Unprocessable } from '../errors.ts';
 import { requireCapability, roleHas, type Role } from '../auth/access.ts';
 import { phoneField } from '../auth/schemas.ts';
 import type { PaymentMethod } from '../db/schema.ts';
-import { isLocale, type Locale } from '../../i18n/index.ts';
+import { isLocale, type Locale } from '#i18n/index.ts';
 import { newId, newToken, nowIso, sha256Hex } from '../util.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
@@ -21,36 +21,73 @@ import { transitionOrder } from './transition-order.ts';
 export const QUICK_SALE_CHANNELS = ['stall', 'reseller', 'whatsapp'] as const;
 export const QUICK_SALE_PAYMENTS = ['cash', 'transfer', 'qris', 'credit'] as const;
 
-export const quickSaleInput = z.object({
-  channel: z.enum(QUICK_SALE_CHANNELS, { error: 'validation.choice' }),
-  items: z.array(z.object({
-    productId: z.string().trim().min(1).max(64),
-    variantId: z.string().trim().min(1).max(64).nullable().optional(),
-    quantity: z.number({ error: 'cart.quantityInvalid' }).int({ error: 'cart.quantityInvalid' }).min(1, { error: 'cart.quantityInvalid' }).max(MAX_QUANTITY),
-    /** A price agreed on the spot; the catalog price otherwise. Recorded with who set it. */
-    unitPrice: z.number({ error: 'sales.priceInvalid' }).int({ error: 'sales.priceInvalid' }).min(0, { error: 'sales.priceInvalid' }).max(1_000_000_000).optional(),
-  })).min(1, { error: 'orders.emptyCart' }).max(MAX_LINES, { error: 'orders.tooManyLines' }),
-  payment: z.enum(QUICK_SALE_PAYMENTS, { error: 'validation.choice' }),
-  /** Required on credit: when the customer will pay (YYYY-MM-DD). */
-  dueDate: z.string().trim().optional().transform((v) => v || null),
-  customerName: z.string().trim().max(80).default(''),
-  customerPhone: phoneField.nullable().optional().transform((v) => v ?? null),
-  customerLocale: z.enum(['id', 'en']).optional(),
-  notes: z.string().trim().max(500).default(''),
-  idempotencyKey: idempotencyKeyField,
-}).superRefine((v, ctx) => {
-  if (v.payment === 'credit' && !v.dueDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'sales.dueDateRequired' });
-  if (v.payment === 'credit' && !v.customerName) ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'sales.customerRequired' });
-});
+export const quickSaleInput = z
+  .object({
+    channel: z.enum(QUICK_SALE_CHANNELS, { error: 'validation.choice' }),
+    items: z
+      .array(
+        z.object({
+          productId: z.string().trim().min(1).max(64),
+          variantId: z.string().trim().min(1).max(64).nullable().optional(),
+          quantity: z
+            .number({ error: 'cart.quantityInvalid' })
+            .int({ error: 'cart.quantityInvalid' })
+            .min(1, { error: 'cart.quantityInvalid' })
+            .max(MAX_QUANTITY),
+          /** A price agreed on the spot; the catalog price otherwise. Recorded with who set it. */
+          unitPrice: z
+            .number({ error: 'sales.priceInvalid' })
+            .int({ error: 'sales.priceInvalid' })
+            .min(0, { error: 'sales.priceInvalid' })
+            .max(1_000_000_000)
+            .optional(),
+        }),
+      )
+      .min(1, { error: 'orders.emptyCart' })
+      .max(MAX_LINES, { error: 'orders.tooManyLines' }),
+    payment: z.enum(QUICK_SALE_PAYMENTS, { error: 'validation.choice' }),
+    /** Required on credit: when the customer will pay (YYYY-MM-DD). */
+    dueDate: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || null),
+    customerName: z.string().trim().max(80).default(''),
+    customerPhone: phoneField
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    customerLocale: z.enum(['id', 'en']).optional(),
+    notes: z.string().trim().max(500).default(''),
+    idempotencyKey: idempotencyKeyField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.payment === 'credit' && !v.dueDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'sales.dueDateRequired' });
+    if (v.payment === 'credit' && !v.customerName)
+      ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'sales.customerRequired' });
+  });
 export type QuickSaleInput = z.output<typeof quickSaleInput>;
 
-export interface QuickSaleLine { name: string; variantName: string | null; quantity: number; unitPrice: number; lineTotal: number; priceOverridden: boolean }
+export interface QuickSaleLine {
+  name: string;
+  variantName: string | null;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  priceOverridden: boolean;
+}
 export interface QuickSaleResult {
-  replayed: boolean; orderId: string; code: string; channel: string; payment: PaymentMethod; total: number;
+  replayed: boolean;
+  orderId: string;
+  code: string;
+  channel: string;
+  payment: PaymentMethod;
+  total: number;
   lines: QuickSaleLine[];
   receivable: { debtId: string; amount: number; dueDate: string | null } | null;
   /** Only for a role that may see costs (products.cost): HPP at the moving average and the gross profit. */
-  cost?: number; grossProfit?: number;
+  cost?: number;
+  grossProfit?: number;
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -60,8 +97,17 @@ function isUniqueViolation(err: unknown): boolean {
 
 function fingerprint(input: QuickSaleInput): string {
   const items = input.items.map((i) => JSON.stringify([i.productId, i.variantId ?? null, i.quantity, i.unitPrice ?? null])).sort();
-  return sha256Hex(`etalase:quick-sale:${input.idempotencyKey}\n${JSON.stringify([input.channel, items, input.payment, input.dueDate,
-    input.customerName, input.customerPhone, input.notes])}`);
+  return sha256Hex(
+    `etalase:quick-sale:${input.idempotencyKey}\n${JSON.stringify([
+      input.channel,
+      items,
+      input.payment,
+      input.dueDate,
+      input.customerName,
+      input.customerPhone,
+      input.notes,
+    ])}`,
+  );
 }
 
 /**
@@ -73,7 +119,12 @@ function fingerprint(input: QuickSaleInput): string {
  * The client's key makes a repeated request answer with the first sale, posting and moving nothing.
  * Staff record sales; cost and profit are in the answer only for the owner.
  */
-export async function recordQuickSale(opts: { shopId: string; role: Role; userId: string; input: QuickSaleInput }): Promise<QuickSaleResult> {
+export async function recordQuickSale(opts: {
+  shopId: string;
+  role: Role;
+  userId: string;
+  input: QuickSaleInput;
+}): Promise<QuickSaleResult> {
   requireCapability(opts.role, 'orders.manage');
   const { input } = opts;
   const keyHash = idempotencyKeyHash(`quick:${input.idempotencyKey}`);
@@ -82,8 +133,12 @@ export async function recordQuickSale(opts: { shopId: string; role: Role; userId
   for (let attempt = 0; ; attempt++) {
     try {
       return await inShop(opts.shopId, async (scope) => {
-        const found = await scope.tx.selectFrom('orders').select(['id', 'request_fingerprint'])
-          .where('shop_id', '=', scope.shopId).where('idempotency_key', '=', keyHash).executeTakeFirst();
+        const found = await scope.tx
+          .selectFrom('orders')
+          .select(['id', 'request_fingerprint'])
+          .where('shop_id', '=', scope.shopId)
+          .where('idempotency_key', '=', keyHash)
+          .executeTakeFirst();
         if (found) {
           if (found.request_fingerprint !== print) throw new Unprocessable('orders.idempotencyKeyReused');
           return quickSaleView(scope, found.id, { replayed: true, seeCost });
@@ -98,7 +153,10 @@ export async function recordQuickSale(opts: { shopId: string; role: Role; userId
   }
 }
 
-async function insertSale(scope: ShopScope, opts: { userId: string; input: QuickSaleInput; keyHash: string; print: string }): Promise<string> {
+async function insertSale(
+  scope: ShopScope,
+  opts: { userId: string; input: QuickSaleInput; keyHash: string; print: string },
+): Promise<string> {
   const { tx, shopId } = scope;
   const { input, userId } = opts;
   // The schema says so for routes; the use case holds it for every caller.
@@ -106,7 +164,7 @@ async function insertSale(scope: ShopScope, opts: { userId: string; input: Quick
   if (input.payment === 'credit' && !input.customerName) throw new Invalid({ customerName: ['sales.customerRequired'] });
   if (input.dueDate) {
     checkDay('dueDate', input.dueDate);
-    if (input.dueDate < await shopDay(scope)) throw new Invalid({ dueDate: ['sales.dueDatePast'] });
+    if (input.dueDate < (await shopDay(scope))) throw new Invalid({ dueDate: ['sales.dueDatePast'] });
   }
   const overrides = new Map<string, number | undefined>();
   input.items.forEach((i, n) => {
@@ -127,69 +185,176 @@ async function insertSale(scope: ShopScope, opts: { userId: string; input: Quick
   const shop = await tx.selectFrom('shops').select(['slug', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
   let code = newOrderCode(shop.slug);
   for (let i = 0; i < 10; i++) {
-    if (!await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst()) break;
+    if (!(await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())) break;
     code = newOrderCode(shop.slug);
   }
   const locale: Locale = input.customerLocale ?? (isLocale(shop.locale) ? shop.locale : 'id');
   const total = lines.reduce((s, l) => s + l.lineTotal, 0);
   const orderId = newId();
   const now = nowIso();
-  await tx.insertInto('orders').values({
-    shop_id: shopId, id: orderId, code, access_token_hash: sha256Hex(newToken()), idempotency_key: opts.keyHash,
-    request_fingerprint: opts.print, token_box: null, channel: input.channel, payment_method: input.payment, status: 'pending',
-    customer_name: input.customerName, customer_phone: input.customerPhone, delivery_method: 'pickup', destination_code: null,
-    address: '', notes: input.notes, subtotal: total, delivery_fee: 0, total, locale, expires_at: null, receipt_media_id: null,
-    stock_held: taken.tracked ? 1 : 0, hold_until: null, stripe_checkout_session_id: null, stripe_payment_intent_id: null,
-    created_at: now, updated_at: now,
-  }).execute();
-  await tx.insertInto('order_lines').values(lines.map((l, i) => ({
-    shop_id: shopId, order_id: orderId, line_no: i + 1, product_id: l.productId, variant_id: l.variantId, name: l.name,
-    variant_name: l.variantName, sku: l.sku, unit_price: l.unitPrice, unit_cost: l.unitCost, quantity: l.quantity,
-    line_total: l.lineTotal, list_price: l.listPrice, price_set_by: l.setBy,
-  }))).execute();
+  await tx
+    .insertInto('orders')
+    .values({
+      shop_id: shopId,
+      id: orderId,
+      code,
+      access_token_hash: sha256Hex(newToken()),
+      idempotency_key: opts.keyHash,
+      request_fingerprint: opts.print,
+      token_box: null,
+      channel: input.channel,
+      payment_method: input.payment,
+      status: 'pending',
+      customer_name: input.customerName,
+      customer_phone: input.customerPhone,
+      delivery_method: 'pickup',
+      destination_code: null,
+      address: '',
+      notes: input.notes,
+      subtotal: total,
+      delivery_fee: 0,
+      total,
+      locale,
+      expires_at: null,
+      receipt_media_id: null,
+      stock_held: taken.tracked ? 1 : 0,
+      hold_until: null,
+      stripe_checkout_session_id: null,
+      stripe_payment_intent_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('order_lines')
+    .values(
+      lines.map((l, i) => ({
+        shop_id: shopId,
+        order_id: orderId,
+        line_no: i + 1,
+        product_id: l.productId,
+        variant_id: l.variantId,
+        name: l.name,
+        variant_name: l.variantName,
+        sku: l.sku,
+        unit_price: l.unitPrice,
+        unit_cost: l.unitCost,
+        quantity: l.quantity,
+        line_total: l.lineTotal,
+        list_price: l.listPrice,
+        price_set_by: l.setBy,
+      })),
+    )
+    .execute();
   if (taken.tracked) await reserveOrderStock(scope, orderId);
-  await tx.insertInto('order_events').values({
-    shop_id: shopId, id: newId(), order_id: orderId, type: 'placed', from_status: null, to_status: 'pending',
-    actor_kind: 'user', actor_user_id: userId, created_at: now,
-    details: JSON.stringify({ channel: input.channel, payment: input.payment, total, quickSale: true, priceSetBy: lines.some((l) => l.setBy) ? userId : null }),
-  }).execute();
+  await tx
+    .insertInto('order_events')
+    .values({
+      shop_id: shopId,
+      id: newId(),
+      order_id: orderId,
+      type: 'placed',
+      from_status: null,
+      to_status: 'pending',
+      actor_kind: 'user',
+      actor_user_id: userId,
+      created_at: now,
+      details: JSON.stringify({
+        channel: input.channel,
+        payment: input.payment,
+        total,
+        quickSale: true,
+        priceSetBy: lines.some((l) => l.setBy) ? userId : null,
+      }),
+    })
+    .execute();
   const actor = { kind: 'user' as const, userId };
   await transitionOrder(scope, { orderId, to: input.payment === 'credit' ? 'confirmed' : 'paid', actor });
   await transitionOrder(scope, { orderId, to: 'fulfilled', actor });
   if (input.payment === 'credit') {
-    const entry = await tx.selectFrom('journal_entries').select('id')
-      .where('shop_id', '=', shopId).where('idem_key', '=', `order:${orderId}:fulfilled`).executeTakeFirstOrThrow();
-    await tx.insertInto('ledger_debts').values({
-      shop_id: shopId, id: newId(), kind: 'receivable', order_id: orderId, entry_id: entry.id, party_name: input.customerName,
-      party_phone: input.customerPhone, locale, amount: total, due_date: input.dueDate, memo: code, created_by: userId, created_at: now,
-    }).execute();
+    const entry = await tx
+      .selectFrom('journal_entries')
+      .select('id')
+      .where('shop_id', '=', shopId)
+      .where('idem_key', '=', `order:${orderId}:fulfilled`)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('ledger_debts')
+      .values({
+        shop_id: shopId,
+        id: newId(),
+        kind: 'receivable',
+        order_id: orderId,
+        entry_id: entry.id,
+        party_name: input.customerName,
+        party_phone: input.customerPhone,
+        locale,
+        amount: total,
+        due_date: input.dueDate,
+        memo: code,
+        created_by: userId,
+        created_at: now,
+      })
+      .execute();
   }
   return orderId;
 }
 
 /** The sale as its recorder sees it; cost only with `seeCost`. */
-export async function quickSaleView(scope: ShopScope, orderId: string, opts: { replayed: boolean; seeCost: boolean }): Promise<QuickSaleResult> {
+export async function quickSaleView(
+  scope: ShopScope,
+  orderId: string,
+  opts: { replayed: boolean; seeCost: boolean },
+): Promise<QuickSaleResult> {
   const { tx, shopId } = scope;
-  const o = await tx.selectFrom('orders').select(['id', 'code', 'channel', 'payment_method', 'total'])
-    .where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirstOrThrow();
-  const lines = await tx.selectFrom('order_lines').select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total', 'list_price'])
-    .where('shop_id', '=', shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
-  const debt = await tx.selectFrom('ledger_debts').select(['id', 'amount', 'due_date'])
-    .where('shop_id', '=', shopId).where('order_id', '=', orderId).where('kind', '=', 'receivable').executeTakeFirst();
+  const o = await tx
+    .selectFrom('orders')
+    .select(['id', 'code', 'channel', 'payment_method', 'total'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total', 'list_price'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  const debt = await tx
+    .selectFrom('ledger_debts')
+    .select(['id', 'amount', 'due_date'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .where('kind', '=', 'receivable')
+    .executeTakeFirst();
   const out: QuickSaleResult = {
-    replayed: opts.replayed, orderId: o.id, code: o.code, channel: o.channel, payment: o.payment_method, total: Number(o.total),
+    replayed: opts.replayed,
+    orderId: o.id,
+    code: o.code,
+    channel: o.channel,
+    payment: o.payment_method,
+    total: Number(o.total),
     lines: lines.map((l) => ({
-      name: l.name, variantName: l.variant_name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total),
+      name: l.name,
+      variantName: l.variant_name,
+      quantity: l.quantity,
+      unitPrice: Number(l.unit_price),
+      lineTotal: Number(l.line_total),
       priceOverridden: l.list_price !== null,
     })),
     receivable: debt ? { debtId: debt.id, amount: Number(debt.amount), dueDate: debt.due_date } : null,
   };
   if (opts.seeCost) {
-    const cogs = await tx.selectFrom('journal_postings')
-      .innerJoin('journal_entries', (j) => j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'))
+    const cogs = await tx
+      .selectFrom('journal_postings')
+      .innerJoin('journal_entries', (j) =>
+        j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'),
+      )
       .select((eb) => eb.fn.sum<number>('journal_postings.amount').as('s'))
-      .where('journal_postings.shop_id', '=', shopId).where('journal_entries.idem_key', '=', `order:${orderId}:fulfilled`)
-      .where('journal_postings.account_code', '=', ACCOUNTS.cogs).executeTakeFirst();
+      .where('journal_postings.shop_id', '=', shopId)
+      .where('journal_entries.idem_key', '=', `order:${orderId}:fulfilled`)
+      .where('journal_postings.account_code', '=', ACCOUNTS.cogs)
+      .executeTakeFirst();
     out.cost = Number(cogs?.s ?? 0);
     out.grossProfit = out.total - out.cost;
   }

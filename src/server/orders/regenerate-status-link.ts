@@ -4,7 +4,7 @@ import { requireCapability } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { absoluteUrl } from '../config.ts';
 import { newToken, nowIso, sha256Hex } from '../util.ts';
-import { t, isLocale } from '../../i18n/index.ts';
+import { t, isLocale } from '#i18n/index.ts';
 import { whatsappLink } from '../shops/phone.ts';
 import { normalizeOrderCode } from './order-code.ts';
 import { recordOrderEvent } from './transition-order.ts';
@@ -20,12 +20,20 @@ export async function regenerateStatusLink(opts: { shopId: string; code: string;
   const token = newToken();
   const r = await inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
-    const o = await tx.selectFrom('orders').select(['id', 'customer_name', 'customer_phone'])
-      .where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
+    const o = await tx
+      .selectFrom('orders')
+      .select(['id', 'customer_name', 'customer_phone'])
+      .where('shop_id', '=', shopId)
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!o) throw new NotFound('orders.notFound');
     const shop = await tx.selectFrom('shops').select(['slug', 'name', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
-    await tx.updateTable('orders').set({ access_token_hash: sha256Hex(token), token_box: null, updated_at: nowIso() })
-      .where('shop_id', '=', shopId).where('id', '=', o.id).execute();
+    await tx
+      .updateTable('orders')
+      .set({ access_token_hash: sha256Hex(token), token_box: null, updated_at: nowIso() })
+      .where('shop_id', '=', shopId)
+      .where('id', '=', o.id)
+      .execute();
     await recordOrderEvent(scope, { orderId: o.id, type: 'status_link_regenerated', actor: { kind: 'user', userId: opts.userId } });
     return { o, shop };
   });

@@ -13,11 +13,18 @@ export function requestFingerprint(key: string, input: PlaceOrderInput, cartToke
   const items = cartTokenHash
     ? { cart: cartTokenHash }
     : input.items
-      .map((i) => [i.productId ?? null, i.product ?? null, i.variantId ?? null, i.quantity] as const)
-      .map((i) => JSON.stringify(i)).sort();
+        .map((i) => [i.productId ?? null, i.product ?? null, i.variantId ?? null, i.quantity] as const)
+        .map((i) => JSON.stringify(i))
+        .sort();
   const body = JSON.stringify([
-    items, input.customerName, input.customerPhone, input.delivery, input.destination ?? null,
-    input.address, input.notes, input.payment,
+    items,
+    input.customerName,
+    input.customerPhone,
+    input.delivery,
+    input.destination ?? null,
+    input.address,
+    input.notes,
+    input.payment,
   ]);
   return encodeHexLowerCase(sha256(enc.encode(`etalase:idem-request:${key}\n${body}`)));
 }

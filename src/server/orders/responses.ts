@@ -7,31 +7,61 @@ const delivery = z.enum(['pickup', 'local', 'courier']);
 const rupiah = z.number().int();
 
 export const createOrderResponse = z.object({
-  code: z.string(), status: orderStatusSchema, subtotal: rupiah, deliveryFee: rupiah, total: rupiah, payment, statusUrl: z.string(),
-  whatsappUrl: z.string().optional(), checkoutUrl: z.string().optional(),
+  code: z.string(),
+  status: orderStatusSchema,
+  subtotal: rupiah,
+  deliveryFee: rupiah,
+  total: rupiah,
+  payment,
+  statusUrl: z.string(),
+  whatsappUrl: z.string().optional(),
+  checkoutUrl: z.string().optional(),
 });
 export const orderStatusResponse = z.object({
-  code: z.string(), status: orderStatusSchema, createdAt: z.string(), expiresAt: z.string().nullable(),
-  customerName: z.string(), customerPhone: z.string().nullable(),
+  code: z.string(),
+  status: orderStatusSchema,
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  customerName: z.string(),
+  customerPhone: z.string().nullable(),
   delivery: z.object({ method: delivery, destination: z.string().nullable(), address: z.string(), fee: rupiah }),
-  notes: z.string(), payment, subtotal: rupiah, total: rupiah, receiptUploaded: z.boolean(),
-  lines: z.array(z.object({ name: z.string(), variantName: z.string().nullable(), quantity: z.number().int(), unitPrice: rupiah, lineTotal: rupiah })),
+  notes: z.string(),
+  payment,
+  subtotal: rupiah,
+  total: rupiah,
+  receiptUploaded: z.boolean(),
+  lines: z.array(
+    z.object({ name: z.string(), variantName: z.string().nullable(), quantity: z.number().int(), unitPrice: rupiah, lineTotal: rupiah }),
+  ),
   events: z.array(z.object({ type: z.string(), status: orderStatusSchema.nullable(), at: z.string() })),
-  transfer: z.object({
-    bank: z.object({ bankName: z.string(), accountNumber: z.string(), accountHolder: z.string() }).nullable(),
-    qrisUrl: z.string().nullable(),
-  }).nullable(),
+  transfer: z
+    .object({
+      bank: z.object({ bankName: z.string(), accountNumber: z.string(), accountHolder: z.string() }).nullable(),
+      qrisUrl: z.string().nullable(),
+    })
+    .nullable(),
 });
 export const listOrdersResponse = z.object({
-  orders: z.array(z.object({
-    code: z.string(), status: orderStatusSchema, channel: z.enum(['whatsapp', 'web', 'marketplace', 'stall']), payment, delivery,
-    destination: z.string().nullable(), customerName: z.string(), customerPhone: z.string().nullable(), total: rupiah,
-    createdAt: z.string(), expiresAt: z.string().nullable(),
-  })),
+  orders: z.array(
+    z.object({
+      code: z.string(),
+      status: orderStatusSchema,
+      channel: z.enum(['whatsapp', 'web', 'marketplace', 'stall']),
+      payment,
+      delivery,
+      destination: z.string().nullable(),
+      customerName: z.string(),
+      customerPhone: z.string().nullable(),
+      total: rupiah,
+      createdAt: z.string(),
+      expiresAt: z.string().nullable(),
+    }),
+  ),
   nextBefore: z.string().nullable(),
 });
 export const pendingOrdersResponse = z.object({
-  count: z.number().int(), latest: z.object({ code: z.string(), createdAt: z.string() }).nullable(),
+  count: z.number().int(),
+  latest: z.object({ code: z.string(), createdAt: z.string() }).nullable(),
 });
 export const transitionResponse = z.object({ code: z.string(), status: orderStatusSchema, changed: z.boolean() });
 

@@ -4,37 +4,55 @@ import { findDestination } from './destinations.ts';
 import { MAX_LINES, MAX_QUANTITY } from './price-items.ts';
 import { MERCHANT_TARGETS } from './lifecycle.ts';
 
-export const idempotencyKeyField = z.string().trim().regex(/^[A-Za-z0-9._:-]{8,200}$/, { error: 'orders.idempotencyKeyFormat' });
+export const idempotencyKeyField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._:-]{8,200}$/, { error: 'orders.idempotencyKeyFormat' });
 
-export const orderItemInput = z.object({
-  productId: z.string().trim().min(1).max(64).optional(),
-  product: z.string().trim().min(1).max(80).optional().describe('Product slug (instead of productId)'),
-  variantId: z.string().trim().min(1).max(64).nullable().optional(),
-  quantity: z.number({ error: 'cart.quantityInvalid' }).int({ error: 'cart.quantityInvalid' })
-    .min(1, { error: 'cart.quantityInvalid' }).max(MAX_QUANTITY),
-}).refine((i) => !!(i.productId || i.product), { error: 'orders.productRequired', path: ['productId'] });
+export const orderItemInput = z
+  .object({
+    productId: z.string().trim().min(1).max(64).optional(),
+    product: z.string().trim().min(1).max(80).optional().describe('Product slug (instead of productId)'),
+    variantId: z.string().trim().min(1).max(64).nullable().optional(),
+    quantity: z
+      .number({ error: 'cart.quantityInvalid' })
+      .int({ error: 'cart.quantityInvalid' })
+      .min(1, { error: 'cart.quantityInvalid' })
+      .max(MAX_QUANTITY),
+  })
+  .refine((i) => !!(i.productId || i.product), { error: 'orders.productRequired', path: ['productId'] });
 
 const customerFields = {
   customerName: z.string().trim().min(1, { error: 'validation.required' }).max(80),
   customerPhone: phoneField,
   delivery: z.enum(['pickup', 'local', 'courier'], { error: 'validation.choice' }),
-  destination: z.string().trim().max(40).nullable().optional().transform((v) => v || null),
+  destination: z
+    .string()
+    .trim()
+    .max(40)
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
   address: z.string().trim().max(300).default(''),
   notes: z.string().trim().max(500).default(''),
   payment: z.enum(['whatsapp', 'transfer', 'card'], { error: 'validation.choice' }),
 };
 
 function checkDestination(v: { delivery: string; destination: string | null }, ctx: z.RefinementCtx) {
-  if (v.destination && !findDestination(v.destination)) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationUnknown' });
-  else if (v.delivery !== 'pickup' && !v.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationRequired' });
+  if (v.destination && !findDestination(v.destination))
+    ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationUnknown' });
+  else if (v.delivery !== 'pickup' && !v.destination)
+    ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationRequired' });
 }
 
 /** Public API: place an order. Prices are never accepted from the client; totals are computed on the server. */
-export const createOrderInput = z.object({
-  items: z.array(orderItemInput).min(1, { error: 'orders.emptyCart' }).max(MAX_LINES, { error: 'orders.tooManyLines' }),
-  ...customerFields,
-  idempotencyKey: idempotencyKeyField.optional().describe('Or send the Idempotency-Key header; the same key returns the same order'),
-}).superRefine(checkDestination);
+export const createOrderInput = z
+  .object({
+    items: z.array(orderItemInput).min(1, { error: 'orders.emptyCart' }).max(MAX_LINES, { error: 'orders.tooManyLines' }),
+    ...customerFields,
+    idempotencyKey: idempotencyKeyField.optional().describe('Or send the Idempotency-Key header; the same key returns the same order'),
+  })
+  .superRefine(checkDestination);
 export type CreateOrderInput = z.output<typeof createOrderInput>;
 
 /** The checkout form: the items come from the server-side cart; the form carries a key minted when it rendered. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#i18n/index.ts';
 import { formToObject, parseInput } from '../http/validate.ts';
 import { cartInput, updateCart } from './update-cart.ts';
 

@@ -1,10 +1,17 @@
 import type { ShopScope } from '../tenant/index.ts';
 import { cardPaymentAvailable } from './card.ts';
 
-export interface BankAccount { bankName: string; accountNumber: string; accountHolder: string }
+export interface BankAccount {
+  bankName: string;
+  accountNumber: string;
+  accountHolder: string;
+}
 export interface PaymentOptions {
-  whatsapp: boolean; transfer: boolean; card: boolean;
-  bank: BankAccount | null; qrisMediaId: string | null;
+  whatsapp: boolean;
+  transfer: boolean;
+  card: boolean;
+  bank: BankAccount | null;
+  qrisMediaId: string | null;
 }
 
 /**
@@ -14,12 +21,15 @@ export interface PaymentOptions {
  */
 export async function paymentOptions(scope: ShopScope): Promise<PaymentOptions> {
   const { tx, shopId } = scope;
-  const s = await tx.selectFrom('shop_payment_settings')
+  const s = await tx
+    .selectFrom('shop_payment_settings')
     .select(['bank_name', 'bank_account_number', 'bank_account_holder', 'qris_media_id', 'accept_whatsapp', 'accept_transfer'])
-    .where('shop_id', '=', shopId).executeTakeFirst();
-  const bank = s?.bank_name && s.bank_account_number && s.bank_account_holder
-    ? { bankName: s.bank_name, accountNumber: s.bank_account_number, accountHolder: s.bank_account_holder }
-    : null;
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
+  const bank =
+    s?.bank_name && s.bank_account_number && s.bank_account_holder
+      ? { bankName: s.bank_name, accountNumber: s.bank_account_number, accountHolder: s.bank_account_holder }
+      : null;
   const qrisMediaId = s?.qris_media_id ?? null;
   const transfer = !!s?.accept_transfer && (!!bank || !!qrisMediaId);
   const card = await cardPaymentAvailable(scope);

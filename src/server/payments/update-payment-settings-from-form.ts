@@ -1,5 +1,5 @@
 import type { ShopRole } from '../db/schema.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#i18n/index.ts';
 import { formToObject, parseInput } from '../http/validate.ts';
 import { updatePaymentSettings } from './update-payment-settings.ts';
 import { paymentSettingsInput } from './schemas.ts';
@@ -9,10 +9,16 @@ import { paymentSettingsInput } from './schemas.ts';
  * `post.values` receives what was sent before any error, for the page to show again.
  */
 export async function updatePaymentSettingsFromForm(opts: {
-  shopId: string; userId: string; role: ShopRole; form: FormData; locale: Locale; ip?: string; post: { values: Record<string, unknown> | null };
+  shopId: string;
+  userId: string;
+  role: ShopRole;
+  form: FormData;
+  locale: Locale;
+  ip?: string;
+  post: { values: Record<string, unknown> | null };
 }): Promise<'saved' | 'same'> {
   const { form } = opts;
-  const posted = opts.post.values = formToObject(form);
+  const posted = (opts.post.values = formToObject(form));
   const input = parseInput(paymentSettingsInput, posted, opts.locale);
   const file = form.get('qris');
   const qris = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;

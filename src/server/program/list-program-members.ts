@@ -7,14 +7,20 @@ import type { SessionUser } from '../auth/session.ts';
  * issuing applies, so the page offers a reset link only where issuing would not answer 404.
  */
 export async function listProgramMembers(user: SessionUser) {
-  const rows = await inProgram({ userId: user.id }, ({ q, programIds }) => q.selectFrom('shop_members')
-    .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
-    .innerJoin('users', 'users.id', 'shop_members.user_id')
-    .select(['users.id', 'users.name', 'users.phone', 'users.email', 'shops.name as shop', 'shop_members.role'])
-    .where('shops.program_id', 'in', programIds.length ? [...programIds] : [''])
-    .orderBy('users.name')
-    .execute());
-  const byUser = new Map<string, { id: string; name: string; phone: string | null; email: string | null; shops: string; canReset: boolean }>();
+  const rows = await inProgram({ userId: user.id }, ({ q, programIds }) =>
+    q
+      .selectFrom('shop_members')
+      .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
+      .innerJoin('users', 'users.id', 'shop_members.user_id')
+      .select(['users.id', 'users.name', 'users.phone', 'users.email', 'shops.name as shop', 'shop_members.role'])
+      .where('shops.program_id', 'in', programIds.length ? [...programIds] : [''])
+      .orderBy('users.name')
+      .execute(),
+  );
+  const byUser = new Map<
+    string,
+    { id: string; name: string; phone: string | null; email: string | null; shops: string; canReset: boolean }
+  >();
   for (const r of rows) {
     const label = `${r.shop} (${r.role})`;
     const prev = byUser.get(r.id);

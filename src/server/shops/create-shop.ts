@@ -16,11 +16,22 @@ export async function createShop(opts: { userId: string; input: ShopInput; ip?: 
   const now = nowIso();
   try {
     await inShop(id, async ({ tx }) => {
-      await tx.insertInto('shops').values({
-        id, program_id: village.program_id, village_id: village.id, slug: input.slug, name: input.name,
-        whatsapp: input.whatsapp, description: input.description, address: input.address, locale: input.locale,
-        created_at: now, updated_at: now,
-      }).execute();
+      await tx
+        .insertInto('shops')
+        .values({
+          id,
+          program_id: village.program_id,
+          village_id: village.id,
+          slug: input.slug,
+          name: input.name,
+          whatsapp: input.whatsapp,
+          description: input.description,
+          address: input.address,
+          locale: input.locale,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await tx.insertInto('shop_members').values({ shop_id: id, user_id: opts.userId, role: 'owner', created_at: now }).execute();
       await ensureChart({ tx, shopId: id });
       await recordAudit({ tx, shopId: id, userId: opts.userId, action: 'shop.created', ip: opts.ip, details: { slug: input.slug } });

@@ -3,7 +3,11 @@ import { shopTabPages } from '../http/dashboard-pages.ts';
 import { pendingOrders } from '../orders/pending-orders.ts';
 import type { ShopRole } from '../db/schema.ts';
 
-export interface DashboardTab { href: string; label: string; badge?: 'pendingOrders' }
+export interface DashboardTab {
+  href: string;
+  label: string;
+  badge?: 'pendingOrders';
+}
 export interface DashboardNav {
   slug: string;
   /** The tabs this role may open, in the order of DASHBOARD_PAGES; `label` is a message key. */

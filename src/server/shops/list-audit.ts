@@ -5,10 +5,15 @@ import type { ShopRole } from '../db/schema.ts';
 
 export async function listAudit(opts: { shopId: string; role: ShopRole; limit?: number }) {
   requireCapability(opts.role, 'audit.view');
-  const rows = await inShop(opts.shopId, ({ tx, shopId }) => tx.selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select(['audit_log.id', 'audit_log.action', 'audit_log.details', 'audit_log.ip', 'audit_log.created_at', 'users.name as actor'])
-    .where('audit_log.shop_id', '=', shopId)
-    .orderBy('audit_log.created_at', 'desc').limit(opts.limit ?? 200).execute());
+  const rows = await inShop(opts.shopId, ({ tx, shopId }) =>
+    tx
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+      .select(['audit_log.id', 'audit_log.action', 'audit_log.details', 'audit_log.ip', 'audit_log.created_at', 'users.name as actor'])
+      .where('audit_log.shop_id', '=', shopId)
+      .orderBy('audit_log.created_at', 'desc')
+      .limit(opts.limit ?? 200)
+      .execute(),
+  );
   return rows.map((r) => ({ ...r, dayOnly: ACCOUNT_EVENTS.includes(r.action) }));
 }

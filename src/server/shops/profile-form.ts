@@ -20,10 +20,13 @@ export function profileToFormValues(p: ShopProfile): Values {
   }
   const dl = p.delivery;
   Object.assign(v, {
-    'profile.delivery.pickup.enabled': dl.pickup.enabled ? '1' : '', 'profile.delivery.pickup.note': dl.pickup.note,
-    'profile.delivery.local.enabled': dl.local.enabled ? '1' : '', 'profile.delivery.local.fee': dl.local.fee ? grouping.format(dl.local.fee) : '',
+    'profile.delivery.pickup.enabled': dl.pickup.enabled ? '1' : '',
+    'profile.delivery.pickup.note': dl.pickup.note,
+    'profile.delivery.local.enabled': dl.local.enabled ? '1' : '',
+    'profile.delivery.local.fee': dl.local.fee ? grouping.format(dl.local.fee) : '',
     'profile.delivery.local.area': dl.local.area,
-    'profile.delivery.courier.enabled': dl.courier.enabled ? '1' : '', 'profile.delivery.courier.note': dl.courier.note,
+    'profile.delivery.courier.enabled': dl.courier.enabled ? '1' : '',
+    'profile.delivery.courier.note': dl.courier.note,
   });
   for (const k of ['instagram', 'facebook', 'tiktok', 'website'] as const) {
     const s = p.social[k];
@@ -38,7 +41,9 @@ export function profileFormToInput(values: Values): Record<string, unknown> | un
   const s = (k: string) => (typeof values[`profile.${k}`] === 'string' ? (values[`profile.${k}`] as string) : '');
   const on = (k: string) => s(k) !== '';
   return {
-    hours: Object.fromEntries(WEEKDAYS.map((d) => [d, { closed: on(`hours.${d}.closed`), open: s(`hours.${d}.open`), close: s(`hours.${d}.close`) }])),
+    hours: Object.fromEntries(
+      WEEKDAYS.map((d) => [d, { closed: on(`hours.${d}.closed`), open: s(`hours.${d}.open`), close: s(`hours.${d}.close`) }]),
+    ),
     hoursNote: s('hoursNote'),
     delivery: {
       pickup: { enabled: on('delivery.pickup.enabled'), note: s('delivery.pickup.note') },
@@ -52,8 +57,13 @@ export function profileFormToInput(values: Values): Record<string, unknown> | un
 /** The whole settings form as the shop stands: its fields, then the profile's. */
 export function shopToFormValues(shop: PublicShop): Values {
   return {
-    name: shop.name, slug: shop.slug, villageId: shop.village_id, whatsapp: formatPhone(shop.whatsapp),
-    description: shop.description, address: shop.address, locale: shop.locale,
+    name: shop.name,
+    slug: shop.slug,
+    villageId: shop.village_id,
+    whatsapp: formatPhone(shop.whatsapp),
+    description: shop.description,
+    address: shop.address,
+    locale: shop.locale,
     ...profileToFormValues(parseShopProfile(shop.profile)),
   };
 }

@@ -13,44 +13,55 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const timeField = z.string().trim().refine((v) => v === '' || TIME.test(v), { error: 'profile.timeFormat' });
+const timeField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || TIME.test(v), { error: 'profile.timeFormat' });
 
 /** One weekday: closed, or open from `open` to `close` (HH:MM, same day). Both empty and not closed = not set. */
-const daySchema = z.object({
-  closed: z.boolean().default(false),
-  open: timeField.default(''),
-  close: timeField.default(''),
-}).superRefine((d, ctx) => {
-  if (d.closed) return;
-  if (d.open === '' && d.close === '') return;
-  if ((d.open && !TIME.test(d.open)) || (d.close && !TIME.test(d.close))) return; // already reported by timeField
-  if (d.open === '' || d.close === '') {
-    ctx.addIssue({ code: 'custom', message: 'profile.timeBoth', path: [d.open === '' ? 'open' : 'close'] });
-  } else if (d.close <= d.open) {
-    ctx.addIssue({ code: 'custom', message: 'profile.closeAfterOpen', path: ['close'] });
-  }
-});
+const daySchema = z
+  .object({
+    closed: z.boolean().default(false),
+    open: timeField.default(''),
+    close: timeField.default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.closed) return;
+    if (d.open === '' && d.close === '') return;
+    if ((d.open && !TIME.test(d.open)) || (d.close && !TIME.test(d.close))) return; // already reported by timeField
+    if (d.open === '' || d.close === '') {
+      ctx.addIssue({ code: 'custom', message: 'profile.timeBoth', path: [d.open === '' ? 'open' : 'close'] });
+    } else if (d.close <= d.open) {
+      ctx.addIssue({ code: 'custom', message: 'profile.closeAfterOpen', path: ['close'] });
+    }
+  });
 export type DayHours = z.output<typeof daySchema>;
 
 const EMPTY_DAY: DayHours = { closed: false, open: '', close: '' };
-const hoursSchema = z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, daySchema.default(EMPTY_DAY)])) as Record<Weekday, z.ZodDefault<typeof daySchema>>);
+const hoursSchema = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, daySchema.default(EMPTY_DAY)])) as Record<Weekday, z.ZodDefault<typeof daySchema>>,
+);
 export type OpeningHours = Record<Weekday, DayHours>;
 
 const note = z.string().trim().max(200).default('');
 
-const deliverySchema = z.object({
-  pickup: z.object({ enabled: z.boolean().default(true), note }).default({ enabled: true, note: '' }),
-  local: z.object({
-    enabled: z.boolean().default(false),
-    fee: optionalRupiahField.transform((v) => v ?? 0),
-    area: note,
-  }).default({ enabled: false, fee: 0, area: '' }),
-  courier: z.object({ enabled: z.boolean().default(false), note }).default({ enabled: false, note: '' }),
-}).superRefine((d, ctx) => {
-  if (!d.pickup.enabled && !d.local.enabled && !d.courier.enabled) {
-    ctx.addIssue({ code: 'custom', message: 'profile.deliveryNone', path: ['pickup', 'enabled'] });
-  }
-});
+const deliverySchema = z
+  .object({
+    pickup: z.object({ enabled: z.boolean().default(true), note }).default({ enabled: true, note: '' }),
+    local: z
+      .object({
+        enabled: z.boolean().default(false),
+        fee: optionalRupiahField.transform((v) => v ?? 0),
+        area: note,
+      })
+      .default({ enabled: false, fee: 0, area: '' }),
+    courier: z.object({ enabled: z.boolean().default(false), note }).default({ enabled: false, note: '' }),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.pickup.enabled && !d.local.enabled && !d.courier.enabled) {
+      ctx.addIssue({ code: 'custom', message: 'profile.deliveryNone', path: ['pickup', 'enabled'] });
+    }
+  });
 export type DeliveryOptions = z.output<typeof deliverySchema>;
 
 /* Social links: a handle or an https URL on the platform's own domain, normalised to what we store. */
@@ -68,7 +79,11 @@ const HANDLE: Record<Exclude<SocialKind, 'website'>, RegExp> = {
 
 function httpsUrl(value: string): URL | null {
   let u: URL;
-  try { u = new URL(value); } catch { return null; }
+  try {
+    u = new URL(value);
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'https:' || u.username || u.password || !u.hostname.includes('.')) return null;
   return u;
 }
@@ -88,23 +103,30 @@ export function normaliseSocial(kind: SocialKind, raw: string): string | null {
   if (!u || !PLATFORM_HOSTS[kind].includes(u.hostname.toLowerCase())) return null;
   const first = u.pathname.split('/').filter(Boolean)[0] ?? '';
   const fromPath = first.replace(/^@/, '');
-  if (HANDLE[kind].test(fromPath) && u.pathname.split('/').filter(Boolean).length === 1 && !u.search && fromPath !== 'profile.php') return fromPath;
+  if (HANDLE[kind].test(fromPath) && u.pathname.split('/').filter(Boolean).length === 1 && !u.search && fromPath !== 'profile.php')
+    return fromPath;
   // Facebook pages are often only reachable as profile.php?id=…; keep the https URL as given.
   if (kind === 'facebook' && u.pathname !== '/') return u.href;
   return null;
 }
 
-const socialField = (kind: SocialKind) => z.string().default('').transform((v, ctx) => {
-  const n = normaliseSocial(kind, v);
-  if (n === null) {
-    ctx.addIssue({ code: 'custom', message: `profile.${kind}Invalid` });
-    return z.NEVER;
-  }
-  return n;
-});
+const socialField = (kind: SocialKind) =>
+  z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const n = normaliseSocial(kind, v);
+      if (n === null) {
+        ctx.addIssue({ code: 'custom', message: `profile.${kind}Invalid` });
+        return z.NEVER;
+      }
+      return n;
+    });
 const socialSchema = z.object({
-  instagram: socialField('instagram'), facebook: socialField('facebook'),
-  tiktok: socialField('tiktok'), website: socialField('website'),
+  instagram: socialField('instagram'),
+  facebook: socialField('facebook'),
+  tiktok: socialField('tiktok'),
+  website: socialField('website'),
 });
 export type SocialLinks = z.output<typeof socialSchema>;
 
@@ -140,7 +162,11 @@ export function defaultShopProfile(): ShopProfile {
 export function parseShopProfile(raw: unknown): ShopProfile {
   let data: unknown = raw;
   if (typeof raw === 'string') {
-    try { data = JSON.parse(raw); } catch { data = {}; }
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      data = {};
+    }
   }
   const obj = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const out = defaultShopProfile();
@@ -189,8 +215,14 @@ export function socialLinks(p: ShopProfile): { kind: SocialKind; url: string; la
   const out: { kind: SocialKind; url: string; label: string }[] = [];
   const s = p.social;
   const isUrl = (v: string) => v.startsWith('https://');
-  if (s.instagram) out.push({ kind: 'instagram', url: `https://www.instagram.com/${encodeURIComponent(s.instagram)}/`, label: `@${s.instagram}` });
-  if (s.facebook) out.push({ kind: 'facebook', url: isUrl(s.facebook) ? s.facebook : `https://www.facebook.com/${encodeURIComponent(s.facebook)}`, label: isUrl(s.facebook) ? 'Facebook' : s.facebook });
+  if (s.instagram)
+    out.push({ kind: 'instagram', url: `https://www.instagram.com/${encodeURIComponent(s.instagram)}/`, label: `@${s.instagram}` });
+  if (s.facebook)
+    out.push({
+      kind: 'facebook',
+      url: isUrl(s.facebook) ? s.facebook : `https://www.facebook.com/${encodeURIComponent(s.facebook)}`,
+      label: isUrl(s.facebook) ? 'Facebook' : s.facebook,
+    });
   if (s.tiktok) out.push({ kind: 'tiktok', url: `https://www.tiktok.com/@${encodeURIComponent(s.tiktok)}`, label: `@${s.tiktok}` });
   if (s.website) out.push({ kind: 'website', url: s.website, label: new URL(s.website).host });
   return out;

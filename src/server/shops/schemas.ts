@@ -3,7 +3,10 @@ import { phoneField } from '../auth/schemas.ts';
 import { RESERVED_SLUGS, SLUG_PATTERN } from './slug.ts';
 import { shopProfileInput } from './profile.ts';
 
-export const slugField = z.string().trim().toLowerCase()
+export const slugField = z
+  .string()
+  .trim()
+  .toLowerCase()
   .regex(SLUG_PATTERN, { error: 'shop.slugFormat' })
   .refine((s) => !RESERVED_SLUGS.has(s), { error: 'shop.slugReserved' });
 

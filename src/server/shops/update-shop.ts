@@ -31,9 +31,11 @@ export async function updateShop(opts: { shopId: string; userId: string; role: S
       ...(input.locale !== undefined && { locale: input.locale }),
       ...(input.profile !== undefined && { profile: mergeShopProfile(before.profile, input.profile) }),
     };
-    await tx.updateTable('shops')
+    await tx
+      .updateTable('shops')
       .set((eb) => ({ ...changes, updated_at: nowIso(), version: eb('version', '+', 1) }))
-      .where('id', '=', shopId).execute();
+      .where('id', '=', shopId)
+      .execute();
     const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k]);
     if (changed.length) {
       await recordAudit({ tx, shopId, userId: opts.userId, action: 'shop.updated', ip: opts.ip, details: { fields: changed } });

@@ -26,7 +26,14 @@ export function safeUrl(u: unknown): string | null {
 }
 
 function luminance(hex: string): number {
-  const h = hex.length === 4 ? hex.slice(1).split('').map((c) => c + c).join('') : hex.slice(1);
+  const h =
+    hex.length === 4
+      ? hex
+          .slice(1)
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : hex.slice(1);
   const [r, g, b] = [0, 2, 4].map((i) => {
     const c = parseInt(h.slice(i, i + 2), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -60,7 +67,10 @@ export interface ShopTheme {
  * `font-display: swap` so text shows at once in the fallback font on a slow connection. Other formats
  * (a TTF is 5–10x bigger) are ignored on public pages.
  */
-function fontFace(role: 'heading' | 'body', f: { family: string; url: string } | null): { css: string; url: string; family: string } | null {
+function fontFace(
+  role: 'heading' | 'body',
+  f: { family: string; url: string } | null,
+): { css: string; url: string; family: string } | null {
   if (!f || !FAMILY.test(f.family)) return null;
   const url = safeUrl(f.url);
   const ext = url ? /\.(woff2?)$/i.exec(url)?.[1]?.toLowerCase() : undefined;
@@ -105,8 +115,16 @@ export function shopTheme(brand: PublishedBrand | null): ShopTheme {
 
 /** Up to two initials for the default badge: "HK05 Telur Asin Bakar" -> "HT". */
 export function initials(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+  const words = name
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words
+      .slice(0, 2)
+      .map((w) => [...w][0]!.toUpperCase())
+      .join('') || '?'
+  );
 }
 
 const faviconMemo = new Map<string, string>();
@@ -117,14 +135,17 @@ const faviconMemo = new Map<string, string>();
  * Rendered once per initials and colour, then remembered.
  */
 export async function initialsFavicon(name: string, accent: string = DEFAULT_THEME.accent): Promise<string> {
-  const txt = initials(name).replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2);
+  const txt = initials(name)
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .slice(0, 2);
   const color = safeColor(accent, DEFAULT_THEME.accent);
   const key = `${txt}|${color}`;
   const hit = faviconMemo.get(key);
   if (hit) return hit;
   const esc = txt.replace(/[&<>"]/g, '');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${color}"/>`
-    + `<text x="32" y="43" font-family="DejaVu Sans, Arial, sans-serif" font-size="${esc.length > 1 ? 27 : 34}" font-weight="700" fill="#fff" text-anchor="middle">${esc}</text></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${color}"/>` +
+    `<text x="32" y="43" font-family="DejaVu Sans, Arial, sans-serif" font-size="${esc.length > 1 ? 27 : 34}" font-weight="700" fill="#fff" text-anchor="middle">${esc}</text></svg>`;
   const { default: sharp } = await import('sharp');
   const png = await sharp(Buffer.from(svg)).png({ palette: true, colours: 16, compressionLevel: 9 }).toBuffer();
   const uri = `data:image/png;base64,${png.toString('base64')}`;

@@ -21,8 +21,8 @@ export function catalogParams(url: URL): CatalogParams {
   const kategori = rawK && /^[a-z0-9-]{1,60}$/.test(rawK) ? rawK : null;
   const rawQ = url.searchParams.get('q') ?? '';
   // Control characters out, whitespace collapsed, NFC, lowercased (the search is case-insensitive anyway).
-  const q = rawQ.replace(CONTROL_CHARS, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
-    .slice(0, MAX_SEARCH_CHARS).trim() || null;
+  const q =
+    rawQ.replace(CONTROL_CHARS, ' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_CHARS).trim() || null;
   const p = new URLSearchParams();
   if (kategori) p.set('kategori', kategori);
   if (q) p.set('q', q);

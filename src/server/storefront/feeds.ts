@@ -59,17 +59,32 @@ export function feedItems(shop: { slug: string; name: string }, products: Public
     const images = p.photos.map((ph) => absoluteUrl(shareImagePath(ph)));
     const base = {
       description: clean(p.description || p.name, 5000),
-      link, imageLink, additionalImages: images.slice(1, 11), brand: clean(shop.name, 100), productType: clean(p.category, 750),
+      link,
+      imageLink,
+      additionalImages: images.slice(1, 11),
+      brand: clean(shop.name, 100),
+      productType: clean(p.category, 750),
     };
     const priced = (price: number, compareAt: number | null) =>
       compareAt !== null && compareAt > price ? { price: compareAt, salePrice: price } : { price, salePrice: null };
     if (p.variants.length === 0) {
-      items.push({ id: p.id, groupId: null, title: clean(p.name, 150), inStock: p.stock === null || p.stock > 0, ...priced(p.price, p.compareAtPrice), ...base });
+      items.push({
+        id: p.id,
+        groupId: null,
+        title: clean(p.name, 150),
+        inStock: p.stock === null || p.stock > 0,
+        ...priced(p.price, p.compareAtPrice),
+        ...base,
+      });
     } else {
       for (const v of p.variants) {
         items.push({
-          id: v.id, groupId: p.id, title: clean(p.variants.length > 1 ? `${p.name} – ${v.name}` : p.name, 150),
-          inStock: v.stock === null || v.stock > 0, ...priced(v.price, v.compareAtPrice), ...base,
+          id: v.id,
+          groupId: p.id,
+          title: clean(p.variants.length > 1 ? `${p.name} – ${v.name}` : p.name, 150),
+          inStock: v.stock === null || v.stock > 0,
+          ...priced(v.price, v.compareAtPrice),
+          ...base,
         });
       }
     }
@@ -79,12 +94,35 @@ export function feedItems(shop: { slug: string; name: string }, products: Public
 
 /** Meta Commerce Manager data feed (CSV, header row of Meta's field names). */
 export function metaCsv(items: FeedItem[]): string {
-  const columns = ['id', 'title', 'description', 'availability', 'condition', 'price', 'sale_price', 'link', 'image_link',
-    'additional_image_link', 'brand', 'item_group_id', 'product_type'];
+  const columns = [
+    'id',
+    'title',
+    'description',
+    'availability',
+    'condition',
+    'price',
+    'sale_price',
+    'link',
+    'image_link',
+    'additional_image_link',
+    'brand',
+    'item_group_id',
+    'product_type',
+  ];
   const rows = items.map((i) => [
-    i.id, i.title, i.description, i.inStock ? 'in stock' : 'out of stock', 'new', money(i.price),
-    i.salePrice === null ? '' : money(i.salePrice), i.link, i.imageLink, i.additionalImages.join(','), i.brand,
-    i.groupId ?? '', i.productType,
+    i.id,
+    i.title,
+    i.description,
+    i.inStock ? 'in stock' : 'out of stock',
+    'new',
+    money(i.price),
+    i.salePrice === null ? '' : money(i.salePrice),
+    i.link,
+    i.imageLink,
+    i.additionalImages.join(','),
+    i.brand,
+    i.groupId ?? '',
+    i.productType,
   ]);
   return toCsv(rows, columns);
 }
@@ -105,23 +143,27 @@ export function googleXml(shop: { slug: string; name: string; description: strin
     el('description', clean(shop.description || shop.name, 5000)),
   ];
   for (const i of items) {
-    out.push('<item>', [
-      el('g:id', i.id),
-      el('title', i.title),
-      el('description', i.description),
-      el('link', i.link),
-      el('g:image_link', i.imageLink),
-      ...i.additionalImages.map((u) => el('g:additional_image_link', u)),
-      el('g:availability', i.inStock ? 'in_stock' : 'out_of_stock'),
-      el('g:price', money(i.price)),
-      i.salePrice === null ? '' : el('g:sale_price', money(i.salePrice)),
-      el('g:brand', i.brand),
-      el('g:condition', 'new'),
-      // Village products have no GTIN or manufacturer part number.
-      el('g:identifier_exists', 'no'),
-      i.groupId ? el('g:item_group_id', i.groupId) : '',
-      el('g:product_type', i.productType),
-    ].join(''), '</item>');
+    out.push(
+      '<item>',
+      [
+        el('g:id', i.id),
+        el('title', i.title),
+        el('description', i.description),
+        el('link', i.link),
+        el('g:image_link', i.imageLink),
+        ...i.additionalImages.map((u) => el('g:additional_image_link', u)),
+        el('g:availability', i.inStock ? 'in_stock' : 'out_of_stock'),
+        el('g:price', money(i.price)),
+        i.salePrice === null ? '' : el('g:sale_price', money(i.salePrice)),
+        el('g:brand', i.brand),
+        el('g:condition', 'new'),
+        // Village products have no GTIN or manufacturer part number.
+        el('g:identifier_exists', 'no'),
+        i.groupId ? el('g:item_group_id', i.groupId) : '',
+        el('g:product_type', i.productType),
+      ].join(''),
+      '</item>',
+    );
   }
   out.push('</channel>', '</rss>', '');
   return out.join('\n');

@@ -121,11 +121,18 @@ export class PageLru {
     this.maxBytes = maxBytes;
     this.maxEntries = maxEntries;
   }
-  get size(): number { return this.map.size; }
-  get bytes(): number { return this.total; }
+  get size(): number {
+    return this.map.size;
+  }
+  get bytes(): number {
+    return this.total;
+  }
   get(key: string): CachedPage | undefined {
     const e = this.map.get(key);
-    if (e) { this.map.delete(key); this.map.set(key, e); }
+    if (e) {
+      this.map.delete(key);
+      this.map.set(key, e);
+    }
     return e;
   }
   set(e: CachedPage): void {
@@ -140,7 +147,10 @@ export class PageLru {
   }
   delete(key: string): void {
     const e = this.map.get(key);
-    if (e) { this.map.delete(key); this.total -= e.bytes; }
+    if (e) {
+      this.map.delete(key);
+      this.total -= e.bytes;
+    }
   }
   /** Drop a scope's entries of other versions (they can never be hit again). */
   dropStale(scopeId: string, version: string): void {
@@ -203,7 +213,10 @@ export function etagMatches(header: string | null, etag: string): boolean {
 const gzipAsync = promisify(zlib.gzip);
 const brotliAsync = promisify(zlib.brotliCompress);
 
-export async function compressAll(data: Uint8Array, brQuality = 9): Promise<{ gzip: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer> }> {
+export async function compressAll(
+  data: Uint8Array,
+  brQuality = 9,
+): Promise<{ gzip: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer> }> {
   const [gz, br] = await Promise.all([
     gzipAsync(data, { level: 9 }),
     brotliAsync(data, {
@@ -219,7 +232,10 @@ export async function compressAll(data: Uint8Array, brQuality = 9): Promise<{ gz
 
 function respond(e: CachedPage, request: Request, tag: 'HIT' | 'MISS'): Response {
   const headers = new Headers({
-    etag: e.etag, 'cache-control': e.cacheControl, vary: 'Accept-Encoding', 'x-cache': tag,
+    etag: e.etag,
+    'cache-control': e.cacheControl,
+    vary: 'Accept-Encoding',
+    'x-cache': tag,
   });
   if (e.csp) headers.set('content-security-policy', e.csp);
   if (etagMatches(request.headers.get('if-none-match'), e.etag)) return new Response(null, { status: 304, headers });
@@ -236,13 +252,24 @@ function respond(e: CachedPage, request: Request, tag: 'HIT' | 'MISS'): Response
  * BufferSource is copied by the fetch spec); the adapter only writes chunks out, never changes them.
  */
 function once(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
-  return new ReadableStream({ start(c) { c.enqueue(bytes); c.close(); } });
+  return new ReadableStream({
+    start(c) {
+      c.enqueue(bytes);
+      c.close();
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The two halves the middleware calls.
 
-export interface CacheSlot { key: string; scopeId: string; version: string; bounded: boolean; done: (e: CachedPage | null) => void }
+export interface CacheSlot {
+  key: string;
+  scopeId: string;
+  version: string;
+  bounded: boolean;
+  done: (e: CachedPage | null) => void;
+}
 
 /**
  * Before rendering: a Response (hit, or 304), a slot to fill after rendering (miss), or null when the
@@ -262,10 +289,21 @@ export async function lookupPage(plan: CachePlan, locale: string, request: Reque
     if (e) return respond(e, request, 'HIT');
   }
   let done!: (e: CachedPage | null) => void;
-  inflight.set(key, new Promise<CachedPage | null>((r) => { done = r; }));
+  inflight.set(
+    key,
+    new Promise<CachedPage | null>((r) => {
+      done = r;
+    }),
+  );
   return {
-    key, scopeId: v.scopeId, version: v.version, bounded: plan.bounded,
-    done: (e) => { inflight.delete(key); done(e); },
+    key,
+    scopeId: v.scopeId,
+    version: v.version,
+    bounded: plan.bounded,
+    done: (e) => {
+      inflight.delete(key);
+      done(e);
+    },
   };
 }
 
@@ -281,12 +319,16 @@ export async function storePage(slot: CacheSlot, response: Response, request: Re
     const { gzip, br } = await compressAll(identity);
     const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 16);
     const entry: CachedPage = {
-      key: slot.key, scopeId: slot.scopeId, version: slot.version,
+      key: slot.key,
+      scopeId: slot.scopeId,
+      version: slot.version,
       etag: `W/"${slot.version}-${hash}"`,
       contentType: type,
       cacheControl: response.headers.get('cache-control') ?? PUBLIC_CACHE_CONTROL,
       csp: response.headers.get('content-security-policy'),
-      identity, gzip, br,
+      identity,
+      gzip,
+      br,
       bytes: identity.byteLength + gzip.byteLength + br.byteLength + slot.key.length * 2 + 200,
     };
     if (scopeVersions.get(slot.scopeId) !== slot.version) {
@@ -316,9 +358,12 @@ export async function compressResponse(response: Response, request: Request): Pr
   const vary = headers.get('vary');
   headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
   if (data.byteLength < 1024) return new Response(data, { status: response.status, statusText: response.statusText, headers });
-  const body = enc === 'br'
-    ? await brotliAsync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength } })
-    : await gzipAsync(data, { level: 6 });
+  const body =
+    enc === 'br'
+      ? await brotliAsync(data, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength },
+        })
+      : await gzipAsync(data, { level: 6 });
   headers.set('content-encoding', enc);
   headers.set('content-length', String(body.byteLength));
   return new Response(new Uint8Array(body), { status: response.status, statusText: response.statusText, headers });

@@ -14,7 +14,8 @@ export function sitemapXml(e: Entries): string {
   const urls: { loc: string; lastmod: string | null }[] = [];
   const newestProduct = new Map<string, string>();
   for (const p of e.products) newestProduct.set(p.shop_slug, later(newestProduct.get(p.shop_slug) ?? null, p.updated_at)!);
-  for (const s of e.shops) urls.push({ loc: absoluteUrl(`/${s.slug}`), lastmod: day(later(s.updated_at, newestProduct.get(s.slug) ?? null)) });
+  for (const s of e.shops)
+    urls.push({ loc: absoluteUrl(`/${s.slug}`), lastmod: day(later(s.updated_at, newestProduct.get(s.slug) ?? null)) });
   for (const p of e.products) urls.push({ loc: absoluteUrl(`/${p.shop_slug}/p/${p.slug}`), lastmod: day(p.updated_at) });
   const districts = new Map<string, string | null>();
   for (const pl of e.places) {

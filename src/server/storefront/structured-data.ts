@@ -6,7 +6,13 @@ import { safeUrl } from './brand-style.ts';
 
 /** schema.org data for search engines (serialise with jsonLdText). Prices are whole Rupiah. */
 interface ShopLike {
-  slug: string; name: string; description: string; whatsapp: string; address: string; village_name: string; district_name: string;
+  slug: string;
+  name: string;
+  description: string;
+  whatsapp: string;
+  address: string;
+  village_name: string;
+  district_name: string;
 }
 
 const abs = (p: string) => (p.startsWith('/') ? absoluteUrl(p) : p);
@@ -66,9 +72,13 @@ export function productNode(shop: ShopLike, p: PublicProduct, opts: { full?: boo
     offers = full
       ? p.variants.map((v: PublicVariant) => offer(shop, url, v.price, v.stock, { name: v.name, full }))
       : {
-        '@type': 'AggregateOffer', priceCurrency: 'IDR', lowPrice: String(p.price), highPrice: String(p.maxPrice),
-        offerCount: p.variants.length, availability: availability(p.stock),
-      };
+          '@type': 'AggregateOffer',
+          priceCurrency: 'IDR',
+          lowPrice: String(p.price),
+          highPrice: String(p.maxPrice),
+          offerCount: p.variants.length,
+          availability: availability(p.stock),
+        };
   } else {
     offers = offer(shop, url, p.price, p.stock, { full });
   }

@@ -10,10 +10,15 @@ import { acrossShops } from './index.ts';
  */
 export async function accountPowersOf(userIds: readonly string[]) {
   const ids = [...new Set(userIds)];
-  const powers = new Map<string, {
-    user: { id: string; name: string; phone: string | null; is_admin: number }; admin: boolean;
-    officerOf: string[]; memberships: { shopId: string; role: ShopRole; programId: string }[];
-  }>();
+  const powers = new Map<
+    string,
+    {
+      user: { id: string; name: string; phone: string | null; is_admin: number };
+      admin: boolean;
+      officerOf: string[];
+      memberships: { shopId: string; role: ShopRole; programId: string }[];
+    }
+  >();
   if (ids.length === 0) return powers;
   return acrossShops(async (q) => {
     const users = await q.selectFrom('users').select(['id', 'name', 'phone', 'is_admin']).where('id', 'in', ids).execute();
@@ -23,7 +28,8 @@ export async function accountPowersOf(userIds: readonly string[]) {
     for (const r of await q.selectFrom('program_officers').select(['user_id', 'program_id']).where('user_id', 'in', found).execute()) {
       powers.get(r.user_id)!.officerOf.push(r.program_id);
     }
-    const memberships = await q.selectFrom('shop_members')
+    const memberships = await q
+      .selectFrom('shop_members')
       .innerJoin('shops', 'shops.id', 'shop_members.shop_id')
       .select(['shop_members.user_id as userId', 'shop_members.shop_id as shopId', 'shop_members.role', 'shops.program_id as programId'])
       .where('shop_members.user_id', 'in', found)
@@ -37,18 +43,20 @@ export type AccountPowers = NonNullable<ReturnType<Awaited<ReturnType<typeof acc
 
 /** Programs whose officer this user is. */
 export async function programsOfOfficer(userId: string): Promise<string[]> {
-  return acrossShops(async (q) => (await q.selectFrom('program_officers').select('program_id').where('user_id', '=', userId).execute())
-    .map((r) => r.program_id));
+  return acrossShops(async (q) =>
+    (await q.selectFrom('program_officers').select('program_id').where('user_id', '=', userId).execute()).map((r) => r.program_id),
+  );
 }
 
 /** Accounts already using this email or phone (sign-up refuses them). */
 export async function usersWithLogin(login: { email: string | null | undefined; phone: string | null | undefined }) {
   if (!login.email && !login.phone) return [];
-  return db().selectFrom('users').select(['email', 'phone'])
-    .where((eb) => eb.or([
-      ...(login.email ? [eb('email', '=', login.email)] : []),
-      ...(login.phone ? [eb('phone', '=', login.phone)] : []),
-    ]))
+  return db()
+    .selectFrom('users')
+    .select(['email', 'phone'])
+    .where((eb) =>
+      eb.or([...(login.email ? [eb('email', '=', login.email)] : []), ...(login.phone ? [eb('phone', '=', login.phone)] : [])]),
+    )
     .execute();
 }
 
@@ -79,18 +87,25 @@ export async function findPasswordReset(tokenHash: string) {
 
 /** Single use: marks the reset used and sets the password in one transaction; false when it was used already. */
 export async function usePasswordReset(tokenHash: string, userId: string, passwordHash: string): Promise<boolean> {
-  return db().transaction().execute(async (tx) => {
-    const used = await tx.updateTable('password_resets').set({ used_at: new Date().toISOString() })
-      .where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) return false;
-    await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-    return true;
-  });
+  return db()
+    .transaction()
+    .execute(async (tx) => {
+      const used = await tx
+        .updateTable('password_resets')
+        .set({ used_at: new Date().toISOString() })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) return false;
+      await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+      return true;
+    });
 }
 
 /** Used resets someone else issued for this account that its holder has not been shown yet, newest first. */
 export async function unseenResets(userId: string) {
-  return db().selectFrom('password_resets')
+  return db()
+    .selectFrom('password_resets')
     .innerJoin('users', 'users.id', 'password_resets.created_by')
     .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
     .where('password_resets.user_id', '=', userId)
@@ -102,5 +117,9 @@ export async function unseenResets(userId: string) {
 
 export async function markResetsSeen(tokenHashes: string[]) {
   if (tokenHashes.length === 0) return;
-  await db().updateTable('password_resets').set({ notice_seen_at: new Date().toISOString() }).where('token_hash', 'in', tokenHashes).execute();
+  await db()
+    .updateTable('password_resets')
+    .set({ notice_seen_at: new Date().toISOString() })
+    .where('token_hash', 'in', tokenHashes)
+    .execute();
 }

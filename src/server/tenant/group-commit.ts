@@ -13,8 +13,14 @@ import type { Db, Tx } from '../db/index.ts';
  */
 const MAX_BATCH = 256;
 
-interface Member { resolve: () => void; reject: (e: unknown) => void }
-interface Batch { trx: ControlledTransaction<Database>; members: Member[] }
+interface Member {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+interface Batch {
+  trx: ControlledTransaction<Database>;
+  members: Member[];
+}
 
 export class GroupCommit {
   private batch: Batch | null = null;
@@ -75,7 +81,11 @@ export class GroupCommit {
       if (!open) return;
       this.batch = null;
       if (open.members.length) void this.commit(open);
-      else void open.trx.rollback().execute().catch(() => {});
+      else
+        void open.trx
+          .rollback()
+          .execute()
+          .catch(() => {});
     });
   }
 
@@ -90,7 +100,10 @@ export class GroupCommit {
 
   private async fail(batch: Batch, e: unknown): Promise<void> {
     if (this.batch === batch) this.batch = null;
-    await batch.trx.rollback().execute().catch(() => {});
+    await batch.trx
+      .rollback()
+      .execute()
+      .catch(() => {});
     for (const m of batch.members) m.reject(e);
   }
 

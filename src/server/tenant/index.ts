@@ -21,20 +21,23 @@ export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promis
   if (dialect() === 'sqlite' && config().sqliteGroupCommit) {
     const d = db();
     let group = groups.get(d);
-    if (!group) groups.set(d, group = new GroupCommit(d));
+    if (!group) groups.set(d, (group = new GroupCommit(d)));
     return group.run((tx) => fn({ shopId, tx }));
   }
-  return db().transaction().execute(async (tx) => {
-    if (dialect() === 'postgres') {
-      await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);
-    }
-    return fn({ shopId, tx });
-  });
+  return db()
+    .transaction()
+    .execute(async (tx) => {
+      if (dialect() === 'postgres') {
+        await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);
+      }
+      return fn({ shopId, tx });
+    });
 }
 
 /** Bumps the per-shop version that keys cached public pages (and their ETags). */
 export async function bumpShopVersion(scope: ShopScope): Promise<void> {
-  await scope.tx.updateTable('shops')
+  await scope.tx
+    .updateTable('shops')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', scope.shopId)
     .execute();
@@ -49,8 +52,10 @@ export async function bumpShopVersion(scope: ShopScope): Promise<void> {
 export async function acrossShops<T>(fn: (q: Db | Tx) => Promise<T>): Promise<T> {
   const role = config().pgCrossShopRole;
   if (dialect() !== 'postgres' || !role) return fn(db());
-  return db().transaction().execute(async (tx) => {
-    await sql`set local role ${sql.id(role)}`.execute(tx);
-    return fn(tx);
-  });
+  return db()
+    .transaction()
+    .execute(async (tx) => {
+      await sql`set local role ${sql.id(role)}`.execute(tx);
+      return fn(tx);
+    });
 }

@@ -22,12 +22,18 @@ export async function hitWindow(key: string, limit: number, windowSeconds: numbe
   const now = Date.now();
   const nowIso = new Date(now).toISOString();
   const open = sql<boolean>`rate_limits.window_start > ${new Date(now - windowSeconds * 1000).toISOString()}`;
-  const counted = await db().insertInto('rate_limits')
+  const counted = await db()
+    .insertInto('rate_limits')
     .values({ key, count: 1, window_start: nowIso, blocked_until: null })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      count: sql<number>`case when ${open} then rate_limits.count + 1 else 1 end`,
-      window_start: sql<string>`case when ${open} then rate_limits.window_start else ${nowIso} end`,
-    }).where(sql<boolean>`not (${open} and rate_limits.count >= ${limit})`))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({
+          count: sql<number>`case when ${open} then rate_limits.count + 1 else 1 end`,
+          window_start: sql<string>`case when ${open} then rate_limits.window_start else ${nowIso} end`,
+        })
+        .where(sql<boolean>`not (${open} and rate_limits.count >= ${limit})`),
+    )
     .returning('count')
     .executeTakeFirst();
   if (counted) return;
@@ -79,11 +85,18 @@ export async function claimAttempt(key: string): Promise<AttemptClaim> {
   const next = sql<number>`rate_limits.count + 1`;
   const steps = [];
   for (let n = FREE_FAILURES; backoffSeconds(n) < maxBackoff(); n++) steps.push(sql`when ${next} = ${n} then cast(${until(n)} as text)`);
-  const blockedUntil = sql<string | null>`case when ${next} < ${FREE_FAILURES} then null ${sql.join(steps, sql` `)} else cast(${new Date(now + maxBackoff() * 1000).toISOString()} as text) end`;
-  const claimed = await db().insertInto('rate_limits')
+  const blockedUntil = sql<
+    string | null
+  >`case when ${next} < ${FREE_FAILURES} then null ${sql.join(steps, sql` `)} else cast(${new Date(now + maxBackoff() * 1000).toISOString()} as text) end`;
+  const claimed = await db()
+    .insertInto('rate_limits')
     .values({ key, count: 1, window_start: nowIso, blocked_until: backoffSeconds(1) > 0 ? until(1) : null })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ count: next, blocked_until: blockedUntil })
-      .where(sql<boolean>`rate_limits.blocked_until is null or rate_limits.blocked_until <= ${nowIso}`))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ count: next, blocked_until: blockedUntil })
+        .where(sql<boolean>`rate_limits.blocked_until is null or rate_limits.blocked_until <= ${nowIso}`),
+    )
     .returning(['count', 'blocked_until'])
     .executeTakeFirst();
   if (claimed) return { allowed: true, backoff: claimed.blocked_until ? secondsUntil(claimed.blocked_until, now) : 0 };

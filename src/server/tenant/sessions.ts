@@ -6,9 +6,19 @@ export async function insertSession(row: { id: string; user_id: string; expires_
 }
 
 export async function findSessionWithUser(id: string) {
-  return db().selectFrom('sessions')
+  return db()
+    .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sid', 'sessions.expires_at', 'users.id', 'users.name', 'users.email', 'users.phone', 'users.locale', 'users.is_admin'])
+    .select([
+      'sessions.id as sid',
+      'sessions.expires_at',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.phone',
+      'users.locale',
+      'users.is_admin',
+    ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
 }

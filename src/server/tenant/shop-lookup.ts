@@ -9,15 +9,29 @@ import { acrossShops } from './index.ts';
 /** Public: resolve a route's shop slug to its id (the public page and every dashboard route start here). */
 export async function findShopBySlug(slug: string) {
   return acrossShops(async (q) => {
-    return q.selectFrom('shops')
+    return q
+      .selectFrom('shops')
       .innerJoin('villages', 'villages.id', 'shops.village_id')
       .innerJoin('districts', 'districts.id', 'villages.district_id')
       .innerJoin('programs', 'programs.id', 'shops.program_id')
       .select([
-        'shops.id', 'shops.slug', 'shops.name', 'shops.whatsapp', 'shops.description', 'shops.address',
-        'shops.locale', 'shops.version', 'shops.program_id', 'shops.village_id', 'shops.updated_at', 'shops.profile',
-        'villages.name as village_name', 'villages.slug as village_slug',
-        'districts.name as district_name', 'districts.slug as district_slug', 'programs.timezone',
+        'shops.id',
+        'shops.slug',
+        'shops.name',
+        'shops.whatsapp',
+        'shops.description',
+        'shops.address',
+        'shops.locale',
+        'shops.version',
+        'shops.program_id',
+        'shops.village_id',
+        'shops.updated_at',
+        'shops.profile',
+        'villages.name as village_name',
+        'villages.slug as village_slug',
+        'districts.name as district_name',
+        'districts.slug as district_slug',
+        'programs.timezone',
         'shops.profile', // JSON; read it with parseShopProfile (src/server/shops/profile.ts)
       ])
       .where('shops.slug', '=', slug)
@@ -32,10 +46,12 @@ export type PublicShop = NonNullable<Awaited<ReturnType<typeof findShopBySlug>>>
  */
 export async function findPublishedProductLink(productId: string) {
   return acrossShops(async (q) => {
-    return q.selectFrom('products')
+    return q
+      .selectFrom('products')
       .innerJoin('shops', 'shops.id', 'products.shop_id')
       .select(['shops.slug as shopSlug', 'products.slug as productSlug'])
-      .where('products.id', '=', productId).where('products.status', '=', 'published')
+      .where('products.id', '=', productId)
+      .where('products.status', '=', 'published')
       .executeTakeFirst();
   });
 }
@@ -63,7 +79,8 @@ export async function isShopSlugTaken(slug: string, exceptShopId?: string): Prom
  */
 export async function shopByStripeAccount(accountId: string) {
   return acrossShops(async (q) => {
-    const row = await q.selectFrom('shop_payment_settings')
+    const row = await q
+      .selectFrom('shop_payment_settings')
       .innerJoin('shops', 'shops.id', 'shop_payment_settings.shop_id')
       .select(['shops.id', 'shops.slug'])
       .where('shop_payment_settings.stripe_account_id', '=', accountId)

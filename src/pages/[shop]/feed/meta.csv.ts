@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { findShopBySlug } from '../../../server/tenant/cross-shop.ts';
-import { listCatalog } from '../../../server/catalog/list-catalog.ts';
-import { getPublishedBrand } from '../../../server/branding/get-published-brand.ts';
-import { feedItems, metaCsv } from '../../../server/storefront/feeds.ts';
+import { findShopBySlug } from '#server/tenant/cross-shop.ts';
+import { listCatalog } from '#server/catalog/list-catalog.ts';
+import { getPublishedBrand } from '#server/branding/get-published-brand.ts';
+import { feedItems, metaCsv } from '#server/storefront/feeds.ts';
 
 /** Meta Commerce Manager product feed (cached by the middleware per shop version). */
 export const GET: APIRoute = async ({ params, rewrite }) => {

@@ -1,9 +1,9 @@
-import { handle } from '../../../server/http/api.ts';
-import { ROUTES } from '../../../server/http/routes.ts';
-import { json } from '../../../server/http/respond.ts';
-import { signIn } from '../../../server/auth/sign-in.ts';
-import { SESSION_COOKIE, invalidateSession, sessionCookieOptions } from '../../../server/auth/session.ts';
-import { listMyShops } from '../../../server/shops/list-my-shops.ts';
+import { handle } from '#server/http/api.ts';
+import { ROUTES } from '#server/http/routes.ts';
+import { json } from '#server/http/respond.ts';
+import { signIn } from '#server/auth/sign-in.ts';
+import { SESSION_COOKIE, invalidateSession, sessionCookieOptions } from '#server/auth/session.ts';
+import { listMyShops } from '#server/shops/list-my-shops.ts';
 
 export const POST = handle(ROUTES.signIn, async ({ ctx, body }) => {
   const { userId, token, session, resetNotices } = await signIn({ ...body, ip: ctx.locals.clientIp, takeNotices: true });

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'astro';
-import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '../../auth/session.ts';
-import { PayloadTooLarge } from '../../errors.ts';
-import { startOrderExpiryTimer } from '../../orders/expiry-timer.ts';
-import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from '../../storefront/page-cache.ts';
+import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '#server/auth/session.ts';
+import { PayloadTooLarge } from '#server/errors.ts';
+import { startOrderExpiryTimer } from '#server/orders/expiry-timer.ts';
+import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from '#server/storefront/page-cache.ts';
 import { clientIp } from '../client-ip.ts';
 import { guardRequest } from '../guard-request.ts';
 import { requestLocale } from '../locale.ts';
@@ -67,7 +67,11 @@ export const pageCache: MiddlewareHandler = async (ctx, next) => {
 
 export const clientAddress: MiddlewareHandler = (ctx, next) => {
   let socket: string | undefined;
-  try { socket = ctx.clientAddress; } catch { socket = undefined; }
+  try {
+    socket = ctx.clientAddress;
+  } catch {
+    socket = undefined;
+  }
   ctx.locals.clientIp = clientIp(ctx.request.headers, socket);
   return next();
 };

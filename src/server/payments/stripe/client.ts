@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
-import { config, type AppConfig } from '../../config.ts';
-import { AppError } from '../../errors.ts';
+import { config, type AppConfig } from '#server/config.ts';
+import { AppError } from '#server/errors.ts';
 
 /** Pinned: a Stripe SDK upgrade that moves the API version fails type-checking here instead of changing behaviour. */
 export const STRIPE_API_VERSION: Stripe.LatestApiVersion = '2026-10-28.endive';
@@ -33,17 +33,25 @@ export function stripe(): Stripe {
 
 /** Stripe did not answer or refused: the caller shows "try again" (502), never a stack or Stripe's text. */
 export class StripeUnavailable extends AppError {
-  constructor() { super(502, 'payment_provider', 'stripe.unreachable'); }
+  constructor() {
+    super(502, 'payment_provider', 'stripe.unreachable');
+  }
 }
 
 /** Run a Stripe call; its errors become StripeUnavailable (logged), an error with `keep` passes through as is. */
-export async function callStripe<T>(what: string, fn: () => Promise<T>, keep?: (err: InstanceType<typeof Stripe.errors.StripeError>) => boolean): Promise<T> {
+export async function callStripe<T>(
+  what: string,
+  fn: () => Promise<T>,
+  keep?: (err: InstanceType<typeof Stripe.errors.StripeError>) => boolean,
+): Promise<T> {
   try {
     return await fn();
   } catch (err) {
     if (err instanceof Stripe.errors.StripeError) {
       if (keep?.(err)) throw err;
-      console.error(`[stripe] ${what} failed: ${err.type}${err.code ? ` ${err.code}` : ''} (${err.statusCode ?? 'no response'}) ${err.message}`);
+      console.error(
+        `[stripe] ${what} failed: ${err.type}${err.code ? ` ${err.code}` : ''} (${err.statusCode ?? 'no response'}) ${err.message}`,
+      );
       throw new StripeUnavailable();
     }
     throw err;

@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
-import { absoluteUrl, config } from '../../config.ts';
-import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import { inShop, type ShopScope } from '../../tenant/index.ts';
-import { t, isLocale } from '../../../i18n/index.ts';
-import { nowIso } from '../../util.ts';
+import { absoluteUrl, config } from '#server/config.ts';
+import { Conflict, Invalid, NotFound } from '#server/errors.ts';
+import { inShop, type ShopScope } from '#server/tenant/index.ts';
+import { t, isLocale } from '#i18n/index.ts';
+import { nowIso } from '#server/util.ts';
 import { applicationFee, toStripeAmount } from './amount.ts';
 import { callStripe, stripe, stripeEnabled } from './client.ts';
 import { readStripeSettings } from './settings.ts';
@@ -21,7 +21,10 @@ export interface CardCheckoutOpts {
 }
 
 interface Prepared {
-  shopId: string; accountId: string; previousSessionId: string | null; previousFailed: boolean;
+  shopId: string;
+  accountId: string;
+  previousSessionId: string | null;
+  previousFailed: boolean;
   params: Stripe.Checkout.SessionCreateParams;
 }
 
@@ -39,20 +42,33 @@ async function prepare(scope: ShopScope, opts: CardCheckoutOpts): Promise<Prepar
   if (!(await cardAvailableIn(scope)) || !settings?.stripe_account_id) {
     throw new Invalid({ payment: ['payment.cardUnavailable'] }, 'payment.cardUnavailable');
   }
-  const order = await tx.selectFrom('orders')
+  const order = await tx
+    .selectFrom('orders')
     .select(['id', 'code', 'status', 'payment_method', 'subtotal', 'delivery_fee', 'total', 'locale', 'stripe_checkout_session_id'])
-    .where('shop_id', '=', shopId).where('id', '=', opts.orderId).executeTakeFirst();
+    .where('shop_id', '=', shopId)
+    .where('id', '=', opts.orderId)
+    .executeTakeFirst();
   if (!order) throw new NotFound('orders.notFound');
   if (order.payment_method !== 'card') throw new Invalid({ payment: ['payment.cardUnavailable'] }, 'payment.cardUnavailable');
   if (order.status !== 'pending') throw new Conflict('stripe.orderNotPayable');
-  const lines = await tx.selectFrom('order_lines').select(['name', 'variant_name', 'unit_price', 'quantity'])
-    .where('shop_id', '=', shopId).where('order_id', '=', order.id).orderBy('line_no').execute();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['name', 'variant_name', 'unit_price', 'quantity'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', order.id)
+    .orderBy('line_no')
+    .execute();
   const shop = await tx.selectFrom('shops').select('slug').where('id', '=', shopId).executeTakeFirstOrThrow();
   let previousFailed = false;
   if (order.stripe_checkout_session_id) {
-    const failed = await tx.selectFrom('order_events').select('id')
-      .where('shop_id', '=', shopId).where('order_id', '=', order.id).where('type', '=', 'payment_failed')
-      .where('details', 'like', `%${order.stripe_checkout_session_id}%`).executeTakeFirst();
+    const failed = await tx
+      .selectFrom('order_events')
+      .select('id')
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', order.id)
+      .where('type', '=', 'payment_failed')
+      .where('details', 'like', `%${order.stripe_checkout_session_id}%`)
+      .executeTakeFirst();
     previousFailed = Boolean(failed);
   }
 
@@ -66,13 +82,17 @@ async function prepare(scope: ShopScope, opts: CardCheckoutOpts): Promise<Prepar
   // The customer must be charged exactly the order total; if the lines do not add up to it (a discount,
   // a rounding in a future channel), charge the total as one line rather than a different amount.
   const sum = lines.reduce((s, l) => s + l.unit_price * l.quantity, 0) + order.delivery_fee;
-  if (sum !== order.total || lineItems.length === 0) lineItems = [item(t(locale, 'stripe.orderLine', { code: order.code }), order.total, 1)];
+  if (sum !== order.total || lineItems.length === 0)
+    lineItems = [item(t(locale, 'stripe.orderLine', { code: order.code }), order.total, 1)];
 
   const metadata = { shop_id: shopId, order_id: order.id, order_code: order.code };
   const statusUrl = resolveStatusUrl(opts.statusUrl, shop.slug);
   const fee = applicationFee(order.total, config().platformFeePercent);
   return {
-    shopId, accountId: settings.stripe_account_id, previousSessionId: order.stripe_checkout_session_id, previousFailed,
+    shopId,
+    accountId: settings.stripe_account_id,
+    previousSessionId: order.stripe_checkout_session_id,
+    previousFailed,
     params: {
       mode: 'payment',
       currency: 'idr',
@@ -99,8 +119,11 @@ async function createAtStripe(p: Prepared): Promise<{ id: string; url: string; e
     let previous: Stripe.Checkout.Session | null = null;
     try {
       const id = p.previousSessionId;
-      previous = await callStripe('checkout.sessions.retrieve', () => stripe().checkout.sessions.retrieve(id, {}, requestOpts),
-        (err) => err.code === 'resource_missing');
+      previous = await callStripe(
+        'checkout.sessions.retrieve',
+        () => stripe().checkout.sessions.retrieve(id, {}, requestOpts),
+        (err) => err.code === 'resource_missing',
+      );
     } catch (err) {
       // Made on an account the shop has since replaced: start afresh.
       if (!(err instanceof Error && (err as { code?: string }).code === 'resource_missing')) throw err;
@@ -110,21 +133,33 @@ async function createAtStripe(p: Prepared): Promise<{ id: string; url: string; e
     }
     if (previous?.status === 'complete' && !p.previousFailed) throw new Conflict('stripe.paymentInProgress');
   }
-  const session = await callStripe('checkout.sessions.create', () => stripe().checkout.sessions.create(p.params, {
-    ...requestOpts,
-    idempotencyKey: `etalase-checkout-${p.shopId}-${p.params.metadata!.order_id}-${p.previousSessionId ?? 'first'}`,
-  }));
+  const session = await callStripe('checkout.sessions.create', () =>
+    stripe().checkout.sessions.create(p.params, {
+      ...requestOpts,
+      idempotencyKey: `etalase-checkout-${p.shopId}-${p.params.metadata!.order_id}-${p.previousSessionId ?? 'first'}`,
+    }),
+  );
   if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);
   return { id: session.id, url: session.url, expiresAt: session.expires_at ?? p.params.expires_at! };
 }
 
 async function save(scope: ShopScope, orderId: string, s: { id: string; expiresAt: number }): Promise<void> {
-  await scope.tx.updateTable('orders').set({ stripe_checkout_session_id: s.id, updated_at: nowIso() })
-    .where('shop_id', '=', scope.shopId).where('id', '=', orderId).execute();
+  await scope.tx
+    .updateTable('orders')
+    .set({ stripe_checkout_session_id: s.id, updated_at: nowIso() })
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', orderId)
+    .execute();
   // A card order holds its stock for the life of its Checkout Session (no longer: an abandoned one must not hoard).
-  await scope.tx.updateTable('orders').set({ hold_until: new Date(s.expiresAt * 1000).toISOString() })
-    .where('shop_id', '=', scope.shopId).where('id', '=', orderId)
-    .where('status', '=', 'pending').where('stock_held', '=', 1).where('hold_until', 'is not', null).execute();
+  await scope.tx
+    .updateTable('orders')
+    .set({ hold_until: new Date(s.expiresAt * 1000).toISOString() })
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', orderId)
+    .where('status', '=', 'pending')
+    .where('stock_held', '=', 1)
+    .where('hold_until', 'is not', null)
+    .execute();
 }
 
 /**

@@ -1,14 +1,14 @@
-import { STRIPE_WEBHOOK_BYTES } from '../../http/body-limits.ts';
+import { STRIPE_WEBHOOK_BYTES } from '#server/http/body-limits.ts';
 import type Stripe from 'stripe';
-import { config } from '../../config.ts';
-import { dialect } from '../../db/index.ts';
-import { Invalid, NotFound } from '../../errors.ts';
-import { inShop, type ShopScope } from '../../tenant/index.ts';
-import { shopByStripeAccount } from '../../tenant/cross-shop.ts';
-import { canTransition } from '../../orders/lifecycle.ts';
-import { recordOrderEvent, transitionOrder, type OrderActor } from '../../orders/transition-order.ts';
-import { nowIso } from '../../util.ts';
-import { postOrderRefund } from '../../ledger/post-order-transition.ts';
+import { config } from '#server/config.ts';
+import { dialect } from '#server/db/index.ts';
+import { Invalid, NotFound } from '#server/errors.ts';
+import { inShop, type ShopScope } from '#server/tenant/index.ts';
+import { shopByStripeAccount } from '#server/tenant/cross-shop.ts';
+import { canTransition } from '#server/orders/lifecycle.ts';
+import { recordOrderEvent, transitionOrder, type OrderActor } from '#server/orders/transition-order.ts';
+import { nowIso } from '#server/util.ts';
+import { postOrderRefund } from '#server/ledger/post-order-transition.ts';
 import { fromStripeAmount, toStripeAmount } from './amount.ts';
 import { stripe, stripeEnabled } from './client.ts';
 import { applyAccountState } from './refresh-account.ts';
@@ -28,8 +28,7 @@ import { clearStripeAccount } from './disconnect-account.ts';
  * - No outbound calls: everything needed is in the event.
  */
 export type WebhookOutcome =
-  | { received: true; outcome: 'processed' | 'duplicate' }
-  | { received: true; outcome: 'ignored'; reason: string };
+  { received: true; outcome: 'processed' | 'duplicate' } | { received: true; outcome: 'ignored'; reason: string };
 
 const STRIPE: OrderActor = { kind: 'stripe' };
 /** Stripe events are small; anything this large is not one. */
@@ -75,7 +74,10 @@ export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOu
         if (event.data.object.id !== event.account) return ignored('account_mismatch', event, true);
         if (!(await claim(scope, event))) return duplicate();
         await applyAccountState(scope, {
-          accountId: event.account!, chargesEnabled: event.data.object.charges_enabled === true, asOf: event.created, source: 'webhook',
+          accountId: event.account!,
+          chargesEnabled: event.data.object.charges_enabled === true,
+          asOf: event.created,
+          source: 'webhook',
         });
         return processed();
       });
@@ -95,7 +97,8 @@ const duplicate = (): WebhookOutcome => ({ received: true, outcome: 'duplicate' 
 
 /** Mark the event processed for this shop; false when it already was (a redelivery). Same transaction as the effect. */
 async function claim(scope: ShopScope, event: Stripe.Event): Promise<boolean> {
-  const r = await scope.tx.insertInto('stripe_events')
+  const r = await scope.tx
+    .insertInto('stripe_events')
     .values({ shop_id: scope.shopId, event_id: event.id, type: event.type, processed_at: nowIso() })
     .onConflict((oc) => oc.columns(['shop_id', 'event_id']).doNothing())
     .returning('event_id')
@@ -104,14 +107,29 @@ async function claim(scope: ShopScope, event: Stripe.Event): Promise<boolean> {
 }
 
 interface OrderRow {
-  id: string; code: string; status: 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
-  payment_method: string; total: number; stripe_checkout_session_id: string | null; stripe_payment_intent_id: string | null;
+  id: string;
+  code: string;
+  status: 'pending' | 'confirmed' | 'paid' | 'fulfilled' | 'cancelled' | 'expired';
+  payment_method: string;
+  total: number;
+  stripe_checkout_session_id: string | null;
+  stripe_payment_intent_id: string | null;
   stripe_refunded_amount: number;
 }
 
 async function loadOrder(scope: ShopScope, where: { id?: string; paymentIntent?: string }): Promise<OrderRow | undefined> {
-  let q = scope.tx.selectFrom('orders')
-    .select(['id', 'code', 'status', 'payment_method', 'total', 'stripe_checkout_session_id', 'stripe_payment_intent_id', 'stripe_refunded_amount'])
+  let q = scope.tx
+    .selectFrom('orders')
+    .select([
+      'id',
+      'code',
+      'status',
+      'payment_method',
+      'total',
+      'stripe_checkout_session_id',
+      'stripe_payment_intent_id',
+      'stripe_refunded_amount',
+    ])
     .where('shop_id', '=', scope.shopId);
   if (where.id) q = q.where('id', '=', where.id);
   else if (where.paymentIntent) q = q.where('stripe_payment_intent_id', '=', where.paymentIntent);
@@ -127,8 +145,10 @@ async function loadOrder(scope: ShopScope, where: { id?: string; paymentIntent?:
  * 'foreign' = metadata of another shop, or an order id/code this shop does not have: refused.
  * 'none' = no Etalase metadata (the shop's own sales outside Etalase on its account): ignored.
  */
-async function orderFromMetadata(scope: ShopScope, metadata: Stripe.Metadata | null | undefined):
-  Promise<{ kind: 'none' } | { kind: 'foreign' } | { kind: 'order'; order: OrderRow }> {
+async function orderFromMetadata(
+  scope: ShopScope,
+  metadata: Stripe.Metadata | null | undefined,
+): Promise<{ kind: 'none' } | { kind: 'foreign' } | { kind: 'order'; order: OrderRow }> {
   const shopId = metadata?.shop_id;
   const orderId = metadata?.order_id;
   if (!shopId && !orderId) return { kind: 'none' };
@@ -143,8 +163,11 @@ function intentId(pi: string | { id: string } | null | undefined): string | null
   return typeof pi === 'string' ? pi : pi.id;
 }
 
-type CheckoutSessionEvent = Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent
-  | Stripe.CheckoutSessionAsyncPaymentFailedEvent | Stripe.CheckoutSessionExpiredEvent;
+type CheckoutSessionEvent =
+  | Stripe.CheckoutSessionCompletedEvent
+  | Stripe.CheckoutSessionAsyncPaymentSucceededEvent
+  | Stripe.CheckoutSessionAsyncPaymentFailedEvent
+  | Stripe.CheckoutSessionExpiredEvent;
 
 async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): Promise<WebhookOutcome> {
   const session = event.data.object;
@@ -178,7 +201,12 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
         // newer one, or any non-card order, only gets a note.
         const current = !order.stripe_checkout_session_id || order.stripe_checkout_session_id === session.id;
         if (order.payment_method === 'card' && order.status === 'pending' && current) {
-          await transitionOrder(scope, { orderId: order.id, to: 'expired', actor: STRIPE, details: { ...details, reason: 'checkout_expired' } });
+          await transitionOrder(scope, {
+            orderId: order.id,
+            to: 'expired',
+            actor: STRIPE,
+            details: { ...details, reason: 'checkout_expired' },
+          });
         } else {
           await recordOrderEvent(scope, { orderId: order.id, type: 'checkout_expired', actor: STRIPE, details });
         }
@@ -190,9 +218,12 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
 }
 
 async function setIntent(scope: ShopScope, orderId: string, pi: string, sessionId: string): Promise<void> {
-  await scope.tx.updateTable('orders')
+  await scope.tx
+    .updateTable('orders')
     .set({ stripe_payment_intent_id: pi, stripe_checkout_session_id: sessionId, updated_at: nowIso() })
-    .where('shop_id', '=', scope.shopId).where('id', '=', orderId).execute();
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', orderId)
+    .execute();
 }
 
 /**
@@ -201,32 +232,63 @@ async function setIntent(scope: ShopScope, orderId: string, pi: string, sessionI
  * for the shop to refund, never silently dropped. An amount or currency that is not the order's is not
  * accepted as payment.
  */
-async function markPaid(scope: ShopScope, order: OrderRow, session: Stripe.Checkout.Session, details: Record<string, unknown>): Promise<void> {
+async function markPaid(
+  scope: ShopScope,
+  order: OrderRow,
+  session: Stripe.Checkout.Session,
+  details: Record<string, unknown>,
+): Promise<void> {
   const pi = intentId(session.payment_intent);
   const amountOk = session.currency === 'idr' && session.amount_total === toStripeAmount(order.total);
   if (!amountOk) {
     await recordOrderEvent(scope, {
-      orderId: order.id, type: 'payment_mismatch', actor: STRIPE,
-      details: { ...details, currency: session.currency, amount: session.amount_total === null ? null : fromStripeAmount(session.amount_total) },
+      orderId: order.id,
+      type: 'payment_mismatch',
+      actor: STRIPE,
+      details: {
+        ...details,
+        currency: session.currency,
+        amount: session.amount_total === null ? null : fromStripeAmount(session.amount_total),
+      },
     });
     return;
   }
   if (order.status === 'paid' || order.status === 'fulfilled') {
     if (pi && order.stripe_payment_intent_id && pi !== order.stripe_payment_intent_id) {
-      await recordOrderEvent(scope, { orderId: order.id, type: 'payment_duplicate', actor: STRIPE, details: { ...details, amount: order.total } });
+      await recordOrderEvent(scope, {
+        orderId: order.id,
+        type: 'payment_duplicate',
+        actor: STRIPE,
+        details: { ...details, amount: order.total },
+      });
     }
     return;
   }
   if (!canTransition(order.status, 'paid')) {
-    await recordOrderEvent(scope, { orderId: order.id, type: 'payment_after_close', actor: STRIPE, details: { ...details, amount: order.total } });
+    await recordOrderEvent(scope, {
+      orderId: order.id,
+      type: 'payment_after_close',
+      actor: STRIPE,
+      details: { ...details, amount: order.total },
+    });
     if (pi && !order.stripe_payment_intent_id) await setIntent(scope, order.id, pi, session.id);
     return;
   }
   if (pi) await setIntent(scope, order.id, pi, session.id);
-  await transitionOrder(scope, { orderId: order.id, to: 'paid', actor: STRIPE, details: { ...details, method: 'card', amount: order.total } });
+  await transitionOrder(scope, {
+    orderId: order.id,
+    to: 'paid',
+    actor: STRIPE,
+    details: { ...details, method: 'card', amount: order.total },
+  });
   // A full refund that arrived before the payment event (out of order) cancels it now.
   if (order.stripe_refunded_amount >= order.total && order.total > 0) {
-    await transitionOrder(scope, { orderId: order.id, to: 'cancelled', actor: STRIPE, details: { reason: 'refunded', event: details.event } });
+    await transitionOrder(scope, {
+      orderId: order.id,
+      to: 'cancelled',
+      actor: STRIPE,
+      details: { reason: 'refunded', event: details.event },
+    });
   }
 }
 
@@ -254,17 +316,28 @@ async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEven
     const total = fromStripeAmount(charge.amount_refunded);
     const delta = total - order.stripe_refunded_amount;
     if (delta > 0) {
-      await scope.tx.updateTable('orders').set({ stripe_refunded_amount: total, updated_at: nowIso() })
-        .where('shop_id', '=', scope.shopId).where('id', '=', order.id).execute();
+      await scope.tx
+        .updateTable('orders')
+        .set({ stripe_refunded_amount: total, updated_at: nowIso() })
+        .where('shop_id', '=', scope.shopId)
+        .where('id', '=', order.id)
+        .execute();
       await recordOrderEvent(scope, {
-        orderId: order.id, type: 'refunded', actor: STRIPE,
+        orderId: order.id,
+        type: 'refunded',
+        actor: STRIPE,
         details: { amount: delta, refunded_total: total, charge: charge.id, event: event.id },
       });
       await postOrderRefund(scope, { orderId: order.id, amount: delta, key: `stripe:${event.id}:refund`, status: order.status });
     }
     const full = charge.refunded === true || total >= order.total;
     if (full && (order.status === 'paid' || order.status === 'confirmed')) {
-      await transitionOrder(scope, { orderId: order.id, to: 'cancelled', actor: STRIPE, details: { reason: 'refunded', charge: charge.id, event: event.id } });
+      await transitionOrder(scope, {
+        orderId: order.id,
+        to: 'cancelled',
+        actor: STRIPE,
+        details: { reason: 'refunded', charge: charge.id, event: event.id },
+      });
     }
     return processed();
   });
@@ -278,12 +351,20 @@ async function onDisputeCreated(shopId: string, event: Stripe.ChargeDisputeCreat
     const order = pi ? await loadOrder(scope, { paymentIntent: pi }) : undefined;
     if (!order) return ignored('not_an_etalase_charge', event);
     if (!(await claim(scope, event))) return duplicate();
-    await scope.tx.updateTable('orders').set({ stripe_disputed: 1, updated_at: nowIso() })
-      .where('shop_id', '=', scope.shopId).where('id', '=', order.id).execute();
+    await scope.tx
+      .updateTable('orders')
+      .set({ stripe_disputed: 1, updated_at: nowIso() })
+      .where('shop_id', '=', scope.shopId)
+      .where('id', '=', order.id)
+      .execute();
     await recordOrderEvent(scope, {
-      orderId: order.id, type: 'disputed', actor: STRIPE,
+      orderId: order.id,
+      type: 'disputed',
+      actor: STRIPE,
       details: {
-        dispute: dispute.id, reason: dispute.reason, event: event.id,
+        dispute: dispute.id,
+        reason: dispute.reason,
+        event: event.id,
         amount: dispute.currency === 'idr' ? fromStripeAmount(dispute.amount) : null,
       },
     });

@@ -1,6 +1,6 @@
-import type { ShopRole } from '../../db/schema.ts';
-import { Invalid } from '../../errors.ts';
-import { safeNext } from '../../http/redirect.ts';
+import type { ShopRole } from '#server/db/schema.ts';
+import { Invalid } from '#server/errors.ts';
+import { safeNext } from '#server/http/redirect.ts';
 import { StripeUnavailable } from './client.ts';
 import { connectStripe } from './connect-account.ts';
 import { disconnectStripe } from './disconnect-account.ts';
@@ -11,7 +11,11 @@ import { disconnectStripe } from './disconnect-account.ts';
  * check the role and the password.
  */
 export async function submitStripeConnectForm(opts: {
-  shop: { id: string; slug: string; name: string }; userId: string; role: ShopRole; form: FormData; ip?: string;
+  shop: { id: string; slug: string; name: string };
+  userId: string;
+  role: ShopRole;
+  form: FormData;
+  ip?: string;
 }): Promise<string> {
   const { shop, userId, role, ip } = opts;
   const { form } = opts;

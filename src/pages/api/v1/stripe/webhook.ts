@@ -1,8 +1,8 @@
-import { handle } from '../../../../server/http/api.ts';
-import { ROUTES } from '../../../../server/http/routes.ts';
-import { json } from '../../../../server/http/respond.ts';
-import { readBody } from '../../../../server/http/body.ts';
-import { handleStripeWebhook } from '../../../../server/payments/stripe/handle-webhook.ts';
+import { handle } from '#server/http/api.ts';
+import { ROUTES } from '#server/http/routes.ts';
+import { json } from '#server/http/respond.ts';
+import { readBody } from '#server/http/body.ts';
+import { handleStripeWebhook } from '#server/payments/stripe/handle-webhook.ts';
 
 // No body schema: the signature covers the exact bytes, so the raw body is read here, never re-serialized.
 // Astro's origin check (security.checkOrigin) refuses cross-site POSTs only when they carry a form content

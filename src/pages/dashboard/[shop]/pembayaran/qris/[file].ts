@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { requireShopAccess } from '../../../../../server/auth/access.ts';
-import { errorResponse } from '../../../../../server/http/respond.ts';
-import { getPaymentSettings } from '../../../../../server/payments/get-payment-settings.ts';
-import { privateMediaResponse } from '../../../../../server/media/serve-private-media.ts';
+import { requireShopAccess } from '#server/auth/access.ts';
+import { errorResponse } from '#server/http/respond.ts';
+import { getPaymentSettings } from '#server/payments/get-payment-settings.ts';
+import { privateMediaResponse } from '#server/media/serve-private-media.ts';
 
 /** The owner's preview of the shop's QRIS image on the payment settings page (payments.manage). */
 export const GET: APIRoute = async (ctx) => {

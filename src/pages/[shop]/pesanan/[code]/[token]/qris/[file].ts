@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
-import { NotFound } from '../../../../../../server/errors.ts';
-import { findOrderQris } from '../../../../../../server/orders/find-order-qris.ts';
-import { privateMediaResponse } from '../../../../../../server/media/serve-private-media.ts';
+import { findShopBySlug } from '#server/tenant/cross-shop.ts';
+import { NotFound } from '#server/errors.ts';
+import { findOrderQris } from '#server/orders/find-order-qris.ts';
+import { privateMediaResponse } from '#server/media/serve-private-media.ts';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
 
@@ -24,6 +24,7 @@ export const GET: APIRoute = async ({ params, url }) => {
     throw err;
   }
   const res = await privateMediaResponse(shop.id, mediaId, file);
-  if (res.ok && url.searchParams.get('unduh') === '1') res.headers.set('content-disposition', `attachment; filename="QRIS-${shop.slug}.${file.split('.')[1]}"`);
+  if (res.ok && url.searchParams.get('unduh') === '1')
+    res.headers.set('content-disposition', `attachment; filename="QRIS-${shop.slug}.${file.split('.')[1]}"`);
   return res;
 };

@@ -1,10 +1,10 @@
-import { handle } from '../../../../../../server/http/api.ts';
-import { ROUTES } from '../../../../../../server/http/routes.ts';
-import { json } from '../../../../../../server/http/respond.ts';
-import { NotFound } from '../../../../../../server/errors.ts';
-import { findShopBySlug } from '../../../../../../server/tenant/cross-shop.ts';
-import { listPublicProducts } from '../../../../../../server/catalog/list-public-products.ts';
-import { createProduct } from '../../../../../../server/catalog/create-product.ts';
+import { handle } from '#server/http/api.ts';
+import { ROUTES } from '#server/http/routes.ts';
+import { json } from '#server/http/respond.ts';
+import { NotFound } from '#server/errors.ts';
+import { findShopBySlug } from '#server/tenant/cross-shop.ts';
+import { listPublicProducts } from '#server/catalog/list-public-products.ts';
+import { createProduct } from '#server/catalog/create-product.ts';
 
 /** Public: handle() resolves shop access only for member routes, so this one looks the shop up itself. */
 export const GET = handle(ROUTES.publicProducts, async ({ ctx }) => {
@@ -20,7 +20,11 @@ export const GET = handle(ROUTES.publicProducts, async ({ ctx }) => {
 
 export const POST = handle(ROUTES.createProduct, async ({ ctx, body, shop: a }) => {
   const product = await createProduct({
-    shopId: a.shop.id, userId: a.user.id, role: a.role, input: body, ip: ctx.locals.clientIp,
+    shopId: a.shop.id,
+    userId: a.user.id,
+    role: a.role,
+    input: body,
+    ip: ctx.locals.clientIp,
   });
   return json({ product }, { status: 201 });
 });

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { requireShopAccess } from '../../../../../../server/auth/access.ts';
-import { errorResponse } from '../../../../../../server/http/respond.ts';
-import { findOrderReceipt } from '../../../../../../server/orders/find-order-receipt.ts';
-import { privateMediaResponse } from '../../../../../../server/media/serve-private-media.ts';
+import { requireShopAccess } from '#server/auth/access.ts';
+import { errorResponse } from '#server/http/respond.ts';
+import { findOrderReceipt } from '#server/orders/find-order-receipt.ts';
+import { privateMediaResponse } from '#server/media/serve-private-media.ts';
 
 /** The customer's transfer receipt, for the shop's members who process orders (orders.manage). */
 export const GET: APIRoute = async (ctx) => {
