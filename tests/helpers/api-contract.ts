@@ -33,5 +33,16 @@ export function contractViolation(method: string, url: string, status: number, c
   else if (status === success && op.def.response) schema = op.def.response;
   else return `${where} with JSON, which the route does not declare`;
   const r = schema.safeParse(body);
-  return r.success ? null : `${where}, not matching its declared schema: ${JSON.stringify(r.error.issues.slice(0, 5))}`;
+  if (!r.success) return `${where}, not matching its declared schema: ${JSON.stringify(r.error.issues.slice(0, 5))}`;
+  // z.object drops keys it does not declare, so an answer that grew a field still parses: compare the two.
+  const extra = undeclared(body, r.data, '$');
+  return extra.length ? `${where} with fields its schema does not declare: ${extra.slice(0, 5).join(', ')}` : null;
 }
+
+function undeclared(sent: unknown, parsed: unknown, path: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(parsed)) return sent.flatMap((v, i) => undeclared(v, parsed[i], `${path}[${i}]`));
+  if (!isPlainObject(sent) || !isPlainObject(parsed)) return [];
+  return Object.keys(sent).flatMap((k) => (k in parsed ? undeclared(sent[k], parsed[k], `${path}.${k}`) : [`${path}.${k}`]));
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -24,6 +24,10 @@ describe('API contract', () => {
     const url = 'http://x/api/v1/shops/hk05/orders/pending-count';
     expect(contractViolation('GET', url, 200, 'application/json', { count: 2, latest: null })).toBeNull();
     expect(contractViolation('GET', url, 200, 'application/json', { count: '2', latest: null })).toMatch(/declared schema/);
+    // A field the schema does not declare is a change to the contract too (z.object alone would drop it silently).
+    expect(contractViolation('GET', url, 200, 'application/json', { count: 2, latest: null, leaked: 'x' })).toMatch(
+      /fields its schema does not declare: \$\.leaked/,
+    );
     expect(contractViolation('GET', url, 201, 'application/json', { count: 2, latest: null })).toMatch(/does not declare/);
     expect(contractViolation('GET', url, 404, 'application/json', { error: { code: 'not_found', message: 'x' } })).toBeNull();
     expect(contractViolation('GET', url, 404, 'application/json', { message: 'x' })).toMatch(/declared schema/);
