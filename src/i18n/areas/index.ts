@@ -7,6 +7,7 @@ import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
 import * as ledger from './ledger.ts';
 import * as orders from './orders.ts';
+import * as quickSale from './quick-sale.ts';
 import * as reports from './reports.ts';
 import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
@@ -17,4 +18,4 @@ export interface AreaMessages {
   en: Record<string, string>;
 }
 
-export const AREAS: AreaMessages[] = [brand, catalog, ledger, orders, reports, salesBooks, storefront, stripe];
+export const AREAS: AreaMessages[] = [brand, catalog, ledger, orders, quickSale, reports, salesBooks, storefront, stripe];

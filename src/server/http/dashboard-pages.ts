@@ -22,6 +22,7 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/produk': { capability: 'products.view', tab: 'catalog.tab' },
   '/dashboard/[shop]/produk/baru': { capability: 'products.edit', maxBytes: PHOTOS_FORM_BYTES },
   '/dashboard/[shop]/produk/[id]': { capability: 'products.edit', maxBytes: PHOTOS_FORM_BYTES },
+  '/dashboard/[shop]/jual': { capability: 'orders.manage', tab: 'jual.tab' },
   '/dashboard/[shop]/pesanan': { capability: 'orders.manage', tab: 'dashboard.orders', badge: 'pendingOrders' },
   '/dashboard/[shop]/pesanan/[code]': { capability: 'orders.manage' },
   '/dashboard/[shop]/pengaturan': { capability: 'shop.edit', tab: 'dashboard.settings' },
