@@ -32,6 +32,7 @@ describe('dashboard pages', () => {
     expect(dashboardTabs('hk05', 'owner').map((tab) => tab.href)).toEqual([
       '/dashboard/hk05',
       '/dashboard/hk05/produk',
+      '/dashboard/hk05/jual',
       '/dashboard/hk05/pesanan',
       '/dashboard/hk05/pengaturan',
       '/dashboard/hk05/pembayaran',
@@ -43,6 +44,7 @@ describe('dashboard pages', () => {
     expect(staff.map((tab) => tab.href)).toEqual([
       '/dashboard/hk05',
       '/dashboard/hk05/produk',
+      '/dashboard/hk05/jual',
       '/dashboard/hk05/pesanan',
       '/dashboard/hk05/brand',
     ]);
