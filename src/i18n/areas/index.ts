@@ -5,6 +5,7 @@
  */
 import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
+import * as imports from './imports.ts';
 import * as ledger from './ledger.ts';
 import * as orders from './orders.ts';
 import * as reports from './reports.ts';
@@ -17,4 +18,4 @@ export interface AreaMessages {
   en: Record<string, string>;
 }
 
-export const AREAS: AreaMessages[] = [brand, catalog, ledger, orders, reports, salesBooks, storefront, stripe];
+export const AREAS: AreaMessages[] = [brand, catalog, imports, ledger, orders, reports, salesBooks, storefront, stripe];
