@@ -7,7 +7,10 @@
  *   2. Laba Rugi, Posisi Keuangan, the trial balance, CALK and the sales report with its two charts (per day,
  *      week and month over two years) of a shop with --postings N (1,000,000) postings over two years
  *      (bulk-inserted with their maintained totals, sales spread over 4 channels and 20 products): median of 7 runs each.
- *      --reports-only skips part 1.
+ *      --reports-only skips part 1;
+ *   3. with --import (or --import-only, which skips 1 and 2): a Shopee CSV export of --import-rows N (50,000)
+ *      rows (two lines an order, completed) generated as a stream, committed through commitMarketplaceImport;
+ *      time, peak RSS, then the same file again (must change nothing) and the ledger check.
  * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
  * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
  */
@@ -24,6 +27,8 @@ const opt = (name: string, def: number) => {
 const FLOWS = opt('--flows', 50);
 const SECONDS = opt('--seconds', 10);
 const POSTINGS = opt('--postings', 1_000_000);
+const IMPORT_ROWS = opt('--import-rows', 50_000);
+const IMPORT_ONLY = args.includes('--import-only');
 
 async function setup() {
   const { db } = await import('../src/server/db/index.ts');
@@ -279,13 +284,77 @@ async function reports() {
   return r;
 }
 
+async function marketplaceImport() {
+  const { Readable } = await import('node:stream');
+  const { db } = await import('../src/server/db/index.ts');
+  const { commitMarketplaceImport } = await import('../src/server/imports/commit-marketplace-import.ts');
+  const { checkAllLedgers } = await import('../src/server/ledger/check-all-ledgers.ts');
+  const { shopId, userId } = await setup();
+  await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', shopId).execute();
+  const header =
+    'Order ID,Order Status,Product Name,Variation Name,SKU Reference No.,Deal Price,Quantity,Commission Fee,Service Fee,Transaction Fee\n';
+  // Generated line by line, so the bench holds no more of the file than the importer reads at a time.
+  const file = {
+    format: 'csv' as const,
+    open: () =>
+      Readable.from(
+        (function* () {
+          yield header;
+          for (let i = 0; i < IMPORT_ROWS; i++) {
+            const order = Math.floor(i / 2);
+            yield i % 2 === 0
+              ? `SP${order},Completed,Barang,,BRG-01,10000,1,500,200,100\n`
+              : `SP${order},Completed,Barang,Besar,,10000,2,500,200,100\n`;
+          }
+        })(),
+      ),
+  };
+  // The second line of each order names a variation the catalog lacks: map it to the product first.
+  await db()
+    .insertInto('marketplace_product_maps')
+    .values({
+      shop_id: shopId,
+      marketplace: 'shopee',
+      external_key: 'name:barang|besar',
+      product_id: (await db().selectFrom('products').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id,
+      variant_id: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  let peak = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const r = await commitMarketplaceImport({
+    shopId,
+    role: 'owner',
+    userId,
+    input: { marketplace: 'shopee', format: 'csv' },
+    file,
+    onProgress: () => void (peak = Math.max(peak, process.memoryUsage().rss)),
+  });
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  const again = await commitMarketplaceImport({ shopId, role: 'owner', userId, input: { marketplace: 'shopee', format: 'csv' }, file });
+  const againMs = performance.now() - t1;
+  const problems = (await checkAllLedgers()).problems.length;
+  return {
+    rows: r.rows,
+    created: r.orders.created,
+    ms,
+    peakRssMb: peak / 2 ** 20,
+    againCreated: again.orders.created + again.orders.updated,
+    againMs,
+    problems,
+  };
+}
+
 if (process.env.LEDGER_BENCH_CHILD) {
-  const r = process.env.LEDGER_BENCH_CHILD === 'reports' ? await reports() : await flows();
+  const kind = process.env.LEDGER_BENCH_CHILD;
+  const r = kind === 'reports' ? await reports() : kind === 'import' ? await marketplaceImport() : await flows();
   console.log(JSON.stringify(r));
   process.exit(0);
 }
 
-function child(kind: 'flows' | 'reports', env: Record<string, string>) {
+function child(kind: 'flows' | 'reports' | 'import', env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-ledger-bench-'));
   const usePg = args.includes('--pg') && process.env.DATABASE_URL;
   const r = spawnSync(process.execPath, [import.meta.filename, ...args], {
@@ -305,16 +374,17 @@ function child(kind: 'flows' | 'reports', env: Record<string, string>) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
-console.log(
-  `\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`,
-);
+if (!IMPORT_ONLY)
+  console.log(
+    `\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`,
+  );
 const modes = args.includes('--pg')
   ? [{ label: 'PostgreSQL', env: {} }]
   : [
       { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
       { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
     ];
-for (const m of args.includes('--reports-only') ? [] : modes) {
+for (const m of args.includes('--reports-only') || IMPORT_ONLY ? [] : modes) {
   const r = child('flows', m.env);
   const ok = r.entries === r.expectedEntries && r.problems === 0;
   console.log(
@@ -322,7 +392,7 @@ for (const m of args.includes('--reports-only') ? [] : modes) {
       `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'}`,
   );
 }
-if (!args.includes('--pg') && POSTINGS > 0) {
+if (!args.includes('--pg') && POSTINGS > 0 && !IMPORT_ONLY) {
   console.log(`\n== Ledger reports over ${POSTINGS.toLocaleString('en')} postings (2 years), median of 7 ==`);
   const r = child('reports', {});
   console.log(
@@ -332,5 +402,13 @@ if (!args.includes('--pg') && POSTINGS > 0) {
   console.log(
     `  sales report + SVG charts over 2 years with growth and a baseline: per day ${r.sales2ydayMs.toFixed(1)} ms, per week ${r.sales2yweekMs.toFixed(1)} ms, ` +
       `per month ${r.sales2ymonthMs.toFixed(1)} ms (target <= 100 ms)`,
+  );
+}
+if (args.includes('--import') || IMPORT_ONLY) {
+  console.log(`\n== Marketplace import: a ${IMPORT_ROWS.toLocaleString('en')}-row Shopee CSV (streamed), committed in one process ==`);
+  const r = child('import', {});
+  console.log(
+    `  ${r.rows} rows, ${r.created} orders created in ${(r.ms / 1000).toFixed(1)} s (target < 60 s), peak RSS ${r.peakRssMb.toFixed(0)} MB; ` +
+      `same file again: ${r.againCreated} changes in ${(r.againMs / 1000).toFixed(1)} s; ledger problems ${r.problems}`,
   );
 }

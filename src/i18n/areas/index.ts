@@ -5,6 +5,7 @@
  */
 import * as brand from './brand.ts';
 import * as catalog from './catalog.ts';
+import * as imports from './imports.ts';
 import * as ledger from './ledger.ts';
 import * as orders from './orders.ts';
 import * as quickSale from './quick-sale.ts';
@@ -18,4 +19,4 @@ export interface AreaMessages {
   en: Record<string, string>;
 }
 
-export const AREAS: AreaMessages[] = [brand, catalog, ledger, orders, quickSale, reports, salesBooks, storefront, stripe];
+export const AREAS: AreaMessages[] = [brand, catalog, imports, ledger, orders, quickSale, reports, salesBooks, storefront, stripe];

@@ -469,6 +469,38 @@ export interface FixedAssetsTable {
   created_at: string;
 }
 
+export interface MarketplaceOrdersTable {
+  shop_id: string;
+  marketplace: Marketplace;
+  external_order_id: string;
+  order_id: string;
+  external_status: string;
+  fees: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface MarketplaceOrderLinesTable {
+  shop_id: string;
+  marketplace: Marketplace;
+  external_order_id: string;
+  line_key: string;
+  order_id: string;
+  line_no: number;
+}
+export interface MarketplaceProductMapsTable {
+  shop_id: string;
+  marketplace: Marketplace;
+  external_key: string;
+  product_id: string;
+  variant_id: string | null;
+  created_at: string;
+}
+export interface MarketplaceColumnMapsTable {
+  shop_id: string;
+  name: string;
+  mapping: string;
+  updated_at: string;
+}
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -508,6 +540,10 @@ export interface Database {
   ledger_periods: LedgerPeriodsTable;
   ledger_debts: LedgerDebtsTable;
   order_returns: OrderReturnsTable;
+  marketplace_orders: MarketplaceOrdersTable;
+  marketplace_order_lines: MarketplaceOrderLinesTable;
+  marketplace_product_maps: MarketplaceProductMapsTable;
+  marketplace_column_maps: MarketplaceColumnMapsTable;
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;

@@ -17,12 +17,13 @@ interface OrderFacts {
   delivery_fee: number;
   payment_method: PaymentMethod;
   code: string;
+  channel: string;
 }
 
 async function loadFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {
   return scope.tx
     .selectFrom('orders')
-    .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method'])
+    .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method', 'channel'])
     .where('shop_id', '=', scope.shopId)
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
@@ -80,7 +81,9 @@ export async function postOrderTransition(
     const key = `order:${orderId}:fulfilled`;
     const cost = await saleCost(scope, orderId, key);
     const deposit = await depositBalance(scope, orderId);
-    // Paid before delivery: the deposit becomes revenue; anything not covered is a receivable.
+    // Paid before delivery: the deposit becomes revenue; anything not covered is a receivable (from the
+    // marketplace until its payout, for a marketplace sale).
+    const receivable = o.channel === 'marketplace' ? ACCOUNTS.marketplaceReceivable : ACCOUNTS.receivable;
     const fromDeposit = Math.min(deposit, o.total);
     const posted = await postEntry(scope, {
       key,
@@ -89,7 +92,7 @@ export async function postOrderTransition(
       createdBy: opts.userId,
       lines: [
         { account: ACCOUNTS.customerDeposits, amount: fromDeposit },
-        { account: ACCOUNTS.receivable, amount: o.total - fromDeposit },
+        { account: receivable, amount: o.total - fromDeposit },
         ...revenueLines(o),
         { account: ACCOUNTS.cogs, amount: cost.cost },
         { account: ACCOUNTS.inventory, amount: -cost.cost },

@@ -1,0 +1,85 @@
+import { inShop } from '../tenant/index.ts';
+import { requireCapability, type Role } from '../auth/access.ts';
+import { recordAudit } from '../auth/audit.ts';
+import type { ImportFile } from './marketplace-file.ts';
+import { applyImportOrder, type ApplyOutcome, type BadRow } from './marketplace-orders.ts';
+import type { ImportOptionsInput } from './schemas.ts';
+import { collectOrRefuse, importContext } from './import-context.ts';
+
+export interface ImportProgress {
+  ordersDone: number;
+  ordersTotal: number;
+}
+
+export interface ImportResult {
+  rows: number;
+  badRowCount: number;
+  badRows: BadRow[];
+  duplicateRows: number;
+  orders: Record<ApplyOutcome, number>;
+  unmatched: { key: string; sku: string; name: string; variation: string; lines: number }[];
+}
+
+/** Orders per transaction: short enough not to hold the SQLite writer long, big enough to commit rarely. */
+const BATCH = 200;
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+/**
+ * Imports a marketplace export: every good row's order is created or moved to its newer status through
+ * the orders' one lifecycle (and so its ledger postings), bad rows are skipped and reported, orders with
+ * an unmatched product wait for a mapping. Deduplicated on (shop, marketplace, external order id, line):
+ * importing the same file again changes nothing. Commits in batches and reports progress after each.
+ */
+export async function commitMarketplaceImport(opts: {
+  shopId: string;
+  role: Role;
+  userId: string;
+  input: ImportOptionsInput;
+  file: ImportFile;
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+}): Promise<ImportResult> {
+  requireCapability(opts.role, 'orders.manage');
+  const ctx = await inShop(opts.shopId, (scope) => importContext(scope, opts.input));
+  const c = await collectOrRefuse(opts.file, ctx);
+  const orders: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0, unmatched: 0, conflict: 0 };
+  const groups = [...c.groups.values()];
+  c.groups.clear();
+  for (let i = 0; i < groups.length; i += BATCH) {
+    const batch = groups.slice(i, i + BATCH);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const outcomes = await inShop(opts.shopId, async (scope) => {
+          const res: ApplyOutcome[] = [];
+          for (const group of batch)
+            res.push(await applyImportOrder(scope, { marketplace: opts.input.marketplace, group, userId: opts.userId }));
+          return res;
+        });
+        for (const o of outcomes) orders[o]++;
+        break;
+      } catch (err) {
+        // Another import of the same orders committed first (PostgreSQL): this batch again sees them as known.
+        if (!isUniqueViolation(err) || attempt >= 2) throw err;
+      }
+    }
+    await opts.onProgress?.({ ordersDone: Math.min(i + BATCH, groups.length), ordersTotal: groups.length });
+  }
+  if (orders.created + orders.updated > 0)
+    await recordAudit({
+      shopId: opts.shopId,
+      userId: opts.userId,
+      action: 'orders.import',
+      details: { marketplace: opts.input.marketplace, rows: c.rows, created: orders.created, updated: orders.updated },
+    });
+  return {
+    rows: c.rows,
+    badRowCount: c.badCount,
+    badRows: c.badRows,
+    duplicateRows: c.duplicateRows,
+    orders,
+    unmatched: [...c.unmatched.values()],
+  };
+}

@@ -1,0 +1,211 @@
+import { Transform, type Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Marketplace } from '../db/schema.ts';
+import { PayloadTooLarge } from '../errors.ts';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
+
+/** The fields an order line is read into; a saved column mapping names the header of each. */
+export const IMPORT_FIELDS = [
+  'orderId',
+  'status',
+  'sku',
+  'name',
+  'variation',
+  'quantity',
+  'unitPrice',
+  'lineTotal',
+  'commissionFee',
+  'serviceFee',
+  'transactionFee',
+  'returnStatus',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
+const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Shopee and TikTok Shop/Tokopedia export headers, English and Indonesian (shared/NOTES.md). */
+const ALIASES: Record<ImportField, string[]> = {
+  orderId: ['Order ID', 'No. Pesanan', 'ID Pesanan', 'Nomor Pesanan'],
+  status: ['Order Status', 'Status Pesanan'],
+  sku: ['SKU Reference No.', 'Seller SKU', 'Nomor Referensi SKU', 'SKU Penjual'],
+  name: ['Product Name', 'Nama Produk'],
+  variation: ['Variation Name', 'Variation', 'Nama Variasi', 'Variasi'],
+  quantity: ['Quantity', 'Jumlah'],
+  unitPrice: ['Deal Price', 'Harga Setelah Diskon', 'Harga Satuan'],
+  lineTotal: ['SKU Subtotal After Discount', 'Subtotal SKU Setelah Diskon', 'Total Harga Produk'],
+  commissionFee: ['Commission Fee', 'Biaya Komisi', 'Biaya Administrasi'],
+  serviceFee: ['Service Fee', 'Biaya Layanan'],
+  transactionFee: ['Transaction Fee', 'Biaya Transaksi', 'Biaya Proses Pesanan'],
+  returnStatus: ['Return / Refund Status', 'Status Pembatalan/ Pengembalian', 'Status Pengembalian'],
+};
+const ALIAS_INDEX = new Map<string, ImportField>();
+for (const f of IMPORT_FIELDS) for (const a of ALIASES[f]) ALIAS_INDEX.set(norm(a), f);
+
+export type ExternalStatus = 'open' | 'completed' | 'cancelled' | 'returned';
+
+const STATUS_WORDS: [ExternalStatus, string[]][] = [
+  ['returned', ['returned', 'refunded', 'pengembalian', 'dikembalikan', 'retur']],
+  ['cancelled', ['cancelled', 'canceled', 'batal', 'dibatalkan']],
+  ['completed', ['completed', 'selesai', 'delivered', 'terkirim', 'diterima']],
+];
+
+export function externalStatus(status: string, returnStatus: string): ExternalStatus {
+  const r = returnStatus.trim();
+  if (r && r !== '-' && !/^(none|tidak ada)$/i.test(r)) return 'returned';
+  const s = norm(status);
+  for (const [to, words] of STATUS_WORDS) if (words.some((w) => s.includes(norm(w)))) return to;
+  return 'open';
+}
+
+/** Whole Rupiah from "Rp 25.000", "25.000,00", "25000" or an XLSX number; null when not a number. */
+export function parseRupiah(v: string): number | null {
+  let s = v.replace(/rp\.?/i, '').replace(/\s/g, '');
+  if (s === '' || s === '-') return 0;
+  if (/^-?\d+(\.\d+)?$/.test(s) && !/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Math.round(Number(s));
+  s = s.replace(/,\d{1,2}$/, '').replace(/[.,]/g, '');
+  return /^-?\d+$/.test(s) ? Number(s) : null;
+}
+
+export interface ImportLine {
+  orderId: string;
+  status: ExternalStatus;
+  sku: string;
+  name: string;
+  variation: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  fees: number;
+}
+export type ReadRow = { line: number; row: ImportLine } | { line: number; error: string };
+
+export interface ImportFile {
+  format: 'csv' | 'xlsx';
+  /** Opens the file afresh: the preview and the commit each read it once, as a stream. */
+  open: () => Readable;
+}
+
+function capBytes(): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      seen += chunk.length;
+      if (seen > MAX_IMPORT_BYTES) cb(new PayloadTooLarge('imports.fileTooLarge'));
+      else cb(null, chunk);
+    },
+  });
+}
+
+async function* rawRows(file: ImportFile): AsyncGenerator<{ line: number; cells: string[] }> {
+  const src = file.open();
+  const capped = src.pipe(capBytes());
+  src.on('error', (e) => capped.destroy(e));
+  if (file.format === 'csv') {
+    const parser = capped.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+    capped.on('error', (e) => parser.destroy(e));
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+      yield { line: r.info.lines, cells: r.record };
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(capped, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]).slice(1).map((v) => cellText(v));
+      if (values.every((v) => v === '')) continue;
+      yield { line: row.number, cells: values };
+    }
+    break; // the first sheet holds the orders
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.result !== undefined) return cellText(o.result);
+    if (o.text !== undefined) return cellText(o.text);
+  }
+  return String(v).trim();
+}
+
+/**
+ * Reads an export row by row (never the whole file): the header row picks the columns by the known
+ * English and Indonesian names, or by the merchant's saved mapping; each further row is an order line
+ * or, with its line number, the reason it cannot be one.
+ */
+export async function* readImportRows(file: ImportFile, mapping?: ColumnMapping | null): AsyncGenerator<ReadRow> {
+  let cols: Partial<Record<ImportField, number>> | null = null;
+  let rows = 0;
+  for await (const { line, cells } of rawRows(file)) {
+    if (!cols) {
+      cols = {};
+      const byHeader = new Map(cells.map((c, i) => [norm(c), i]));
+      if (mapping) {
+        for (const [f, h] of Object.entries(mapping)) if (h && byHeader.has(norm(h))) cols[f as ImportField] = byHeader.get(norm(h))!;
+      } else {
+        cells.forEach((c, i) => {
+          const f = ALIAS_INDEX.get(norm(c));
+          if (f && cols![f] === undefined) cols![f] = i;
+        });
+      }
+      if (cols.orderId === undefined || cols.quantity === undefined || (cols.name === undefined && cols.sku === undefined))
+        throw new UnknownLayout();
+      continue;
+    }
+    if (++rows > MAX_IMPORT_ROWS) throw new PayloadTooLarge('imports.tooManyRows');
+    const get = (f: ImportField) => (cols![f] === undefined ? '' : (cells[cols![f]!] ?? '').trim());
+    yield toLine(line, get);
+  }
+  if (!cols) throw new UnknownLayout();
+}
+
+export class UnknownLayout extends Error {}
+
+function toLine(line: number, get: (f: ImportField) => string): ReadRow {
+  const orderId = get('orderId');
+  if (!orderId) return { line, error: 'imports.rowNoOrderId' };
+  const name = get('name');
+  const sku = get('sku');
+  if (!name && !sku) return { line, error: 'imports.rowNoProduct' };
+  const quantity = Number(get('quantity'));
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100_000) return { line, error: 'imports.rowBadQuantity' };
+  const unit = get('unitPrice') ? parseRupiah(get('unitPrice')) : null;
+  const total = get('lineTotal') ? parseRupiah(get('lineTotal')) : null;
+  if ((unit === null && total === null) || (unit !== null && unit < 0) || (total !== null && total < 0))
+    return { line, error: 'imports.rowBadPrice' };
+  const lineTotal = total ?? unit! * quantity;
+  const fees = ['commissionFee', 'serviceFee', 'transactionFee'].map((f) => parseRupiah(get(f as ImportField)));
+  if (fees.some((f) => f === null)) return { line, error: 'imports.rowBadFee' };
+  return {
+    line,
+    row: {
+      orderId,
+      status: externalStatus(get('status'), get('returnStatus')),
+      sku,
+      name,
+      variation: get('variation'),
+      quantity,
+      unitPrice: Math.round(lineTotal / quantity),
+      lineTotal,
+      // Fee columns are order-level amounts; the caller takes them once per order (abs: exports show them negative).
+      fees: fees.reduce<number>((s, f) => s + Math.abs(f!), 0),
+    },
+  };
+}
+
+export function lineKey(r: Pick<ImportLine, 'sku' | 'name' | 'variation'>): string {
+  return `${r.sku.toLowerCase()}|${r.name.toLowerCase()}|${r.variation.toLowerCase()}`;
+}
+
+export const MARKETPLACES = ['shopee', 'tokopedia_tiktok', 'other'] as const satisfies readonly Marketplace[];

@@ -1,0 +1,379 @@
+import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
+import type { Marketplace } from '../db/schema.ts';
+import { newId, newToken, nowIso, sha256Hex } from '../util.ts';
+import { ACCOUNTS } from '../ledger/chart-template.ts';
+import { postEntry } from '../ledger/post-entry.ts';
+import { reserveOrderStock } from '../ledger/inventory.ts';
+import { recordSalesReturn } from '../ledger/sales-totals.ts';
+import { takeStock } from '../orders/order-stock.ts';
+import { newOrderCode } from '../orders/order-code.ts';
+import { recordOrderEvent, transitionOrder, type OrderActor } from '../orders/transition-order.ts';
+import { lineKey, readImportRows, type ColumnMapping, type ExternalStatus, type ImportFile, type ImportLine } from './marketplace-file.ts';
+
+export interface CatalogItem {
+  productId: string;
+  variantId: string | null;
+  name: string;
+  variantName: string | null;
+  sku: string | null;
+  unitCost: number | null;
+}
+
+/** How a line names its product: by SKU when it has one, by name and variation otherwise. */
+export function productKey(r: Pick<ImportLine, 'sku' | 'name' | 'variation'>): string {
+  return r.sku ? `sku:${r.sku.toLowerCase()}` : `name:${r.name.toLowerCase()}|${r.variation.toLowerCase()}`;
+}
+
+/** The shop's catalog and saved product mappings, read once per import (a few thousand rows at most). */
+export async function loadMatcher(scope: ShopScope, marketplace: Marketplace): Promise<(r: ImportLine) => CatalogItem | null> {
+  const { tx, shopId } = scope;
+  const products = await tx.selectFrom('products').select(['id', 'name', 'sku', 'unit_cost']).where('shop_id', '=', shopId).execute();
+  const variants = await tx
+    .selectFrom('product_variants')
+    .select(['id', 'product_id', 'name', 'sku', 'unit_cost'])
+    .where('shop_id', '=', shopId)
+    .execute();
+  const maps = await tx
+    .selectFrom('marketplace_product_maps')
+    .select(['external_key', 'product_id', 'variant_id'])
+    .where('shop_id', '=', shopId)
+    .where('marketplace', '=', marketplace)
+    .execute();
+  const byId = new Map<string, CatalogItem>();
+  const bySku = new Map<string, CatalogItem>();
+  const byName = new Map<string, CatalogItem>();
+  const productName = new Map(products.map((p) => [p.id, p.name]));
+  const hasVariants = new Set(variants.map((v) => v.product_id));
+  for (const p of products) {
+    const item = {
+      productId: p.id,
+      variantId: null,
+      name: p.name,
+      variantName: null,
+      sku: p.sku,
+      unitCost: p.unit_cost === null ? null : Number(p.unit_cost),
+    };
+    byId.set(`${p.id}:`, item);
+    if (p.sku) bySku.set(p.sku.toLowerCase(), item);
+    if (!hasVariants.has(p.id)) byName.set(`${p.name.toLowerCase()}|`, item);
+  }
+  for (const v of variants) {
+    const name = productName.get(v.product_id) ?? '';
+    const item = {
+      productId: v.product_id,
+      variantId: v.id,
+      name,
+      variantName: v.name,
+      sku: v.sku,
+      unitCost: v.unit_cost === null ? null : Number(v.unit_cost),
+    };
+    byId.set(`${v.product_id}:${v.id}`, item);
+    if (v.sku) bySku.set(v.sku.toLowerCase(), item);
+    byName.set(`${name.toLowerCase()}|${v.name.toLowerCase()}`, item);
+  }
+  const mapped = new Map(maps.map((m) => [m.external_key, byId.get(`${m.product_id}:${m.variant_id ?? ''}`) ?? null]));
+  return (r) =>
+    mapped.get(productKey(r)) ??
+    (r.sku ? bySku.get(r.sku.toLowerCase()) : undefined) ??
+    byName.get(`${r.name.toLowerCase()}|${r.variation.toLowerCase()}`) ??
+    null;
+}
+
+export interface ImportGroup {
+  externalOrderId: string;
+  status: ExternalStatus;
+  fees: number;
+  lines: { key: string; row: ImportLine; item: CatalogItem | null }[];
+}
+
+export interface BadRow {
+  line: number;
+  reason: string;
+}
+
+export interface CollectedImport {
+  rows: number;
+  groups: Map<string, ImportGroup>;
+  badRows: BadRow[];
+  duplicateRows: number;
+  unmatched: Map<string, { key: string; sku: string; name: string; variation: string; lines: number }>;
+}
+
+/** Bad rows kept for the answer; the count is always complete. */
+export const MAX_BAD_ROWS = 500;
+
+/**
+ * Streams the file once, grouping lines by external order (only the parsed lines are kept, not the
+ * file). A repeated line of an order in the same file is a duplicate; an order's fees come from its
+ * first line (exports repeat the order-level fee on every line), and its status from its last.
+ */
+export async function collectImport(
+  file: ImportFile,
+  mapping: ColumnMapping | null,
+  match: (r: ImportLine) => CatalogItem | null,
+): Promise<CollectedImport & { badCount: number }> {
+  const out: CollectedImport & { badCount: number } = {
+    rows: 0,
+    groups: new Map(),
+    badRows: [],
+    badCount: 0,
+    duplicateRows: 0,
+    unmatched: new Map(),
+  };
+  for await (const r of readImportRows(file, mapping)) {
+    out.rows++;
+    if ('error' in r) {
+      out.badCount++;
+      if (out.badRows.length < MAX_BAD_ROWS) out.badRows.push({ line: r.line, reason: r.error });
+      continue;
+    }
+    const row = r.row;
+    let g = out.groups.get(row.orderId);
+    if (!g) {
+      g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, lines: [] };
+      out.groups.set(row.orderId, g);
+    }
+    g.status = row.status;
+    const key = lineKey(row);
+    if (g.lines.some((l) => l.key === key)) {
+      out.duplicateRows++;
+      continue;
+    }
+    const item = match(row);
+    g.lines.push({ key, row, item });
+    if (!item) {
+      const pk = productKey(row);
+      const u = out.unmatched.get(pk) ?? { key: pk, sku: row.sku, name: row.name, variation: row.variation, lines: 0 };
+      u.lines++;
+      out.unmatched.set(pk, u);
+    }
+  }
+  return out;
+}
+
+export type ApplyOutcome = 'created' | 'updated' | 'unchanged' | 'unmatched' | 'conflict';
+
+const RANK: Record<ExternalStatus, number> = { open: 0, completed: 1, cancelled: 1, returned: 2 };
+
+/**
+ * One external order into the shop's books, in the caller's transaction. New: an order of channel
+ * `marketplace` (payment 'credit': delivered before the marketplace pays out) with its lines, stock taken,
+ * confirmed, then moved to the export's status. Known: only a status the order has not reached yet is
+ * applied (completed → fulfilled, cancelled, returned), through transitionOrder and so its postings; an
+ * older export read later changes nothing. An order with an unmatched line waits until it is mapped.
+ */
+export async function applyImportOrder(
+  scope: ShopScope,
+  opts: { marketplace: Marketplace; group: ImportGroup; userId: string },
+): Promise<ApplyOutcome> {
+  const { tx, shopId } = scope;
+  const { group: g, marketplace } = opts;
+  const actor: OrderActor = { kind: 'user', userId: opts.userId };
+  const known = await tx
+    .selectFrom('marketplace_orders')
+    .select(['order_id', 'external_status', 'fees'])
+    .where('shop_id', '=', shopId)
+    .where('marketplace', '=', marketplace)
+    .where('external_order_id', '=', g.externalOrderId)
+    .executeTakeFirst();
+  if (known) {
+    const from = known.external_status as ExternalStatus;
+    // An older export read after a newer one (completed after returned, open after anything) moves nothing back.
+    if (from === g.status || RANK[g.status] < RANK[from]) return 'unchanged';
+    const ok = await reach(scope, { orderId: known.order_id, status: g.status, fees: Number(known.fees), actor });
+    if (!ok) return 'conflict';
+    await tx
+      .updateTable('marketplace_orders')
+      .set({ external_status: g.status, updated_at: nowIso() })
+      .where('shop_id', '=', shopId)
+      .where('marketplace', '=', marketplace)
+      .where('external_order_id', '=', g.externalOrderId)
+      .execute();
+    return 'updated';
+  }
+  if (g.lines.some((l) => !l.item)) return 'unmatched';
+  const orderId = await insertOrder(scope, opts);
+  await transitionOrder(scope, { orderId, to: 'confirmed', actor, details: { marketplace } });
+  await reach(scope, { orderId, status: g.status, fees: g.fees, actor });
+  return 'created';
+}
+
+async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; group: ImportGroup; userId: string }): Promise<string> {
+  const { tx, shopId } = scope;
+  const { group: g, marketplace } = opts;
+  const lines = g.lines.map((l, i) => ({ ...l, item: l.item!, lineNo: i + 1 }));
+  // The sale already happened on the marketplace: stock may go below zero, the shop then sees it oversold.
+  const taken = await takeStock(
+    scope,
+    lines.map((l) => ({
+      productId: l.item.productId,
+      variantId: l.item.variantId,
+      quantity: l.row.quantity,
+      name: l.item.name,
+      variantName: l.item.variantName,
+    })),
+    { guard: false },
+  );
+  const shop = await tx.selectFrom('shops').select(['slug', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
+  let code = newOrderCode(shop.slug);
+  for (let i = 0; i < 10; i++) {
+    if (!(await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())) break;
+    code = newOrderCode(shop.slug);
+  }
+  const total = lines.reduce((s, l) => s + l.row.lineTotal, 0);
+  const orderId = newId();
+  const now = nowIso();
+  await tx
+    .insertInto('orders')
+    .values({
+      shop_id: shopId,
+      id: orderId,
+      code,
+      access_token_hash: sha256Hex(newToken()),
+      idempotency_key: null,
+      request_fingerprint: null,
+      token_box: null,
+      channel: 'marketplace',
+      marketplace,
+      payment_method: 'credit',
+      status: 'pending',
+      customer_name: '',
+      customer_phone: null,
+      delivery_method: 'pickup',
+      destination_code: null,
+      address: '',
+      notes: g.externalOrderId,
+      subtotal: total,
+      delivery_fee: 0,
+      total,
+      locale: shop.locale === 'en' ? 'en' : 'id',
+      expires_at: null,
+      receipt_media_id: null,
+      stock_held: taken.tracked ? 1 : 0,
+      hold_until: null,
+      stripe_checkout_session_id: null,
+      stripe_payment_intent_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('order_lines')
+    .values(
+      lines.map((l) => ({
+        shop_id: shopId,
+        order_id: orderId,
+        line_no: l.lineNo,
+        product_id: l.item.productId,
+        variant_id: l.item.variantId,
+        name: l.item.name,
+        variant_name: l.item.variantName,
+        sku: l.item.sku,
+        unit_price: l.row.unitPrice,
+        unit_cost: l.item.unitCost,
+        quantity: l.row.quantity,
+        line_total: l.row.lineTotal,
+      })),
+    )
+    .execute();
+  if (taken.tracked) await reserveOrderStock(scope, orderId);
+  await tx
+    .insertInto('order_events')
+    .values({
+      shop_id: shopId,
+      id: newId(),
+      order_id: orderId,
+      type: 'placed',
+      from_status: null,
+      to_status: 'pending',
+      actor_kind: 'user',
+      actor_user_id: opts.userId,
+      created_at: now,
+      details: JSON.stringify({ channel: 'marketplace', marketplace, externalOrderId: g.externalOrderId, imported: true }),
+    })
+    .execute();
+  await tx
+    .insertInto('marketplace_orders')
+    .values({
+      shop_id: shopId,
+      marketplace,
+      external_order_id: g.externalOrderId,
+      order_id: orderId,
+      external_status: g.status,
+      fees: g.fees,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('marketplace_order_lines')
+    .values(
+      lines.map((l) => ({
+        shop_id: shopId,
+        marketplace,
+        external_order_id: g.externalOrderId,
+        line_key: l.key,
+        order_id: orderId,
+        line_no: l.lineNo,
+      })),
+    )
+    .execute();
+  // Stock changes what public pages show.
+  if (taken.tracked) await bumpShopVersion(scope);
+  return orderId;
+}
+
+/** Moves an imported order to the export's status; false when the lifecycle cannot (cancelled after delivery). */
+async function reach(
+  scope: ShopScope,
+  opts: { orderId: string; status: ExternalStatus; fees: number; actor: OrderActor },
+): Promise<boolean> {
+  const { tx, shopId } = scope;
+  const { orderId, status, actor } = opts;
+  const o = await tx
+    .selectFrom('orders')
+    .select(['status', 'code', 'subtotal'])
+    .where('shop_id', '=', shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  if (status === 'open') return true;
+  if (status === 'cancelled') {
+    if (o.status === 'fulfilled') return false;
+    await transitionOrder(scope, { orderId, to: 'cancelled', actor, details: { imported: true } });
+    return true;
+  }
+  if (o.status === 'cancelled') return false;
+  if (o.status !== 'fulfilled') await transitionOrder(scope, { orderId, to: 'fulfilled', actor, details: { imported: true } });
+  // The marketplace keeps its fees out of the payout: an expense against what it owes, once per order.
+  if (opts.fees > 0)
+    await postEntry(scope, {
+      key: `marketplace:${orderId}:fees`,
+      source: { type: 'order', id: orderId },
+      memo: `${o.code} biaya marketplace`,
+      createdBy: actor.userId,
+      lines: [
+        { account: ACCOUNTS.marketplaceFees, amount: opts.fees },
+        { account: ACCOUNTS.marketplaceReceivable, amount: -opts.fees },
+      ],
+    });
+  if (status === 'returned') {
+    const amount = Number(o.subtotal);
+    // Returned through the marketplace: it will not pay this sale out. The goods' way back to stock is
+    // recorded by the merchant (stock-in or count) when they arrive, so no inventory moves here.
+    const r = await postEntry(scope, {
+      key: `marketplace:${orderId}:returned`,
+      source: { type: 'order', id: orderId },
+      memo: `${o.code} retur marketplace`,
+      createdBy: actor.userId,
+      lines: [
+        { account: ACCOUNTS.salesReturns, amount },
+        { account: ACCOUNTS.marketplaceReceivable, amount: -amount },
+      ],
+    });
+    if (r.posted) {
+      await recordSalesReturn(scope, { orderId, day: r.day, amount });
+      await recordOrderEvent(scope, { orderId, type: 'returned', actor, details: { imported: true } });
+    }
+  }
+  return true;
+}
