@@ -170,6 +170,15 @@ describe(`ledger and order inbox API (${dbName})`, () => {
     expect(dep.status).toBe(200);
     expect((await staff.post(`${API}/cash-book/depreciation`, { month: today.slice(0, 7) })).status).toBe(403);
 
+    const journal = (await (await owner.get(`${API}/journal-entries?from=${today}&to=${today}`)).json()) as {
+      entries: { id: string; lines: { account: string; amount: number }[] }[];
+    };
+    expect(journal.entries.find((x) => x.id === entryId)?.lines).toEqual([
+      { account: '5202', amount: 15_000 },
+      { account: '1101', amount: -15_000 },
+    ]);
+    expect((await staff.get(`${API}/journal-entries?from=${today}&to=${today}`)).status).toBe(403);
+    expect((await owner.get(`${API}/journal-entries?from=${today}&to=2000-01-01`)).status).toBe(400);
     expect((await other.post(`/api/v1/shops/roti-balang/journal-entries/${entryId}/reversal`, {})).status).toBe(404);
     const ledger = async () =>
       ((await (await owner.get(`${API}/reports/general-ledger?account=5202&from=${today}&to=${today}`)).json()) as { lines: unknown[] })

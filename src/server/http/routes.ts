@@ -17,6 +17,7 @@ import { closeMonthInput } from '../ledger/close-month.ts';
 import { settleDebtInput } from '../ledger/settle-debt.ts';
 import {
   asOfQuery,
+  journalQuery,
   debtsQuery,
   generalLedgerQuery,
   periodQuery,
@@ -37,6 +38,7 @@ import {
   equipmentResponse,
   financialNotesResponse,
   generalLedgerResponse,
+  journalEntriesResponse,
   pphResponse,
   profitLossResponse,
   reverseEntryResponse,
@@ -410,6 +412,15 @@ export const ROUTES = {
     body: keyed(stockCountInput),
     success: 201,
     response: stockCountResponse,
+  }),
+  listJournalEntries: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/journal-entries',
+    tag: 'ledger',
+    summary: 'The journal of a period (from/to), newest first, with each entry’s postings (debit positive); nextBefore pages back',
+    access: OWNER,
+    query: journalQuery,
+    response: journalEntriesResponse,
   }),
   reverseEntry: defineRoute({
     method: 'post',

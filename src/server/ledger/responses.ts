@@ -18,6 +18,22 @@ export const stockCountResponse = z.object({
   value: rupiah.optional().describe('Owner only'),
   recorded: z.boolean(),
 });
+export const journalEntriesResponse = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      day: z.string(),
+      memo: z.string(),
+      sourceType: z.string(),
+      sourceId: z.string().nullable(),
+      reversesId: z.string().nullable(),
+      belongsTo: z.string().nullable(),
+      createdAt: z.string(),
+      lines: z.array(z.object({ account: z.string(), amount: z.number().int() })),
+    }),
+  ),
+  nextBefore: z.string().nullable(),
+});
 export const reverseEntryResponse = z.object({ entryId: z.string() });
 export const depreciationResponse = z.object({ posted: z.number().int(), amount: rupiah });
 export const closeMonthResponse = z.object({ closed: z.boolean(), month: z.string() });

@@ -46,6 +46,11 @@ export const reverseEntryInput = z.object({ memo: z.string().trim().max(200).opt
 
 const day = z.string().trim().describe('YYYY-MM-DD (the program time zone)');
 export const periodQuery = z.object({ from: day, to: day });
+export const journalQuery = z.object({
+  from: day,
+  to: day,
+  before: z.string().optional().describe('createdAt of the last entry seen (paging)'),
+});
 export const asOfQuery = z.object({ asOf: day });
 export const generalLedgerQuery = z.object({ account: z.string().trim().max(16).describe('Account code, e.g. 1101'), from: day, to: day });
 export const salesReportQuery = z.object({
