@@ -77,6 +77,10 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
       mediaId: 'nophoto',
       designId: designs.designs[0]?.id ?? 'none',
       productId: facts.products[0]?.productId ?? 'none',
+      // Ledger: a report file that exists; entry and debt ids that do not, so an allowed caller gets the domain's 404.
+      report: 'profit-loss',
+      entryId: 'noentry',
+      debtId: 'nodebt',
       ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
     };
     doc = (await (await clients.anonymous.get('/api/v1/openapi.json')).json()) as typeof doc;

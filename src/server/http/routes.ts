@@ -3,7 +3,51 @@ import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
 import { productInput, productPatchInput } from '../catalog/schemas.ts';
-import { createOrderInput, transitionInput } from '../orders/schemas.ts';
+import { createOrderInput, idempotencyKeyField, transitionInput } from '../orders/schemas.ts';
+import { listOrdersInput } from '../orders/list-orders.ts';
+import { quickSaleInput } from '../orders/record-quick-sale.ts';
+import { orderReturnInput } from '../orders/record-order-return.ts';
+import { expenseInput } from '../ledger/record-expense.ts';
+import { capitalInput } from '../ledger/record-capital.ts';
+import { drawingInput } from '../ledger/record-drawing.ts';
+import { creditPurchaseInput } from '../ledger/record-credit-purchase.ts';
+import { equipmentPurchaseInput } from '../ledger/record-equipment-purchase.ts';
+import { depreciationInput } from '../ledger/post-depreciation.ts';
+import { closeMonthInput } from '../ledger/close-month.ts';
+import { settleDebtInput } from '../ledger/settle-debt.ts';
+import {
+  asOfQuery,
+  journalQuery,
+  debtsQuery,
+  generalLedgerQuery,
+  periodQuery,
+  pphQuery,
+  reportFileQuery,
+  reverseEntryInput,
+  salesReportQuery,
+  stockCountInput,
+  stockInInput,
+} from '../ledger/schemas.ts';
+import {
+  balanceSheetResponse,
+  cashBookResponse,
+  closeMonthResponse,
+  debtReminderResponse,
+  debtsResponse,
+  depreciationResponse,
+  equipmentResponse,
+  financialNotesResponse,
+  generalLedgerResponse,
+  journalEntriesResponse,
+  pphResponse,
+  profitLossResponse,
+  reverseEntryResponse,
+  salesReportResponse,
+  settleDebtResponse,
+  stockCountResponse,
+  stockInResponse,
+  trialBalanceResponse,
+} from '../ledger/responses.ts';
 import { currentSessionResponse, issueResetResponse, signInResponse, signUpResponse } from '../auth/responses.ts';
 import {
   auditResponse,
@@ -19,9 +63,10 @@ import { photosResponse, productResponse, publicProductsResponse } from '../cata
 import {
   createOrderResponse,
   listOrdersResponse,
+  orderReturnResponse,
   orderStatusResponse,
-  orderStatusSchema,
   pendingOrdersResponse,
+  quickSaleResponse,
   transitionResponse,
 } from '../orders/responses.ts';
 import {
@@ -50,17 +95,15 @@ import {
   saveDesignInput,
 } from '../branding/schemas.ts';
 
-const listOrdersQuery = z.object({
-  status: z
-    .enum(orderStatusSchema.options, { error: 'validation.choice' })
-    .optional()
-    .describe('pending | confirmed | paid | fulfilled | cancelled | expired'),
-  before: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.invalid' })
-    .optional()
-    .describe('ISO time: orders placed before it (paging)'),
-});
+const listOrdersQuery = listOrdersInput;
+/** A write that posts to the ledger: its key in the body or the Idempotency-Key header (route handlers merge them). */
+// safeExtend keeps the schema's refinements; its types refuse loosening a required field, which is the point here.
+const keyed = <Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) =>
+  schema.safeExtend({
+    idempotencyKey: idempotencyKeyField.optional().describe('Or send the Idempotency-Key header (one of them is required)'),
+  } as never) as unknown as z.ZodObject<Omit<Shape, 'idempotencyKey'> & { idempotencyKey: z.ZodOptional<typeof idempotencyKeyField> }>;
+const OWNER = { kind: 'shop', capability: 'reports.profit' } as const;
+const ORDERS = { kind: 'shop', capability: 'orders.manage' } as const;
 // The use case checks the format (its own message); the schema documents the choices.
 const exportDesignQuery = z.object({
   format: z.string().optional().describe('png | pdf | sheet (required)'),
@@ -303,7 +346,8 @@ export const ROUTES = {
     method: 'get',
     path: '/api/v1/shops/{shop}/orders',
     tag: 'orders',
-    summary: 'Orders of the shop, newest first',
+    summary:
+      'The order inbox: orders of the shop from every channel, newest first, filtered by status, channel, payment state (paid: went through "paid"), period (from/to, the program time zone) and a search by code or customer; nextBefore pages back',
     access: { kind: 'shop', capability: 'orders.manage' },
     query: listOrdersQuery,
     response: listOrdersResponse,
@@ -324,6 +368,237 @@ export const ROUTES = {
     access: { kind: 'shop', capability: 'orders.manage' },
     body: transitionInput,
     response: transitionResponse,
+  }),
+  recordQuickSale: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/quick-sales',
+    tag: 'orders',
+    summary:
+      'Record a stall, reseller or phone sale: priced from the catalog (a price set by hand is kept with who set it), delivered at once, paid now or on credit (a receivable with a due date). cost and grossProfit only for the owner. The same idempotency key (body or Idempotency-Key header) returns the same sale, with another body 422',
+    access: ORDERS,
+    body: keyed(quickSaleInput),
+    success: 201,
+    response: quickSaleResponse,
+  }),
+  recordOrderReturn: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/orders/{code}/returns',
+    tag: 'orders',
+    summary:
+      'A return after fulfilment, whole or per line, with the reason: taken off an open receivable first, refunded for the rest; restocked goods return at the cost the sale posted. cost only for the owner. Idempotency key required',
+    access: ORDERS,
+    body: keyed(orderReturnInput),
+    success: 201,
+    response: orderReturnResponse,
+  }),
+  // Ledger (src/server/ledger/): stock, journal corrections, cash book, hutang piutang, month close, reports.
+  recordStockIn: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/stock-ins',
+    tag: 'ledger',
+    summary: 'Stock in: goods bought (cash, bank or on credit) or a production batch; moves the moving-average cost. Owner only (costs)',
+    access: { kind: 'shop', capability: 'products.cost' },
+    body: keyed(stockInInput),
+    success: 201,
+    response: stockInResponse,
+  }),
+  countStock: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/stock-counts',
+    tag: 'ledger',
+    summary:
+      'A stock count (stok opname): what is on the shelf, held units included; the difference posts as Beban Selisih Persediaan. value (the difference at cost) only for the owner',
+    access: { kind: 'shop', capability: 'products.edit' },
+    body: keyed(stockCountInput),
+    success: 201,
+    response: stockCountResponse,
+  }),
+  listJournalEntries: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/journal-entries',
+    tag: 'ledger',
+    summary: 'The journal of a period (from/to), newest first, with each entry’s postings (debit positive); nextBefore pages back',
+    access: OWNER,
+    query: journalQuery,
+    response: journalEntriesResponse,
+  }),
+  reverseEntry: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/journal-entries/{entryId}/reversal',
+    tag: 'ledger',
+    summary: 'Reverse a journal entry (posted today; marked as belonging to a closed month when it corrects one). At most once per entry',
+    access: OWNER,
+    body: reverseEntryInput,
+    success: 201,
+    response: reverseEntryResponse,
+  }),
+  recordExpense: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/expenses',
+    tag: 'ledger',
+    summary: 'An expense paid from Kas or Bank (Beban x / Kas|Bank)',
+    access: OWNER,
+    body: keyed(expenseInput),
+    success: 201,
+    response: cashBookResponse,
+  }),
+  recordCapital: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/capital',
+    tag: 'ledger',
+    summary: 'Capital put in by the owner (Kas|Bank / Modal Pemilik)',
+    access: OWNER,
+    body: keyed(capitalInput),
+    success: 201,
+    response: cashBookResponse,
+  }),
+  recordDrawing: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/drawings',
+    tag: 'ledger',
+    summary: "The owner's private withdrawal, prive (Prive / Kas|Bank)",
+    access: OWNER,
+    body: keyed(drawingInput),
+    success: 201,
+    response: cashBookResponse,
+  }),
+  recordCreditPurchase: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/credit-purchases',
+    tag: 'ledger',
+    summary: 'Bought now, paid later: the account bought / Utang Usaha, with a payable and its due date',
+    access: OWNER,
+    body: keyed(creditPurchaseInput),
+    success: 201,
+    response: cashBookResponse,
+  }),
+  recordEquipmentPurchase: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/equipment',
+    tag: 'ledger',
+    summary: 'Equipment bought (Peralatan / Kas|Bank|Utang Usaha), depreciated straight-line over its life',
+    access: OWNER,
+    body: keyed(equipmentPurchaseInput),
+    success: 201,
+    response: equipmentResponse,
+  }),
+  postDepreciation: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/cash-book/depreciation',
+    tag: 'ledger',
+    summary: 'Post the straight-line depreciation of a month (YYYY-MM) for every asset; each asset-month posts once',
+    access: OWNER,
+    body: depreciationInput,
+    response: depreciationResponse,
+  }),
+  listDebts: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/debts',
+    tag: 'ledger',
+    summary: 'Hutang piutang: receivables (staff may see them) or payables (owner only), with due dates and what is outstanding',
+    access: ORDERS,
+    query: debtsQuery,
+    response: debtsResponse,
+  }),
+  settleDebt: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/debts/{debtId}/settlements',
+    tag: 'ledger',
+    summary: 'A payment on a receivable or of a payable (payables: owner only), whole or partial, never more than outstanding',
+    access: ORDERS,
+    body: keyed(settleDebtInput),
+    success: 201,
+    response: settleDebtResponse,
+  }),
+  debtReminder: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/debts/{debtId}/reminder',
+    tag: 'ledger',
+    summary: "A WhatsApp reminder for a receivable: a wa.me link with the amount and due date in the customer's language",
+    access: ORDERS,
+    response: debtReminderResponse,
+  }),
+  closeMonth: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/month-closes',
+    tag: 'ledger',
+    summary: 'Close a month (YYYY-MM) that has ended: its books are locked; later corrections post into the open month',
+    access: OWNER,
+    body: closeMonthInput,
+    response: closeMonthResponse,
+  }),
+  profitLoss: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/profit-loss',
+    tag: 'reports',
+    summary: 'Laporan Laba Rugi for a period',
+    access: OWNER,
+    query: periodQuery,
+    response: profitLossResponse,
+  }),
+  balanceSheet: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/balance-sheet',
+    tag: 'reports',
+    summary: 'Laporan Posisi Keuangan on a day',
+    access: OWNER,
+    query: asOfQuery,
+    response: balanceSheetResponse,
+  }),
+  trialBalance: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/trial-balance',
+    tag: 'reports',
+    summary: 'Trial balance (neraca saldo) on a day',
+    access: OWNER,
+    query: asOfQuery,
+    response: trialBalanceResponse,
+  }),
+  generalLedger: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/general-ledger',
+    tag: 'reports',
+    summary: 'General ledger (buku besar) of one account for a period',
+    access: OWNER,
+    query: generalLedgerQuery,
+    response: generalLedgerResponse,
+  }),
+  financialNotes: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/notes',
+    tag: 'reports',
+    summary: "Catatan atas Laporan Keuangan (SAK EMKM) on a day, in the caller's language",
+    access: OWNER,
+    query: asOfQuery,
+    response: financialNotesResponse,
+  }),
+  salesReport: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/sales',
+    tag: 'reports',
+    summary:
+      'Sales by channel, product and day/week/month with growth against the previous and a baseline period (no cost or profit: staff may read it)',
+    access: ORDERS,
+    query: salesReportQuery,
+    response: salesReportResponse,
+  }),
+  pphEstimate: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/pph',
+    tag: 'reports',
+    summary: 'PPh Final UMKM estimate (0.5% of monthly turnover, PP 55/2022) for a year, with its assumptions',
+    access: OWNER,
+    query: pphQuery,
+    response: pphResponse,
+  }),
+  reportFile: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/reports/{report}/file',
+    tag: 'reports',
+    summary: 'Download a statement (report: profit-loss | balance-sheet | trial-balance | general-ledger) as CSV, XLSX or PDF',
+    access: OWNER,
+    query: reportFileQuery,
+    binary: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'],
   }),
   // Brand studio (src/server/branding/): designs with versions, exports, label facts, the brand kit.
   listDesigns: defineRoute({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Success bodies of the order routes (routes.ts); types exported for browser code. */
 export const orderStatusSchema = z.enum(['pending', 'confirmed', 'paid', 'fulfilled', 'cancelled', 'expired']);
-const payment = z.enum(['whatsapp', 'transfer', 'card', 'cash']);
+const payment = z.enum(['whatsapp', 'transfer', 'card', 'cash', 'qris', 'credit']);
 const delivery = z.enum(['pickup', 'local', 'courier']);
 const rupiah = z.number().int();
 
@@ -46,7 +46,7 @@ export const listOrdersResponse = z.object({
     z.object({
       code: z.string(),
       status: orderStatusSchema,
-      channel: z.enum(['whatsapp', 'web', 'marketplace', 'stall']),
+      channel: z.enum(['whatsapp', 'web', 'marketplace', 'stall', 'reseller']),
       payment,
       delivery,
       destination: z.string().nullable(),
@@ -65,6 +65,41 @@ export const pendingOrdersResponse = z.object({
 });
 export const transitionResponse = z.object({ code: z.string(), status: orderStatusSchema, changed: z.boolean() });
 
+/** cost and grossProfit: only for a role that may see costs (the owner); staff get neither field. */
+export const quickSaleResponse = z.object({
+  replayed: z.boolean(),
+  orderId: z.string(),
+  code: z.string(),
+  channel: z.string(),
+  payment,
+  total: rupiah,
+  lines: z.array(
+    z.object({
+      name: z.string(),
+      variantName: z.string().nullable(),
+      quantity: z.number().int(),
+      unitPrice: rupiah,
+      lineTotal: rupiah,
+      priceOverridden: z.boolean(),
+    }),
+  ),
+  receivable: z.object({ debtId: z.string(), amount: rupiah, dueDate: z.string().nullable() }).nullable(),
+  cost: rupiah.optional().describe('Owner only'),
+  grossProfit: rupiah.optional().describe('Owner only'),
+});
+/** cost (the goods' value back in stock): owner only. */
+export const orderReturnResponse = z.object({
+  replayed: z.boolean(),
+  returnId: z.string(),
+  amount: rupiah,
+  fromReceivable: rupiah,
+  refunded: rupiah,
+  restocked: z.boolean(),
+  cost: rupiah.optional().describe('Owner only'),
+});
+
+export type QuickSaleResponse = z.infer<typeof quickSaleResponse>;
+export type OrderReturnResponse = z.infer<typeof orderReturnResponse>;
 export type CreateOrderResponse = z.infer<typeof createOrderResponse>;
 export type OrderStatusResponse = z.infer<typeof orderStatusResponse>;
 export type ListOrdersResponse = z.infer<typeof listOrdersResponse>;

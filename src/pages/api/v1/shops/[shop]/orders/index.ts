@@ -52,7 +52,7 @@ export const POST = handle(ROUTES.createOrder, async ({ ctx, body }) => {
 });
 
 export const GET = handle(ROUTES.listOrders, async ({ query, shop }) => {
-  const r = await listOrders({ shopId: shop.shop.id, status: query.status ?? null, before: query.before ?? null });
+  const r = await listOrders({ shopId: shop.shop.id, filters: query });
   return json({
     orders: r.orders.map((o) => ({
       code: o.code,

@@ -1,0 +1,20 @@
+import { handle } from '#server/http/api.ts';
+import { ROUTES } from '#server/http/routes.ts';
+import { json } from '#server/http/respond.ts';
+import { requireIdempotencyKey } from '#server/http/idempotency.ts';
+import { roleHas } from '#server/auth/access.ts';
+import { countStock } from '#server/ledger/count-stock.ts';
+
+export const POST = handle(ROUTES.countStock, async ({ ctx, body, shop }) => {
+  const key = requireIdempotencyKey(ctx, body.idempotencyKey);
+  const r = await countStock({
+    shopId: shop.shop.id,
+    role: shop.role,
+    userId: shop.user.id,
+    item: { productId: body.productId, variantId: body.variantId ?? null },
+    counted: body.counted,
+    key,
+  });
+  // Staff count the shelf; the difference's value at cost is the owner's.
+  return json(roleHas(shop.role, 'products.cost') ? r : { difference: r.difference, recorded: r.recorded }, { status: 201 });
+});
