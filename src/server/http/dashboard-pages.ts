@@ -33,6 +33,7 @@ export const DASHBOARD_PAGES = {
   },
   '/dashboard/[shop]/pembayaran/stripe': { capability: 'payments.manage' },
   '/dashboard/[shop]/pembayaran/stripe/kembali': { capability: 'payments.manage' },
+  '/dashboard/[shop]/laporan': { capability: 'orders.manage', tab: 'reports.tab' },
   '/dashboard/[shop]/staf': { capability: 'staff.manage', tab: 'dashboard.staff' },
   '/dashboard/[shop]/audit': { capability: 'audit.view', tab: 'dashboard.audit' },
   '/dashboard/[shop]/brand': { capability: 'brand.edit', tab: 'brand.tab' },
