@@ -24,6 +24,7 @@ let shopId: string;
 let month: { from: string; to: string };
 let pl: ProfitLoss;
 let salesNet: number;
+let receivableId: string;
 const EXPENSE = 12_345;
 
 beforeAll(async () => {
@@ -41,6 +42,8 @@ beforeAll(async () => {
     .where('id', 'not in', (eb) => eb.selectFrom('product_variants').select('product_id').where('shop_id', '=', shopId))
     .orderBy('id')
     .executeTakeFirstOrThrow();
+  // An odd unit cost, so no cost or profit figure can equal a sales figure or a chart tick by chance.
+  await db().updateTable('products').set({ unit_cost: 13_457 }).where('shop_id', '=', shopId).where('id', '=', product.id).execute();
   for (const qty of [2, 3]) {
     const o = await placeOrder(shopId, product.id, qty);
     for (const to of ['confirmed', 'paid', 'fulfilled'] as const) await moveOrder(shopId, o.orderId, to);
@@ -59,6 +62,42 @@ beforeAll(async () => {
       idempotencyKey: 'reports-page-expense-1',
     }),
   });
+  const { recordQuickSale, quickSaleInput } = await import('#server/orders/record-quick-sale.ts');
+  const sale = await recordQuickSale({
+    shopId,
+    role: 'owner',
+    userId: ownerRow.id,
+    input: quickSaleInput.parse({
+      channel: 'reseller',
+      items: [{ productId: product.id, quantity: 1, unitPrice: 40_000 }],
+      payment: 'credit',
+      dueDate: '2030-01-31',
+      customerName: 'Bu Hasnah <b>',
+      customerPhone: '081234567890',
+      idempotencyKey: 'reports-page-credit-sale-1',
+    }),
+  });
+  const { recordCreditPurchase, creditPurchaseInput } = await import('#server/ledger/record-credit-purchase.ts');
+  await recordCreditPurchase({
+    shopId,
+    role: 'owner',
+    userId: ownerRow.id,
+    input: creditPurchaseInput.parse({
+      account: '1303',
+      amount: 77_000,
+      supplierName: 'Toko Plastik Sungguminasa',
+      dueDate: '2030-02-15',
+      idempotencyKey: 'reports-page-credit-buy-1',
+    }),
+  });
+  const debt = await db()
+    .selectFrom('ledger_debts')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('kind', '=', 'receivable')
+    .executeTakeFirstOrThrow();
+  receivableId = debt.id;
+  expect(sale).toBeTruthy();
   const day = await today(shopId);
   const { lastDayOfMonth } = await import('#server/ledger/report-period.ts');
   month = { from: `${day.slice(0, 7)}-01`, to: lastDayOfMonth(day.slice(0, 7)) };
@@ -210,5 +249,64 @@ describe(`reports pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, 
     const page = await (await owner.get(ok.headers.get('location')!)).text();
     expect(page).toContain('Jenis wajib pajak disimpan.');
     expect(page).toContain('Rp 500 juta pertama');
+  });
+});
+
+describe(`debts page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  async function outstanding(id: string) {
+    const { db } = await import('#server/db/index.ts');
+    const d = await db()
+      .selectFrom('ledger_debts')
+      .select(['amount', 'settled', 'reduced'])
+      .where('shop_id', '=', shopId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return Number(d.amount) - Number(d.settled) - Number(d.reduced);
+  }
+  async function entries() {
+    const { db } = await import('#server/db/index.ts');
+    const r = await db()
+      .selectFrom('journal_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('shop_id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  it('staff see receivables with a WhatsApp reminder, not the payables; the owner sees both', async () => {
+    const html = await (await staff.get('/dashboard/hk05/piutang')).text();
+    expect(html).toContain('Piutang pelanggan');
+    expect(html).toContain('Bu Hasnah &lt;b&gt;');
+    expect(html).toContain('2030-01-31');
+    expect(html).not.toContain('Toko Plastik Sungguminasa');
+    expect(html).not.toContain('Utang ke pemasok');
+    const remind = await staff.get(`/dashboard/hk05/piutang?ingatkan=${receivableId}`);
+    expect(remind.status).toBe(200);
+    const link = /href="(https:\/\/wa\.me\/[^"]+)"/.exec(await remind.text())?.[1] ?? '';
+    expect(link).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=/);
+    expect(decodeURIComponent(link.split('text=')[1]!.replace(/&amp;/g, '&'))).toContain('Rp 40.000');
+    const ownerHtml = await (await owner.get('/dashboard/hk05/piutang')).text();
+    expect(ownerHtml).toContain('Toko Plastik Sungguminasa');
+    expect((await other.get('/dashboard/hk05/piutang')).status).toBe(404);
+    expect((await staff.get('/dashboard/hk05/piutang?ingatkan=nope')).status).toBe(404);
+  });
+
+  it('a partial settlement writes once; a resubmitted form and bad input write nothing', async () => {
+    const before = await entries();
+    const form = { debtId: receivableId, amount: '15.000', paidWith: 'cash', date: '', idempotencyKey: 'page-test-settle-1' };
+    const first = await staff.form('/dashboard/hk05/piutang', form);
+    expect(first.status).toBe(303);
+    expect(await outstanding(receivableId)).toBe(25_000);
+    expect((await staff.form('/dashboard/hk05/piutang', form)).status).toBe(303);
+    expect(await outstanding(receivableId)).toBe(25_000);
+    expect(await entries()).toBe(before + 1);
+    const tooMuch = await staff.form('/dashboard/hk05/piutang', { ...form, amount: '30000', idempotencyKey: 'page-test-settle-2' });
+    expect(tooMuch.status).toBe(400);
+    expect(await tooMuch.text()).toContain('Pembayaran melebihi sisa tagihan (Rp 25.000).');
+    const notNumber = await staff.form('/dashboard/hk05/piutang', { ...form, amount: 'lima ribu', idempotencyKey: 'page-test-settle-3' });
+    expect(notNumber.status).toBe(400);
+    expect(await notNumber.text()).toContain('Nilai harus rupiah bulat, tidak negatif.');
+    expect(await outstanding(receivableId)).toBe(25_000);
+    expect(await entries()).toBe(before + 1);
   });
 });
