@@ -310,3 +310,43 @@ describe(`debts page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () 
     expect(await entries()).toBe(before + 1);
   });
 });
+
+describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  async function entries() {
+    const { db } = await import('#server/db/index.ts');
+    const r = await db()
+      .selectFrom('journal_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('shop_id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  it('an expense writes once; a resubmitted form, bad input and staff write nothing', async () => {
+    expect((await owner.get('/dashboard/hk05/kas')).status).toBe(200);
+    expect((await staff.get('/dashboard/hk05/kas')).status).toBe(403);
+    const before = await entries();
+    const form = {
+      action: 'expense',
+      account: '5302',
+      amount: '250.000',
+      paidWith: 'cash',
+      date: '',
+      memo: 'sewa lapak',
+      idempotencyKey: 'kas-test-1',
+    };
+    expect((await owner.form('/dashboard/hk05/kas', form)).status).toBe(303);
+    expect((await owner.form('/dashboard/hk05/kas', form)).status).toBe(303);
+    expect(await entries()).toBe(before + 1);
+    const bad = await owner.form('/dashboard/hk05/kas', { ...form, amount: '-5', idempotencyKey: 'kas-test-2' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Nilai harus rupiah bulat, tidak negatif.');
+    const badAction = await owner.form('/dashboard/hk05/kas', { ...form, action: 'steal', idempotencyKey: 'kas-test-3' });
+    expect(badAction.status).toBe(400);
+    expect((await staff.form('/dashboard/hk05/kas', { ...form, idempotencyKey: 'kas-test-4' })).status).toBe(403);
+    expect(
+      (await owner.form('/dashboard/hk05/kas', { ...form, action: 'capital', amount: '1000000', idempotencyKey: 'kas-test-5' })).status,
+    ).toBe(303);
+    expect(await entries()).toBe(before + 2);
+  });
+});

@@ -36,6 +36,7 @@ describe('dashboard pages', () => {
       '/dashboard/hk05/pengaturan',
       '/dashboard/hk05/pembayaran',
       '/dashboard/hk05/laporan',
+      '/dashboard/hk05/kas',
       '/dashboard/hk05/piutang',
       '/dashboard/hk05/staf',
       '/dashboard/hk05/audit',

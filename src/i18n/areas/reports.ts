@@ -182,6 +182,14 @@ export const id = {
   'reports.debts.saved': 'Pembayaran dicatat.',
   'reports.debts.remind': 'Siapkan pengingat WhatsApp',
   'reports.debts.sendReminder': 'Buka di WhatsApp',
+  'reports.cash.tab': 'Kas',
+  'reports.cash.expense': 'Catat beban',
+  'reports.cash.capital': 'Setoran modal',
+  'reports.cash.drawing': 'Prive (ambil untuk pribadi)',
+  'reports.cash.account': 'Jenis beban',
+  'reports.cash.amount': 'Jumlah (Rp)',
+  'reports.cash.memo': 'Keterangan',
+  'reports.cash.saved': 'Tercatat di buku kas.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -365,4 +373,12 @@ export const en: Record<keyof typeof id, string> = {
   'reports.debts.saved': 'Payment recorded.',
   'reports.debts.remind': 'Prepare a WhatsApp reminder',
   'reports.debts.sendReminder': 'Open in WhatsApp',
+  'reports.cash.tab': 'Cash book',
+  'reports.cash.expense': 'Record an expense',
+  'reports.cash.capital': 'Capital put in',
+  'reports.cash.drawing': 'Owner drawing',
+  'reports.cash.account': 'Expense type',
+  'reports.cash.amount': 'Amount (Rp)',
+  'reports.cash.memo': 'Note',
+  'reports.cash.saved': 'Recorded in the cash book.',
 };
