@@ -36,6 +36,9 @@ describe('dashboard pages', () => {
       '/dashboard/hk05/pesanan',
       '/dashboard/hk05/pengaturan',
       '/dashboard/hk05/pembayaran',
+      '/dashboard/hk05/laporan',
+      '/dashboard/hk05/kas',
+      '/dashboard/hk05/piutang',
       '/dashboard/hk05/staf',
       '/dashboard/hk05/audit',
       '/dashboard/hk05/brand',
@@ -46,6 +49,8 @@ describe('dashboard pages', () => {
       '/dashboard/hk05/produk',
       '/dashboard/hk05/jual',
       '/dashboard/hk05/pesanan',
+      '/dashboard/hk05/laporan',
+      '/dashboard/hk05/piutang',
       '/dashboard/hk05/brand',
     ]);
     expect(staff.filter((tab) => tab.badge === 'pendingOrders').map((tab) => tab.href)).toEqual(['/dashboard/hk05/pesanan']);
