@@ -183,6 +183,8 @@ describe('brand studio on a 360 px touch phone', () => {
         touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y: Math.round(y) }],
       });
     const name = 'Nama usaha';
+    // Touch coordinates are the viewport's: the stage must be on screen, as it is for a person who scrolls to it.
+    await page.locator('#stage').scrollIntoViewIfNeeded();
     const start = await objectState(page, name);
     const p = await objectPoint(page, name);
     await page.touchscreen.tap(p.x, p.y);
