@@ -53,9 +53,11 @@ if (box) {
       if (!res.ok) return;
       const data = (await res.json()) as { count: number; latest: { code: string; createdAt: string } | null };
       for (const badge of document.querySelectorAll<HTMLElement>('[data-pending-badge]')) {
-        badge.textContent = String(data.count);
+        const count = badge.querySelector<HTMLElement>('[data-count]');
+        const label = badge.querySelector<HTMLElement>('[data-label]');
+        if (count) count.textContent = String(data.count);
+        if (label) label.textContent = (box.dataset.textBadge ?? '').replace('{count}', String(data.count));
         badge.hidden = data.count === 0;
-        badge.setAttribute('aria-label', (box.dataset.textBadge ?? '').replace('{count}', String(data.count)));
       }
       if (data.latest && data.latest.createdAt > latest) {
         latest = data.latest.createdAt;
