@@ -82,7 +82,9 @@ function nuCheck(dir: string): Map<string, string[]> {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) throw r.error;
-  const out = JSON.parse(r.stderr || r.stdout) as { messages: { type: string; url?: string; message: string; lastLine?: number; extract?: string }[] };
+  const out = JSON.parse(r.stderr || r.stdout) as {
+    messages: { type: string; url?: string; message: string; lastLine?: number; extract?: string }[];
+  };
   const byFile = new Map<string, string[]>();
   for (const m of out.messages) {
     if (m.type !== 'error' && m.type !== 'non-document-error') continue;
