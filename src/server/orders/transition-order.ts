@@ -22,10 +22,12 @@ export interface OrderActor {
  * the caller's shop transaction. Idempotent for a repeated target: moving to the status the order
  * already has returns { changed: false } without a new event (webhooks and double taps arrive twice).
  */
+/** An order of the shop by id, or by its code (the dashboard and API name orders by code). */
+export type OrderRef = { orderId: string } | { code: string };
+
 export async function transitionOrder(
   scope: ShopScope,
-  opts: {
-    orderId: string;
+  opts: OrderRef & {
     to: OrderStatus;
     actor: OrderActor;
     details?: Record<string, unknown>;
@@ -39,7 +41,7 @@ export async function transitionOrder(
     .select(['id', 'status', 'stock_held', 'payment_method', 'code', 'total', 'subtotal', 'delivery_fee', 'channel'])
     .select((eb) => lastEventAt(eb).as('last_event_at'))
     .where('shop_id', '=', shopId)
-    .where('id', '=', opts.orderId)
+    .where((eb) => ('code' in opts ? eb('code', '=', opts.code) : eb('id', '=', opts.orderId)))
     .executeTakeFirst();
   if (!order) throw new NotFound('orders.notFound');
   if (order.status === opts.to) return { changed: false, from: order.status };
