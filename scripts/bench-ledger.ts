@@ -81,7 +81,34 @@ async function setup() {
   return { shopId: shop.id, productId, userId };
 }
 
+/**
+ * Counts the SQL statements the database driver runs (better-sqlite3's statements, pg's queries), savepoints and
+ * commits included, so the bench can print statements per order next to the throughput.
+ */
+async function countStatements(): Promise<{ n: number }> {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const counter = { n: 0 };
+  const Sqlite = require('better-sqlite3') as typeof import('better-sqlite3');
+  const stmt = Object.getPrototypeOf(new Sqlite(':memory:').prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
+  for (const m of ['run', 'get', 'all', 'iterate']) {
+    const orig = stmt[m]!;
+    stmt[m] = function (this: unknown, ...a: unknown[]) {
+      counter.n++;
+      return orig.apply(this, a);
+    };
+  }
+  const pg = require('pg') as { Client: { prototype: Record<string, (...a: unknown[]) => unknown> } };
+  const query = pg.Client.prototype.query!;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    counter.n++;
+    return query.apply(this, a);
+  };
+  return counter;
+}
+
 async function flows() {
+  const statements = await countStatements();
   const { shopId, productId, userId } = await setup();
   const { createOrder } = await import('../src/server/orders/create-order.ts');
   const { changeOrderStatus } = await import('../src/server/orders/change-order-status.ts');
@@ -129,12 +156,16 @@ async function flows() {
   const warmDone = done;
   done = 0;
   stop = false;
+  statements.n = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const running = Array.from({ length: FLOWS }, flow);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   stop = true;
   await Promise.all(running);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const perOrder = { statements: statements.n / done, cpuMs: (cpu.user + cpu.system) / 1000 / done };
   const total = warmDone + done;
   const entries = Number(
     (
@@ -147,7 +178,15 @@ async function flows() {
   );
   const problems = await inShop(shopId, (scope) => checkShopLedger(scope));
   await closeDb();
-  return { ordersPerSecond: done / secs, orders: total, entries, expectedEntries: 2 * total + 1, problems: problems.length };
+  return {
+    ordersPerSecond: done / secs,
+    orders: total,
+    entries,
+    expectedEntries: 2 * total + 1,
+    problems: problems.length,
+    statementsPerOrder: perOrder.statements,
+    cpuMsPerOrder: perOrder.cpuMs,
+  };
 }
 
 async function reports() {
@@ -384,12 +423,28 @@ const modes = args.includes('--pg')
       { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
       { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
     ];
+const TARGET = 1500;
+const measured: { label: string; ordersPerSecond: number }[] = [];
 for (const m of args.includes('--reports-only') || IMPORT_ONLY ? [] : modes) {
   const r = child('flows', m.env);
   const ok = r.entries === r.expectedEntries && r.problems === 0;
+  measured.push({ label: m.label, ordersPerSecond: r.ordersPerSecond });
   console.log(
-    `  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s (target >= 1,500); ${r.orders} orders, ${r.entries} entries ` +
+    `  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s; ${r.statementsPerOrder.toFixed(1)} SQL statements and ` +
+      `${r.cpuMsPerOrder.toFixed(2)} ms CPU per order; ${r.orders} orders, ${r.entries} entries ` +
       `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'}`,
+  );
+}
+if (measured.length) {
+  const [target, ...others] = measured;
+  for (const o of others)
+    console.log(`  ${target!.label} / ${o.label}: ${(target!.ordersPerSecond / o.ordersPerSecond).toFixed(2)}x (same run)`);
+  console.log(
+    `  ${target!.ordersPerSecond >= TARGET ? 'PASS' : 'FAIL'}: ${target!.label} ${target!.ordersPerSecond.toFixed(0)} orders/s, ` +
+      `target >= ${TARGET.toLocaleString('en')} (${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
   );
 }
 if (!args.includes('--pg') && POSTINGS > 0 && !IMPORT_ONLY) {

@@ -1,12 +1,11 @@
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { Marketplace } from '../db/schema.ts';
-import { newId, newToken, nowIso, sha256Hex } from '../util.ts';
+import { newToken, nowIso, sha256Hex } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
-import { reserveOrderStock } from '../ledger/inventory.ts';
 import { recordSalesReturn } from '../ledger/sales-totals.ts';
 import { takeStock } from '../orders/order-stock.ts';
-import { newOrderCode } from '../orders/order-code.ts';
+import { insertOrderWithLines } from '../orders/insert-order-with-lines.ts';
 import { recordOrderEvent, transitionOrder, type OrderActor } from '../orders/transition-order.ts';
 import { lineKey, readImportRows, type ColumnMapping, type ExternalStatus, type ImportFile, type ImportLine } from './marketplace-file.ts';
 
@@ -215,20 +214,11 @@ async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; g
     { guard: false },
   );
   const shop = await tx.selectFrom('shops').select(['slug', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
-  let code = newOrderCode(shop.slug);
-  for (let i = 0; i < 10; i++) {
-    if (!(await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())) break;
-    code = newOrderCode(shop.slug);
-  }
   const total = lines.reduce((s, l) => s + l.row.lineTotal, 0);
-  const orderId = newId();
   const now = nowIso();
-  await tx
-    .insertInto('orders')
-    .values({
-      shop_id: shopId,
-      id: orderId,
-      code,
+  const { orderId } = await insertOrderWithLines(scope, {
+    slug: shop.slug,
+    order: {
       access_token_hash: sha256Hex(newToken()),
       idempotency_key: null,
       request_fingerprint: null,
@@ -236,7 +226,6 @@ async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; g
       channel: 'marketplace',
       marketplace,
       payment_method: 'credit',
-      status: 'pending',
       customer_name: '',
       customer_phone: null,
       delivery_method: 'pickup',
@@ -248,50 +237,29 @@ async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; g
       total,
       locale: shop.locale === 'en' ? 'en' : 'id',
       expires_at: null,
-      receipt_media_id: null,
-      stock_held: taken.tracked ? 1 : 0,
       hold_until: null,
       stripe_checkout_session_id: null,
       stripe_payment_intent_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await tx
-    .insertInto('order_lines')
-    .values(
-      lines.map((l) => ({
-        shop_id: shopId,
-        order_id: orderId,
-        line_no: l.lineNo,
-        product_id: l.item.productId,
-        variant_id: l.item.variantId,
-        name: l.item.name,
-        variant_name: l.item.variantName,
-        sku: l.item.sku,
-        unit_price: l.row.unitPrice,
-        unit_cost: l.item.unitCost,
-        quantity: l.row.quantity,
-        line_total: l.row.lineTotal,
-      })),
-    )
-    .execute();
-  if (taken.tracked) await reserveOrderStock(scope, orderId);
-  await tx
-    .insertInto('order_events')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      order_id: orderId,
-      type: 'placed',
-      from_status: null,
-      to_status: 'pending',
-      actor_kind: 'user',
-      actor_user_id: opts.userId,
-      created_at: now,
-      details: JSON.stringify({ channel: 'marketplace', marketplace, externalOrderId: g.externalOrderId, imported: true }),
-    })
-    .execute();
+    },
+    lines: lines.map((l) => ({
+      productId: l.item.productId,
+      variantId: l.item.variantId,
+      name: l.item.name,
+      variantName: l.item.variantName,
+      sku: l.item.sku,
+      unitPrice: l.row.unitPrice,
+      unitCost: l.item.unitCost,
+      quantity: l.row.quantity,
+      lineTotal: l.row.lineTotal,
+    })),
+    stockTaken: taken.tracked,
+    placed: {
+      actorKind: 'user',
+      actorUserId: opts.userId,
+      details: { channel: 'marketplace', marketplace, externalOrderId: g.externalOrderId, imported: true },
+    },
+    now,
+  });
   await tx
     .insertInto('marketplace_orders')
     .values({

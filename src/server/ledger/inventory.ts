@@ -178,18 +178,19 @@ export async function ensureValued(
   return { ...row, stock: available, stock_value: available * cost };
 }
 
-interface OrderLineRow {
+export interface OrderLineRow {
   line_no: number;
   product_id: string | null;
   variant_id: string | null;
   quantity: number;
   unit_cost: number | null;
+  line_total: number;
 }
 
 async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineRow[]> {
   return scope.tx
     .selectFrom('order_lines')
-    .select(['line_no', 'product_id', 'variant_id', 'quantity', 'unit_cost'])
+    .select(['line_no', 'product_id', 'variant_id', 'quantity', 'unit_cost', 'line_total'])
     .where('shop_id', '=', scope.shopId)
     .where('order_id', '=', orderId)
     .orderBy('line_no')
@@ -232,9 +233,14 @@ async function holdStates(scope: ShopScope, orderId: string): Promise<Map<number
  * the value of the held units out of the item at the moving average, one movement per line. Lines of
  * items without tracked stock have nothing to move.
  */
-export async function reserveOrderStock(scope: ShopScope, orderId: string): Promise<void> {
-  const lines = await orderLines(scope, orderId);
-  const states = await holdStates(scope, orderId);
+export async function reserveOrderStock(
+  scope: ShopScope,
+  orderId: string,
+  /** A just-inserted order's lines: it has no holds yet, so neither its lines nor its holds are read back. */
+  opts: { newLines?: readonly OrderLineRow[] } = {},
+): Promise<void> {
+  const lines = opts.newLines ?? (await orderLines(scope, orderId));
+  const states = opts.newLines ? new Map<number, HoldState>() : await holdStates(scope, orderId);
   const byItem = new Map<string, { item: ItemRef; lines: OrderLineRow[] }>();
   for (const l of lines) {
     if (!l.product_id) continue;
@@ -336,13 +342,14 @@ export async function saleCost(
   scope: ShopScope,
   orderId: string,
   entryKey: string,
-): Promise<{ cost: number; movements: () => Promise<void> }> {
+): Promise<{ cost: number; movements: () => Promise<void>; lines: OrderLineRow[] }> {
   const lines = await orderLines(scope, orderId);
   for (const l of lines)
     if (l.product_id) await ensureValued(scope, { productId: l.product_id, variantId: l.variant_id }, { openOrderId: orderId });
   const held = await holdStates(scope, orderId);
   const parts = lines.map((l) => ({ l, cost: held.get(l.line_no)?.value ?? (l.unit_cost ?? 0) * l.quantity }));
   return {
+    lines,
     cost: parts.reduce((s, p) => s + p.cost, 0),
     movements: async () => {
       for (const { l, cost } of parts) {

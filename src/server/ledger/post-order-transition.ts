@@ -10,7 +10,7 @@ export function moneyAccount(method: PaymentMethod): string {
   return method === 'cash' || method === 'whatsapp' ? ACCOUNTS.cash : ACCOUNTS.bank;
 }
 
-interface OrderFacts {
+export interface OrderFacts {
   id: string;
   total: number;
   subtotal: number;
@@ -20,7 +20,7 @@ interface OrderFacts {
   channel: string;
 }
 
-async function loadFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {
+async function readFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {
   return scope.tx
     .selectFrom('orders')
     .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method', 'channel'])
@@ -33,14 +33,20 @@ async function loadFacts(scope: ShopScope, orderId: string): Promise<OrderFacts>
 export async function depositBalance(scope: ShopScope, orderId: string): Promise<number> {
   const r = await scope.tx
     .selectFrom('journal_postings')
-    .innerJoin('journal_entries', (j) =>
-      j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'),
+    // The account is picked by CASE, not in WHERE, and the entries by a subquery: without statistics SQLite
+    // would otherwise walk every posting of Uang Muka Pelanggan (its account index), not the order's few entries.
+    .select((eb) =>
+      eb.fn.sum<number>(eb.case().when('account_code', '=', ACCOUNTS.customerDeposits).then(eb.ref('amount')).else(0).end()).as('s'),
     )
-    .select((eb) => eb.fn.sum<number>('journal_postings.amount').as('s'))
-    .where('journal_postings.shop_id', '=', scope.shopId)
-    .where('journal_entries.source_type', '=', 'order')
-    .where('journal_entries.source_id', '=', orderId)
-    .where('journal_postings.account_code', '=', ACCOUNTS.customerDeposits)
+    .where('shop_id', '=', scope.shopId)
+    .where('entry_id', 'in', (eb) =>
+      eb
+        .selectFrom('journal_entries')
+        .select('id')
+        .where('shop_id', '=', scope.shopId)
+        .where('source_type', '=', 'order')
+        .where('source_id', '=', orderId),
+    )
     .executeTakeFirst();
   return -Number(r?.s ?? 0);
 }
@@ -60,12 +66,12 @@ export function revenueLines(o: { subtotal: number; delivery_fee: number }): Pos
  */
 export async function postOrderTransition(
   scope: ShopScope,
-  opts: { orderId: string; from: OrderStatus; to: OrderStatus; userId?: string | null },
+  opts: { orderId: string; from: OrderStatus; to: OrderStatus; userId?: string | null; order?: OrderFacts },
 ): Promise<void> {
   const { orderId, to } = opts;
   const source = { type: 'order', id: orderId };
   if (to === 'paid') {
-    const o = await loadFacts(scope, orderId);
+    const o = opts.order ?? (await readFacts(scope, orderId));
     await postEntry(scope, {
       key: `order:${orderId}:paid`,
       source,
@@ -77,7 +83,7 @@ export async function postOrderTransition(
       ],
     });
   } else if (to === 'fulfilled') {
-    const o = await loadFacts(scope, orderId);
+    const o = opts.order ?? (await readFacts(scope, orderId));
     const key = `order:${orderId}:fulfilled`;
     const cost = await saleCost(scope, orderId, key);
     const deposit = await depositBalance(scope, orderId);
@@ -100,12 +106,12 @@ export async function postOrderTransition(
     });
     if (posted.posted) {
       await cost.movements();
-      await recordOrderSales(scope, { orderId, day: posted.day, sign: 1 });
+      await recordOrderSales(scope, { orderId, day: posted.day, sign: 1, order: o, lines: cost.lines });
     }
   } else if (to === 'cancelled' || to === 'expired') {
     const deposit = await depositBalance(scope, orderId);
     if (deposit > 0) {
-      const o = await loadFacts(scope, orderId);
+      const o = opts.order ?? (await readFacts(scope, orderId));
       await postEntry(scope, {
         key: `order:${orderId}:${to}`,
         source,
@@ -129,7 +135,7 @@ export async function postOrderRefund(
   opts: { orderId: string; amount: number; key: string; status: OrderStatus },
 ): Promise<void> {
   if (opts.amount <= 0) return;
-  const o = await loadFacts(scope, opts.orderId);
+  const o = await readFacts(scope, opts.orderId);
   const money = moneyAccount(o.payment_method);
   const source = { type: 'order', id: opts.orderId };
   if (opts.status === 'fulfilled') {

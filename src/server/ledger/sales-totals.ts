@@ -49,20 +49,34 @@ async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promis
  * A delivered order counts as a sale on the day its revenue is posted (sign 1), and a reversed
  * fulfilment takes it back (sign -1): the channel's order row and one row per product line.
  */
-export async function recordOrderSales(scope: ShopScope, opts: { orderId: string; day: string; sign: 1 | -1 }): Promise<void> {
+export async function recordOrderSales(
+  scope: ShopScope,
+  opts: {
+    orderId: string;
+    day: string;
+    sign: 1 | -1;
+    /** The order's channel and subtotal and its lines when the caller has read them already. */
+    order?: { channel: string; subtotal: number };
+    lines?: readonly { product_id: string | null; quantity: number; line_total: number }[];
+  },
+): Promise<void> {
   const { tx, shopId } = scope;
-  const order = await tx
-    .selectFrom('orders')
-    .select(['channel', 'subtotal'])
-    .where('shop_id', '=', shopId)
-    .where('id', '=', opts.orderId)
-    .executeTakeFirstOrThrow();
-  const lines = await tx
-    .selectFrom('order_lines')
-    .select(['product_id', 'quantity', 'line_total'])
-    .where('shop_id', '=', shopId)
-    .where('order_id', '=', opts.orderId)
-    .execute();
+  const order =
+    opts.order ??
+    (await tx
+      .selectFrom('orders')
+      .select(['channel', 'subtotal'])
+      .where('shop_id', '=', shopId)
+      .where('id', '=', opts.orderId)
+      .executeTakeFirstOrThrow());
+  const lines =
+    opts.lines ??
+    (await tx
+      .selectFrom('order_lines')
+      .select(['product_id', 'quantity', 'line_total'])
+      .where('shop_id', '=', shopId)
+      .where('order_id', '=', opts.orderId)
+      .execute());
   const s = opts.sign;
   const byProduct = new Map<string, SalesRow>();
   for (const l of lines) {

@@ -1,13 +1,9 @@
 import type { ShopScope } from '../tenant/index.ts';
-import { transitionOrder, type OrderActor } from './transition-order.ts';
+import { transitionOrder, type OrderActor, type OrderRef } from './transition-order.ts';
 
 /** Cancel before fulfilment; reserved stock goes back on the shelf (and public pages may show it again). */
-export async function cancelOrder(scope: ShopScope, opts: { orderId: string; actor: OrderActor; reason?: string }) {
-  const r = await transitionOrder(scope, {
-    orderId: opts.orderId,
-    to: 'cancelled',
-    actor: opts.actor,
-    details: opts.reason ? { reason: opts.reason } : undefined,
-  });
+export async function cancelOrder(scope: ShopScope, opts: OrderRef & { actor: OrderActor; reason?: string }) {
+  const { reason, ...ref } = opts;
+  const r = await transitionOrder(scope, { ...ref, to: 'cancelled', details: reason ? { reason } : undefined });
   return r;
 }

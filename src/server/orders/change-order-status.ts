@@ -2,7 +2,7 @@ import { inShop, type ShopScope } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
 import type { OrderStatus, ShopRole } from '../db/schema.ts';
 import { requireCapability } from '../auth/access.ts';
-import type { OrderActor } from './transition-order.ts';
+import type { OrderActor, OrderRef } from './transition-order.ts';
 import { normalizeOrderCode } from './order-code.ts';
 import { confirmOrder } from './confirm-order.ts';
 import { markOrderPaid } from './mark-order-paid.ts';
@@ -12,7 +12,7 @@ import type { MerchantTarget } from './lifecycle.ts';
 
 const BY_TARGET: Record<
   MerchantTarget,
-  (scope: ShopScope, o: { orderId: string; actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>
+  (scope: ShopScope, o: OrderRef & { actor: OrderActor }) => Promise<{ changed: boolean; from: OrderStatus }>
 > = {
   confirmed: confirmOrder,
   paid: markOrderPaid,
@@ -25,15 +25,9 @@ export async function changeOrderStatus(opts: { shopId: string; code: string; to
   requireCapability(opts.role, 'orders.manage');
   const code = normalizeOrderCode(opts.code);
   if (!code) throw new NotFound('orders.notFound');
+  // By code: the transition's one read of the order finds it (another shop's code is not found).
   return inShop(opts.shopId, async (scope) => {
-    const o = await scope.tx
-      .selectFrom('orders')
-      .select('id')
-      .where('shop_id', '=', scope.shopId)
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!o) throw new NotFound('orders.notFound');
-    const r = await BY_TARGET[opts.to](scope, { orderId: o.id, actor: { kind: 'user', userId: opts.userId } });
+    const r = await BY_TARGET[opts.to](scope, { code, actor: { kind: 'user', userId: opts.userId } });
     return { code, status: opts.to as OrderStatus, changed: r.changed, from: r.from };
   });
 }

@@ -1,21 +1,20 @@
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { Conflict, Invalid, TooManyRequests, Unprocessable } from '../errors.ts';
 import { absoluteUrl, config } from '../config.ts';
-import { addSeconds, newId, newToken, sha256Hex } from '../util.ts';
+import { addSeconds, newToken, sha256Hex } from '../util.ts';
 import { whatsappLink } from '../shops/phone.ts';
 import { paymentOptions } from '../payments/payment-options.ts';
 import { startCardPaymentAfterCommit } from '../payments/card.ts';
-import type { DeliveryMethod, OrderStatus, PaymentMethod } from '../db/schema.ts';
+import type { DeliveryMethod, OrderChannel, OrderStatus, PaymentMethod } from '../db/schema.ts';
 import type { Locale } from '#i18n/index.ts';
 import { availableMethods, deliveryFee, deliveryOptions } from './delivery-options.ts';
-import { newOrderCode } from './order-code.ts';
 import { priceItems, type ItemRequest } from './price-items.ts';
-import { loadOrderMessage, orderWhatsappText } from './order-message.ts';
+import { loadOrderMessage, orderMessageData, orderWhatsappText, type OrderMessageData } from './order-message.ts';
+import { insertOrderWithLines } from './insert-order-with-lines.ts';
 import { idempotencyKeyHash, openToken, sealToken } from './token-box.ts';
 import { requestFingerprint } from './request-fingerprint.ts';
 import { takeStock } from './order-stock.ts';
 import { lapseOrderHolds } from './lapse-order-holds.ts';
-import { reserveOrderStock } from '../ledger/inventory.ts';
 
 export interface PlaceOrderInput {
   items: ItemRequest[];
@@ -106,6 +105,8 @@ interface Inserted {
   deliveryFee: number;
   total: number;
   payment: PaymentMethod;
+  /** The WhatsApp message's data, made in the placing transaction (a replay reads it back instead). */
+  message?: (statusUrl: string) => OrderMessageData & { whatsapp: string };
 }
 
 async function insertOrder(
@@ -120,7 +121,11 @@ async function insertOrder(
 ): Promise<Inserted> {
   const { tx, shopId } = scope;
   const { input } = opts;
-  const shop = await tx.selectFrom('shops').select(['slug', 'whatsapp', 'profile']).where('id', '=', shopId).executeTakeFirstOrThrow();
+  const shop = await tx
+    .selectFrom('shops')
+    .select(['slug', 'whatsapp', 'profile', 'name', 'locale'])
+    .where('id', '=', shopId)
+    .executeTakeFirstOrThrow();
 
   const delivery = deliveryOptions(shop.profile);
   if (!availableMethods(delivery).includes(input.delivery)) throw new Invalid({ delivery: ['orders.deliveryUnavailable'] });
@@ -142,89 +147,64 @@ async function insertOrder(
   const subtotal = lines.reduce((s, l) => s + l.lineTotal, 0);
   const fee = deliveryFee(delivery, input.delivery);
   const total = subtotal + fee;
-  let code = newOrderCode(shop.slug);
-  for (let i = 0; i < 10; i++) {
-    const taken = await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
-    if (!taken) break;
-    code = newOrderCode(shop.slug);
-  }
   const token = newToken();
-  const orderId = newId();
   const now = nowDate.toISOString();
   const payment: PaymentMethod = input.payment;
-  await tx
-    .insertInto('orders')
-    .values({
-      shop_id: shopId,
-      id: orderId,
-      code,
-      access_token_hash: sha256Hex(token),
-      idempotency_key: input.idempotencyKey ? idempotencyKeyHash(input.idempotencyKey) : null,
-      token_box: input.idempotencyKey ? sealToken(token, input.idempotencyKey) : null,
-      request_fingerprint: opts.fingerprint,
-      channel: payment === 'card' ? 'web' : 'whatsapp',
-      payment_method: payment,
-      status: 'pending',
-      customer_name: input.customerName,
-      customer_phone: input.customerPhone,
-      delivery_method: input.delivery,
-      destination_code: input.destination,
-      address: input.address,
-      notes: input.notes,
-      subtotal,
-      delivery_fee: fee,
-      total,
-      locale: opts.locale,
-      expires_at: addSeconds(now, config().orderExpiryHours * 3600),
-      receipt_media_id: null,
-      stock_held: taken.tracked ? 1 : 0,
-      client_ip_hash: ipHash,
-      hold_until: taken.tracked ? new Date(nowDate.getTime() + config().orderHoldMinutes * 60_000).toISOString() : null,
-      stripe_checkout_session_id: null,
-      stripe_payment_intent_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await tx
-    .insertInto('order_lines')
-    .values(
-      lines.map((l, i) => ({
-        shop_id: shopId,
-        order_id: orderId,
-        line_no: i + 1,
-        product_id: l.productId,
-        variant_id: l.variantId,
-        name: l.name,
-        variant_name: l.variantName,
-        sku: l.sku,
-        unit_price: l.unitPrice,
-        unit_cost: l.unitCost,
-        quantity: l.quantity,
-        line_total: l.lineTotal,
-      })),
-    )
-    .execute();
-  if (taken.tracked) await reserveOrderStock(scope, orderId);
-  await tx
-    .insertInto('order_events')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      order_id: orderId,
-      type: 'placed',
-      from_status: null,
-      to_status: 'pending',
-      actor_kind: 'customer',
-      actor_user_id: null,
-      created_at: now,
-      details: JSON.stringify({ channel: payment === 'card' ? 'web' : 'whatsapp', payment, subtotal, deliveryFee: fee, total }),
-    })
-    .execute();
+  const channel: OrderChannel = payment === 'card' ? 'web' : 'whatsapp';
+  const order = {
+    access_token_hash: sha256Hex(token),
+    idempotency_key: input.idempotencyKey ? idempotencyKeyHash(input.idempotencyKey) : null,
+    token_box: input.idempotencyKey ? sealToken(token, input.idempotencyKey) : null,
+    request_fingerprint: opts.fingerprint,
+    channel,
+    payment_method: payment,
+    customer_name: input.customerName,
+    customer_phone: input.customerPhone,
+    delivery_method: input.delivery,
+    destination_code: input.destination,
+    address: input.address,
+    notes: input.notes,
+    subtotal,
+    delivery_fee: fee,
+    total,
+    locale: opts.locale,
+    expires_at: addSeconds(now, config().orderExpiryHours * 3600),
+    client_ip_hash: ipHash,
+    hold_until: taken.tracked ? new Date(nowDate.getTime() + config().orderHoldMinutes * 60_000).toISOString() : null,
+    stripe_checkout_session_id: null,
+    stripe_payment_intent_id: null,
+  };
+  const { orderId, code } = await insertOrderWithLines(scope, {
+    slug: shop.slug,
+    order,
+    lines,
+    stockTaken: taken.tracked,
+    placed: { actorKind: 'customer', actorUserId: null, details: { channel, payment, subtotal, deliveryFee: fee, total } },
+    now,
+  });
   if (opts.cartTokenHash) {
     await tx.deleteFrom('cart_items').where('shop_id', '=', shopId).where('cart_token_hash', '=', opts.cartTokenHash).execute();
   }
-  return { orderId, code, token, slug: shop.slug, whatsapp: shop.whatsapp, status: 'pending', subtotal, deliveryFee: fee, total, payment };
+  const messageLines = lines.map((l) => ({
+    name: l.name,
+    variant_name: l.variantName,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    line_total: l.lineTotal,
+  }));
+  return {
+    orderId,
+    code,
+    token,
+    slug: shop.slug,
+    whatsapp: shop.whatsapp,
+    status: 'pending',
+    subtotal,
+    deliveryFee: fee,
+    total,
+    payment,
+    message: (statusUrl) => orderMessageData(shop, { ...order, code }, messageLines, statusUrl),
+  };
 }
 
 /**
@@ -274,7 +254,7 @@ async function finish(shopId: string, o: Inserted, replayed = false): Promise<Pl
     // No transaction is held open during the Stripe call; Stripe returns the buyer to the status page.
     checkoutUrl = (await startCardPaymentAfterCommit({ shopId, orderId: o.orderId, statusUrl: path })).checkoutUrl;
   } else {
-    const msg = await inShop(shopId, (scope) => loadOrderMessage(scope, o.orderId, statusUrl));
+    const msg = o.message ? o.message(statusUrl) : await inShop(shopId, (scope) => loadOrderMessage(scope, o.orderId, statusUrl));
     whatsappUrl = whatsappLink(msg.whatsapp, orderWhatsappText(msg));
   }
   return {

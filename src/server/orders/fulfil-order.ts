@@ -1,7 +1,7 @@
 import type { ShopScope } from '../tenant/index.ts';
-import { transitionOrder, type OrderActor } from './transition-order.ts';
+import { transitionOrder, type OrderActor, type OrderRef } from './transition-order.ts';
 
 /** Goods handed over or shipped (paid -> fulfilled). */
-export async function fulfilOrder(scope: ShopScope, opts: { orderId: string; actor: OrderActor }) {
-  return transitionOrder(scope, { orderId: opts.orderId, to: 'fulfilled', actor: opts.actor });
+export async function fulfilOrder(scope: ShopScope, opts: OrderRef & { actor: OrderActor }) {
+  return transitionOrder(scope, { ...opts, to: 'fulfilled' });
 }

@@ -1,5 +1,5 @@
 import { formatRupiah, isLocale, t, type Locale } from '#i18n/index.ts';
-import type { DeliveryMethod, PaymentMethod } from '../db/schema.ts';
+import type { DeliveryMethod, OrderLinesTable, OrdersTable, PaymentMethod } from '../db/schema.ts';
 import type { ShopScope } from '../tenant/index.ts';
 import { NotFound } from '../errors.ts';
 import { destinationName } from './destinations.ts';
@@ -63,23 +63,19 @@ export function eventLabel(locale: Locale, type: string): string {
   return label === key ? type : label;
 }
 
-/** The message data of a stored order (used when a repeated request replays the original answer). */
-export async function loadOrderMessage(
-  scope: ShopScope,
-  orderId: string,
+type MessageOrder = Pick<
+  OrdersTable,
+  'code' | 'customer_name' | 'delivery_method' | 'destination_code' | 'subtotal' | 'total' | 'payment_method'
+> & { delivery_fee: number; address: string; notes: string };
+type MessageLine = Pick<OrderLinesTable, 'name' | 'variant_name' | 'quantity' | 'unit_price' | 'line_total'>;
+
+/** The message data of an order from its rows (the shop's, the order's and its lines in line order). */
+export function orderMessageData(
+  shop: { name: string; locale: string; whatsapp: string },
+  o: MessageOrder,
+  lines: readonly MessageLine[],
   statusUrl: string,
-): Promise<OrderMessageData & { whatsapp: string }> {
-  const { tx, shopId } = scope;
-  const shop = await tx.selectFrom('shops').select(['name', 'locale', 'whatsapp']).where('id', '=', shopId).executeTakeFirstOrThrow();
-  const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
-  if (!o) throw new NotFound('orders.notFound');
-  const lines = await tx
-    .selectFrom('order_lines')
-    .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
-    .where('shop_id', '=', shopId)
-    .where('order_id', '=', orderId)
-    .orderBy('line_no')
-    .execute();
+): OrderMessageData & { whatsapp: string } {
   return {
     whatsapp: shop.whatsapp,
     shopName: shop.name,
@@ -103,4 +99,24 @@ export async function loadOrderMessage(
     payment: o.payment_method,
     statusUrl,
   };
+}
+
+/** The message data of a stored order (used when a repeated request replays the original answer). */
+export async function loadOrderMessage(
+  scope: ShopScope,
+  orderId: string,
+  statusUrl: string,
+): Promise<OrderMessageData & { whatsapp: string }> {
+  const { tx, shopId } = scope;
+  const shop = await tx.selectFrom('shops').select(['name', 'locale', 'whatsapp']).where('id', '=', shopId).executeTakeFirstOrThrow();
+  const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
+  if (!o) throw new NotFound('orders.notFound');
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return orderMessageData(shop, o, lines, statusUrl);
 }

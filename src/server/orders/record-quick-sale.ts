@@ -6,13 +6,12 @@ import { phoneField } from '../auth/schemas.ts';
 import type { PaymentMethod } from '../db/schema.ts';
 import { isLocale, type Locale } from '#i18n/index.ts';
 import { newId, newToken, nowIso, sha256Hex } from '../util.ts';
-import { reserveOrderStock } from '../ledger/inventory.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { checkDay } from '../ledger/period-totals.ts';
 import { shopDay } from '../ledger/ledger-day.ts';
 import { MAX_LINES, MAX_QUANTITY, priceItems } from './price-items.ts';
 import { takeStock } from './order-stock.ts';
-import { newOrderCode } from './order-code.ts';
+import { insertOrderWithLines } from './insert-order-with-lines.ts';
 import { idempotencyKeyHash } from './token-box.ts';
 import { idempotencyKeyField } from './schemas.ts';
 import { transitionOrder } from './transition-order.ts';
@@ -183,28 +182,18 @@ async function insertSale(
   if (taken.tracked) await bumpShopVersion(scope);
 
   const shop = await tx.selectFrom('shops').select(['slug', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
-  let code = newOrderCode(shop.slug);
-  for (let i = 0; i < 10; i++) {
-    if (!(await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst())) break;
-    code = newOrderCode(shop.slug);
-  }
   const locale: Locale = input.customerLocale ?? (isLocale(shop.locale) ? shop.locale : 'id');
   const total = lines.reduce((s, l) => s + l.lineTotal, 0);
-  const orderId = newId();
   const now = nowIso();
-  await tx
-    .insertInto('orders')
-    .values({
-      shop_id: shopId,
-      id: orderId,
-      code,
+  const { orderId, code } = await insertOrderWithLines(scope, {
+    slug: shop.slug,
+    order: {
       access_token_hash: sha256Hex(newToken()),
       idempotency_key: opts.keyHash,
       request_fingerprint: opts.print,
       token_box: null,
       channel: input.channel,
       payment_method: input.payment,
-      status: 'pending',
       customer_name: input.customerName,
       customer_phone: input.customerPhone,
       delivery_method: 'pickup',
@@ -216,58 +205,25 @@ async function insertSale(
       total,
       locale,
       expires_at: null,
-      receipt_media_id: null,
-      stock_held: taken.tracked ? 1 : 0,
       hold_until: null,
       stripe_checkout_session_id: null,
       stripe_payment_intent_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await tx
-    .insertInto('order_lines')
-    .values(
-      lines.map((l, i) => ({
-        shop_id: shopId,
-        order_id: orderId,
-        line_no: i + 1,
-        product_id: l.productId,
-        variant_id: l.variantId,
-        name: l.name,
-        variant_name: l.variantName,
-        sku: l.sku,
-        unit_price: l.unitPrice,
-        unit_cost: l.unitCost,
-        quantity: l.quantity,
-        line_total: l.lineTotal,
-        list_price: l.listPrice,
-        price_set_by: l.setBy,
-      })),
-    )
-    .execute();
-  if (taken.tracked) await reserveOrderStock(scope, orderId);
-  await tx
-    .insertInto('order_events')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      order_id: orderId,
-      type: 'placed',
-      from_status: null,
-      to_status: 'pending',
-      actor_kind: 'user',
-      actor_user_id: userId,
-      created_at: now,
-      details: JSON.stringify({
+    },
+    lines,
+    stockTaken: taken.tracked,
+    placed: {
+      actorKind: 'user',
+      actorUserId: userId,
+      details: {
         channel: input.channel,
         payment: input.payment,
         total,
         quickSale: true,
         priceSetBy: lines.some((l) => l.setBy) ? userId : null,
-      }),
-    })
-    .execute();
+      },
+    },
+    now,
+  });
   const actor = { kind: 'user' as const, userId };
   await transitionOrder(scope, { orderId, to: input.payment === 'credit' ? 'confirmed' : 'paid', actor });
   await transitionOrder(scope, { orderId, to: 'fulfilled', actor });

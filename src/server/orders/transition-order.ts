@@ -1,5 +1,6 @@
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
-import type { OrderEventsTable, OrderStatus } from '../db/schema.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
@@ -21,10 +22,12 @@ export interface OrderActor {
  * the caller's shop transaction. Idempotent for a repeated target: moving to the status the order
  * already has returns { changed: false } without a new event (webhooks and double taps arrive twice).
  */
+/** An order of the shop by id, or by its code (the dashboard and API name orders by code). */
+export type OrderRef = { orderId: string } | { code: string };
+
 export async function transitionOrder(
   scope: ShopScope,
-  opts: {
-    orderId: string;
+  opts: OrderRef & {
     to: OrderStatus;
     actor: OrderActor;
     details?: Record<string, unknown>;
@@ -32,11 +35,13 @@ export async function transitionOrder(
   },
 ): Promise<{ changed: boolean; from: OrderStatus }> {
   const { tx, shopId } = scope;
+  // One read for the lifecycle check, the journal (postOrderTransition) and the event's time.
   const order = await tx
     .selectFrom('orders')
-    .select(['id', 'status', 'stock_held', 'payment_method'])
+    .select(['id', 'status', 'stock_held', 'payment_method', 'code', 'total', 'subtotal', 'delivery_fee', 'channel'])
+    .select((eb) => lastEventAt(eb).as('last_event_at'))
     .where('shop_id', '=', shopId)
-    .where('id', '=', opts.orderId)
+    .where((eb) => ('code' in opts ? eb('code', '=', opts.code) : eb('id', '=', opts.orderId)))
     .executeTakeFirst();
   if (!order) throw new NotFound('orders.notFound');
   if (order.status === opts.to) return { changed: false, from: order.status };
@@ -71,7 +76,13 @@ export async function transitionOrder(
   if (retaken) await reserveOrderStock(scope, order.id);
   // Stock changes what public pages show, so their cached copies must go (by shop version).
   if (stockChanged) await bumpShopVersion(scope);
-  await postOrderTransition(scope, { orderId: order.id, from: order.status, to: opts.to, userId: opts.actor.userId ?? null });
+  await postOrderTransition(scope, {
+    orderId: order.id,
+    from: order.status,
+    to: opts.to,
+    userId: opts.actor.userId ?? null,
+    order: { ...order, total: Number(order.total), subtotal: Number(order.subtotal), delivery_fee: Number(order.delivery_fee) },
+  });
   await tx
     .insertInto('order_events')
     .values({
@@ -84,7 +95,7 @@ export async function transitionOrder(
       actor_kind: opts.actor.kind,
       actor_user_id: opts.actor.userId ?? null,
       details: JSON.stringify(opts.details ?? {}),
-      created_at: await nextEventTime(scope, order.id),
+      created_at: eventTimeAfter(order.last_event_at),
     })
     .execute();
   return { changed: true, from: order.status };
@@ -137,7 +148,19 @@ async function nextEventTime(scope: ShopScope, orderId: string): Promise<string>
     .where('shop_id', '=', scope.shopId)
     .where('order_id', '=', orderId)
     .executeTakeFirst();
-  const now = Date.now();
-  const prev = last?.at ? Date.parse(String(last.at)) : 0;
-  return new Date(Math.max(now, prev + 1)).toISOString();
+  return eventTimeAfter(last?.at);
+}
+
+function eventTimeAfter(last: unknown): string {
+  const prev = last ? Date.parse(String(last)) : 0;
+  return new Date(Math.max(Date.now(), prev + 1)).toISOString();
+}
+
+/** The time of the order's latest event, as a column of a select from `orders`. */
+function lastEventAt(eb: ExpressionBuilder<Database & { orders: Database['orders'] }, 'orders'>) {
+  return eb
+    .selectFrom('order_events')
+    .select((e) => e.fn.max('order_events.created_at').as('at'))
+    .whereRef('order_events.shop_id', '=', 'orders.shop_id')
+    .whereRef('order_events.order_id', '=', 'orders.id');
 }
