@@ -3,8 +3,7 @@ import type { Locale } from '#i18n/index.ts';
 import { parseInput } from '../http/validate.ts';
 import { byAction } from '../http/page.ts';
 import type { CashBookResult } from './cash-book.ts';
-import { recordCapital, capitalInput } from './record-capital.ts';
-import { recordDrawing, drawingInput } from './record-drawing.ts';
+import { recordOwnerMoney, ownerMoneyInput } from './record-owner-money.ts';
 import { recordExpense, expenseInput } from './record-expense.ts';
 
 /** The cash book page's forms (expense, capital, prive): typed Rupiah as whole numbers, then the record use case. */
@@ -21,7 +20,7 @@ export async function submitCashBookForm(opts: {
   const base = { shopId: opts.shopId, role: opts.role, userId: opts.userId };
   return byAction(opts.form, {
     expense: () => recordExpense({ ...base, input: parseInput(expenseInput, data, opts.locale) }),
-    capital: () => recordCapital({ ...base, input: parseInput(capitalInput, data, opts.locale) }),
-    drawing: () => recordDrawing({ ...base, input: parseInput(drawingInput, data, opts.locale) }),
+    capital: () => recordOwnerMoney({ ...base, direction: 'capital', input: parseInput(ownerMoneyInput, data, opts.locale) }),
+    drawing: () => recordOwnerMoney({ ...base, direction: 'drawing', input: parseInput(ownerMoneyInput, data, opts.locale) }),
   });
 }
