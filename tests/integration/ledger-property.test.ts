@@ -145,8 +145,7 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
     const { settleDebt } = await import('#server/ledger/settle-debt.ts');
     const { listDebts } = await import('#server/ledger/list-debts.ts');
     const { recordExpense } = await import('#server/ledger/record-expense.ts');
-    const { recordCapital } = await import('#server/ledger/record-capital.ts');
-    const { recordDrawing } = await import('#server/ledger/record-drawing.ts');
+    const { recordOwnerMoney } = await import('#server/ledger/record-owner-money.ts');
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 14 }), async (actions) => {
         const { shopId, productId, userId } = await ledgerShop(`prop-${shopNo++}`, { price: 15000, cost: 9000, stock: 12 });
@@ -233,8 +232,9 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
                 });
           } else if (a.kind === 'cash') {
             const base = { amount: a.amount, paidWith: 'cash' as const, date: null, memo: '', idempotencyKey: `prop-cash-${i}` };
+            const what = a.what;
             run =
-              a.what === 'expense'
+              what === 'expense'
                 ? () =>
                     recordExpense({
                       shopId,
@@ -242,9 +242,7 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
                       userId,
                       input: { ...base, account: '5399', partyName: '', receiptMediaId: null },
                     })
-                : a.what === 'capital'
-                  ? () => recordCapital({ shopId, role: 'owner', userId, input: base })
-                  : () => recordDrawing({ shopId, role: 'owner', userId, input: base });
+                : () => recordOwnerMoney({ shopId, role: 'owner', userId, direction: what, input: base });
           } else if (a.kind === 'replay' && done.length) {
             const again = done[a.step % done.length]!;
             const before = await snapshot(shopId, productId);

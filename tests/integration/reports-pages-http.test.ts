@@ -349,4 +349,99 @@ describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     ).toBe(303);
     expect(await entries()).toBe(before + 2);
   });
+
+  it('a credit purchase with a receipt photo, listed with its receipt for the owner only; reversing it cancels the payable', async () => {
+    const { db } = await import('#server/db/index.ts');
+    const { testPhoto } = await import('#tests/helpers/shop-data.ts');
+    const body = new FormData();
+    const fields = {
+      action: 'credit',
+      account: '1302',
+      amount: '120.000',
+      supplierName: 'Pemasok Tepung',
+      dueDate: '',
+      date: '',
+      memo: 'tepung 10 kg',
+      idempotencyKey: 'kas-test-credit-1',
+    };
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set('receipt', new Blob([new Uint8Array(await testPhoto())], { type: 'image/jpeg' }), 'nota.jpg');
+    expect((await owner.request('/dashboard/hk05/kas', { method: 'POST', body })).status).toBe(303);
+    const row = await db()
+      .selectFrom('cash_book')
+      .select(['id', 'entry_id', 'debt_id', 'receipt_media_id'])
+      .where('shop_id', '=', shopId)
+      .where('memo', '=', 'tepung 10 kg')
+      .executeTakeFirstOrThrow();
+    expect(row.receipt_media_id).toEqual(expect.any(String));
+    const html = await (await owner.get('/dashboard/hk05/kas')).text();
+    expect(html).toContain('Pemasok Tepung');
+    expect(html).toContain('Rp 120.000');
+    const receiptUrl = `/dashboard/hk05/kas/nota/${row.id}/640.jpg`;
+    expect(html).toContain(receiptUrl);
+    const photo = await owner.get(receiptUrl);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect((await staff.get(receiptUrl)).status).toBe(403);
+    expect((await other.get(receiptUrl)).status).toBe(404);
+    // Not an image: refused with its message, nothing recorded.
+    const junk = new FormData();
+    for (const [k, v] of Object.entries({ ...fields, idempotencyKey: 'kas-test-credit-2' })) junk.set(k, v);
+    junk.set('receipt', new Blob(['not a photo'], { type: 'image/jpeg' }), 'nota.jpg');
+    const refused = await owner.request('/dashboard/hk05/kas', { method: 'POST', body: junk });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('bukan gambar');
+    const open = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('ledger_debts')
+            .select(['amount', 'settled', 'reduced'])
+            .where('id', '=', row.debt_id!)
+            .executeTakeFirstOrThrow()
+        ).reduced,
+      );
+    expect(await open()).toBe(0);
+    expect((await staff.form('/dashboard/hk05/kas', { action: 'reverse', entryId: row.entry_id })).status).toBe(403);
+    expect((await owner.form('/dashboard/hk05/kas', { action: 'reverse', entryId: row.entry_id })).status).toBe(303);
+    expect(await open()).toBe(120_000);
+    expect(await (await owner.get('/dashboard/hk05/kas')).text()).toContain('Sudah dibatalkan');
+    const again = await owner.form('/dashboard/hk05/kas', { action: 'reverse', entryId: row.entry_id });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Jurnal ini sudah dikoreksi.');
+  });
+
+  it('equipment bought on credit with its life in months: the asset, its payable and the list in English', async () => {
+    const { db } = await import('#server/db/index.ts');
+    const form = {
+      action: 'equipment',
+      name: 'Mixer',
+      cost: '2.400.000',
+      lifeMonths: '24',
+      salvage: '',
+      paidWith: 'credit',
+      supplierName: 'Toko Mesin',
+      dueDate: '',
+      date: '',
+      memo: '',
+      idempotencyKey: 'kas-test-equip-1',
+    };
+    expect((await owner.form('/dashboard/hk05/kas', form)).status).toBe(303);
+    const asset = await db()
+      .selectFrom('fixed_assets')
+      .select(['cost', 'life_months', 'salvage'])
+      .where('shop_id', '=', shopId)
+      .where('name', '=', 'Mixer')
+      .executeTakeFirstOrThrow();
+    expect([Number(asset.cost), asset.life_months, Number(asset.salvage)]).toEqual([2_400_000, 24, 0]);
+    const badLife = await owner.form('/dashboard/hk05/kas', { ...form, lifeMonths: '0', idempotencyKey: 'kas-test-equip-2' });
+    expect(badLife.status).toBe(400);
+    expect(await badLife.text()).toContain('Umur pakai 1 sampai 600 bulan.');
+    const en = new Client(server.url, { lang: 'en' });
+    await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const html = await (await en.get('/dashboard/hk05/kas')).text();
+    expect(html).toContain('Equipment bought');
+    expect(html).toContain('Toko Mesin');
+    expect(html).toContain('Rp 2.400.000');
+  });
 });

@@ -467,6 +467,10 @@ export interface FixedAssetsTable {
   start_month: string;
   cash_book_id: string;
   created_at: string;
+  /** 0032: YYYY-MM, the last month whose depreciation is posted. */
+  depreciated_through: Generated<string | null>;
+  /** 0032: set when the purchase was reversed; no depreciation after it. */
+  stopped_at: Generated<string | null>;
 }
 
 export interface MarketplaceOrdersTable {

@@ -35,7 +35,7 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/pembayaran/stripe': { capability: 'payments.manage' },
   '/dashboard/[shop]/pembayaran/stripe/kembali': { capability: 'payments.manage' },
   '/dashboard/[shop]/laporan': { capability: 'orders.manage', tab: 'reports.tab' },
-  '/dashboard/[shop]/kas': { capability: 'reports.profit', tab: 'reports.cash.tab' },
+  '/dashboard/[shop]/kas': { capability: 'reports.profit', tab: 'reports.cash.tab', maxBytes: ONE_FILE_FORM_BYTES },
   '/dashboard/[shop]/piutang': { capability: 'orders.manage', tab: 'reports.debts.tab' },
   '/dashboard/[shop]/staf': { capability: 'staff.manage', tab: 'dashboard.staff' },
   '/dashboard/[shop]/audit': { capability: 'audit.view', tab: 'dashboard.audit' },

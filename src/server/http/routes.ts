@@ -8,8 +8,7 @@ import { listOrdersInput } from '../orders/list-orders.ts';
 import { quickSaleInput } from '../orders/record-quick-sale.ts';
 import { orderReturnInput } from '../orders/record-order-return.ts';
 import { expenseInput } from '../ledger/record-expense.ts';
-import { capitalInput } from '../ledger/record-capital.ts';
-import { drawingInput } from '../ledger/record-drawing.ts';
+import { ownerMoneyInput } from '../ledger/record-owner-money.ts';
 import { creditPurchaseInput } from '../ledger/record-credit-purchase.ts';
 import { equipmentPurchaseInput } from '../ledger/record-equipment-purchase.ts';
 import { depreciationInput } from '../ledger/post-depreciation.ts';
@@ -448,7 +447,7 @@ export const ROUTES = {
     tag: 'ledger',
     summary: 'Capital put in by the owner (Kas|Bank / Modal Pemilik)',
     access: OWNER,
-    body: keyed(capitalInput),
+    body: keyed(ownerMoneyInput),
     success: 201,
     response: cashBookResponse,
   }),
@@ -458,7 +457,7 @@ export const ROUTES = {
     tag: 'ledger',
     summary: "The owner's private withdrawal, prive (Prive / Kas|Bank)",
     access: OWNER,
-    body: keyed(drawingInput),
+    body: keyed(ownerMoneyInput),
     success: 201,
     response: cashBookResponse,
   }),

@@ -8,6 +8,8 @@ import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
 import { bookDay } from './periods.ts';
 import { checkDay } from './period-totals.ts';
+import { addMonths, catchUpDepreciation } from './depreciation.ts';
+import { shopDay } from './ledger-day.ts';
 
 /** Shared fields of cash-book inputs (each use case's schema extends them). */
 export const amountField = z
@@ -165,6 +167,7 @@ export async function writeCashBook(
     })
     .execute();
   if (r.after) await r.after(id, day);
+  await catchUpDepreciation(scope, addMonths((await shopDay(scope)).slice(0, 7), -1), r.userId);
   return { recorded: true, id, entryId: entry.entryId!, day, debtId };
 }
 

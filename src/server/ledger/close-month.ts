@@ -4,7 +4,7 @@ import { Invalid } from '../errors.ts';
 import type { Role } from '../auth/access.ts';
 import { nowIso } from '../util.ts';
 import { shopDay } from './ledger-day.ts';
-import { MONTH } from './post-depreciation.ts';
+import { catchUpDepreciation, MONTH } from './depreciation.ts';
 import { requireCapability } from './require-capability.ts';
 
 export const closeMonthInput = z.object({ month: z.string().trim().regex(MONTH, { error: 'ledger.monthInvalid' }) });
@@ -13,7 +13,7 @@ export const closeMonthInput = z.object({ month: z.string().trim().regex(MONTH, 
  * Month close (tutup buku): the month's books are locked. An entry dated into it is refused
  * (409 ledger.periodClosed); a correction of it (a reversal, a late depreciation) posts into the open
  * month, marked as belonging to the closed one (journal_entries.belongs_to), so the closed month's
- * reports never change. Only a month that has ended can be closed, so today's postings are always open.
+ * reports never change. The month's depreciation still due is posted first. Only a month that has ended can be closed, so today's postings are always open.
  */
 export async function closeMonth(opts: {
   shopId: string;
@@ -26,6 +26,8 @@ export async function closeMonth(opts: {
   return inShop(opts.shopId, async (scope) => {
     const today = await shopDay(scope);
     if (opts.month >= today.slice(0, 7)) throw new Invalid({ month: ['ledger.monthNotOver'] });
+    // The month's depreciation belongs in it: posted before the lock, in the same transaction.
+    await catchUpDepreciation(scope, opts.month, opts.userId);
     const r = await scope.tx
       .insertInto('ledger_periods')
       .values({ shop_id: scope.shopId, month: opts.month, closed_at: nowIso(), closed_by: opts.userId })

@@ -53,7 +53,7 @@ export type EquipmentPurchaseInput = z.output<typeof equipmentPurchaseInput>;
 
 /**
  * Equipment bought (Peralatan / Kas|Bank|Utang Usaha), kept as a fixed asset depreciated straight-line
- * from the month of purchase over its life (post-depreciation.ts posts each month once). Owner only.
+ * from the month of purchase over its life (depreciation.ts: each month once, posted by the next cash-book entry or month close after it ends). Owner only.
  */
 export async function recordEquipmentPurchase(opts: {
   shopId: string;
