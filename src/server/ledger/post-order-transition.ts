@@ -31,13 +31,15 @@ async function loadFacts(scope: ShopScope, orderId: string): Promise<OrderFacts>
 
 /** What the order's customer deposit (Uang Muka Pelanggan) holds now: paid in, less refunds and revenue taken. */
 export async function depositBalance(scope: ShopScope, orderId: string): Promise<number> {
+  // CROSS JOIN fixes SQLite's join order: from the order's few entries to their postings. Left to choose, it
+  // read every deposit posting of the shop (the account index), which grew with each order ever paid.
   const r = await scope.tx
-    .selectFrom('journal_postings')
-    .innerJoin('journal_entries', (j) =>
-      j.onRef('journal_entries.shop_id', '=', 'journal_postings.shop_id').onRef('journal_entries.id', '=', 'journal_postings.entry_id'),
-    )
+    .selectFrom('journal_entries')
+    .crossJoin('journal_postings')
+    .whereRef('journal_postings.shop_id', '=', 'journal_entries.shop_id')
+    .whereRef('journal_postings.entry_id', '=', 'journal_entries.id')
     .select((eb) => eb.fn.sum<number>('journal_postings.amount').as('s'))
-    .where('journal_postings.shop_id', '=', scope.shopId)
+    .where('journal_entries.shop_id', '=', scope.shopId)
     .where('journal_entries.source_type', '=', 'order')
     .where('journal_entries.source_id', '=', orderId)
     .where('journal_postings.account_code', '=', ACCOUNTS.customerDeposits)

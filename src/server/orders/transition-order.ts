@@ -1,3 +1,4 @@
+import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
@@ -137,7 +138,7 @@ async function nextEventTime(scope: ShopScope, orderId: string): Promise<string>
     .where('shop_id', '=', scope.shopId)
     .where('order_id', '=', orderId)
     .executeTakeFirst();
-  const now = Date.now();
+  const now = currentMs();
   const prev = last?.at ? Date.parse(String(last.at)) : 0;
   return new Date(Math.max(now, prev + 1)).toISOString();
 }
