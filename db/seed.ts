@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import { ensureChart } from '../src/server/ledger/ensure-chart.ts';
-import type { Db } from '../src/server/db/index.ts';
+import { sql } from 'kysely';
+import { dialect, type Db } from '../src/server/db/index.ts';
+import { config } from '../src/server/config.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { newId, newToken, nowIso } from '../src/server/util.ts';
 import { processImage, type ProcessedImage } from '../src/server/media/process-image.ts';
@@ -9,6 +11,7 @@ import type { ShopProfile } from '../src/server/shops/profile.ts';
 import { defaultShopProfile } from '../src/server/shops/profile.ts';
 import { productArt, type ArtKind } from './seed-art.ts';
 import { seedBrand } from './seed-brand.ts';
+import { seedHistory, type HistoryShop } from './seed-history.ts';
 
 export interface DemoCredentials {
   role: string;
@@ -264,6 +267,63 @@ const SHOPS: SeedShop[] = [
   },
 ];
 
+type Trade = Omit<HistoryShop, 'shopId' | 'slug' | 'ownerId'>;
+/** How each demo shop trades, for its six months of history (seed-history.ts). */
+const TRADE: Record<string, Trade> = {
+  hk05: {
+    dailySales: 3,
+    mix: { stall: 4, order: 3, reseller: 1.5, chat: 1.5 },
+    marketplace: { shopee: 5, tokopedia_tiktok: 3 },
+    monthly: [
+      { account: '5204', amount: 150000, memo: 'Kotak kardus dan plastik' },
+      { account: '5303', amount: 100000, memo: 'Listrik dan pulsa' },
+    ],
+    capital: 5000000,
+    drawing: 400000,
+  },
+  'roti-balang': {
+    dailySales: 4,
+    mix: { stall: 6, order: 2, reseller: 1, chat: 1 },
+    marketplace: { shopee: 2, tokopedia_tiktok: 1 },
+    monthly: [
+      { account: '5204', amount: 60000, memo: 'Plastik roti' },
+      { account: '5303', amount: 50000, memo: 'Listrik' },
+    ],
+    capital: 2000000,
+    drawing: 250000,
+  },
+  'kopi-borongloe': {
+    dailySales: 1.5,
+    mix: { stall: 2, order: 3, reseller: 1, chat: 2 },
+    marketplace: { shopee: 3, tokopedia_tiktok: 3 },
+    monthly: [
+      { account: '5204', amount: 120000, memo: 'Pouch zipper' },
+      { account: '5304', amount: 100000, memo: 'Bensin antar ke Sungguminasa' },
+    ],
+    capital: 4000000,
+    drawing: 300000,
+  },
+};
+
+/**
+ * The shops' histories are independent, so they run side by side (their transactions share commits:
+ * SQLite's group commit, PostgreSQL's pool). They are one bulk load: on SQLite its thousands of commits
+ * need not each wait for an fsync (WAL with synchronous=NORMAL cannot corrupt; a crash would lose the last
+ * demo days only), and the configured level is back, with the log checkpointed to disk, before anyone is served.
+ */
+async function seedHistories(db: Db, traders: HistoryShop[]): Promise<void> {
+  const sqlite = dialect() === 'sqlite';
+  if (sqlite) await sql`pragma synchronous = normal`.execute(db);
+  try {
+    await Promise.all(traders.map((t) => seedHistory(t, { timeZone: PROGRAM.timezone })));
+  } finally {
+    if (sqlite) {
+      await sql.raw(`pragma synchronous = ${config().sqliteSynchronous}`).execute(db);
+      await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    }
+  }
+}
+
 function seedProfile(p: SeedShop['profile']): ShopProfile {
   const profile = defaultShopProfile();
   for (const [day, h] of Object.entries(p.hours) as [keyof ShopProfile['hours'], [string, string] | 'closed'][]) {
@@ -276,7 +336,7 @@ function seedProfile(p: SeedShop['profile']): ShopProfile {
 }
 
 /** Seeds the demo program once: returns null when the database already has a program. */
-export async function seedDemo(db: Db, opts: { password?: string } = {}): Promise<DemoCredentials[] | null> {
+export async function seedDemo(db: Db, opts: { password?: string; history?: boolean } = {}): Promise<DemoCredentials[] | null> {
   const existing = await db.selectFrom('programs').select('id').executeTakeFirst();
   if (existing) return null;
   const now = nowIso();
@@ -302,6 +362,7 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
     ),
   );
   pictures.catch(() => undefined); // awaited inside the transaction; this only avoids an unhandled rejection meanwhile
+  const traders: HistoryShop[] = [];
   await db.transaction().execute(async (tx) => {
     const images: ProcessedImage[][] = [];
     const programId = newId();
@@ -379,6 +440,8 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
           .execute();
       }
       await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: ownerId, role: 'owner', created_at: now }).execute();
+      const trade = TRADE[s.slug];
+      if (trade) traders.push({ ...trade, shopId, slug: s.slug, ownerId });
       await ensureChart({ tx, shopId });
       if (i === 0)
         await tx
@@ -443,5 +506,6 @@ export async function seedDemo(db: Db, opts: { password?: string } = {}): Promis
     }
   });
   await seedBrand(db);
+  if (opts.history ?? true) await seedHistories(db, traders);
   return creds;
 }

@@ -12,7 +12,7 @@ export async function prepareDatabase(opts: { seed?: boolean; log?: boolean } = 
   if (log && applied.length) console.log(`[etalase] ${dialect()}: applied migrations ${applied.join(', ')}`);
   let creds: DemoCredentials[] | null = null;
   if (opts.seed ?? true) {
-    creds = await seedDemo(db(), { password: process.env.DEMO_PASSWORD || undefined });
+    creds = await seedDemo(db(), { password: process.env.DEMO_PASSWORD || undefined, history: process.env.ETALASE_SEED_HISTORY !== '0' });
     if (creds && log) {
       const lines = creds.map((c) => `  ${c.role.padEnd(8)} ${c.email.padEnd(24)} ${c.phone}  password: ${c.password}`);
       const text = `Demo accounts (sign in at ${config().publicUrl}/masuk with the email or phone number):\n${lines.join('\n')}\n`;

@@ -1,8 +1,9 @@
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sha256 } from '@oslojs/crypto/sha2';
+import { currentTime } from './clock.ts';
 
 export function nowIso(): string {
-  return new Date().toISOString();
+  return currentTime().toISOString();
 }
 
 export function addSeconds(iso: string | Date, seconds: number): string {

@@ -46,8 +46,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Point this process's app modules (src/server/*) at a fresh database, migrated and optionally seeded. */
-export async function useTestDatabase(opts: { seed?: boolean } = {}) {
+/** Point this process's app modules (src/server/*) at a fresh database, migrated and optionally seeded (its trading history only with `history`). */
+export async function useTestDatabase(opts: { seed?: boolean; history?: boolean } = {}) {
   const tdb = await createTestDatabase();
   Object.assign(process.env, tdb.env);
   if (!tdb.env.DATABASE_URL) delete process.env.DATABASE_URL;
@@ -58,7 +58,7 @@ export async function useTestDatabase(opts: { seed?: boolean } = {}) {
   await migrateToLatest(db());
   if (opts.seed) {
     const { seedDemo } = await import('#db/seed.ts');
-    await seedDemo(db(), { password: DEMO_PASSWORD });
+    await seedDemo(db(), { password: DEMO_PASSWORD, history: opts.history ?? false });
   }
   return {
     ...tdb,

@@ -26,10 +26,11 @@ export interface TestServer {
 
 /**
  * Start the built app (dist/, built once by scripts/test.ts) on a free loopback port with a fresh
- * database, migrated and seeded with the demo program (demo password DEMO_PASSWORD).
+ * database, migrated and seeded with the demo program (demo password DEMO_PASSWORD), without its months of
+ * trading unless `history` asks for them.
  */
 export async function startServer(
-  opts: { env?: Record<string, string>; seed?: boolean; db?: TestDatabase; keepDb?: boolean } = {},
+  opts: { env?: Record<string, string>; seed?: boolean; history?: boolean; db?: TestDatabase; keepDb?: boolean } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
   const port = await freePort();
@@ -46,6 +47,8 @@ export async function startServer(
       ETALASE_SKIP_BUILD: '1',
       DEMO_PASSWORD,
       ETALASE_SEED: opts.seed === false ? '0' : '1',
+      // Six months of demo trading per fresh database would multiply the suite's time; the tests that read it ask for it.
+      ETALASE_SEED_HISTORY: opts.history ? '1' : '0',
       ASTRO_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
       ...opts.env,

@@ -1,4 +1,5 @@
 import type { ShopScope } from '../tenant/index.ts';
+import { currentTime } from '../clock.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const zones = new Map<string, { tz: string; at: number }>();
@@ -31,5 +32,5 @@ export async function shopTimeZone(scope: ShopScope): Promise<string> {
 }
 
 export async function shopDay(scope: ShopScope, at?: Date | string): Promise<string> {
-  return dayIn(await shopTimeZone(scope), at === undefined ? new Date() : new Date(at));
+  return dayIn(await shopTimeZone(scope), at === undefined ? currentTime() : new Date(at));
 }

@@ -1,3 +1,4 @@
+import { currentTime } from '../clock.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { Conflict, Invalid, TooManyRequests, Unprocessable } from '../errors.ts';
 import { absoluteUrl, config } from '../config.ts';
@@ -132,7 +133,7 @@ async function insertOrder(
   const payments = await paymentOptions(scope);
   if (!payments[input.payment]) throw new Invalid({ payment: ['orders.paymentUnavailable'] });
 
-  const nowDate = new Date();
+  const nowDate = currentTime();
   // Holds that lapsed since the last sweep give their stock back before this order is checked against it.
   await lapseOrderHolds(scope, nowDate);
   const lines = await priceItems(scope, input.items, { checkStock: true });

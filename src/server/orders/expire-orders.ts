@@ -1,3 +1,4 @@
+import { currentTime } from '../clock.ts';
 import { inShop, type ShopScope } from '../tenant/index.ts';
 import { pendingOrdersPastExpiry } from '../tenant/cross-shop.ts';
 import { transitionOrder } from './transition-order.ts';
@@ -7,7 +8,7 @@ import { transitionOrder } from './transition-order.ts';
  * status expired, stock released, an `expired` event by the system. Checked again inside the shop's
  * transaction, so a confirmation that lands at the same moment wins.
  */
-export async function expireOrderIfDue(scope: ShopScope, orderId: string, now: Date = new Date()): Promise<boolean> {
+export async function expireOrderIfDue(scope: ShopScope, orderId: string, now: Date = currentTime()): Promise<boolean> {
   const { tx, shopId } = scope;
   const o = await tx
     .selectFrom('orders')
@@ -22,7 +23,7 @@ export async function expireOrderIfDue(scope: ShopScope, orderId: string, now: D
 
 /** The sweep: every shop's pending orders past expiry, one shop transaction per order. Returns how many expired. */
 export async function expireOrders(opts: { now?: Date; limit?: number } = {}): Promise<number> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? currentTime();
   const due = await pendingOrdersPastExpiry(now.toISOString(), opts.limit ?? 500);
   let expired = 0;
   for (const o of due) {

@@ -1,3 +1,4 @@
+import { currentTime } from '../clock.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { ordersWithLapsedHolds } from '../tenant/cross-shop.ts';
 import { releaseStock } from './order-stock.ts';
@@ -10,7 +11,7 @@ import { recordOrderEvent } from './transition-order.ts';
  * Lapses every due hold of the shop in the caller's transaction and bumps the shop version when stock
  * came back, so cached public pages show it. Returns how many holds lapsed.
  */
-export async function lapseOrderHolds(scope: ShopScope, now: Date = new Date()): Promise<number> {
+export async function lapseOrderHolds(scope: ShopScope, now: Date = currentTime()): Promise<number> {
   const { tx, shopId } = scope;
   const due = await tx
     .selectFrom('orders')
@@ -41,7 +42,7 @@ export async function lapseOrderHolds(scope: ShopScope, now: Date = new Date()):
 }
 
 /** The sweep (run by the order timer): every shop with a lapsed hold, one shop transaction each. */
-export async function lapseDueOrderHolds(now: Date = new Date()): Promise<number> {
+export async function lapseDueOrderHolds(now: Date = currentTime()): Promise<number> {
   let lapsed = 0;
   for (const shopId of await ordersWithLapsedHolds(now.toISOString(), 500)) {
     lapsed += await inShop(shopId, (scope) => lapseOrderHolds(scope, now));

@@ -1,3 +1,4 @@
+import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
@@ -153,7 +154,7 @@ async function nextEventTime(scope: ShopScope, orderId: string): Promise<string>
 
 function eventTimeAfter(last: unknown): string {
   const prev = last ? Date.parse(String(last)) : 0;
-  return new Date(Math.max(Date.now(), prev + 1)).toISOString();
+  return new Date(Math.max(currentMs(), prev + 1)).toISOString();
 }
 
 /** The time of the order's latest event, as a column of a select from `orders`. */
