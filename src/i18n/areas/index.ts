@@ -14,6 +14,7 @@ import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
 import * as orderDesk from './order-desk.ts';
+import * as accountRecovery from './account-recovery.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -32,4 +33,5 @@ export const AREAS: AreaMessages[] = [
   storefront,
   stripe,
   orderDesk,
+  accountRecovery,
 ];
