@@ -13,8 +13,7 @@ import { recordOrderReturn } from '#server/orders/record-order-return.ts';
 import { recordStockIn } from '#server/ledger/record-stock-in.ts';
 import { countStock } from '#server/ledger/count-stock.ts';
 import { recordExpense } from '#server/ledger/record-expense.ts';
-import { recordCapital } from '#server/ledger/record-capital.ts';
-import { recordDrawing } from '#server/ledger/record-drawing.ts';
+import { recordOwnerMoney } from '#server/ledger/record-owner-money.ts';
 import { settleDebt } from '#server/ledger/settle-debt.ts';
 import { commitMarketplaceImport } from '#server/imports/commit-marketplace-import.ts';
 import type { Marketplace } from '#server/db/schema.ts';
@@ -191,8 +190,9 @@ export async function seedHistory(shop: HistoryShop, opts: { timeZone: string; n
   const weekOrders: Record<string, string[][]> = { shopee: [], tokopedia_tiktok: [] };
 
   await at(first, 7 * 60, () =>
-    recordCapital({
+    recordOwnerMoney({
       ...owner,
+      direction: 'capital',
       input: { amount: shop.capital, paidWith: 'cash', date: null, memo: 'Modal awal usaha', idempotencyKey: key('modal') },
     }),
   );
@@ -392,8 +392,9 @@ export async function seedHistory(shop: HistoryShop, opts: { timeZone: string; n
           }),
         );
       await at(day, 20 * 60 + 30, () =>
-        recordDrawing({
+        recordOwnerMoney({
           ...owner,
+          direction: 'drawing',
           input: { amount: vary(shop.drawing), paidWith: 'cash', date: null, memo: 'Keperluan rumah tangga', idempotencyKey: key('prive') },
         }),
       );

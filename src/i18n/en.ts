@@ -53,7 +53,6 @@ export const en: Record<keyof typeof id, string> = {
   'auth.submitSignUp': 'Sign up',
   'auth.noAccount': 'No account yet?',
   'auth.haveAccount': 'Already have an account?',
-  'auth.forgot': 'Forgot your password? Ask the shop owner or a program officer for a reset link.',
   'auth.passwordTooShort': 'The password needs at least 8 characters.',
   'auth.passwordTooLong': 'The password is too long.',
   'auth.emailOrPhone': 'Enter an email or a phone number (either one).',

@@ -51,7 +51,6 @@ export const id = {
   'auth.submitSignUp': 'Daftar',
   'auth.noAccount': 'Belum punya akun?',
   'auth.haveAccount': 'Sudah punya akun?',
-  'auth.forgot': 'Lupa kata sandi? Minta pemilik toko atau pendamping program membuatkan tautan reset.',
   'auth.passwordTooShort': 'Kata sandi minimal 8 karakter.',
   'auth.passwordTooLong': 'Kata sandi terlalu panjang.',
   'auth.emailOrPhone': 'Isi email atau nomor HP (salah satu).',

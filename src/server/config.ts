@@ -26,6 +26,11 @@ export interface AppConfig {
   stripeApi: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
   logPasswordChecks: boolean;
   pgCrossShopRole: string | undefined;
+  /** Outgoing mail (password reset links): smtp(s)://user:pass@host:port; unset = no email, the sign-in help explains who can issue a link. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The program office's WhatsApp number (E.164 or 08…), offered on the password help page; unset = WhatsApp asks for a contact. */
+  programOfficeWhatsapp: string | undefined;
 }
 
 function positive(v: string | undefined, fallback: number): number {
@@ -66,6 +71,9 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stripeApi,
     logPasswordChecks: env.ETALASE_LOG_PASSWORD_CHECKS === '1',
     pgCrossShopRole: env.PG_CROSS_SHOP_ROLE || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `Etalase <no-reply@${new URL(env.PUBLIC_URL ?? `http://localhost:${port}`).hostname}>`,
+    programOfficeWhatsapp: env.PROGRAM_OFFICE_WHATSAPP || undefined,
   };
 }
 

@@ -76,7 +76,7 @@ describe(`password guesses are throttled everywhere (${process.env.DATABASE_URL 
     expect(res.map((r) => r.status).filter((s) => s !== 400 && s !== 429)).toEqual([]);
     expect(await checksFor(key)).toBeLessThanOrEqual(FREE_FAILURES);
     // Even the right current password now waits, on the page as on the API; sign-in shares the same back-off.
-    const page = await client.form('/akun', { currentPassword: 'benar-benar-1', newPassword: 'baru-baru-baru-1' });
+    const page = await client.form('/akun', { action: 'password', currentPassword: 'benar-benar-1', newPassword: 'baru-baru-baru-1' });
     expect(page.status).toBe(429);
     expect(await page.text()).toContain('Terlalu banyak percobaan gagal');
     expect((await client.post('/api/v1/me/password', { currentPassword: 'benar-benar-1', newPassword: 'baru-baru-baru-1' })).status).toBe(

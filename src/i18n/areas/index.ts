@@ -14,10 +14,26 @@ import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
 import * as books from './books.ts';
+import * as orderDesk from './order-desk.ts';
+import * as accountRecovery from './account-recovery.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
   en: Record<string, string>;
 }
 
-export const AREAS: AreaMessages[] = [brand, catalog, imports, ledger, orders, quickSale, reports, salesBooks, storefront, stripe, books];
+export const AREAS: AreaMessages[] = [
+  brand,
+  catalog,
+  imports,
+  ledger,
+  orders,
+  quickSale,
+  reports,
+  salesBooks,
+  storefront,
+  stripe,
+  books,
+  orderDesk,
+  accountRecovery,
+];

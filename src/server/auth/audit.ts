@@ -42,4 +42,11 @@ export async function recordAudit(input: AuditInput): Promise<void> {
 }
 
 /** Actions recorded as account events (see recordAudit): shown with their day only. */
-export const ACCOUNT_EVENTS: readonly string[] = ['auth.sign_in', 'auth.password_changed', 'auth.password_reset', 'auth.reset_issued'];
+export const ACCOUNT_EVENTS: readonly string[] = [
+  'auth.sign_in',
+  'auth.password_changed',
+  'auth.password_reset',
+  'auth.reset_issued',
+  'auth.reset_mailed',
+  'auth.contact_changed',
+];

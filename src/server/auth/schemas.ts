@@ -70,3 +70,25 @@ export const changePasswordInput = z.object({
 });
 
 export const resetPasswordInput = z.object({ newPassword });
+
+/** The account page's contact form: the new email and phone (one of them at least) and the current password. */
+export const changeContactInput = z
+  .object({
+    email: optionalEmail,
+    phone: optionalPhone,
+    password: z.string().max(200).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'auth.emailOrPhone' });
+  });
+export type ChangeContactInput = z.output<typeof changeContactInput>;
+
+/** "Lupa kata sandi": the email the account signs in with. */
+export const forgotPasswordInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ error: 'validation.email' })),
+});

@@ -215,6 +215,8 @@ export interface OrdersTable {
   client_ip_hash: Generated<string | null>;
   /** 0022: the marketplace of a `marketplace` order. */
   marketplace: Generated<Marketplace | null>;
+  /** 0037: a discount granted by the shop before confirming (Potongan Penjualan). */
+  discount: Generated<number>;
 }
 export interface OrderLinesTable {
   shop_id: string;

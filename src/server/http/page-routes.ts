@@ -16,6 +16,8 @@ export interface PageRouteDef {
 export const PAGE_ROUTES: Record<string, PageRouteDef> = {
   '/daftar': { rateLimit: RATE_LIMITS.signUp },
   '/reset/[token]': { rateLimit: RATE_LIMITS.passwordReset },
+  '/lupa-sandi': { rateLimit: RATE_LIMITS.passwordResetMail },
+  '/akun': { rateLimit: RATE_LIMITS.accountForms },
   '/[shop]/keranjang': { rateLimit: RATE_LIMITS.cart },
   '/[shop]/checkout': { rateLimit: RATE_LIMITS.placeOrder },
   '/[shop]/pesanan/[code]/[token]': { rateLimit: RATE_LIMITS.receiptUpload, maxBytes: ONE_FILE_FORM_BYTES },

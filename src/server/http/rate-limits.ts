@@ -18,6 +18,10 @@ export const RATE_LIMITS = {
   placeOrder: { key: 'order', limit: 100, windowSeconds: 15 * 60 },
   cart: { key: 'cart', limit: 600, windowSeconds: 10 * 60 },
   passwordReset: { key: 'reset', limit: 30, windowSeconds: 15 * 60 },
+  // "Lupa kata sandi" mails: per IP here, per account in requestPasswordReset.
+  passwordResetMail: { key: 'resetmail', limit: 10, windowSeconds: 15 * 60 },
+  // The account page's forms check the password: the same cap keeps them from being a guessing oracle.
+  accountForms: { key: 'account', limit: 20, windowSeconds: 15 * 60, per: 'user' },
   // Image processing is the expensive part of a receipt upload.
   receiptUpload: { key: 'receipt', limit: 30, windowSeconds: 60 * 60 },
   // Wrong passwords on the payment settings form, so the form cannot be used to guess one.

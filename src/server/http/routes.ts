@@ -3,7 +3,7 @@ import { defineRoute } from './api.ts';
 import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
 import { productInput, productPatchInput } from '../catalog/schemas.ts';
-import { createOrderInput, idempotencyKeyField, transitionInput } from '../orders/schemas.ts';
+import { adjustOrderInput, createOrderInput, idempotencyKeyField, transitionInput } from '../orders/schemas.ts';
 import { listOrdersInput } from '../orders/list-orders.ts';
 import { quickSaleInput } from '../orders/record-quick-sale.ts';
 import { orderReturnInput } from '../orders/record-order-return.ts';
@@ -64,6 +64,7 @@ import {
   listOrdersResponse,
   orderReturnResponse,
   orderStatusResponse,
+  adjustOrderResponse,
   pendingOrdersResponse,
   quickSaleResponse,
   transitionResponse,
@@ -363,10 +364,28 @@ export const ROUTES = {
     method: 'post',
     path: '/api/v1/shops/{shop}/orders/{code}/transitions',
     tag: 'orders',
-    summary: 'Confirm, mark paid, fulfil or cancel an order',
+    summary: 'Confirm, mark paid, fulfil or cancel an order (a cancel may carry its reason and a note, kept in the order timeline)',
     access: { kind: 'shop', capability: 'orders.manage' },
     body: transitionInput,
     response: transitionResponse,
+  }),
+  adjustOrder: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/orders/{code}/adjustments',
+    tag: 'orders',
+    summary:
+      'Before confirming a pending order (not a card order): set the delivery fee, a discount (Potongan Penjualan at delivery) or line quantities by line number (0 removes a line); held stock follows the new quantities (409 when the shelf is short)',
+    access: ORDERS,
+    body: adjustOrderInput,
+    response: adjustOrderResponse,
+  }),
+  orderReceipt: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/orders/{code}/receipt',
+    tag: 'orders',
+    summary: 'The order receipt (nota) as a PDF with the shop logo, in the customer language',
+    access: ORDERS,
+    binary: ['application/pdf'],
   }),
   recordQuickSale: defineRoute({
     method: 'post',

@@ -15,6 +15,7 @@ export interface OrderFacts {
   total: number;
   subtotal: number;
   delivery_fee: number;
+  discount: number;
   payment_method: PaymentMethod;
   code: string;
   channel: string;
@@ -23,7 +24,7 @@ export interface OrderFacts {
 async function readFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {
   return scope.tx
     .selectFrom('orders')
-    .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'payment_method', 'channel'])
+    .select(['id', 'code', 'total', 'subtotal', 'delivery_fee', 'discount', 'payment_method', 'channel'])
     .where('shop_id', '=', scope.shopId)
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
@@ -51,12 +52,17 @@ export async function depositBalance(scope: ShopScope, orderId: string): Promise
   return -Number(r?.s ?? 0);
 }
 
-/** Revenue lines of a delivered order: goods to Penjualan, the delivery fee charged to Pendapatan Ongkos Kirim. */
-export function revenueLines(o: { subtotal: number; delivery_fee: number }): PostingLine[] {
-  return [
+/**
+ * Revenue lines of a delivered order: goods to Penjualan, the delivery fee charged to Pendapatan Ongkos
+ * Kirim, a discount the shop granted to Potongan Penjualan (total = subtotal + fee - discount).
+ */
+export function revenueLines(o: { subtotal: number; delivery_fee: number; discount?: number }): PostingLine[] {
+  const lines: PostingLine[] = [
     { account: ACCOUNTS.sales, amount: -o.subtotal },
     { account: ACCOUNTS.deliveryIncome, amount: -o.delivery_fee },
   ];
+  if (o.discount) lines.push({ account: ACCOUNTS.salesDiscounts, amount: o.discount });
+  return lines;
 }
 
 /**

@@ -34,6 +34,7 @@ export async function getOrder(opts: { shopId: string; code: string; role: ShopR
         'order_events.to_status',
         'order_events.actor_kind',
         'order_events.created_at',
+        'order_events.details',
         'users.name as actor_name',
       ])
       .where('order_events.shop_id', '=', shopId)
@@ -43,7 +44,13 @@ export async function getOrder(opts: { shopId: string; code: string; role: ShopR
       .execute();
     const { access_token_hash: _h, token_box: _b, idempotency_key: _k, ...order } = o;
     return {
-      order: { ...order, subtotal: Number(o.subtotal), delivery_fee: Number(o.delivery_fee), total: Number(o.total) },
+      order: {
+        ...order,
+        subtotal: Number(o.subtotal),
+        delivery_fee: Number(o.delivery_fee),
+        discount: Number(o.discount),
+        total: Number(o.total),
+      },
       lines: lines.map((l) => ({ ...l, unit_price: Number(l.unit_price), line_total: Number(l.line_total) })),
       events,
       allowed: MERCHANT_TARGETS.filter((to) => canTransition(o.status, to, o.payment_method)),

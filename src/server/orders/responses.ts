@@ -65,6 +65,16 @@ export const pendingOrdersResponse = z.object({
 });
 export const transitionResponse = z.object({ code: z.string(), status: orderStatusSchema, changed: z.boolean() });
 
+/** A pending order after the shop set its delivery fee, discount or quantities (whole Rupiah). */
+export const adjustOrderResponse = z.object({
+  code: z.string(),
+  subtotal: z.number().int(),
+  deliveryFee: z.number().int(),
+  discount: z.number().int(),
+  total: z.number().int(),
+});
+export type AdjustOrderResponse = z.infer<typeof adjustOrderResponse>;
+
 /** cost and grossProfit: only for a role that may see costs (the owner); staff get neither field. */
 export const quickSaleResponse = z.object({
   replayed: z.boolean(),

@@ -59,6 +59,50 @@ export type CreateOrderInput = z.output<typeof createOrderInput>;
 export const checkoutInput = z.object({ ...customerFields, idempotencyKey: idempotencyKeyField }).superRefine(checkDestination);
 export type CheckoutInput = z.output<typeof checkoutInput>;
 
+/** Why a shop cancels an order; recorded on the order's cancel event (timeline, audit). */
+export const CANCEL_REASONS = ['customer_request', 'out_of_stock', 'unpaid', 'duplicate', 'other'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+const cancelNote = z.string().trim().max(200).default('');
+
 export const transitionInput = z.object({
   to: z.enum(MERCHANT_TARGETS, { error: 'validation.choice' }),
+  reason: z.enum(CANCEL_REASONS, { error: 'validation.choice' }).optional().describe('Why the order is cancelled (to: cancelled)'),
+  note: cancelNote.optional().describe('Free text with the reason'),
 });
+
+/** The order page's cancel form: a reason is required, "other" needs words, and the confirm box must be ticked. */
+export const cancelFormInput = z
+  .object({
+    reason: z.enum(CANCEL_REASONS, { error: 'desk.reasonRequired' }),
+    note: cancelNote,
+    confirm: z.literal('yes', { error: 'desk.confirmRequired' }),
+  })
+  .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: 'desk.noteRequired', path: ['note'] });
+
+const rupiahField = z
+  .number({ error: 'validation.invalid' })
+  .int({ error: 'validation.invalid' })
+  .min(0, { error: 'validation.invalid' })
+  .max(100_000_000, { error: 'validation.invalid' });
+
+/**
+ * Changes to a pending order before it is confirmed: the delivery fee, a discount and line quantities
+ * (by line number; 0 takes the line out). Omitted fields stay as they are.
+ */
+export const adjustOrderInput = z.object({
+  deliveryFee: rupiahField.optional(),
+  discount: rupiahField.optional(),
+  quantities: z
+    .record(
+      z.string().regex(/^\d{1,3}$/),
+      z
+        .number({ error: 'cart.quantityInvalid' })
+        .int({ error: 'cart.quantityInvalid' })
+        .min(0, { error: 'cart.quantityInvalid' })
+        .max(MAX_QUANTITY),
+    )
+    .optional()
+    .describe('New quantity per line number; 0 removes the line'),
+});
+export type AdjustOrderInput = z.output<typeof adjustOrderInput>;

@@ -39,7 +39,7 @@ export async function transitionOrder(
   // One read for the lifecycle check, the journal (postOrderTransition) and the event's time.
   const order = await tx
     .selectFrom('orders')
-    .select(['id', 'status', 'stock_held', 'payment_method', 'code', 'total', 'subtotal', 'delivery_fee', 'channel'])
+    .select(['id', 'status', 'stock_held', 'payment_method', 'code', 'total', 'subtotal', 'delivery_fee', 'discount', 'channel'])
     .select((eb) => lastEventAt(eb).as('last_event_at'))
     .where('shop_id', '=', shopId)
     .where((eb) => ('code' in opts ? eb('code', '=', opts.code) : eb('id', '=', opts.orderId)))
@@ -82,7 +82,13 @@ export async function transitionOrder(
     from: order.status,
     to: opts.to,
     userId: opts.actor.userId ?? null,
-    order: { ...order, total: Number(order.total), subtotal: Number(order.subtotal), delivery_fee: Number(order.delivery_fee) },
+    order: {
+      ...order,
+      total: Number(order.total),
+      subtotal: Number(order.subtotal),
+      delivery_fee: Number(order.delivery_fee),
+      discount: Number(order.discount),
+    },
   });
   await tx
     .insertInto('order_events')

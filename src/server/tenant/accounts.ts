@@ -53,7 +53,7 @@ export async function usersWithLogin(login: { email: string | null | undefined; 
   if (!login.email && !login.phone) return [];
   return db()
     .selectFrom('users')
-    .select(['email', 'phone'])
+    .select(['id', 'email', 'phone'])
     .where((eb) =>
       eb.or([...(login.email ? [eb('email', '=', login.email)] : []), ...(login.phone ? [eb('phone', '=', login.phone)] : [])]),
     )
@@ -104,15 +104,19 @@ export async function usePasswordReset(tokenHash: string, userId: string, passwo
 
 /** Used resets someone else issued for this account that its holder has not been shown yet, newest first. */
 export async function unseenResets(userId: string) {
-  return db()
-    .selectFrom('password_resets')
-    .innerJoin('users', 'users.id', 'password_resets.created_by')
-    .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
-    .where('password_resets.user_id', '=', userId)
-    .where('password_resets.used_at', 'is not', null)
-    .where('password_resets.notice_seen_at', 'is', null)
-    .orderBy('password_resets.used_at', 'desc')
-    .execute();
+  return (
+    db()
+      .selectFrom('password_resets')
+      .innerJoin('users', 'users.id', 'password_resets.created_by')
+      .select(['password_resets.token_hash', 'password_resets.used_at', 'users.name'])
+      .where('password_resets.user_id', '=', userId)
+      .where('password_resets.used_at', 'is not', null)
+      .where('password_resets.notice_seen_at', 'is', null)
+      // A link the holder asked for by email is no news to them.
+      .whereRef('password_resets.created_by', '!=', 'password_resets.user_id')
+      .orderBy('password_resets.used_at', 'desc')
+      .execute()
+  );
 }
 
 export async function markResetsSeen(tokenHashes: string[]) {
@@ -122,4 +126,26 @@ export async function markResetsSeen(tokenHashes: string[]) {
     .set({ notice_seen_at: new Date().toISOString() })
     .where('token_hash', 'in', tokenHashes)
     .execute();
+}
+
+/** The account a "forgot password" email names (lower-case email), if any. */
+export async function userByEmail(email: string) {
+  return db().selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email).executeTakeFirst();
+}
+
+/** How many reset links the account's holder asked for by email since `since` (the per-account cap). */
+export async function selfResetsSince(userId: string, since: string): Promise<number> {
+  const r = await db()
+    .selectFrom('password_resets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .whereRef('created_by', '=', 'user_id')
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Set the sign-in email and phone of an account (the caller checked the password and uniqueness). */
+export async function setUserContact(userId: string, contact: { email: string | null; phone: string | null }) {
+  await db().updateTable('users').set(contact).where('id', '=', userId).execute();
 }

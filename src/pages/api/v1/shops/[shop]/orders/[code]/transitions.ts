@@ -10,6 +10,8 @@ export const POST = handle(ROUTES.orderTransition, async ({ ctx, body, shop }) =
     to: body.to,
     userId: shop.user.id,
     role: shop.role,
+    reason: body.reason,
+    note: body.note,
   });
   return json({ code: r.code, status: r.status, changed: r.changed });
 });
