@@ -55,6 +55,7 @@ const VISITS: Record<string, Visit> = {
   '/desa/[village]': { persona: 'anonymous' },
   '/kecamatan/[district]': { persona: 'anonymous' },
   '/masuk': { persona: 'anonymous' },
+  '/lupa-sandi': { persona: 'anonymous' },
   '/program': { persona: 'officer' },
   '/reset/[token]': { persona: 'anonymous', path: '/reset/[resetToken]' },
   '/undangan/[shopId]/[token]': { persona: 'anonymous', path: '/undangan/[shopId]/[inviteToken]' },

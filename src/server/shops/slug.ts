@@ -10,6 +10,7 @@ export const RESERVED_SLUGS = new Set([
   'q',
   'p',
   'masuk',
+  'lupa-sandi',
   'daftar',
   'keluar',
   'signin',
