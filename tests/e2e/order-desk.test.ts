@@ -1,21 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { useServerAndBrowser } from '../helpers/browser.ts';
+import { screenshotIfAsked as shot, useServerAndBrowser } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
 /** Issue 11 items 9 and 11 in Chromium at 360 px: the order page's cancel step, the password help, the account page. */
 const app = useServerAndBrowser();
 
-/** Set SCREENSHOT_DIR to keep screenshots of the order page, /lupa-sandi and /akun at 360 and 1280 px in both languages. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
-
+// Set SCREENSHOT_DIR to keep screenshots of the order page, /lupa-sandi and /akun at 360 and 1280 px in both languages.
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 async function signedIn(browser: Browser, who: string, width = 360) {

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type TestServer } from './server.ts';
 
 /**
@@ -65,4 +67,12 @@ export function useServerAndBrowser(): { readonly server: TestServer; readonly b
     await app.server?.stop();
   });
   return app;
+}
+
+/** Keep a full-page screenshot in SCREENSHOT_DIR when it is set (for looking at a screen at 360 and 1280 px). */
+export async function screenshotIfAsked(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }

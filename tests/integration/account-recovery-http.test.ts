@@ -118,6 +118,9 @@ describe(`password reset by email (${dbName})`, () => {
       expect(r.status).toBe(303);
       expect(r.headers.get('location')).toBe('/lupa-sandi?sent=1');
     }
+    // The API draws on the same per-account cap and answers the same.
+    expect((await visitor.post('/api/v1/password-resets', { email: 'sering@example.test' })).status).toBe(204);
+    expect((await visitor.post('/api/v1/password-resets', { email: 'tidak-ada@example.test' })).status).toBe(204);
     const n = await db()
       .selectFrom('password_resets')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -142,6 +145,7 @@ describe(`password reset by email (${dbName})`, () => {
     }
     const post = await new Client(withoutMail.url).form('/lupa-sandi', { email: 'pemilik@hk05.test' });
     expect(post.status).toBe(422);
+    expect((await new Client(withoutMail.url).post('/api/v1/password-resets', { email: 'pemilik@hk05.test' })).status).toBe(422);
   });
 });
 
@@ -155,6 +159,8 @@ describe(`email and phone on the account page (${dbName})`, () => {
     expect(noPassword.status).toBe(400);
     const taken = await client.form('/akun', { action: 'contact', email: 'pemilik@hk05.test', phone: '', password: 'benar-benar-1' });
     expect(taken.status).toBe(400);
+    const api = await client.request('/api/v1/me/contact', { method: 'PUT', json: { email: 'baru@example.test', password: 'salah-api' } });
+    expect(api.status).toBe(400);
     const ok = await client.form('/akun', {
       action: 'contact',
       email: 'baru@example.test',

@@ -230,6 +230,9 @@ describe(`receipt and WhatsApp drafts (${dbName})`, () => {
       expect(flat).toContain(`Nota ${code}`);
       expect(flat).toMatch(/Rp\s32\.500/);
       expect(flat).toContain('Telur Asin Bakar isi 10');
+      // HK05's published logo heads the receipt.
+      const images = (await run('pdfimages', ['-list', file])).stdout.split('\n').filter((l) => /^\s*\d+\s+\d+\s+(image|smask)\b/.test(l));
+      expect(images.length).toBeGreaterThanOrEqual(1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

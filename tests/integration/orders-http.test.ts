@@ -464,7 +464,10 @@ describe(`merchant dashboard and transitions (${dbName})`, () => {
     const html = await r.text();
     const url = /data-testid="status-url"[^>]*>([^<]+)</.exec(html)![1]!;
     expect(url).not.toBe(o.statusUrl);
-    const wa = /href="(https:\/\/wa\.me\/6281144445555\?text=[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    // The status link's own WhatsApp button (the page also has "Chat pembeli" to the same number).
+    const wa = /href="(https:\/\/wa\.me\/6281144445555\?text=[^"]+)"[^>]*data-testid="status-whatsapp"/
+      .exec(html)![1]!
+      .replace(/&amp;/g, '&');
     expect(new URL(wa).searchParams.get('text')).toBe(
       `Halo Pak Rudi, ini tautan status pesanan ${o.code} di HK05 Telur Asin Bakar: ${url}`,
     );

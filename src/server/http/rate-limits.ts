@@ -19,7 +19,7 @@ export const RATE_LIMITS = {
   cart: { key: 'cart', limit: 600, windowSeconds: 10 * 60 },
   passwordReset: { key: 'reset', limit: 30, windowSeconds: 15 * 60 },
   // "Lupa kata sandi" mails: per IP here, per account in requestPasswordReset.
-  passwordResetMail: { key: 'resetmail', limit: 10, windowSeconds: 15 * 60 },
+  passwordResetMail: { key: 'resetmail', limit: 20, windowSeconds: 15 * 60 },
   // The account page's forms check the password: the same cap keeps them from being a guessing oracle.
   accountForms: { key: 'account', limit: 20, windowSeconds: 15 * 60, per: 'user' },
   // Image processing is the expensive part of a receipt upload.

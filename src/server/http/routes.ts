@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './api.ts';
-import { changePasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
+import { changeContactInput, changePasswordInput, forgotPasswordInput, signInInput, signUpInput } from '../auth/schemas.ts';
 import { shopInput, shopUpdateInput } from '../shops/schemas.ts';
 import { productInput, productPatchInput } from '../catalog/schemas.ts';
 import { adjustOrderInput, createOrderInput, idempotencyKeyField, transitionInput } from '../orders/schemas.ts';
@@ -157,6 +157,27 @@ export const ROUTES = {
     access: { kind: 'signedIn' },
     body: changePasswordInput,
     success: 204,
+  }),
+  changeContact: defineRoute({
+    method: 'put',
+    path: '/api/v1/me/contact',
+    tag: 'auth',
+    summary: 'Change the email and phone the account signs in with; needs the current password (the account back-off applies)',
+    access: { kind: 'signedIn' },
+    body: changeContactInput,
+    success: 204,
+    rateLimit: RATE_LIMITS.accountForms,
+  }),
+  requestPasswordReset: defineRoute({
+    method: 'post',
+    path: '/api/v1/password-resets',
+    tag: 'auth',
+    summary:
+      'Forgot password: mail a single-use reset link (one hour) to the account with this email, when SMTP_URL is set (422 otherwise). The same 204 whether or not the account exists',
+    access: { kind: 'public' },
+    body: forgotPasswordInput,
+    success: 204,
+    rateLimit: RATE_LIMITS.passwordResetMail,
   }),
   issueReset: defineRoute({
     method: 'post',

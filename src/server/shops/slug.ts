@@ -20,6 +20,7 @@ export const RESERVED_SLUGS = new Set([
   'logout',
   'register',
   'reset',
+  'lupa-sandi',
   'undangan',
   'invite',
   'akun',
