@@ -10,7 +10,6 @@ export const RESERVED_SLUGS = new Set([
   'q',
   'p',
   'masuk',
-  'lupa-sandi',
   'daftar',
   'keluar',
   'signin',
