@@ -142,8 +142,6 @@ async function insertOrder(
   if (heldUnits > 0) await checkHoldCaps(scope, { phone: input.customerPhone, ipHash, units: heldUnits, now: nowDate });
   const taken = await takeStock(scope, lines, { guard: true });
   if (taken.short) throw new Invalid({ items: ['orders.stockShort'] }, 'orders.stockShortMessage', taken.short);
-  // Public pages may show stock ("sold out"): a hold changes what they should say.
-  if (taken.tracked) await bumpShopVersion(scope);
 
   const subtotal = lines.reduce((s, l) => s + l.lineTotal, 0);
   const fee = deliveryFee(delivery, input.delivery);
@@ -186,6 +184,9 @@ async function insertOrder(
   if (opts.cartTokenHash) {
     await tx.deleteFrom('cart_items').where('shop_id', '=', shopId).where('cart_token_hash', '=', opts.cartTokenHash).execute();
   }
+  // Public pages may show stock ("sold out"): a hold changes what they should say. Last, so on PostgreSQL the
+  // shop row every order updates is locked for the end of the transaction only.
+  if (taken.tracked) await bumpShopVersion(scope);
   const messageLines = lines.map((l) => ({
     name: l.name,
     variant_name: l.variantName,

@@ -75,21 +75,6 @@ export async function transitionOrder(
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
   if (retaken) await reserveOrderStock(scope, order.id);
-  // Stock changes what public pages show, so their cached copies must go (by shop version).
-  if (stockChanged) await bumpShopVersion(scope);
-  await postOrderTransition(scope, {
-    orderId: order.id,
-    from: order.status,
-    to: opts.to,
-    userId: opts.actor.userId ?? null,
-    order: {
-      ...order,
-      total: Number(order.total),
-      subtotal: Number(order.subtotal),
-      delivery_fee: Number(order.delivery_fee),
-      discount: Number(order.discount),
-    },
-  });
   await tx
     .insertInto('order_events')
     .values({
@@ -105,6 +90,23 @@ export async function transitionOrder(
       created_at: eventTimeAfter(order.last_event_at),
     })
     .execute();
+  // The rows every order of the shop updates (the running totals, the shop version) come last, so on
+  // PostgreSQL their row locks are held for the end of the transaction only.
+  await postOrderTransition(scope, {
+    orderId: order.id,
+    from: order.status,
+    to: opts.to,
+    userId: opts.actor.userId ?? null,
+    order: {
+      ...order,
+      total: Number(order.total),
+      subtotal: Number(order.subtotal),
+      delivery_fee: Number(order.delivery_fee),
+      discount: Number(order.discount),
+    },
+  });
+  // Stock changes what public pages show, so their cached copies must go (by shop version).
+  if (stockChanged) await bumpShopVersion(scope);
   return { changed: true, from: order.status };
 }
 
