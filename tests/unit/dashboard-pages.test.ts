@@ -32,12 +32,14 @@ describe('dashboard pages', () => {
     expect(dashboardTabs('hk05', 'owner').map((tab) => tab.href)).toEqual([
       '/dashboard/hk05',
       '/dashboard/hk05/produk',
+      '/dashboard/hk05/stok',
       '/dashboard/hk05/jual',
       '/dashboard/hk05/pesanan',
       '/dashboard/hk05/pengaturan',
       '/dashboard/hk05/pembayaran',
       '/dashboard/hk05/laporan',
       '/dashboard/hk05/kas',
+      '/dashboard/hk05/jurnal',
       '/dashboard/hk05/piutang',
       '/dashboard/hk05/staf',
       '/dashboard/hk05/audit',
@@ -47,6 +49,7 @@ describe('dashboard pages', () => {
     expect(staff.map((tab) => tab.href)).toEqual([
       '/dashboard/hk05',
       '/dashboard/hk05/produk',
+      '/dashboard/hk05/stok',
       '/dashboard/hk05/jual',
       '/dashboard/hk05/pesanan',
       '/dashboard/hk05/laporan',

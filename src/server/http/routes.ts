@@ -14,8 +14,11 @@ import { equipmentPurchaseInput } from '../ledger/record-equipment-purchase.ts';
 import { depreciationInput } from '../ledger/post-depreciation.ts';
 import { closeMonthInput } from '../ledger/close-month.ts';
 import { settleDebtInput } from '../ledger/settle-debt.ts';
+import { openingBalancesInput } from '../ledger/set-opening-balances.ts';
 import {
+  accountInput,
   asOfQuery,
+  cashBookQuery,
   journalQuery,
   debtsQuery,
   generalLedgerQuery,
@@ -26,9 +29,14 @@ import {
   salesReportQuery,
   stockCountInput,
   stockInInput,
+  taxpayerKindInput,
 } from '../ledger/schemas.ts';
 import {
+  accountsResponse,
+  addAccountResponse,
+  openingBalancesResponse,
   balanceSheetResponse,
+  cashBookListResponse,
   cashBookResponse,
   closeMonthResponse,
   debtReminderResponse,
@@ -45,6 +53,7 @@ import {
   settleDebtResponse,
   stockCountResponse,
   stockInResponse,
+  taxpayerKindResponse,
   trialBalanceResponse,
 } from '../ledger/responses.ts';
 import { currentSessionResponse, issueResetResponse, signInResponse, signUpResponse } from '../auth/responses.ts';
@@ -529,6 +538,53 @@ export const ROUTES = {
     access: OWNER,
     body: depreciationInput,
     response: depreciationResponse,
+  }),
+  listCashBook: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/cash-book',
+    tag: 'ledger',
+    summary: 'The cash book’s records, newest first, each with its reversing entry when reversed; nextBefore pages back',
+    access: OWNER,
+    query: cashBookQuery,
+    response: cashBookListResponse,
+  }),
+  listAccounts: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/accounts',
+    tag: 'ledger',
+    summary: 'The chart of accounts (SAK EMKM template and the owner’s own), names in Bahasa Indonesia and English',
+    access: OWNER,
+    response: accountsResponse,
+  }),
+  addAccount: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/accounts',
+    tag: 'ledger',
+    summary: 'Add an account under a type (its code starts with the type’s number)',
+    access: OWNER,
+    body: accountInput,
+    success: 201,
+    response: addAccountResponse,
+  }),
+  setTaxpayerKind: defineRoute({
+    method: 'put',
+    path: '/api/v1/shops/{shop}/taxpayer-kind',
+    tag: 'reports',
+    summary:
+      'Who the taxpayer is for the PPh Final estimate: individual (orang pribadi; the Rp 500 juta yearly exemption applies) or entity (badan)',
+    access: { kind: 'shop', capability: 'shop.edit' },
+    body: taxpayerKindInput,
+    response: taxpayerKindResponse,
+  }),
+  setOpeningBalances: defineRoute({
+    method: 'put',
+    path: '/api/v1/shops/{shop}/opening-balances',
+    tag: 'ledger',
+    summary:
+      'Saldo awal: balances on the start date, inventory per product (quantity and unit cost, which become its stock); Modal Pemilik balances. Posted once per key; sent again with a new key it replaces the standing one (reversed and re-posted); refused in a closed month',
+    access: OWNER,
+    body: keyed(openingBalancesInput),
+    response: openingBalancesResponse,
   }),
   listDebts: defineRoute({
     method: 'get',

@@ -1,6 +1,6 @@
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { Invalid, NotFound } from '../errors.ts';
-import type { Role } from '../auth/access.ts';
+import { roleHas, type Role } from '../auth/access.ts';
 import { newId } from '../util.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry } from './post-entry.ts';
@@ -20,7 +20,7 @@ export async function countStock(opts: {
   counted: number;
   key: string;
   at?: string;
-}): Promise<{ difference: number; value: number; recorded: boolean }> {
+}): Promise<{ difference: number; value?: number; recorded: boolean }> {
   requireCapability(opts.role, 'products.edit');
   if (!Number.isSafeInteger(opts.counted) || opts.counted < 0) throw new Invalid({ counted: ['ledger.quantityInvalid'] });
   return inShop(opts.shopId, async (scope) => {
@@ -31,7 +31,8 @@ export async function countStock(opts: {
       { key: `count:${opts.key}`, at: opts.at, userId: opts.userId, memo: 'stok opname' },
     );
     if (r.recorded && r.difference !== 0) await bumpShopVersion(scope);
-    return r;
+    // Staff count the shelf; the difference's value at cost is the owner's.
+    return roleHas(opts.role, 'products.cost') ? r : { difference: r.difference, recorded: r.recorded };
   });
 }
 

@@ -12,6 +12,8 @@ export interface JournalEntryView {
   reversesId: string | null;
   belongsTo: string | null;
   createdAt: string;
+  /** The order's code when the source is an order (its page links by code). */
+  orderCode: string | null;
   /** Debit positive, credit negative, whole Rupiah. */
   lines: { account: string; amount: number }[];
 }
@@ -30,15 +32,18 @@ export async function listJournalEntries(opts: {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   return inShop(opts.shopId, async ({ tx, shopId }) => {
     let q = tx
-      .selectFrom('journal_entries')
-      .select(['id', 'day', 'memo', 'source_type', 'source_id', 'reverses_id', 'belongs_to', 'created_at'])
-      .where('shop_id', '=', shopId)
-      .where('day', '>=', from)
-      .where('day', '<=', to);
-    if (opts.before) q = q.where('created_at', '<', opts.before);
+      .selectFrom('journal_entries as e')
+      .leftJoin('orders as o', (j) =>
+        j.onRef('o.shop_id', '=', 'e.shop_id').onRef('o.id', '=', 'e.source_id').on('e.source_type', '=', 'order'),
+      )
+      .select(['e.id', 'e.day', 'e.memo', 'e.source_type', 'e.source_id', 'e.reverses_id', 'e.belongs_to', 'e.created_at', 'o.code'])
+      .where('e.shop_id', '=', shopId)
+      .where('e.day', '>=', from)
+      .where('e.day', '<=', to);
+    if (opts.before) q = q.where('e.created_at', '<', opts.before);
     const rows = await q
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('e.created_at', 'desc')
+      .orderBy('e.id', 'desc')
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
@@ -66,6 +71,7 @@ export async function listJournalEntries(opts: {
         reversesId: r.reverses_id,
         belongsTo: r.belongs_to,
         createdAt: r.created_at,
+        orderCode: r.code,
         lines: postings.filter((p) => p.entry_id === r.id).map((p) => ({ account: p.account_code, amount: Number(p.amount) })),
       })),
       nextBefore: rows.length > limit ? page[limit - 1]!.created_at : null,

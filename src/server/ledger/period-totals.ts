@@ -70,3 +70,18 @@ export async function chartOf(scope: ShopScope): Promise<AccountRow[]> {
 export function signed(t: Net | undefined): number {
   return t ? t.debit - t.credit : 0;
 }
+
+/** All-time balances (debit +) of some accounts, from the maintained totals: one read. */
+export async function balancesOf(scope: ShopScope, codes: string[]): Promise<(code: string) => number> {
+  const rows = await scope.tx
+    .selectFrom('ledger_totals')
+    .select(['account_code', 'debit', 'credit'])
+    .where('shop_id', '=', scope.shopId)
+    .where('grain', '=', 'a')
+    .where('account_code', 'in', codes)
+    .execute();
+  return (code) => {
+    const r = rows.find((x) => x.account_code === code);
+    return r ? Number(r.debit) - Number(r.credit) : 0;
+  };
+}

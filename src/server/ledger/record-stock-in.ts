@@ -6,6 +6,8 @@ import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
 import { changeItem, ensureValued, recordMovement, type ItemRef } from './inventory.ts';
 import { requireCapability } from './require-capability.ts';
+import type { ShopScope } from '../tenant/index.ts';
+import { balancesOf } from './period-totals.ts';
 
 export type StockInSource =
   /** Goods bought: paid from cash or bank, or on credit (Utang Usaha). */
@@ -51,6 +53,7 @@ export async function recordStockIn(opts: {
     const row = await ensureValued(scope, opts.item, { startTracking: true });
     if (!row) throw new NotFound('catalog.notFound');
     const key = `stock_in:${opts.key}`;
+    if (source.kind === 'production') await requireStocked(scope, source, key);
     const entry = await postEntry(scope, {
       key,
       source: { type: 'stock', id: opts.item.variantId ?? opts.item.productId },
@@ -65,4 +68,25 @@ export async function recordStockIn(opts: {
     await bumpShopVersion(scope);
     return { recorded: true };
   });
+}
+
+/**
+ * A batch takes its materials and packaging out of Bahan Baku and Persediaan Kemasan, so it can take no
+ * more than was bought into them: a material bought as an expense (Beban Bahan Baku) is already a cost
+ * and cannot become part of a batch's cost too. A replayed stock-in is not checked again.
+ */
+async function requireStocked(scope: ShopScope, source: { materials: number; packaging: number }, key: string): Promise<void> {
+  const { tx, shopId } = scope;
+  const done = await tx
+    .selectFrom('journal_entries')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('idem_key', '=', key)
+    .executeTakeFirst();
+  if (done) return;
+  const balance = await balancesOf(scope, [ACCOUNTS.materials, ACCOUNTS.packaging]);
+  const fields: Record<string, string[]> = {};
+  if (source.materials > balance(ACCOUNTS.materials)) fields['source.materials'] = ['ledger.materialsNotStocked'];
+  if (source.packaging > balance(ACCOUNTS.packaging)) fields['source.packaging'] = ['ledger.packagingNotStocked'];
+  if (Object.keys(fields).length) throw new Invalid(fields);
 }

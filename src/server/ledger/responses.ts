@@ -27,8 +27,9 @@ export const journalEntriesResponse = z.object({
       sourceType: z.string(),
       sourceId: z.string().nullable(),
       reversesId: z.string().nullable(),
-      belongsTo: z.string().nullable(),
+      belongsTo: z.string().nullable().describe('YYYY-MM of the closed month this correction belongs to'),
       createdAt: z.string(),
+      orderCode: z.string().nullable().describe('The order’s code when the source is an order'),
       lines: z.array(z.object({ account: z.string(), amount: z.number().int() })),
     }),
   ),
@@ -163,3 +164,40 @@ export type GeneralLedgerResponse = z.infer<typeof generalLedgerResponse>;
 export type FinancialNotesResponse = z.infer<typeof financialNotesResponse>;
 export type SalesReportResponse = z.infer<typeof salesReportResponse>;
 export type PphResponse = z.infer<typeof pphResponse>;
+export const cashBookListResponse = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['expense', 'capital', 'drawing', 'purchase_credit', 'equipment']),
+      day: z.string(),
+      accountCode: z.string(),
+      accountNameId: z.string(),
+      accountNameEn: z.string(),
+      amount: rupiah,
+      paidWith: z.enum(['cash', 'bank', 'credit']),
+      partyName: z.string(),
+      memo: z.string(),
+      entryId: z.string(),
+      debtId: z.string().nullable(),
+      receiptMediaId: z.string().nullable(),
+      reversalId: z.string().nullable().describe('The reversing entry when the record was reversed'),
+      createdAt: z.string(),
+    }),
+  ),
+  nextBefore: z.string().nullable(),
+});
+export const accountsResponse = z.object({
+  accounts: z.array(
+    z.object({
+      code: z.string(),
+      type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense']),
+      nameId: z.string(),
+      nameEn: z.string(),
+      contra: z.boolean(),
+      system: z.boolean(),
+    }),
+  ),
+});
+export const addAccountResponse = z.object({ code: z.string() });
+export const taxpayerKindResponse = z.object({ kind: z.enum(['individual', 'entity']) });
+export const openingBalancesResponse = z.object({ recorded: z.boolean(), entryId: z.string(), capital: rupiah });

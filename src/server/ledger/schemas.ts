@@ -78,3 +78,12 @@ export const reportFileQuery = z.object({
   asOf: day.optional().describe('balance-sheet, trial-balance'),
   account: z.string().trim().max(16).optional().describe('general-ledger'),
 });
+export const cashBookQuery = z.object({ before: z.string().optional().describe('createdAt of the last record seen (paging)') });
+export const accountInput = z.object({
+  code: z.string().trim().describe('4 digits starting with the type’s number: 1 asset, 2 liability, 3 equity, 4 revenue, 5 expense'),
+  type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], { error: 'validation.choice' }),
+  nameId: z.string().describe('Name in Bahasa Indonesia'),
+  nameEn: z.string().optional().describe('Name in English (the Indonesian name when absent)'),
+  contra: z.boolean().optional().describe('A contra account (e.g. an accumulated depreciation)'),
+});
+export const taxpayerKindInput = z.object({ kind: z.string().describe('individual (orang pribadi) | entity (badan)') });

@@ -1,0 +1,53 @@
+import { inShop } from '../tenant/index.ts';
+import type { Role } from '../auth/access.ts';
+import { ACCOUNTS } from './chart-template.ts';
+import { requireCapability } from './require-capability.ts';
+
+export interface OpeningBalancesView {
+  entryId: string;
+  date: string;
+  cash: number;
+  bank: number;
+  receivables: number;
+  inventory: number;
+  equipment: number;
+  payables: number;
+  capital: number;
+}
+
+/** The standing opening entry (saldo awal), its lines by account; null when none was posted. Owner only. */
+export async function getOpeningBalances(opts: { shopId: string; role: Role }): Promise<{ opening: OpeningBalancesView | null }> {
+  requireCapability(opts.role, 'reports.profit');
+  return inShop(opts.shopId, async ({ tx, shopId }) => {
+    const e = await tx
+      .selectFrom('journal_entries as e')
+      .leftJoin('journal_entries as r', (j) => j.onRef('r.shop_id', '=', 'e.shop_id').onRef('r.reverses_id', '=', 'e.id'))
+      .select(['e.id', 'e.day'])
+      .where('e.shop_id', '=', shopId)
+      .where('e.source_type', '=', 'opening_balance')
+      .where('r.id', 'is', null)
+      .orderBy('e.created_at', 'desc')
+      .executeTakeFirst();
+    if (!e) return { opening: null };
+    const lines = await tx
+      .selectFrom('journal_postings')
+      .select(['account_code', 'amount'])
+      .where('shop_id', '=', shopId)
+      .where('entry_id', '=', e.id)
+      .execute();
+    const of = (code: string) => lines.filter((l) => l.account_code === code).reduce((s, l) => s + Number(l.amount), 0);
+    return {
+      opening: {
+        entryId: e.id,
+        date: e.day,
+        cash: of(ACCOUNTS.cash),
+        bank: of(ACCOUNTS.bank),
+        receivables: of(ACCOUNTS.receivable),
+        inventory: of(ACCOUNTS.inventory),
+        equipment: of(ACCOUNTS.equipment),
+        payables: -of(ACCOUNTS.payable),
+        capital: -of(ACCOUNTS.capital),
+      },
+    };
+  });
+}

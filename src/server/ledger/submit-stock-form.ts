@@ -1,0 +1,51 @@
+import type { Role } from '../auth/access.ts';
+import type { Locale } from '#i18n/index.ts';
+import { parseInput } from '../http/validate.ts';
+import { byAction } from '../http/page.ts';
+import { stockCountInput, stockInInput } from './schemas.ts';
+import { recordStockIn } from './record-stock-in.ts';
+import { countStock } from './count-stock.ts';
+
+/** "1.500" or "1500" as a whole number; anything else is left for the schema to refuse with its message. */
+function whole(v: unknown): unknown {
+  const raw = String(v ?? '').replace(/[.\s]/g, '');
+  return raw === '' ? 0 : /^\d{1,13}$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * The stock page's forms: a stock-in (goods bought, paid or on credit, or a production batch with its
+ * material and packaging cost; the owner's, as it carries costs) and a stock count (anyone who edits
+ * products; staff get no value back). `item` is "productId" or "productId:variantId".
+ */
+export async function submitStockForm(opts: {
+  shopId: string;
+  role: Role;
+  userId: string;
+  locale: Locale;
+  form: FormData;
+  fields: Record<string, unknown>;
+}): Promise<{ difference?: number; value?: number }> {
+  const f = opts.fields;
+  const [productId, variantId] = String(f.item ?? '').split(':');
+  const item = { productId: productId ?? '', variantId: variantId || null };
+  const base = { shopId: opts.shopId, role: opts.role, userId: opts.userId };
+  return byAction(opts.form, {
+    stock_in: async () => {
+      const source =
+        f.kind === 'production'
+          ? { kind: 'production', materials: whole(f.materials), packaging: whole(f.packaging), otherCash: whole(f.otherCash) }
+          : { kind: f.kind, cost: whole(f.cost), paidWith: f.paidWith };
+      const input = parseInput(
+        stockInInput,
+        { ...item, quantity: whole(f.quantity), source, idempotencyKey: f.idempotencyKey },
+        opts.locale,
+      );
+      await recordStockIn({ ...base, item, quantity: input.quantity, source: input.source, key: input.idempotencyKey });
+      return {};
+    },
+    count: async () => {
+      const input = parseInput(stockCountInput, { ...item, counted: whole(f.counted), idempotencyKey: f.idempotencyKey }, opts.locale);
+      return countStock({ ...base, item, counted: input.counted, key: input.idempotencyKey });
+    },
+  });
+}

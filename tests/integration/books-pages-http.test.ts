@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '#tests/helpers/server.ts';
+import { Client } from '#tests/helpers/http.ts';
+import { DEMO_PASSWORD, useTestDatabase } from '#tests/helpers/db.ts';
+
+/**
+ * Issue 10: the books' pages and API over HTTP — stock (staff count, never see costs), chart of accounts,
+ * journal with its sources, opening balances, taxpayer kind — for the owner, staff and another shop.
+ */
+let env: Awaited<ReturnType<typeof useTestDatabase>>;
+let server: TestServer;
+let owner: Client;
+let staff: Client;
+let other: Client;
+let shopId: string;
+let productId: string;
+
+beforeAll(async () => {
+  env = await useTestDatabase({ seed: true });
+  const { db } = await import('#server/db/index.ts');
+  shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
+  const p = await db()
+    .selectFrom('products')
+    .leftJoin('product_variants', (j) =>
+      j.onRef('product_variants.shop_id', '=', 'products.shop_id').onRef('product_variants.product_id', '=', 'products.id'),
+    )
+    .select('products.id')
+    .where('products.shop_id', '=', shopId)
+    .where('product_variants.id', 'is', null)
+    .where('products.stock', 'is not', null)
+    .orderBy('products.name')
+    .executeTakeFirstOrThrow();
+  productId = p.id;
+  server = await startServer({ db: env, keepDb: true, seed: false });
+  owner = new Client(server.url);
+  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+  staff = new Client(server.url);
+  await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
+  other = new Client(server.url);
+  await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
+}, 300_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await env?.close();
+});
+
+const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+
+async function stock() {
+  const { db } = await import('#server/db/index.ts');
+  const r = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
+  return { stock: Number(r.stock), value: Number(r.stock_value ?? 0) };
+}
+
+describe(`stock page (${dbName})`, () => {
+  it('staff count the shelf and see quantities only: no value, average cost or stock-in form', async () => {
+    const before = await stock();
+    const res = await staff.get('/dashboard/hk05/stok');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Catat stok opname');
+    expect(html).not.toMatch(/Rp\s?\d/);
+    expect(html).not.toContain('Harga pokok');
+    expect(html).not.toContain('id="stock-in"');
+    const count = await staff.form('/dashboard/hk05/stok', {
+      action: 'count',
+      item: productId,
+      counted: String(before.stock - 1),
+      idempotencyKey: 'stok-http-count-1',
+    });
+    expect(count.status).toBe(303);
+    expect(count.headers.get('location')).toContain('selisih=-1');
+    expect((await stock()).stock).toBe(before.stock - 1);
+    const after = await (await staff.get(count.headers.get('location')!)).text();
+    expect(after).not.toMatch(/Rp\s?\d/);
+    // The API answers staff without the value at cost too.
+    const api = await staff.post('/api/v1/shops/hk05/stock-counts', {
+      productId,
+      counted: before.stock - 1,
+      idempotencyKey: 'stok-http-count-2',
+    });
+    expect(api.status).toBe(201);
+    expect(await api.json()).toEqual({ difference: 0, recorded: true });
+    const stockIn = await staff.form('/dashboard/hk05/stok', {
+      action: 'stock_in',
+      item: productId,
+      quantity: '5',
+      kind: 'purchase',
+      cost: '50000',
+      paidWith: 'cash',
+      idempotencyKey: 'stok-http-in-staff',
+    });
+    expect(stockIn.status).toBe(403);
+    expect((await other.get('/dashboard/hk05/stok')).status).toBe(404);
+  });
+
+  it('the owner sees values and records a purchase on credit; a batch cannot take materials that were expensed', async () => {
+    const before = await stock();
+    const html = await (await owner.get('/dashboard/hk05/stok')).text();
+    expect(html).toContain('id="stock-in"');
+    expect(html).toContain('Harga pokok rata-rata');
+    const form = {
+      action: 'stock_in',
+      item: productId,
+      quantity: '10',
+      kind: 'purchase',
+      cost: '150.000',
+      paidWith: 'credit',
+      idempotencyKey: 'stok-http-in-1',
+    };
+    expect((await owner.form('/dashboard/hk05/stok', form)).status).toBe(303);
+    expect((await owner.form('/dashboard/hk05/stok', form)).status).toBe(303);
+    expect(await stock()).toEqual({ stock: before.stock + 10, value: before.value + 150_000 });
+    const batch = await owner.form('/dashboard/hk05/stok', {
+      ...form,
+      kind: 'production',
+      materials: '999.999.999',
+      packaging: '',
+      otherCash: '',
+      idempotencyKey: 'stok-http-in-2',
+    });
+    expect(batch.status).toBe(400);
+    expect(await batch.text()).toContain('Bahan baku yang tercatat tidak cukup.');
+    expect(await stock()).toEqual({ stock: before.stock + 10, value: before.value + 150_000 });
+  });
+});
+
+describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName})`, () => {
+  it('the owner sees the chart in both languages and adds an account; a bad code is refused; staff and others cannot', async () => {
+    const id = await (await owner.get('/dashboard/hk05/akun')).text();
+    expect(id).toContain('Beban Penyusutan');
+    const en = new Client(server.url, { lang: 'en' });
+    await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    expect(await (await en.get('/dashboard/hk05/akun')).text()).toContain('Depreciation expense');
+    const add = await owner.form('/dashboard/hk05/akun', { type: 'expense', code: '5391', nameId: 'Beban Ronda', nameEn: 'Night watch' });
+    expect(add.status).toBe(303);
+    expect(await (await owner.get('/dashboard/hk05/akun')).text()).toContain('Beban Ronda');
+    const bad = await owner.form('/dashboard/hk05/akun', { type: 'expense', code: '1391', nameId: 'Salah' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Kode akun 4 angka');
+    expect((await staff.get('/dashboard/hk05/akun')).status).toBe(403);
+    expect((await staff.form('/dashboard/hk05/akun', { type: 'expense', code: '5392', nameId: 'X' })).status).toBe(403);
+    const api = await owner.get('/api/v1/shops/hk05/accounts');
+    expect(api.status).toBe(200);
+    expect((await api.json()).accounts).toContainEqual({
+      code: '5391',
+      type: 'expense',
+      nameId: 'Beban Ronda',
+      nameEn: 'Night watch',
+      contra: false,
+      system: false,
+    });
+    expect((await owner.post('/api/v1/shops/hk05/accounts', { type: 'asset', code: '1391', nameId: 'Kas Kecil' })).status).toBe(201);
+    expect((await staff.get('/api/v1/shops/hk05/accounts')).status).toBe(403);
+    expect((await other.get('/api/v1/shops/hk05/accounts')).status).toBe(404);
+    // The new expense account is offered by the cash book.
+    expect(await (await owner.get('/dashboard/hk05/kas')).text()).toContain('Beban Ronda');
+  });
+
+  it('opening balances post once, with capital balancing; the journal links each entry to its source', async () => {
+    const { db } = await import('#server/db/index.ts');
+    const form = {
+      date: '',
+      cash: '1.000.000',
+      bank: '',
+      receivables: '',
+      equipment: '',
+      payables: '250.000',
+      idempotencyKey: 'saldo-http-1',
+    };
+    expect((await staff.form('/dashboard/hk05/saldo-awal', form)).status).toBe(403);
+    expect((await owner.form('/dashboard/hk05/saldo-awal', form)).status).toBe(303);
+    expect((await owner.form('/dashboard/hk05/saldo-awal', form)).status).toBe(303);
+    const html = await (await owner.get('/dashboard/hk05/saldo-awal')).text();
+    expect(html).toContain('data-capital="750000"');
+    const bad = await owner.form('/dashboard/hk05/saldo-awal', { ...form, cash: 'sejuta', idempotencyKey: 'saldo-http-2' });
+    expect(bad.status).toBe(400);
+    const openings = await db()
+      .selectFrom('journal_entries')
+      .select('id')
+      .where('shop_id', '=', shopId)
+      .where('source_type', '=', 'opening_balance')
+      .execute();
+    expect(openings).toHaveLength(1);
+    const api = await owner.request('/api/v1/shops/hk05/opening-balances', {
+      method: 'PUT',
+      json: { cash: 2_000_000, idempotencyKey: 'saldo-http-api-1' },
+    });
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({ recorded: true, capital: 2_000_000 });
+    expect(
+      (await staff.request('/api/v1/shops/hk05/opening-balances', { method: 'PUT', json: { idempotencyKey: 'saldo-http-api-2' } })).status,
+    ).toBe(403);
+
+    const journal = await owner.get('/dashboard/hk05/jurnal');
+    expect(journal.status).toBe(200);
+    const j = await journal.text();
+    expect(j).toContain('data-source="opening_balance"');
+    expect(j).toContain('data-source="reversal"');
+    expect(j).toContain('href="/dashboard/hk05/saldo-awal"');
+    expect((await staff.get('/dashboard/hk05/jurnal')).status).toBe(403);
+    expect((await other.get('/dashboard/hk05/jurnal')).status).toBe(404);
+    const badPeriod = await owner.get('/dashboard/hk05/jurnal?from=2026-13-01&to=2026-01-01');
+    expect(badPeriod.status).toBe(400);
+  });
+
+  it('the taxpayer kind is set over the API by the owner; staff are refused; a bad kind is 400', async () => {
+    const put = (c: Client, kind: string) => c.request('/api/v1/shops/hk05/taxpayer-kind', { method: 'PUT', json: { kind } });
+    const ok = await put(owner, 'individual');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ kind: 'individual' });
+    expect((await put(owner, 'robot')).status).toBe(400);
+    expect((await put(staff, 'entity')).status).toBe(403);
+    const pph = await (await owner.get('/api/v1/shops/hk05/reports/pph?year=2026')).json();
+    expect(pph.taxpayerKind).toBe('individual');
+  });
+
+  it('the cash book list API is the owner’s', async () => {
+    const res = await owner.get('/api/v1/shops/hk05/cash-book');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ entries: expect.any(Array), nextBefore: null });
+    expect((await staff.get('/api/v1/shops/hk05/cash-book')).status).toBe(403);
+  });
+});
