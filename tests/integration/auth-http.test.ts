@@ -56,6 +56,22 @@ describe(`accounts over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'
     expect(ok.headers.get('location')).toBe('/dashboard');
   });
 
+  it('shows the 403 page in the language the request asks for (?lang=en), for a GET and a form post', async () => {
+    const staff = new Client(server.url);
+    await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
+    for (const r of [
+      await staff.get('/dashboard/hk05/pengaturan?lang=en'),
+      await staff.form('/dashboard/hk05/pengaturan?lang=en', { 'profile.form': '1', 'profile.social.instagram': 'staf' }),
+    ]) {
+      expect(r.status).toBe(403);
+      const html = await r.text();
+      expect(html).toContain('Not allowed');
+      expect(html).not.toContain('Tidak diizinkan');
+    }
+    const id = await staff.get('/dashboard/hk05/pengaturan');
+    expect(await id.text()).toContain('Tidak diizinkan');
+  });
+
   it('rejects a cross-site form post (origin check)', async () => {
     const a = new Client(server.url);
     const r = await a.request('/masuk', {

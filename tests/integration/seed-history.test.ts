@@ -5,11 +5,12 @@ import { addDays } from '#server/ledger/report-period.ts';
 
 /** A first start: the demo seed with its months of trading, recorded through the use cases. */
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
+// Months of postings through the use cases: minutes on a loaded machine with PostgreSQL (a hang detector, not a speed limit).
 beforeAll(async () => {
   env = await useTestDatabase({ seed: true, history: true });
-});
+}, 1_200_000);
 afterAll(async () => {
-  await env.close();
+  await env?.close();
 });
 
 const SHOPS = ['hk05', 'roti-balang', 'kopi-borongloe'];

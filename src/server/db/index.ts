@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,7 +28,23 @@ function createDb(): { db: Db; dialect: Dialect } {
   sqlite.pragma(`synchronous = ${sqliteSynchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), dialect: 'sqlite' };
+}
+
+/**
+ * Transactions begin with SQLite's write lock (BEGIN IMMEDIATE). A plain BEGIN reads first and asks for
+ * the lock at its first write; when another process (a second server, a script) committed in between,
+ * SQLite answers "database is locked" at once instead of waiting busy_timeout, and the request fails. In
+ * one process the group commit already runs one transaction at a time, so nothing waits longer than before.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**

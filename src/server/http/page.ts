@@ -10,7 +10,11 @@ export async function pageError(Astro: AstroGlobal, err: unknown): Promise<Respo
     return Astro.redirect(`/masuk?next=${encodeURIComponent(next)}`, 303);
   }
   // A form POST whose body was already read cannot be rewritten as itself (Astro refuses): show the page as a GET.
-  const to = (path: string) => (Astro.request.bodyUsed ? new Request(new URL(path, Astro.url), { headers: Astro.request.headers }) : path);
+  // The query goes along: the locale step reads `?lang=en` again on the rewritten request.
+  const to = (page: string) => {
+    const path = page + Astro.url.search;
+    return Astro.request.bodyUsed ? new Request(new URL(path, Astro.url), { headers: Astro.request.headers }) : path;
+  };
   if (err instanceof NotFound) return await Astro.rewrite(to('/404'));
   if (err instanceof AppError && err.status === 403) return await Astro.rewrite(to('/403'));
   throw err;

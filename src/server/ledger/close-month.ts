@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inShop } from '../tenant/index.ts';
+import { inShop, lockShop } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import type { Role } from '../auth/access.ts';
 import { nowIso } from '../util.ts';
@@ -24,6 +24,8 @@ export async function closeMonth(opts: {
   requireCapability(opts.role, 'reports.profit');
   if (!MONTH.test(opts.month)) throw new Invalid({ month: ['ledger.monthInvalid'] });
   return inShop(opts.shopId, async (scope) => {
+    // After every posting that found this month open has committed; a posting that checks later sees it closed.
+    await lockShop(scope);
     const today = await shopDay(scope);
     if (opts.month >= today.slice(0, 7)) throw new Invalid({ month: ['ledger.monthNotOver'] });
     // The month's depreciation belongs in it: posted before the lock, in the same transaction.

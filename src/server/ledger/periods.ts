@@ -1,10 +1,14 @@
-import type { ShopScope } from '../tenant/index.ts';
+import { lockShop, type ShopScope } from '../tenant/index.ts';
 import { Invalid } from '../errors.ts';
 import { checkDay } from './period-totals.ts';
 import { shopDay } from './ledger-day.ts';
 
-/** Whether the owner closed this month (YYYY-MM) of the shop's books. */
+/**
+ * Whether the owner closed this month (YYYY-MM) of the shop's books. The shop's row stays locked until the
+ * caller commits, so a month close waits for the posting that found its month open (close-month.ts).
+ */
 export async function isClosed(scope: ShopScope, month: string): Promise<boolean> {
+  await lockShop(scope);
   const r = await scope.tx
     .selectFrom('ledger_periods')
     .select('month')

@@ -132,6 +132,28 @@ export async function postOrderTransition(
   }
 }
 
+/** The goods value of the returns recorded for an order (order_returns), whatever money they moved. */
+export async function returnedValue(scope: ShopScope, orderId: string): Promise<number> {
+  const r = await scope.tx
+    .selectFrom('order_returns')
+    .select((eb) => eb.fn.sum<number>('amount').as('s'))
+    .where('shop_id', '=', scope.shopId)
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
+}
+
+/** Stripe's refunded total of the order (the webhook writes it before it posts the refund). */
+export async function refundedByStripe(scope: ShopScope, orderId: string): Promise<number> {
+  const r = await scope.tx
+    .selectFrom('orders')
+    .select('stripe_refunded_amount')
+    .where('shop_id', '=', scope.shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return r ? Number(r.stripe_refunded_amount) : 0;
+}
+
 /**
  * Money given back for an order (a Stripe refund, `key` from its event): after delivery it is a sales
  * return (Retur Penjualan / Bank); before delivery it comes out of the customer's deposit.
@@ -145,16 +167,22 @@ export async function postOrderRefund(
   const money = moneyAccount(o.payment_method);
   const source = { type: 'order', id: opts.orderId };
   if (opts.status === 'fulfilled') {
+    // A return the shop recorded (order_returns) may be the same money given back: Retur Penjualan follows
+    // the larger of the two totals, so whichever comes second posts only what goes beyond the first.
+    const refunded = await refundedByStripe(scope, opts.orderId);
+    const returned = await returnedValue(scope, opts.orderId);
+    const amount = Math.max(refunded, returned) - Math.max(refunded - opts.amount, returned);
+    if (amount <= 0) return;
     const r = await postEntry(scope, {
       key: opts.key,
       source,
       memo: `${o.code} retur (refund)`,
       lines: [
-        { account: ACCOUNTS.salesReturns, amount: opts.amount },
-        { account: money, amount: -opts.amount },
+        { account: ACCOUNTS.salesReturns, amount },
+        { account: money, amount: -amount },
       ],
     });
-    if (r.posted) await recordSalesReturn(scope, { orderId: opts.orderId, day: r.day, amount: opts.amount });
+    if (r.posted) await recordSalesReturn(scope, { orderId: opts.orderId, day: r.day, amount });
     return;
   }
   const amount = Math.min(opts.amount, await depositBalance(scope, opts.orderId));

@@ -6,7 +6,7 @@ import { newId, nowIso } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { recordSalesReturn } from '../ledger/sales-totals.ts';
-import { moneyAccount } from '../ledger/post-order-transition.ts';
+import { moneyAccount, refundedByStripe, returnedValue } from '../ledger/post-order-transition.ts';
 import { changeItem, readItem, recordMovement } from '../ledger/inventory.ts';
 import { MAX_LINES, MAX_QUANTITY } from './price-items.ts';
 import { idempotencyKeyField } from './schemas.ts';
@@ -84,6 +84,9 @@ export async function recordOrderReturn(opts: {
     const prior = await replay(scope, key, seeCost);
     if (prior) return prior;
     if (o.status !== 'fulfilled') throw new Conflict('sales.returnNotFulfilled');
+    // The order row's lock orders this return and a Stripe refund webhook of the same order (it writes the
+    // row before posting): each then sees what the other posted.
+    await tx.updateTable('orders').set({ updated_at: nowIso() }).where('shop_id', '=', shopId).where('id', '=', o.id).execute();
 
     const lines = await tx
       .selectFrom('order_lines')
@@ -131,6 +134,10 @@ export async function recordOrderReturn(opts: {
       };
     });
     const amount = parts.reduce((s, p) => s + p.amount, 0);
+    // Money Stripe already refunded for this order beyond earlier returns was posted as Retur Penjualan by
+    // the webhook: this return's goods are that refund's, so only the rest posts (once, not twice).
+    const covered = Math.min(amount, Math.max(0, (await refundedByStripe(scope, o.id)) - (await returnedValue(scope, o.id))));
+    const posted = amount - covered;
     const restock = opts.input.restock;
     const cost = restock ? parts.reduce((s, p) => s + p.cost, 0) : 0;
     const debt = await tx
@@ -141,8 +148,8 @@ export async function recordOrderReturn(opts: {
       .where('kind', '=', 'receivable')
       .executeTakeFirst();
     const open = debt ? Number(debt.amount) - Number(debt.settled) - Number(debt.reduced) : 0;
-    const fromReceivable = Math.min(open, amount);
-    const refunded = amount - fromReceivable;
+    const fromReceivable = Math.min(open, posted);
+    const refunded = posted - fromReceivable;
     const money = opts.input.refundFrom
       ? opts.input.refundFrom === 'cash'
         ? ACCOUNTS.cash
@@ -155,7 +162,7 @@ export async function recordOrderReturn(opts: {
       memo: `${o.code} retur: ${opts.input.reason.slice(0, 150)}`,
       createdBy: opts.userId,
       lines: [
-        { account: ACCOUNTS.salesReturns, amount },
+        { account: ACCOUNTS.salesReturns, amount: posted },
         { account: ACCOUNTS.receivable, amount: -fromReceivable },
         { account: money, amount: -refunded },
         { account: ACCOUNTS.inventory, amount: cost },
@@ -163,7 +170,7 @@ export async function recordOrderReturn(opts: {
       ],
     });
     if (!entry.posted) return (await replay(scope, key, seeCost))!;
-    await recordSalesReturn(scope, { orderId: o.id, day: entry.day, amount });
+    if (posted > 0) await recordSalesReturn(scope, { orderId: o.id, day: entry.day, amount: posted });
     const returnId = newId();
     const now = nowIso();
     await tx

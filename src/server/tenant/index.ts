@@ -59,3 +59,13 @@ export async function acrossShops<T>(fn: (q: Db | Tx) => Promise<T>): Promise<T>
       return fn(tx);
     });
 }
+
+/**
+ * Holds the shop's row until the transaction ends (PostgreSQL; SQLite runs one writer at a time anyway), so
+ * a decision read from several rows cannot interleave with another: a month close against a posting that
+ * checked that month was open, or two closes.
+ */
+export async function lockShop(scope: ShopScope): Promise<void> {
+  if (dialect() !== 'postgres') return;
+  await sql`select id from shops where id = ${scope.shopId} for update`.execute(scope.tx);
+}
