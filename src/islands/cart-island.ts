@@ -65,7 +65,12 @@ document.addEventListener('submit', async (e) => {
   try {
     const body = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === 'string') body.append(k, v);
-    const res = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const res = await fetch(form.getAttribute('action') ?? location.href, {
+      method: 'POST',
+      body,
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     const data = (await res.json()) as CartJson;
     if (!res.ok) {
       showError(data.error?.message ?? '');

@@ -1,6 +1,7 @@
 /**
- * Checkout enhancement: the summary follows the chosen delivery (fee and total) and the button the chosen
- * payment. The server computes the real total either way; this only keeps the page honest while choosing.
+ * Checkout enhancement: the summary follows the chosen delivery (fee and total), the destination and
+ * address show only for a delivery that needs them (the page's CSS does the same where :has() works), and
+ * the button follows the chosen payment. The server computes the real total either way; this only keeps the page honest while choosing.
  */
 const form = document.querySelector<HTMLFormElement>('form[data-checkout]');
 const total = document.querySelector<HTMLElement>('[data-total]');
@@ -17,6 +18,7 @@ function update() {
   total.textContent = fmt(Number(total.dataset.subtotal ?? 0) + fee);
   if (feeRow) feeRow.hidden = fee === 0;
   if (feeText) feeText.textContent = fmt(fee);
+  for (const el of form.querySelectorAll<HTMLElement>('[data-for-delivery]')) el.hidden = d?.value === 'pickup';
   const p = form.querySelector<HTMLInputElement>('input[name=payment]:checked')?.value;
   if (submit) {
     submit.textContent = (p === 'card' ? submit.dataset.labelCard : submit.dataset.labelWhatsapp) ?? submit.textContent;

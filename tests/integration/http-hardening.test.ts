@@ -75,7 +75,8 @@ describe(`open redirects (${db})`, () => {
       action: 'add',
       returnTo: '/hk05?q=kue',
     });
-    expect(back.headers.get('location')).toBe('/hk05?q=kue');
+    // Back where the buyer was, at the product, with the "added" note (issue 11).
+    expect(back.headers.get('location')).toBe(`/hk05?q=kue&ditambah=${product.id}#p-${product.id}`);
   });
 });
 

@@ -35,10 +35,18 @@ const text = (s: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-function waMessage(location: string | null): string {
-  const u = new URL(location!);
+/** The checkout lands on the order page; its "Kirim ke WhatsApp" button carries the pre-filled message. */
+async function waUrl(c: Client, location: string | null): Promise<URL> {
+  expect(location).toMatch(/^\/hk05\/pesanan\/HK05-[A-Z0-9]{4}\/[a-z2-7]{32}$/);
+  const html = await (await c.get(location!)).text();
+  const button = /<a [^>]*data-send-whatsapp[^>]*>/.exec(html)![0];
+  const u = new URL(/href="([^"]+)"/.exec(button)![1]!.replace(/&amp;/g, '&'));
   expect(u.origin).toBe('https://wa.me');
-  return u.searchParams.get('text')!;
+  return u;
+}
+
+async function waMessage(c: Client, location: string | null): Promise<string> {
+  return (await waUrl(c, location)).searchParams.get('text')!;
 }
 
 async function fillCart(c: Client, items: [string, number][]) {
@@ -74,7 +82,8 @@ describe(`cart without JavaScript (${dbName})`, () => {
     const c = new Client(server.url);
     const add = await c.form('/hk05/keranjang', { productId: productIds['telur-asin-bakar-isi-10']!, quantity: '2', returnTo: '/hk05' });
     expect(add.status).toBe(303);
-    expect(add.headers.get('location')).toBe('/hk05');
+    const added = productIds['telur-asin-bakar-isi-10']!;
+    expect(add.headers.get('location')).toBe(`/hk05?ditambah=${added}#p-${added}`);
     const cookies = add.headers.getSetCookie();
     expect(cookies.find((x) => x.startsWith(`ct_${shopId}=`))).toMatch(/HttpOnly/i);
     expect(cookies.find((x) => x.startsWith(`cc_${shopId}=2`))).not.toMatch(/HttpOnly/i);
@@ -135,7 +144,7 @@ describe(`cart without JavaScript (${dbName})`, () => {
 });
 
 describe(`checkout and order via WhatsApp (${dbName})`, () => {
-  it('places the cart as an order, redirects to wa.me with the message, and the status link shows the order', async () => {
+  it('places the cart as an order, lands on the order page with the wa.me message, and the status link shows the order', async () => {
     const c = new Client(server.url);
     await fillCart(c, [
       ['telur-asin-bakar-isi-10', 1],
@@ -158,13 +167,13 @@ describe(`checkout and order via WhatsApp (${dbName})`, () => {
     };
     const r = await c.form('/hk05/checkout', fields);
     expect(r.status).toBe(303);
-    const msg = waMessage(r.headers.get('location'));
+    const msg = await waMessage(c, r.headers.get('location'));
     expect(msg).toContain('1. Telur Asin Bakar isi 10 × 1 @ Rp 35.000 = Rp 35.000');
     expect(msg).toContain('2. Telur Asin Bakar satuan × 5 @ Rp 4.000 = Rp 20.000');
     expect(msg).toContain('Tujuan: Kota Makassar');
     expect(msg).toContain('Catatan: Pagi & cepat #1');
     expect(msg).toContain('Total: Rp 55.000');
-    expect(new URL(r.headers.get('location')!).pathname).toBe('/6281243210005');
+    expect((await waUrl(c, r.headers.get('location'))).pathname).toBe('/6281243210005');
     const statusUrl = /Status pesanan: (\S+)/.exec(msg)![1]!;
     const code = /Kode pesanan: (HK05-[A-Z0-9]{4})/.exec(msg)![1]!;
     expect(c.cookies.get(`cc_${shopId}`)).toBe('0');
@@ -358,7 +367,7 @@ describe(`payments, QRIS and receipts (${dbName})`, () => {
     await fillCart(c, [['telur-asin-bakar-isi-10', 2]]);
     const r = await checkout(c, { payment: 'transfer' });
     expect(r.status).toBe(303);
-    const statusPath = new URL(/Status pesanan: (\S+)/.exec(waMessage(r.headers.get('location')))![1]!).pathname;
+    const statusPath = new URL(/Status pesanan: (\S+)/.exec(await waMessage(c, r.headers.get('location')))![1]!).pathname;
     const code = statusPath.split('/')[3]!;
     const html = await (await c.get(statusPath)).text();
     const t = text(html);

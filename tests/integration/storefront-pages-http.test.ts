@@ -79,7 +79,7 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(inputs.filter((i) => i.name === 'quantity' && i.value === '1')).toHaveLength(forms.length);
     expect(inputs.filter((i) => i.name === 'productId')).toHaveLength(forms.length);
     // A product with several variants is chosen on the card itself; a sold-out variant cannot be picked.
-    const lapis = /<li class="card" data-product="kue-lapis">[\s\S]*?<\/li>/.exec(html)![0];
+    const lapis = /<li class="card" data-product="kue-lapis" id="p-[a-z0-9]+">[\s\S]*?<\/li>/.exec(html)![0];
     expect(tags(lapis, 'select')).toMatchObject([{ name: 'variantId' }]);
     expect(tags(lapis, 'option').find((o) => 'disabled' in o)).toBeDefined();
     expect(text(lapis)).toContain('Loyang besar · Habis');
@@ -173,15 +173,18 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(r.headers.get('content-type')).toBe('image/jpeg');
   });
 
-  it('has no script but the tiny cart-count one (and JSON-LD data); no external CSS or fonts', async () => {
+  it('has no script but the tiny cart-count one and the add-to-cart island, both inline (and JSON-LD data); no external CSS or fonts', async () => {
     const html = await (await get('/hk05')).text();
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     const code = scripts.filter((s) => !s[1]!.includes('application/ld+json'));
-    expect(code).toHaveLength(1);
-    expect(code[0]![1]).not.toContain('src=');
-    expect(code[0]![2]!.length).toBeLessThan(500);
-    expect(code[0]![2]).toContain('cookieStore.get');
-    expect(code[0]![2]).toContain('document.cookie');
+    expect(code).toHaveLength(2);
+    for (const c of code) expect(c[1]).not.toContain('src=');
+    const count = code.find((c) => c[2]!.includes('cookieStore.get'))!;
+    expect(count[2]!.length).toBeLessThan(500);
+    expect(count[2]).toContain('document.cookie');
+    const island = code.find((c) => c[2]!.includes('data-add-form'))!;
+    expect(island[1]).toContain('type="module"');
+    expect(island[2]!.length).toBeLessThan(1500);
     expect(html).toContain(`data-cc="cc_${hk05}"`);
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
     // The seeded brand's web fonts swap in; a font preload would hold the first paint in Chromium.

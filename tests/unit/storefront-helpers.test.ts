@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdText } from '#server/storefront/json-ld.ts';
-import { catalogParams } from '#server/storefront/catalog-query.ts';
+import { addedReturnTo, catalogParams } from '#server/storefront/catalog-query.ts';
 import { cachePlan, etagMatches, pickEncoding, PageLru, type CachedPage } from '#server/storefront/page-cache.ts';
 import { initials, shopTheme } from '#server/storefront/brand-style.ts';
 import { publicProfile } from '#server/catalog/public-profile.ts';
@@ -27,12 +27,29 @@ describe('catalog query normalisation (one cache key per rendering)', () => {
       kategori: null,
       q: 'telur asin',
       search: '?q=telur+asin',
+      ditambah: null,
+      cacheSearch: '?q=telur+asin',
     });
     expect(catalogParams(u('?kategori=telur-asin')).search).toBe('?kategori=telur-asin');
     expect(catalogParams(u('?kategori=<script>')).kategori).toBeNull();
     expect(catalogParams(u(`?q=${'x'.repeat(500)}`)).q).toHaveLength(60);
     expect(catalogParams(u('?q=%00%1f')).q).toBeNull();
     expect(catalogParams(u('?q=a&kategori=b')).search).toBe(catalogParams(u('?kategori=b&q=A')).search);
+  });
+
+  it('keeps the added-to-cart mark out of the canonical query but in the cache key', () => {
+    const p = catalogParams(u('?ditambah=abc123&q=Kue'));
+    expect(p).toMatchObject({ ditambah: 'abc123', search: '?q=kue', cacheSearch: '?q=kue&ditambah=abc123' });
+    expect(catalogParams(u('?ditambah=%3Cscript%3E')).ditambah).toBeNull();
+  });
+
+  it('sends an add back to the page it came from, at the product, marked', () => {
+    expect(addedReturnTo('/hk05?q=kue', 'abc123')).toBe('/hk05?q=kue&ditambah=abc123#p-abc123');
+    expect(addedReturnTo('/hk05/p/telur-asin#x', 'abc123')).toBe('/hk05/p/telur-asin?ditambah=abc123#p-abc123');
+    expect(addedReturnTo('/hk05/keranjang', 'abc123')).toBe('/hk05/keranjang');
+    expect(addedReturnTo('//evil.example/x', 'abc123')).toBe('//evil.example/x');
+    expect(addedReturnTo('/\t/evil.example', 'abc123')).toBe('/\t/evil.example');
+    expect(addedReturnTo(undefined, 'abc123')).toBeUndefined();
   });
 });
 
@@ -43,6 +60,8 @@ describe('cache plan', () => {
     expect(plan('/hk05/?q=Kue&x=1')).toMatchObject({ path: '/hk05?q=kue', bounded: true });
     expect(plan('/hk05/p/telur-asin')).toMatchObject({ scope: 'shop', path: '/hk05/p/telur-asin', bounded: false });
     expect(plan('/hk05/p/telur-asin?utm=1')!.path).toBe('/hk05/p/telur-asin');
+    expect(plan('/hk05/p/telur-asin?ditambah=abc&q=x')).toMatchObject({ path: '/hk05/p/telur-asin?ditambah=abc', bounded: true });
+    expect(plan('/hk05?ditambah=abc')).toMatchObject({ path: '/hk05?ditambah=abc', bounded: true });
     expect(plan('/hk05/feed/meta.csv')).toMatchObject({ localized: false });
     expect(plan('/desa/romang-lompoa')).toMatchObject({ scope: 'directory' });
     expect(plan('/sitemap.xml')).toMatchObject({ scope: 'directory', localized: false });

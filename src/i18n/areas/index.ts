@@ -16,6 +16,7 @@ import * as stripe from './stripe.ts';
 import * as books from './books.ts';
 import * as orderDesk from './order-desk.ts';
 import * as accountRecovery from './account-recovery.ts';
+import * as buyer from './buyer.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -36,4 +37,5 @@ export const AREAS: AreaMessages[] = [
   books,
   orderDesk,
   accountRecovery,
+  buyer,
 ];

@@ -1,6 +1,7 @@
 import { inShop } from '../tenant/index.ts';
 import { slugify } from '../shops/slug.ts';
 import { loadPublishedProducts, type PublicProduct } from './published-products.ts';
+import { matchesSearch, searchWords } from './search-words.ts';
 
 export interface CatalogCategory {
   slug: string;
@@ -16,21 +17,14 @@ export interface Catalog {
   total: number;
 }
 
-/** Lowercase, accents removed: "Kue Bolu Pandan" and "kue bolu pandan" match the same way in both languages. */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 export function categorySlug(category: string): string {
   return slugify(category);
 }
 
 /**
  * The customer catalog of one shop: published products, filtered by category slug and by a search
- * (every word must appear in the name, category, description or a variant name). Shops hold tens to a
+ * (every word must appear in the name, category, description or a variant name, compared as normalised
+ * words so "telor" finds "Telur": search-words.ts). Shops hold tens to a
  * few hundred products, so the filter runs here rather than in SQL: the same accent- and case-folding on
  * SQLite and PostgreSQL.
  */
@@ -52,12 +46,11 @@ export async function listCatalog(opts: { shopId: string; category?: string | nu
   }
   let products = all;
   if (opts.category) products = products.filter((p) => categorySlug(p.category) === opts.category);
-  const words = opts.q ? foldText(opts.q).split(/\s+/).filter(Boolean) : [];
+  const words = opts.q ? searchWords(opts.q) : [];
   if (words.length) {
-    products = products.filter((p) => {
-      const hay = foldText([p.name, p.category, p.description, p.netContent, ...p.variants.map((v) => v.name)].join(' '));
-      return words.every((w) => hay.includes(w));
-    });
+    products = products.filter((p) =>
+      matchesSearch(words, searchWords([p.name, p.category, p.description, p.netContent, ...p.variants.map((v) => v.name)].join(' '))),
+    );
   }
   return { products, categories, total: all.length };
 }

@@ -20,7 +20,8 @@ export function readCartToken(cookies: AstroCookies, shopId: string): string | n
   return cookies.get(cartCookieName(shopId))?.value ?? null;
 }
 
-function base() {
+/** The cookie attributes every customer cookie of a shop shares (cart, cart count, recent orders). */
+export function customerCookieOptions() {
   return {
     sameSite: 'lax' as const,
     path: '/',
@@ -30,6 +31,6 @@ function base() {
 }
 
 export function writeCartCookies(cookies: AstroCookies, shopId: string, token: string | null, count: number): void {
-  if (token) cookies.set(cartCookieName(shopId), token, { ...base(), httpOnly: true });
-  cookies.set(cartCountCookieName(shopId), String(count), { ...base(), httpOnly: false });
+  if (token) cookies.set(cartCookieName(shopId), token, { ...customerCookieOptions(), httpOnly: true });
+  cookies.set(cartCountCookieName(shopId), String(count), { ...customerCookieOptions(), httpOnly: false });
 }

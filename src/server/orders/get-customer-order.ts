@@ -6,6 +6,9 @@ import type { DeliveryMethod, OrderStatus, PaymentMethod } from '../db/schema.ts
 import { normalizeOrderCode, TOKEN_PATTERN } from './order-code.ts';
 import { expireOrderIfDue } from './expire-orders.ts';
 import { mayUploadReceipt, RECEIPT_STATUSES } from './may-upload-receipt.ts';
+import { absoluteUrl } from '../config.ts';
+import { whatsappLink } from '../shops/phone.ts';
+import { loadOrderMessage, orderWhatsappText } from './order-message.ts';
 
 /**
  * An order as its customer sees it: only what that customer entered, the items, totals, the status
@@ -37,6 +40,10 @@ export interface CustomerOrder {
   qrisMediaId: string | null;
   /** Whether this customer may upload a proof of transfer now (may-upload-receipt.ts). */
   canUploadReceipt: boolean;
+  /** This page's address, the link the customer keeps. */
+  statusUrl: string;
+  /** The same pre-filled message the checkout opened WhatsApp with (not for card orders: Stripe tells the shop). */
+  whatsapp: { url: string; text: string } | null;
 }
 
 /** Find by code + token inside the caller's shop transaction; NotFound for anything that does not match. */
@@ -61,6 +68,14 @@ export async function getCustomerOrder(opts: { shopId: string; code: string; tok
     // Expire on read: the page never shows a stale "waiting" for an order past its time.
     await expireOrderIfDue(scope, id);
     const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirstOrThrow();
+    const { slug } = await tx.selectFrom('shops').select('slug').where('id', '=', shopId).executeTakeFirstOrThrow();
+    const statusUrl = absoluteUrl(`/${slug}/pesanan/${encodeURIComponent(o.code)}/${opts.token}`);
+    let whatsapp: CustomerOrder['whatsapp'] = null;
+    if (o.payment_method !== 'card') {
+      const msg = await loadOrderMessage(scope, id, statusUrl);
+      const text = orderWhatsappText(msg);
+      whatsapp = { url: whatsappLink(msg.whatsapp, text), text };
+    }
     const lines = await tx
       .selectFrom('order_lines')
       .select(['name', 'variant_name', 'quantity', 'unit_price', 'line_total'])
@@ -111,6 +126,8 @@ export async function getCustomerOrder(opts: { shopId: string; code: string; tok
       transfer,
       qrisMediaId,
       canUploadReceipt: mayUploadReceipt({ payment: o.payment_method, status: o.status }),
+      statusUrl,
+      whatsapp,
     };
   });
 }

@@ -38,12 +38,18 @@ const customerFields = {
   payment: z.enum(['whatsapp', 'transfer', 'card'], { error: 'validation.choice' }),
 };
 
-function checkDestination(v: { delivery: string; destination: string | null }, ctx: z.RefinementCtx) {
-  if (v.destination && !findDestination(v.destination))
+/**
+ * Runs even when other fields failed (`when` below), so a form shows the destination's error together with
+ * the others; the value may then be unparsed input, hence the type checks.
+ */
+function checkDestination(v: { delivery?: unknown; destination?: unknown }, ctx: z.RefinementCtx) {
+  const destination = typeof v.destination === 'string' ? v.destination.trim() : null;
+  if (destination && !findDestination(destination))
     ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationUnknown' });
-  else if (v.delivery !== 'pickup' && !v.destination)
+  else if ((v.delivery === 'local' || v.delivery === 'courier') && !destination)
     ctx.addIssue({ code: 'custom', path: ['destination'], message: 'orders.destinationRequired' });
 }
+const always = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 
 /** Public API: place an order. Prices are never accepted from the client; totals are computed on the server. */
 export const createOrderInput = z
@@ -52,11 +58,11 @@ export const createOrderInput = z
     ...customerFields,
     idempotencyKey: idempotencyKeyField.optional().describe('Or send the Idempotency-Key header; the same key returns the same order'),
   })
-  .superRefine(checkDestination);
+  .superRefine(checkDestination, always);
 export type CreateOrderInput = z.output<typeof createOrderInput>;
 
 /** The checkout form: the items come from the server-side cart; the form carries a key minted when it rendered. */
-export const checkoutInput = z.object({ ...customerFields, idempotencyKey: idempotencyKeyField }).superRefine(checkDestination);
+export const checkoutInput = z.object({ ...customerFields, idempotencyKey: idempotencyKeyField }).superRefine(checkDestination, always);
 export type CheckoutInput = z.output<typeof checkoutInput>;
 
 /** Why a shop cancels an order; recorded on the order's cancel event (timeline, audit). */

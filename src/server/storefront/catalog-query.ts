@@ -3,6 +3,8 @@
  * render both come from this one function, so two URLs that share a cache entry always render the same
  * bytes (junk parameters, case and spacing in a search cannot make a second copy).
  */
+import { safeNext } from '../http/redirect.ts';
+
 export const MAX_SEARCH_CHARS = 60;
 // eslint-disable-next-line no-control-regex -- control characters are what a search drops
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
@@ -14,7 +16,14 @@ export interface CatalogParams {
   q: string | null;
   /** Canonical query string for these params ("" or "?kategori=…&q=…"). */
   search: string;
+  /** The product just added to the cart without JavaScript (`?ditambah=<productId>`), or null. */
+  ditambah: string | null;
+  /** `search` plus `ditambah`: what the cached copy of the page depends on (never the canonical URL). */
+  cacheSearch: string;
 }
+
+export const ADDED_PARAM = 'ditambah';
+export const ADDED_ID = /^[a-z0-9_-]{1,64}$/;
 
 export function catalogParams(url: URL): CatalogParams {
   const rawK = url.searchParams.get('kategori');
@@ -27,5 +36,25 @@ export function catalogParams(url: URL): CatalogParams {
   if (kategori) p.set('kategori', kategori);
   if (q) p.set('q', q);
   const s = p.toString();
-  return { kategori, q, search: s ? `?${s}` : '' };
+  const rawAdded = url.searchParams.get(ADDED_PARAM);
+  const ditambah = rawAdded && ADDED_ID.test(rawAdded) ? rawAdded : null;
+  if (ditambah) p.set(ADDED_PARAM, ditambah);
+  const c = p.toString();
+  return { kategori, q, search: s ? `?${s}` : '', ditambah, cacheSearch: c ? `?${c}` : '' };
+}
+
+/**
+ * Where an add from a catalog or product page goes back to: the same page with `ditambah=<productId>` (the
+ * page then says what was added, and the cached copy for it is the same for everyone) at the product's
+ * anchor, so the buyer is where they were. Anything that is not a plain site path is left for safeNext.
+ */
+export function addedReturnTo(returnTo: string | undefined, productId: string): string | undefined {
+  const safe = safeNext(returnTo, '');
+  if (!safe || !ADDED_ID.test(productId)) return returnTo;
+  const url = new URL(safe, 'http://x');
+  if (url.origin !== 'http://x' || url.pathname.startsWith('//')) return returnTo;
+  if (url.pathname.endsWith('/keranjang') || url.pathname.endsWith('/checkout')) return returnTo;
+  url.searchParams.set(ADDED_PARAM, productId);
+  url.hash = `p-${productId}`;
+  return url.pathname + url.search + url.hash;
 }

@@ -43,11 +43,14 @@ export function cachePlan(url: URL): CachePlan | null {
   const p = url.pathname;
   let m = SHOP_PAGE.exec(p);
   if (m && shopSlug(m[1]!)) {
-    const { search } = catalogParams(url);
-    return { scope: 'shop', slug: m[1]!, path: `/${m[1]}${search}`, localized: true, bounded: search !== '' };
+    const { cacheSearch } = catalogParams(url);
+    return { scope: 'shop', slug: m[1]!, path: `/${m[1]}${cacheSearch}`, localized: true, bounded: cacheSearch !== '' };
   }
   if ((m = PRODUCT_PAGE.exec(p)) && shopSlug(m[1]!)) {
-    return { scope: 'shop', slug: m[1]!, path: `/${m[1]}/p/${m[2]}`, localized: true, bounded: false };
+    // The product page reads only `ditambah` (the "added to cart" note after a form post without JavaScript).
+    const { ditambah } = catalogParams(url);
+    const added = ditambah ? `?ditambah=${ditambah}` : '';
+    return { scope: 'shop', slug: m[1]!, path: `/${m[1]}/p/${m[2]}${added}`, localized: true, bounded: added !== '' };
   }
   if ((m = FEED.exec(p)) && shopSlug(m[1]!)) {
     return { scope: 'shop', slug: m[1]!, path: p, localized: false, bounded: false };
