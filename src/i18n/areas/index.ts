@@ -13,10 +13,23 @@ import * as reports from './reports.ts';
 import * as salesBooks from './sales-books.ts';
 import * as storefront from './storefront.ts';
 import * as stripe from './stripe.ts';
+import * as dashboardShell from './dashboard-shell.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
   en: Record<string, string>;
 }
 
-export const AREAS: AreaMessages[] = [brand, catalog, imports, ledger, orders, quickSale, reports, salesBooks, storefront, stripe];
+export const AREAS: AreaMessages[] = [
+  brand,
+  catalog,
+  imports,
+  ledger,
+  orders,
+  quickSale,
+  reports,
+  salesBooks,
+  storefront,
+  stripe,
+  dashboardShell,
+];
