@@ -21,8 +21,10 @@ async function shot(page: Page, name: string) {
 }
 
 async function signedIn(ctx: BrowserContext, lang: 'id' | 'en'): Promise<Page> {
+  // The language cookie the language switch sets: every page of the run in that language.
+  await ctx.addCookies([{ name: 'lang', value: lang, url: app.server.url }]);
   const page = await ctx.newPage();
-  await page.goto(`${app.server.url}/masuk?lang=${lang}`);
+  await page.goto(`${app.server.url}/masuk`);
   await page.fill('input[name=identifier]', 'pemilik@hk05.test');
   await page.fill('input[name=password]', DEMO_PASSWORD);
   await Promise.all([page.waitForURL(/\/dashboard/), page.click('main form button[type=submit]')]);
@@ -87,6 +89,7 @@ describe('the shop dashboard on a phone (Chromium, 360 px)', () => {
         const url = fillRoute(pattern, params);
         const res = await page.goto(`${app.server.url}${url}`);
         expect(res?.status(), url).toBe(200);
+        expect(await page.getAttribute('html', 'lang'), url).toBe(lang);
         await shot(page, `${lang}-360${url.replaceAll('/', '_')}`);
         const bar = page.locator('[data-bottom-nav]');
         if (!(await bar.isVisible())) problems.push(`${url}: no bottom bar`);

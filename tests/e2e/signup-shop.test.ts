@@ -30,7 +30,9 @@ describe('a new merchant in Chromium', () => {
     await page.fill('textarea[name=description]', 'Kue lapis legit & bolu pandan.');
     await Promise.all([page.waitForURL(/\/dashboard\/kue-lapis-sitti$/), page.click('form.stack button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kue Lapis Sitti <b>enak</b>');
-    await page.click('text=Lihat halaman toko');
+    // On a phone the public page link sits behind "Lainnya" in the bottom bar.
+    await page.click('[data-more] summary');
+    await page.click('[data-more] >> text=Lihat halaman toko');
     await page.waitForURL(/\/kue-lapis-sitti$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kue Lapis Sitti <b>enak</b>');
     expect(await page.locator('h1 b').count()).toBe(0); // escaped, not markup
