@@ -143,4 +143,40 @@ describe('the shop dashboard on a phone (Chromium, 360 px)', () => {
     }
     await wide.close();
   });
+
+  it('without JavaScript: shows and hides a product with one tap, ticks "share" after the WhatsApp button, tells it in the audit log', async () => {
+    const ctx = await app.browser.newContext({
+      viewport: { width: WIDTH, height: HEIGHT },
+      hasTouch: true,
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
+    const page = await signedIn(ctx, 'id');
+    await page.goto(`${app.server.url}/dashboard/hk05/produk`);
+    const draft = page.locator('[data-product]:has(.badge.draft)').first();
+    const id = (await draft.getAttribute('data-product'))!;
+    const row = page.locator(`[data-product="${id}"]`);
+    await Promise.all([page.waitForURL(new RegExp(`#p-${id}$`)), row.locator('[data-toggle] button').click()]);
+    await expect(row.locator('.badge').textContent()).resolves.toBe('Tampil di toko');
+    await Promise.all([page.waitForEvent('load'), row.locator('[data-toggle] button').click()]);
+    await expect(row.locator('.badge').textContent()).resolves.toBe('Draf');
+
+    await page.goto(`${app.server.url}/dashboard/hk05`);
+    const step = page.locator('[data-first-steps] [data-step=shared]');
+    await expect(step.getAttribute('data-done')).resolves.toBe('0');
+    // The form answers with a redirect to wa.me (no internet here: the request is enough).
+    await Promise.all([page.waitForRequest(/^https:\/\/wa\.me\//), page.click('[data-share-whatsapp] button')]);
+    await page.goto(`${app.server.url}/dashboard/hk05`);
+    // Every step done: the checklist has made way for the day's business.
+    expect(await page.locator('[data-first-steps]').count()).toBe(0);
+
+    await page.goto(`${app.server.url}/dashboard/hk05/audit`);
+    const cards = page.locator('[data-audit] li');
+    await expect(cards.first().textContent()).resolves.toContain('Hj. Kasma (HK05) membagikan tautan katalog');
+    await expect(page.locator('[data-audit]').textContent()).resolves.toMatch(/Hj\. Kasma \(HK05\) menyembunyikan .+ dari katalog/);
+    expect(await page.locator('main table').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'id-360-audit-after');
+    await ctx.close();
+  });
 });
