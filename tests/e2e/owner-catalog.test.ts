@@ -29,7 +29,7 @@ describe("the owner's catalog on a phone (Chromium, 360 px)", () => {
     await Promise.all([page.waitForURL(/\/dashboard/), page.click('main form button[type=submit]')]);
 
     await page.goto(`${app.server.url}/dashboard/hk05`);
-    await Promise.all([page.waitForURL(/\/produk$/), page.click('ul.tabs >> text=Produk')]);
+    await Promise.all([page.waitForURL(/\/produk$/), page.click('[data-bottom-nav] >> text=Produk')]);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     await Promise.all([page.waitForURL(/\/produk\/baru$/), page.click('text=Tambah produk')]);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
@@ -61,6 +61,8 @@ describe("the owner's catalog on a phone (Chromium, 360 px)", () => {
       .jpeg()
       .toBuffer();
     await page.setInputFiles('input[name=file]', { name: 'bolu.jpg', mimeType: 'image/jpeg', buffer: photo });
+    // A price and a photo would publish it at once: this merchant keeps it as a draft first.
+    await page.check('input[name=keepDraft]');
     await Promise.all([page.waitForURL(/\/produk\/[a-z0-9]+\?ok=created$/), page.click('button:has-text("Simpan produk")')]);
     const id = new URL(page.url()).pathname.split('/').pop()!;
 

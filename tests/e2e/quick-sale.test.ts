@@ -22,7 +22,9 @@ describe('quick sale on a phone (Chromium, 360 px)', () => {
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     const before = await salesMonth(page);
 
-    await Promise.all([page.waitForURL(/\/jual$/), page.click('ul.tabs >> text=Jual')]);
+    // On a phone Jual sits behind "Lainnya" in the bottom bar.
+    await page.click('[data-more] summary');
+    await Promise.all([page.waitForURL(/\/jual$/), page.click('[data-more] >> text=Jual')]);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     // A product whose stock is counted, with enough of it.
     const item = page.locator('[data-choice]:not([data-stock=""])').first();

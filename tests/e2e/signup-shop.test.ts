@@ -15,8 +15,11 @@ describe('a new merchant in Chromium', () => {
     await Promise.all([page.waitForURL(/\/dashboard$/), page.click('button[type=submit]')]);
     await page.click('text=Buat toko');
     await page.waitForURL(/\/dashboard\/baru$/);
-    // A bad number first: the form explains in Indonesian and keeps what was typed.
+    // The shop's WhatsApp starts as the owner's own number; the online address follows the name as it is typed.
+    await expect(page.inputValue('input[name=whatsapp]')).resolves.toBe('+62 852-4000-1234');
     await page.fill('input[name=name]', 'Kue Lapis Sitti <b>enak</b>');
+    await expect(page.inputValue('input[name=slug]')).resolves.toBe('kue-lapis-sitti-b-enak-b');
+    // A bad number first: the form explains in Indonesian and keeps what was typed.
     await page.fill('input[name=slug]', 'kue-lapis-sitti');
     await page.selectOption('select[name=villageId]', { label: 'Borongloe' });
     await page.fill('input[name=whatsapp]', '12345');
@@ -27,7 +30,9 @@ describe('a new merchant in Chromium', () => {
     await page.fill('textarea[name=description]', 'Kue lapis legit & bolu pandan.');
     await Promise.all([page.waitForURL(/\/dashboard\/kue-lapis-sitti$/), page.click('form.stack button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kue Lapis Sitti <b>enak</b>');
-    await page.click('text=Lihat halaman toko');
+    // On a phone the public page link sits behind "Lainnya" in the bottom bar.
+    await page.click('[data-more] summary');
+    await page.click('[data-more] >> text=Lihat halaman toko');
     await page.waitForURL(/\/kue-lapis-sitti$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kue Lapis Sitti <b>enak</b>');
     expect(await page.locator('h1 b').count()).toBe(0); // escaped, not markup

@@ -67,3 +67,15 @@ export class Client {
     if (r.status !== 201) throw new Error(`sign-in failed for ${identifier}: ${r.status} ${await r.text()}`);
   }
 }
+
+/** A multipart form body with fields and (image) files, as a browser sends a form with a file input. */
+export function multipart(
+  fields: Record<string, string>,
+  files: { field?: string; data: Buffer; name?: string; type?: string }[] = [],
+): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const f of files)
+    fd.append(f.field ?? 'file', new Blob([new Uint8Array(f.data)], { type: f.type ?? 'image/jpeg' }), f.name ?? 'foto.jpg');
+  return fd;
+}

@@ -49,7 +49,7 @@ describe(`the audit log stays within the shop (${process.env.DATABASE_URL ? 'pos
     }
     // HK05 itself saw no activity here, so its log page shows no IP at all.
     const page = await (await hk05.get('/dashboard/hk05/audit')).text();
-    expect(page).toContain('Masuk');
+    expect(page).toContain('Rina (staf HK05) masuk ke Etalase');
     expect(page).not.toContain('>127.0.0.1<');
     // Events of the shop itself keep their time and IP.
     const own = ((await (await roti.get('/api/v1/shops/roti-balang/audit')).json()) as { events: AuditEvent[] }).events.find(
@@ -57,5 +57,37 @@ describe(`the audit log stays within the shop (${process.env.DATABASE_URL ? 'pos
     )!;
     expect(own.ip).toBe('127.0.0.1');
     expect(own.created_at).not.toMatch(/T00:00:00\.000Z$/);
+  });
+
+  it("tells each change as a sentence in the reader's language, with names and Rupiah, never keys or ids, as cards", async () => {
+    const rina = new Client(server.url);
+    await rina.signIn('staf@hk05.test', DEMO_PASSWORD);
+    const { products } = (await (await rina.get('/api/v1/shops/hk05/products')).json()) as { products: { id: string; slug: string }[] };
+    const product = products.find((p) => p.slug === 'telur-asin-bakar-isi-10')!;
+    const patch = (json: unknown) => rina.request(`/api/v1/shops/hk05/products/${product.id}`, { method: 'PATCH', json });
+    expect((await patch({ price: 37000 })).status).toBe(200);
+    expect((await patch({ status: 'draft', description: 'Telur asin bakar pilihan, isi 10.' })).status).toBe(200);
+    expect((await patch({ status: 'published', price: 35000 })).status).toBe(200);
+
+    const owner = new Client(server.url);
+    await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const id = await (await owner.get('/dashboard/hk05/audit')).text();
+    expect(id).toContain('Rina (staf HK05) mengubah harga Telur Asin Bakar isi 10 dari Rp 35.000 menjadi Rp 37.000');
+    expect(id).toContain('Rina (staf HK05) menyembunyikan Telur Asin Bakar isi 10 dari katalog');
+    expect(id).toContain('Rina (staf HK05) mengubah deskripsi produk Telur Asin Bakar isi 10');
+    expect(id).toContain('Rina (staf HK05) menerbitkan Telur Asin Bakar isi 10 di katalog');
+    expect(id).toContain('Rina (staf HK05) mengubah harga Telur Asin Bakar isi 10 dari Rp 37.000 menjadi Rp 35.000');
+    // Cards, not a wide table; no message key, no internal id.
+    expect(id).not.toContain('<table');
+    expect(id).not.toMatch(/audit\.(action|say|field)\./);
+    expect(id).not.toContain(product.id);
+
+    const en = await (await owner.get('/dashboard/hk05/audit?lang=en')).text();
+    expect(en).toContain('Rina (staf HK05) changed the price of Telur Asin Bakar isi 10 from Rp 35.000 to Rp 37.000');
+    expect(en).toContain('Rina (staf HK05) hid Telur Asin Bakar isi 10 from the catalog');
+    expect(en).not.toMatch(/audit\.(action|say|field)\./);
+    // The API tells the same sentences in the caller's language.
+    const api = (await (await owner.get('/api/v1/shops/hk05/audit')).json()) as { events: { action: string; sentences: string[] }[] };
+    expect(api.events.flatMap((e) => e.sentences)).toContain('Rina (staf HK05) menerbitkan Telur Asin Bakar isi 10 di katalog');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { Client } from '../helpers/http.ts';
+import { Client, multipart } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 
 /** The catalog through the real built server: JSON API, forms without JavaScript, multipart uploads, /q links. */
@@ -52,13 +52,6 @@ const jpeg = (w = 640, h = 480, color = '#c06030') =>
   sharp({ create: { width: w, height: h, channels: 3, background: color } })
     .jpeg()
     .toBuffer();
-function multipart(fields: Record<string, string>, files: { field?: string; data: Buffer; name?: string; type?: string }[] = []): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  for (const f of files)
-    fd.append(f.field ?? 'file', new Blob([new Uint8Array(f.data)], { type: f.type ?? 'image/jpeg' }), f.name ?? 'foto.jpg');
-  return fd;
-}
 /**
  * Multipart POST. fetch pools keep-alive sockets per origin; on this busy machine a slow request elsewhere
  * can leave a pooled socket idle past the server's keep-alive timeout, and a large body written into it as

@@ -251,9 +251,13 @@ describe('sharing from the dashboard', () => {
       'feed-meta': `${server.url}/kopi-borongloe/feed/meta.csv`,
       'feed-google': `${server.url}/kopi-borongloe/feed/google.xml`,
     });
-    const share = tags(html, 'a').find((a) => 'data-share-whatsapp' in a)!;
-    expect(new URL(share.href!).origin + new URL(share.href!).pathname).toBe('https://wa.me/');
-    expect(new URL(share.href!).searchParams.get('text')).toBe(
+    // Sharing posts to the dashboard (the first-steps checklist records it), which sends on to WhatsApp.
+    expect(tags(html, 'form').some((f) => 'data-share-whatsapp' in f)).toBe(true);
+    const shared = await owner.form('/dashboard/kopi-borongloe', { channel: 'whatsapp' });
+    expect(shared.status).toBe(303);
+    const share = new URL(shared.headers.get('location')!);
+    expect(share.origin + share.pathname).toBe('https://wa.me/');
+    expect(share.searchParams.get('text')).toBe(
       `Lihat produk ${NASTY_SHOP} dan pesan langsung lewat WhatsApp: ${server.url}/kopi-borongloe`,
     );
     // The left-out list names the photo-less product (escaped) and links to its edit page.

@@ -57,5 +57,7 @@ describe('dashboard pages', () => {
       '/dashboard/hk05/brand',
     ]);
     expect(staff.filter((tab) => tab.badge === 'pendingOrders').map((tab) => tab.href)).toEqual(['/dashboard/hk05/pesanan']);
+    // The phone's bottom bar: three daily pages, then "Lainnya".
+    expect(staff.filter((tab) => tab.daily).map((tab) => tab.label)).toEqual(['dashboard.overview', 'catalog.tab', 'dashboard.orders']);
   });
 });

@@ -17,6 +17,7 @@ import * as books from './books.ts';
 import * as orderDesk from './order-desk.ts';
 import * as accountRecovery from './account-recovery.ts';
 import * as buyer from './buyer.ts';
+import * as dashboardShell from './dashboard-shell.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -38,4 +39,5 @@ export const AREAS: AreaMessages[] = [
   orderDesk,
   accountRecovery,
   buyer,
+  dashboardShell,
 ];

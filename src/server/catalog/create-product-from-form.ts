@@ -10,7 +10,9 @@ import type { MerchantProduct } from './get-product.ts';
 
 /**
  * The new-product form without JavaScript (fields plus first photos) into createProduct, the API's use case.
- * `post.values` receives what was typed before any error, for the page to show again.
+ * `post.values` receives what was typed before any error, for the page to show again. A product with a
+ * price and a photo goes straight into the catalog unless "simpan sebagai draf" is ticked; one without
+ * stays a draft until it has both (a catalog card without a photo sells badly).
  */
 export async function createProductFromForm(opts: {
   shopId: string;
@@ -26,11 +28,13 @@ export async function createProductFromForm(opts: {
   const { files } = await splitForm(form, 'file');
   const { input, rows } = productFormToInput(values, roleHas(opts.role, 'products.cost'));
   try {
+    const parsed = parseInput(productInput, input, opts.locale);
+    const ready = parsed.price > 0 && files.length > 0 && values.keepDraft !== '1';
     return await createProduct({
       shopId: opts.shopId,
       userId: opts.userId,
       role: opts.role,
-      input: parseInput(productInput, input, opts.locale),
+      input: { ...parsed, status: ready ? 'published' : 'draft' },
       photos: files,
       ip: opts.ip,
     });

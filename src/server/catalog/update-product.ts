@@ -71,14 +71,19 @@ export async function updateProduct(opts: {
         changed.push('variants');
       }
       await bumpShopVersion(scope);
-      // Field names only: the audit log must not become a way to read unit costs.
+      // Field names, and the public price and visibility: the audit log must not become a way to read unit costs.
       await recordAudit({
         tx,
         shopId,
         userId: opts.userId,
         action: 'product.updated',
         ip: opts.ip,
-        details: { product: name, fields: changed },
+        details: {
+          product: name,
+          fields: changed,
+          ...(changed.includes('price') && { price: { from: Number(before.price), to: price } }),
+          ...(changed.includes('status') && { status: input.status }),
+        },
       });
       return readMerchantProduct(tx, shopId, before.id, canSetCost);
     });

@@ -15,16 +15,18 @@ export interface DashboardPage extends PageRouteDef {
   tab?: string;
   /** A count shown on the tab. */
   badge?: 'pendingOrders';
+  /** A daily destination: on a phone it sits in the bottom bar, the other tabs behind "Lainnya". */
+  daily?: true;
 }
 
 export const DASHBOARD_PAGES = {
-  '/dashboard/[shop]': { capability: 'shop.view', tab: 'dashboard.overview' },
-  '/dashboard/[shop]/produk': { capability: 'products.view', tab: 'catalog.tab' },
+  '/dashboard/[shop]': { capability: 'shop.view', tab: 'dashboard.overview', daily: true },
+  '/dashboard/[shop]/produk': { capability: 'products.view', tab: 'catalog.tab', daily: true },
   '/dashboard/[shop]/produk/baru': { capability: 'products.edit', maxBytes: PHOTOS_FORM_BYTES },
   '/dashboard/[shop]/produk/[id]': { capability: 'products.edit', maxBytes: PHOTOS_FORM_BYTES },
   '/dashboard/[shop]/stok': { capability: 'products.edit', tab: 'books.stock.tab' },
   '/dashboard/[shop]/jual': { capability: 'orders.manage', tab: 'jual.tab' },
-  '/dashboard/[shop]/pesanan': { capability: 'orders.manage', tab: 'dashboard.orders', badge: 'pendingOrders' },
+  '/dashboard/[shop]/pesanan': { capability: 'orders.manage', tab: 'dashboard.orders', badge: 'pendingOrders', daily: true },
   '/dashboard/[shop]/pesanan/[code]': { capability: 'orders.manage' },
   '/dashboard/[shop]/pengaturan': { capability: 'shop.edit', tab: 'dashboard.settings' },
   '/dashboard/[shop]/pembayaran': {

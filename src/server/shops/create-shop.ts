@@ -1,17 +1,27 @@
 import { inShop } from '../tenant/index.ts';
 import { findVillage, isShopSlugTaken } from '../tenant/cross-shop.ts';
+import { slugFromName } from './slug.ts';
 import { Invalid } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
 import type { ShopInput } from './schemas.ts';
 import { ensureChart } from '../ledger/ensure-chart.ts';
 
-/** The creating user becomes the shop's owner. */
+/** A free address from the shop's name: the name's own, else with -2, -3, … */
+async function freeSlugFor(name: string): Promise<string> {
+  const base = slugFromName(name);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 36).replace(/-+$/, '')}-${n}`;
+    if (!(await isShopSlugTaken(candidate))) return candidate;
+  }
+}
+
+/** The creating user becomes the shop's owner. An empty address is made from the name. */
 export async function createShop(opts: { userId: string; input: ShopInput; ip?: string }) {
-  const { input } = opts;
-  const village = await findVillage(input.villageId);
+  const village = await findVillage(opts.input.villageId);
   if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
-  if (await isShopSlugTaken(input.slug)) throw new Invalid({ slug: ['shop.slugTaken'] });
+  if (opts.input.slug && (await isShopSlugTaken(opts.input.slug))) throw new Invalid({ slug: ['shop.slugTaken'] });
+  const input = { ...opts.input, slug: opts.input.slug || (await freeSlugFor(opts.input.name)) };
   const id = newId();
   const now = nowIso();
   try {

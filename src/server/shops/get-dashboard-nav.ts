@@ -7,6 +7,8 @@ export interface DashboardTab {
   href: string;
   label: string;
   badge?: 'pendingOrders';
+  /** In the phone's bottom bar (see DashboardPage.daily). */
+  daily?: true;
 }
 export interface DashboardNav {
   slug: string;
@@ -20,7 +22,12 @@ export interface DashboardNav {
 export function dashboardTabs(slug: string, role: ShopRole): DashboardTab[] {
   return shopTabPages()
     .filter(([, page]) => roleHas(role, page.capability))
-    .map(([pattern, page]) => ({ href: pattern.replace('[shop]', slug), label: page.tab!, ...(page.badge && { badge: page.badge }) }));
+    .map(([pattern, page]) => ({
+      href: pattern.replace('[shop]', slug),
+      label: page.tab!,
+      ...(page.badge && { badge: page.badge }),
+      ...(page.daily && { daily: page.daily }),
+    }));
 }
 
 /** The shop dashboard's tab bar for one member: every dashboard page renders it. */

@@ -70,6 +70,8 @@ export const auditResponse = z.object({
       ip: z.string().nullable(),
       actor: z.string().nullable(),
       dayOnly: z.boolean(),
+      /** The event told in the caller's language. */
+      sentences: z.array(z.string()),
     }),
   ),
 });

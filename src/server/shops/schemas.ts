@@ -11,7 +11,8 @@ export const slugField = z
   .refine((s) => !RESERVED_SLUGS.has(s), { error: 'shop.slugReserved' });
 
 export const shopInput = z.object({
-  slug: slugField,
+  /** Empty or absent: made from the name (createShop). */
+  slug: z.union([z.literal('').transform(() => undefined), slugField]).optional(),
   name: z.string().trim().min(2).max(80),
   villageId: z.string().trim().min(1, { error: 'shop.villageRequired' }),
   whatsapp: phoneField,
@@ -27,6 +28,7 @@ export type ShopInput = z.output<typeof shopInput>;
  * `profile`: opening hours, delivery options, social links (see profile.ts); each section given replaces it.
  */
 export const shopUpdateInput = shopInput.partial().extend({
+  slug: slugField.optional(),
   description: z.string().trim().max(2000).optional(),
   address: z.string().trim().max(300).optional(),
   locale: z.enum(['id', 'en']).optional(),

@@ -87,3 +87,11 @@ export function slugify(text: string): string {
     .slice(0, 40)
     .replace(/-+$/, '');
 }
+
+/** A shop address made from its name that the pattern and the reserved words allow (uniqueness is the caller's). */
+export function slugFromName(name: string): string {
+  const base = slugify(name);
+  if (SLUG_PATTERN.test(base) && !RESERVED_SLUGS.has(base)) return base;
+  // A name of signs only, or a reserved word: "toko-…" (never the reserved "toko" itself).
+  return base ? slugify(`toko-${base}`) : 'toko-baru';
+}
