@@ -19,3 +19,5 @@ if (button && source && copyStatus) {
     }
   });
 }
+
+export {};

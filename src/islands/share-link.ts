@@ -13,3 +13,5 @@ if (button && input && navigator.clipboard) {
     await fetch(location.pathname, { method: 'POST', body: new URLSearchParams({ channel: 'copy' }), credentials: 'same-origin' });
   });
 }
+
+export {};
