@@ -1,4 +1,59 @@
+import { afterAll, beforeAll } from 'vitest';
 import { newId, nowIso } from '#server/util.ts';
+import type { Database } from '#server/db/schema.ts';
+import { useTestDatabase } from './db.ts';
+import type { StripeStub } from './stripe-stub.ts';
+
+/** Which database the suite runs on, for test titles. */
+export const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+
+/**
+ * The set-up of a ledger or orders test file: a fresh seeded database for the file (and the Stripe stub
+ * started first and pointed at, when given), closed after its tests.
+ */
+export function useLedgerDatabase(opts: { stripe?: StripeStub } = {}): void {
+  let env: Awaited<ReturnType<typeof useTestDatabase>> | undefined;
+  beforeAll(async () => {
+    if (opts.stripe) {
+      await opts.stripe.start();
+      Object.assign(process.env, opts.stripe.env());
+    }
+    env = await useTestDatabase({ seed: true });
+  });
+  afterAll(async () => {
+    await env?.close();
+    await opts.stripe?.stop();
+  });
+}
+
+/** An account's balance over all time (debit +), from the totals maintained with each posting. */
+export async function accountBalance(shopId: string, code: string): Promise<number> {
+  const { db } = await import('#server/db/index.ts');
+  const r = await db()
+    .selectFrom('ledger_totals')
+    .select(['debit', 'credit'])
+    .where('shop_id', '=', shopId)
+    .where('grain', '=', 'a')
+    .where('account_code', '=', code)
+    .executeTakeFirst();
+  return r ? Number(r.debit) - Number(r.credit) : 0;
+}
+
+type ShopTable = 'journal_entries' | 'stock_movements' | 'orders' | 'ledger_debts' | 'order_events' | 'order_lines';
+/** The shop's row count of each table, under the names given: `rowCounts(id, { entries: 'journal_entries' })`. */
+export async function rowCounts<K extends string>(shopId: string, tables: Record<K, ShopTable>): Promise<Record<K, number>> {
+  const { db } = await import('#server/db/index.ts');
+  const out = {} as Record<K, number>;
+  for (const [name, table] of Object.entries(tables) as [K, keyof Database & ShopTable][]) {
+    const r = await db()
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('shop_id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    out[name] = Number(r.n);
+  }
+  return out;
+}
 
 /**
  * A fresh shop of its own for ledger tests (its books start empty), made through createShop like a

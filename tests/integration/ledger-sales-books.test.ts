@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../helpers/db.ts';
-import { ledgerShop, shopProblems, today } from '../helpers/ledger.ts';
+import { describe, expect, it } from 'vitest';
+import { accountBalance as balance, dbName, ledgerShop, rowCounts, shopProblems, today, useLedgerDatabase } from '../helpers/ledger.ts';
+import { addDays } from '#server/ledger/report-period.ts';
 import { newId, nowIso } from '#server/util.ts';
 import { lastDayOf } from '#server/ledger/depreciation.ts';
 
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
-});
-afterAll(async () => {
-  await env.close();
-});
-
-const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+useLedgerDatabase();
 
 async function mods() {
   const { db } = await import('#server/db/index.ts');
@@ -50,46 +42,13 @@ async function mods() {
 }
 
 /** Balance of one account (debit +) from the maintained all-time totals. */
-async function balance(shopId: string, code: string): Promise<number> {
-  const { db } = await import('#server/db/index.ts');
-  const r = await db()
-    .selectFrom('ledger_totals')
-    .select(['debit', 'credit'])
-    .where('shop_id', '=', shopId)
-    .where('grain', '=', 'a')
-    .where('account_code', '=', code)
-    .executeTakeFirst();
-  return r ? Number(r.debit) - Number(r.credit) : 0;
-}
-
-async function counts(shopId: string) {
-  const { db } = await import('#server/db/index.ts');
-  const n = async (t: 'journal_entries' | 'stock_movements' | 'orders' | 'ledger_debts') =>
-    Number(
-      (
-        await db()
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('shop_id', '=', shopId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    entries: await n('journal_entries'),
-    movements: await n('stock_movements'),
-    orders: await n('orders'),
-    debts: await n('ledger_debts'),
-  };
-}
+const counts = (shopId: string) =>
+  rowCounts(shopId, { entries: 'journal_entries', movements: 'stock_movements', orders: 'orders', debts: 'ledger_debts' });
 
 async function stockOf(productId: string) {
   const { db } = await import('#server/db/index.ts');
   const p = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   return { stock: p.stock, value: Number(p.stock_value) };
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function prevMonth(day: string): string {

@@ -1,17 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../helpers/db.ts';
-import { ledgerShop, moveOrder, placeOrder, shopProblems, today } from '../helpers/ledger.ts';
+import { describe, expect, it } from 'vitest';
+import { dbName, ledgerShop, moveOrder, placeOrder, shopProblems, today, useLedgerDatabase } from '../helpers/ledger.ts';
 
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
-});
-afterAll(async () => {
-  await env.close();
-});
-
-const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+useLedgerDatabase();
 
 async function mods() {
   const { db } = await import('#server/db/index.ts');

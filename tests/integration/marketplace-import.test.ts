@@ -1,17 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../helpers/db.ts';
-import { ledgerShop, shopProblems } from '../helpers/ledger.ts';
+import { describe, expect, it } from 'vitest';
+import { accountBalance as balance, ledgerShop, rowCounts, shopProblems, useLedgerDatabase } from '../helpers/ledger.ts';
 import { newId, nowIso } from '#server/util.ts';
 
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
-});
-afterAll(async () => {
-  await env.close();
-});
+useLedgerDatabase();
 
 const SHOPEE_EN = [
   'Order ID',
@@ -100,38 +93,14 @@ async function mods() {
   return { previewMarketplaceImport, commitMarketplaceImport, mapMarketplaceProduct, saveImportColumnMapping };
 }
 
-async function balance(shopId: string, code: string): Promise<number> {
-  const { db } = await import('#server/db/index.ts');
-  const r = await db()
-    .selectFrom('ledger_totals')
-    .select(['debit', 'credit'])
-    .where('shop_id', '=', shopId)
-    .where('grain', '=', 'a')
-    .where('account_code', '=', code)
-    .executeTakeFirst();
-  return r ? Number(r.debit) - Number(r.credit) : 0;
-}
-
-async function counts(shopId: string) {
-  const { db } = await import('#server/db/index.ts');
-  const n = async (t: 'journal_entries' | 'stock_movements' | 'orders' | 'order_events' | 'order_lines') =>
-    Number(
-      (
-        await db()
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('shop_id', '=', shopId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    entries: await n('journal_entries'),
-    movements: await n('stock_movements'),
-    orders: await n('orders'),
-    events: await n('order_events'),
-    lines: await n('order_lines'),
-  };
-}
+const counts = (shopId: string) =>
+  rowCounts(shopId, {
+    entries: 'journal_entries',
+    movements: 'stock_movements',
+    orders: 'orders',
+    events: 'order_events',
+    lines: 'order_lines',
+  });
 
 async function imported(shopId: string, marketplace: string, externalId: string) {
   const { db } = await import('#server/db/index.ts');

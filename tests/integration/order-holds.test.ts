@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { dbName, useLedgerDatabase } from '../helpers/ledger.ts';
 import { StripeStub } from '../helpers/stripe-stub.ts';
 import { connectShop } from '../helpers/stripe-setup.ts';
 
 // Issue 8 item 8 in the domain: the sweep that lapses holds, the card hold, a payment after a lapse.
 const stripe = new StripeStub();
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => {
-  await stripe.start();
-  Object.assign(process.env, stripe.env());
-  env = await useTestDatabase({ seed: true });
-});
-afterAll(async () => {
-  await env.close();
-  await stripe.stop();
-});
-
-const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+useLedgerDatabase({ stripe });
 
 async function app() {
   const { db } = await import('#server/db/index.ts');

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase, DEMO_PASSWORD } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../helpers/db.ts';
+import { dbName, useLedgerDatabase } from '../helpers/ledger.ts';
 import { StripeStub } from '../helpers/stripe-stub.ts';
 import { connectShop } from '../helpers/stripe-setup.ts';
 
 // Card payment goes through the real Stripe integration and SDK, against the loopback stub.
 const stripe = new StripeStub();
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-beforeAll(async () => {
-  await stripe.start();
-  Object.assign(process.env, stripe.env());
-  env = await useTestDatabase({ seed: true });
-});
-afterAll(async () => {
-  await env.close();
-  await stripe.stop();
-});
-
-const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+useLedgerDatabase({ stripe });
 
 async function app() {
   const { db } = await import('#server/db/index.ts');
