@@ -198,7 +198,7 @@ describe('marketplace import', () => {
       badRows: [{ line: 6, reason: 'imports.rowBadQuantity' }],
       duplicateRows: 1,
       orders: { total: 3, new: 2, known: 0, statusChanges: 0, waitingForMapping: 1 },
-      totals: { goods: 155000, fees: 8000 + 3000 },
+      totals: { orders: 2, lines: 3, gross: 155000, fees: 8000 + 3000, net: 155000 - 11000 },
     });
     expect(preview.unmatched).toEqual([{ key: 'name:teh misterius|', sku: '', name: 'Teh Misterius', variation: '', lines: 1 }]);
     expect(await counts(shopId)).toEqual(before);
@@ -316,7 +316,7 @@ describe('marketplace import', () => {
       rows: 3,
       badRowCount: 1,
       badRows: [{ line: 4, reason: 'imports.rowBadQuantity' }],
-      totals: { goods: 120000, fees: 0 },
+      totals: { orders: 2, lines: 2, gross: 120000, fees: 0, net: 120000 },
     });
     const r = await m.commitMarketplaceImport({ shopId, role: 'owner', userId, input, file });
     expect(r.orders).toMatchObject({ created: 2 });

@@ -12,8 +12,8 @@ export interface ImportPreview {
   badRows: BadRow[];
   duplicateRows: number;
   orders: { total: number; new: number; known: number; statusChanges: number; waitingForMapping: number };
-  /** Whole Rupiah of the orders this file would add: goods and the marketplace's fees (once per order). */
-  totals: { goods: number; fees: number };
+  /** What this file would add (new orders only): their lines, whole Rupiah gross, the marketplace's fees (once per order) and net. */
+  totals: { orders: number; lines: number; gross: number; fees: number; net: number };
   unmatched: { key: string; sku: string; name: string; variation: string; lines: number }[];
 }
 
@@ -35,7 +35,7 @@ export async function previewMarketplaceImport(opts: {
   const ctx = await inShop(opts.shopId, (scope) => importContext(scope, opts.input));
   const stats = emptyStats();
   const orders = { total: 0, new: 0, known: 0, statusChanges: 0, waitingForMapping: 0 };
-  const totals = { goods: 0, fees: 0 };
+  const totals = { orders: 0, lines: 0, gross: 0, fees: 0, net: 0 };
   for await (const groups of importChunks(opts.file, ctx, stats, 500)) {
     const known = await inShop(opts.shopId, (scope) =>
       knownOrders(
@@ -54,7 +54,9 @@ export async function previewMarketplaceImport(opts: {
         orders.waitingForMapping++;
       } else {
         orders.new++;
-        totals.goods += g.lines.reduce((s, l) => s + l.row.lineTotal, 0);
+        totals.orders++;
+        totals.lines += g.lines.length;
+        totals.gross += g.lines.reduce((s, l) => s + l.row.lineTotal, 0);
         totals.fees += g.fees;
       }
     }
@@ -65,7 +67,7 @@ export async function previewMarketplaceImport(opts: {
     badRows: stats.badRows,
     duplicateRows: stats.duplicateRows,
     orders,
-    totals,
+    totals: { ...totals, net: totals.gross - totals.fees },
     unmatched: [...stats.unmatched.values()],
   };
 }
