@@ -191,4 +191,47 @@ describe(`marketplace import over HTTP (${process.env.DATABASE_URL ? 'postgres' 
     expect(result).toContain('data-import-result');
     expect(result).toContain('<progress max="100" value="100"');
   });
+
+  it('records a marketplace payout once per key, over the API and from the page form', async () => {
+    const bank = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('ledger_totals')
+            .select((eb) => eb.fn.sum<number>(eb.ref('debit')).as('d'))
+            .where('shop_id', '=', hk05)
+            .where('grain', '=', 'a')
+            .where('account_code', '=', '1102')
+            .executeTakeFirst()
+        )?.d ?? 0,
+      );
+    const before = await bank();
+    const body = { marketplace: 'shopee', amount: 46000, idempotencyKey: 'payout-http-0001' };
+    const first = await staff.request('/api/v1/shops/hk05/marketplace-payouts', { method: 'POST', json: body });
+    expect(first.status).toBe(201);
+    expect(((await first.json()) as { recorded: boolean }).recorded).toBe(true);
+    const again = await staff.request('/api/v1/shops/hk05/marketplace-payouts', { method: 'POST', json: body });
+    expect(((await again.json()) as { recorded: boolean }).recorded).toBe(false);
+    expect(await bank()).toBe(before + 46000);
+    const bad = await staff.request('/api/v1/shops/hk05/marketplace-payouts', {
+      method: 'POST',
+      json: { ...body, amount: 0, idempotencyKey: 'payout-http-0002' },
+    });
+    expect(bad.status).toBe(400);
+
+    const page = await owner.request('/dashboard/hk05/impor', {
+      method: 'POST',
+      form: {
+        action: 'payout',
+        marketplace: 'tokopedia_tiktok',
+        amount: '15.000',
+        date: '',
+        paidWith: 'bank',
+        idempotencyKey: 'payout-page-0001',
+      },
+    });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toContain('ok=payoutSaved');
+    expect(await bank()).toBe(before + 46000 + 15000);
+  });
 });

@@ -49,7 +49,14 @@ import {
   trialBalanceResponse,
 } from '../ledger/responses.ts';
 import { columnMappingInput, productMappingInput } from '../imports/schemas.ts';
-import { columnMappingResponse, columnMappingsResponse, importRunResponse, productMappingResponse } from '../imports/responses.ts';
+import {
+  columnMappingResponse,
+  columnMappingsResponse,
+  importRunResponse,
+  payoutResponse,
+  productMappingResponse,
+} from '../imports/responses.ts';
+import { payoutInput } from '../imports/record-marketplace-payout.ts';
 import { currentSessionResponse, issueResetResponse, signInResponse, signUpResponse } from '../auth/responses.ts';
 import {
   auditResponse,
@@ -454,6 +461,17 @@ export const ROUTES = {
     body: productMappingInput,
     success: 201,
     response: productMappingResponse,
+  }),
+  recordMarketplacePayout: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/marketplace-payouts',
+    tag: 'orders',
+    summary:
+      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once',
+    access: ORDERS,
+    body: payoutInput,
+    success: 201,
+    response: payoutResponse,
   }),
   // Ledger (src/server/ledger/): stock, journal corrections, cash book, hutang piutang, month close, reports.
   recordStockIn: defineRoute({

@@ -58,3 +58,4 @@ export const columnMappingsResponse = z.object({
 });
 export const columnMappingResponse = z.object({ name: z.string() });
 export const productMappingResponse = z.object({ key: z.string() });
+export const payoutResponse = z.object({ recorded: z.boolean(), entryId: z.string().nullable(), day: z.string() });

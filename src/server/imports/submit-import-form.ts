@@ -9,12 +9,13 @@ import { startMarketplaceImport } from './start-marketplace-import.ts';
 import { mapMarketplaceProduct } from './map-marketplace-product.ts';
 import { refreshImportPreview } from './refresh-import-preview.ts';
 import { saveImportColumnMapping } from './save-import-column-mapping.ts';
+import { payoutInput, recordMarketplacePayout } from './record-marketplace-payout.ts';
 
-type ImportFormOutcome = { importId: string | null; notice: 'mapped' | 'mappingSaved' | null };
+type ImportFormOutcome = { importId: string | null; notice: 'mapped' | 'mappingSaved' | 'payoutSaved' | null };
 
 /**
  * The import page's forms, without JavaScript: upload (preview), map an unmatched product (then preview
- * again), commit, save a column mapping. Answers where the page goes next (PRG).
+ * again), commit, save a column mapping, record a payout. Answers where the page goes next (PRG).
  */
 export async function submitImportForm(opts: {
   shopId: string;
@@ -48,6 +49,22 @@ export async function submitImportForm(opts: {
     commit: async () => {
       const v = await startMarketplaceImport({ ...base, userId: opts.userId, importId: field('importId') });
       return { importId: v.id, notice: null };
+    },
+    payout: async () => {
+      const raw = field('amount').replace(/[.\s]/g, '');
+      const input = parseInput(
+        payoutInput,
+        {
+          marketplace: field('marketplace'),
+          amount: /^\d{1,13}$/.test(raw) ? Number(raw) : raw,
+          date: field('date'),
+          paidWith: field('paidWith') || 'bank',
+          idempotencyKey: field('idempotencyKey'),
+        },
+        locale,
+      );
+      await recordMarketplacePayout({ ...base, userId: opts.userId, input });
+      return { importId: null, notice: 'payoutSaved' };
     },
     columns: async () => {
       const columns = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, field(`col_${f}`).trim() || undefined]));
