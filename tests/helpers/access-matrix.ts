@@ -81,6 +81,8 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
       report: 'profit-loss',
       entryId: 'noentry',
       debtId: 'nodebt',
+      // Marketplace import: a run that does not exist, so an allowed caller gets the domain's 404.
+      importId: 'noimport',
       ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
     };
     doc = (await (await clients.anonymous.get('/api/v1/openapi.json')).json()) as typeof doc;

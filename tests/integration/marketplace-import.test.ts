@@ -167,7 +167,7 @@ describe('marketplace import', () => {
       badRows: [{ line: 6, reason: 'imports.rowBadQuantity' }],
       duplicateRows: 1,
       orders: { total: 3, new: 2, known: 0, statusChanges: 0, waitingForMapping: 1 },
-      totals: { goods: 155000, fees: 8000 + 3000 },
+      totals: { orders: 2, lines: 3, gross: 155000, fees: 8000 + 3000, net: 155000 - 11000 },
     });
     expect(preview.unmatched).toEqual([{ key: 'name:teh misterius|', sku: '', name: 'Teh Misterius', variation: '', lines: 1 }]);
     expect(await counts(shopId)).toEqual(before);
@@ -245,6 +245,43 @@ describe('marketplace import', () => {
     await m.commitMarketplaceImport({ shopId, role: 'staff', userId, input, file: csvFile(first) });
     expect(await counts(shopId)).toEqual(afterNewer);
     expect(await shopProblems(shopId)).toEqual([]);
+
+    // Shopee pays out what it still owes: Bank / Piutang Marketplace, once per key.
+    const { recordMarketplacePayout } = await import('#server/imports/record-marketplace-payout.ts');
+    const owed = await balance(shopId, '1202');
+    expect(owed).toBe(43000);
+    const bankBefore = await balance(shopId, '1102');
+    const payout = {
+      marketplace: 'shopee' as const,
+      amount: owed,
+      date: null,
+      paidWith: 'bank' as const,
+      memo: '',
+      idempotencyKey: 'payout-test-0001',
+    };
+    expect(await recordMarketplacePayout({ shopId, role: 'staff', userId, input: payout })).toMatchObject({ recorded: true });
+    expect(await recordMarketplacePayout({ shopId, role: 'staff', userId, input: payout })).toMatchObject({ recorded: false });
+    expect(await balance(shopId, '1202')).toBe(0);
+    expect(await balance(shopId, '1102')).toBe(bankBefore + owed);
+    expect(await shopProblems(shopId)).toEqual([]);
+  });
+
+  it('streams orders in chunks and reports a line that turns up after its order was handed on, keeping the rest', async () => {
+    const { groupImportRows, emptyStats } = await import('#server/imports/marketplace-orders.ts');
+    const file = csvFile(
+      csv([
+        SHOPEE_EN,
+        shopee('C-1', 'Completed', 'Barang', 'BRG-01', '35000', '1', ['0', '0', '0']),
+        shopee('C-2', 'Completed', 'Barang', 'BRG-01', '35000', '1', ['0', '0', '0']),
+        shopee('C-1', 'Completed', 'Kopi Gowa', '', '50000', '1', ['0', '0', '0']), // line 4: C-1 was already handed on
+        shopee('C-3', 'Completed', 'Barang', 'BRG-01', '35000', '2', ['0', '0', '0']),
+      ]),
+    );
+    const stats = emptyStats();
+    const chunks: string[][] = [];
+    for await (const groups of groupImportRows(file, null, () => null, stats, 1)) chunks.push(groups.map((g) => g.externalOrderId));
+    expect(chunks).toEqual([['C-1'], ['C-2'], ['C-3']]);
+    expect(stats).toMatchObject({ rows: 4, orders: 3, badCount: 1, badRows: [{ line: 4, reason: 'imports.rowOrderApart' }] });
   });
 
   it('imports a TikTok Shop/Tokopedia XLSX, kept apart from Shopee orders with the same id', async () => {
@@ -285,7 +322,7 @@ describe('marketplace import', () => {
       rows: 3,
       badRowCount: 1,
       badRows: [{ line: 4, reason: 'imports.rowBadQuantity' }],
-      totals: { goods: 120000, fees: 0 },
+      totals: { orders: 2, lines: 2, gross: 120000, fees: 0, net: 120000 },
     });
     const r = await m.commitMarketplaceImport({ shopId, role: 'owner', userId, input, file });
     expect(r.orders).toMatchObject({ created: 2 });

@@ -501,6 +501,28 @@ export interface MarketplaceProductMapsTable {
   variant_id: string | null;
   created_at: string;
 }
+export type MarketplaceImportStatus = 'previewed' | 'running' | 'done' | 'failed';
+export interface MarketplaceImportsTable {
+  shop_id: string;
+  id: string;
+  marketplace: Marketplace;
+  format: 'csv' | 'xlsx';
+  mapping_name: string | null;
+  file_name: string;
+  status: MarketplaceImportStatus;
+  rows_total: number;
+  rows_read: Generated<number>;
+  orders_done: Generated<number>;
+  /** JSON of the ImportPreview. */
+  preview: string;
+  /** JSON of the ImportResult once done. */
+  result: string | null;
+  /** An i18n key when the run failed. */
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
 export interface MarketplaceColumnMapsTable {
   shop_id: string;
   name: string;
@@ -550,6 +572,7 @@ export interface Database {
   marketplace_order_lines: MarketplaceOrderLinesTable;
   marketplace_product_maps: MarketplaceProductMapsTable;
   marketplace_column_maps: MarketplaceColumnMapsTable;
+  marketplace_imports: MarketplaceImportsTable;
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;

@@ -13,4 +13,6 @@ export const ONE_FILE_FORM_BYTES = MAX_FILE_BYTES + 64 * 1024;
 export const PHOTOS_FORM_BYTES = MAX_PHOTOS * MAX_FILE_BYTES + 1024 * 1024;
 /** A design document (1 MB of JSON, brand/schema.ts) with its wrapper. */
 export const DESIGN_BODY_BYTES = 1_100_000;
+/** A marketplace export upload: MAX_IMPORT_BYTES (imports/marketplace-file.ts) and the form's text fields. */
+export const IMPORT_FORM_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 export const STRIPE_WEBHOOK_BYTES = 512 * 1024;

@@ -1,5 +1,5 @@
 import type { Capability } from '../auth/access.ts';
-import { ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES } from './body-limits.ts';
+import { IMPORT_FORM_BYTES, ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES } from './body-limits.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import type { PageRouteDef } from './page-routes.ts';
 
@@ -28,6 +28,7 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/jual': { capability: 'orders.manage', tab: 'jual.tab' },
   '/dashboard/[shop]/pesanan': { capability: 'orders.manage', tab: 'dashboard.orders', badge: 'pendingOrders', daily: true },
   '/dashboard/[shop]/pesanan/[code]': { capability: 'orders.manage' },
+  '/dashboard/[shop]/impor': { capability: 'orders.manage', tab: 'imports.tab', maxBytes: IMPORT_FORM_BYTES },
   '/dashboard/[shop]/pengaturan': { capability: 'shop.edit', tab: 'dashboard.settings' },
   '/dashboard/[shop]/pembayaran': {
     capability: 'payments.manage',

@@ -56,6 +56,15 @@ import {
   taxpayerKindResponse,
   trialBalanceResponse,
 } from '../ledger/responses.ts';
+import { columnMappingInput, productMappingInput } from '../imports/schemas.ts';
+import {
+  columnMappingResponse,
+  columnMappingsResponse,
+  importRunResponse,
+  payoutResponse,
+  productMappingResponse,
+} from '../imports/responses.ts';
+import { payoutInput } from '../imports/record-marketplace-payout.ts';
 import { currentSessionResponse, issueResetResponse, signInResponse, signUpResponse } from '../auth/responses.ts';
 import {
   auditResponse,
@@ -94,7 +103,7 @@ import {
 import { programSummaryResponse } from '../program/responses.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
-import { DESIGN_BODY_BYTES, ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES, STRIPE_WEBHOOK_BYTES } from './body-limits.ts';
+import { DESIGN_BODY_BYTES, IMPORT_FORM_BYTES, ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES, STRIPE_WEBHOOK_BYTES } from './body-limits.ts';
 import {
   brandKitInput,
   certificationsInput,
@@ -438,6 +447,79 @@ export const ROUTES = {
     body: keyed(orderReturnInput),
     success: 201,
     response: orderReturnResponse,
+  }),
+  // Marketplace import (src/server/imports/): upload and preview, commit in the background, progress, mappings.
+  previewMarketplaceImport: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/imports',
+    tag: 'orders',
+    summary:
+      'Upload a Shopee or TikTok Shop/Tokopedia order export (CSV or XLSX, 10 MB / 50,000 rows) or another CSV read through a saved column mapping, and preview it: totals of the new orders, bad rows with line number and reason, unmatched products. Nothing is imported until the commit',
+    access: ORDERS,
+    upload: {
+      file: 'file',
+      description: 'The export (CSV or XLSX)',
+      fields: { marketplace: 'shopee | tokopedia_tiktok | other', mappingName: 'A saved column mapping (optional)' },
+    },
+    success: 201,
+    maxBytes: IMPORT_FORM_BYTES,
+    response: importRunResponse,
+  }),
+  getMarketplaceImport: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/imports/{importId}',
+    tag: 'orders',
+    summary: 'An import: its preview, progress while the commit runs (poll it), and the result',
+    access: ORDERS,
+    response: importRunResponse,
+  }),
+  commitMarketplaceImport: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/imports/{importId}/commit',
+    tag: 'orders',
+    summary:
+      'Commit a previewed import in the background (202; poll the import for progress). Good rows become orders (deduplicated on marketplace, order id and line: re-importing changes nothing), newer statuses are applied, bad rows skipped; a second commit is 409',
+    access: ORDERS,
+    success: 202,
+    response: importRunResponse,
+  }),
+  listImportColumnMappings: defineRoute({
+    method: 'get',
+    path: '/api/v1/shops/{shop}/import-mappings',
+    tag: 'orders',
+    summary: 'Saved column mappings for CSV exports in other layouts',
+    access: ORDERS,
+    response: columnMappingsResponse,
+  }),
+  saveImportColumnMapping: defineRoute({
+    method: 'put',
+    path: '/api/v1/shops/{shop}/import-mappings',
+    tag: 'orders',
+    summary: 'Save (or replace) a named column mapping: the header of each field in the file',
+    access: ORDERS,
+    body: columnMappingInput,
+    response: columnMappingResponse,
+  }),
+  mapMarketplaceProduct: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/import-product-maps',
+    tag: 'orders',
+    summary: 'Map an unmatched marketplace product (the key an import listed) to a product or variant; remembered for later imports',
+    access: ORDERS,
+    body: productMappingInput,
+    success: 201,
+    response: productMappingResponse,
+  }),
+  recordMarketplacePayout: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/marketplace-payouts',
+    tag: 'orders',
+    summary:
+      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once',
+    access: ORDERS,
+    body: payoutInput,
+    success: 201,
+    response: payoutResponse,
   }),
   // Ledger (src/server/ledger/): stock, journal corrections, cash book, hutang piutang, month close, reports.
   recordStockIn: defineRoute({

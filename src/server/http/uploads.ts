@@ -10,16 +10,35 @@ export async function readUploads(
   src: { request: Request; locals: App.Locals },
   opts: { field: string },
 ): Promise<{ files: Buffer[]; fields: Record<string, string> }> {
+  return splitForm(await readMultipart(src, opts.field), opts.field);
+}
+
+/** One file with its name (a spreadsheet import keeps the name to show it back), and the text fields. */
+export async function readOneUpload(
+  src: { request: Request; locals: App.Locals },
+  opts: { field: string; missing: string },
+): Promise<{ file: { bytes: Buffer; name: string } | null; fields: Record<string, string> }> {
+  const form = await readMultipart(src, opts.field, opts.missing);
+  const { files, fields } = await splitForm(form, opts.field);
+  const part = form.get(opts.field);
+  return { file: files[0] ? { bytes: files[0], name: part instanceof File ? part.name : '' } : null, fields };
+}
+
+async function readMultipart(
+  src: { request: Request; locals: App.Locals },
+  field: string,
+  missing = 'catalog.photoMissing',
+): Promise<FormData> {
   const type = src.request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw new Invalid({ [opts.field]: ['catalog.photoMissing'] }, 'catalog.photoMissing');
+  if (!/^multipart\/form-data/i.test(type)) throw new Invalid({ [field]: [missing] }, missing);
   let form: FormData;
   try {
     form = await readForm(src);
   } catch (err) {
     if (!(err instanceof TypeError)) throw err;
-    throw new Invalid({ [opts.field]: ['catalog.photoMissing'] }, 'catalog.photoMissing');
+    throw new Invalid({ [field]: [missing] }, missing);
   }
-  return splitForm(form, opts.field);
+  return form;
 }
 
 /** Files of one field (non-empty) and the string fields of an already-read form. */

@@ -2,13 +2,13 @@ import { inShop } from '../tenant/index.ts';
 import { requireCapability, type Role } from '../auth/access.ts';
 import { recordAudit } from '../auth/audit.ts';
 import type { ImportFile } from './marketplace-file.ts';
-import { applyImportOrder, type ApplyOutcome, type BadRow } from './marketplace-orders.ts';
+import { applyImportOrder, emptyStats, knownOrders, type ApplyOutcome, type BadRow } from './marketplace-orders.ts';
 import type { ImportOptionsInput } from './schemas.ts';
-import { collectOrRefuse, importContext } from './import-context.ts';
+import { importChunks, importContext } from './import-context.ts';
 
 export interface ImportProgress {
+  rowsRead: number;
   ordersDone: number;
-  ordersTotal: number;
 }
 
 export interface ImportResult {
@@ -32,7 +32,8 @@ function isUniqueViolation(err: unknown): boolean {
  * Imports a marketplace export: every good row's order is created or moved to its newer status through
  * the orders' one lifecycle (and so its ledger postings), bad rows are skipped and reported, orders with
  * an unmatched product wait for a mapping. Deduplicated on (shop, marketplace, external order id, line):
- * importing the same file again changes nothing. Commits in batches and reports progress after each.
+ * importing the same file again changes nothing. Streams the file and commits it in
+ * chunks of BATCH orders, one shop transaction each, reporting progress after each.
  */
 export async function commitMarketplaceImport(opts: {
   shopId: string;
@@ -44,18 +45,28 @@ export async function commitMarketplaceImport(opts: {
 }): Promise<ImportResult> {
   requireCapability(opts.role, 'orders.manage');
   const ctx = await inShop(opts.shopId, (scope) => importContext(scope, opts.input));
-  const c = await collectOrRefuse(opts.file, ctx);
+  const stats = emptyStats();
   const orders: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0, unmatched: 0, conflict: 0 };
-  const groups = [...c.groups.values()];
-  c.groups.clear();
-  for (let i = 0; i < groups.length; i += BATCH) {
-    const batch = groups.slice(i, i + BATCH);
+  let done = 0;
+  for await (const batch of importChunks(opts.file, ctx, stats, BATCH)) {
     for (let attempt = 0; ; attempt++) {
       try {
         const outcomes = await inShop(opts.shopId, async (scope) => {
+          const known = await knownOrders(
+            scope,
+            opts.input.marketplace,
+            batch.map((g) => g.externalOrderId),
+          );
           const res: ApplyOutcome[] = [];
           for (const group of batch)
-            res.push(await applyImportOrder(scope, { marketplace: opts.input.marketplace, group, userId: opts.userId }));
+            res.push(
+              await applyImportOrder(scope, {
+                marketplace: opts.input.marketplace,
+                group,
+                userId: opts.userId,
+                known: known.get(group.externalOrderId),
+              }),
+            );
           return res;
         });
         for (const o of outcomes) orders[o]++;
@@ -65,21 +76,22 @@ export async function commitMarketplaceImport(opts: {
         if (!isUniqueViolation(err) || attempt >= 2) throw err;
       }
     }
-    await opts.onProgress?.({ ordersDone: Math.min(i + BATCH, groups.length), ordersTotal: groups.length });
+    done += batch.length;
+    await opts.onProgress?.({ rowsRead: stats.rows, ordersDone: done });
   }
   if (orders.created + orders.updated > 0)
     await recordAudit({
       shopId: opts.shopId,
       userId: opts.userId,
       action: 'orders.import',
-      details: { marketplace: opts.input.marketplace, rows: c.rows, created: orders.created, updated: orders.updated },
+      details: { marketplace: opts.input.marketplace, rows: stats.rows, created: orders.created, updated: orders.updated },
     });
   return {
-    rows: c.rows,
-    badRowCount: c.badCount,
-    badRows: c.badRows,
-    duplicateRows: c.duplicateRows,
+    rows: stats.rows,
+    badRowCount: stats.badCount,
+    badRows: stats.badRows,
+    duplicateRows: stats.duplicateRows,
     orders,
-    unmatched: [...c.unmatched.values()],
+    unmatched: [...stats.unmatched.values()],
   };
 }

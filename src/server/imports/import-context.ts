@@ -1,7 +1,7 @@
 import type { ShopScope } from '../tenant/index.ts';
 import { AppError, Invalid, NotFound } from '../errors.ts';
 import { UnknownLayout, type ColumnMapping, type ImportFile } from './marketplace-file.ts';
-import { collectImport, loadMatcher, type CatalogItem } from './marketplace-orders.ts';
+import { groupImportRows, loadMatcher, type CatalogItem, type ImportGroup, type ImportStats } from './marketplace-orders.ts';
 import type { ImportLine } from './marketplace-file.ts';
 import type { ImportOptionsInput } from './schemas.ts';
 
@@ -24,10 +24,18 @@ export async function importContext(
   return { mapping, match: await loadMatcher(scope, input.marketplace) };
 }
 
-/** Reads the file outside any transaction; a header row without the needed columns is a 400 in the user's language. */
-export async function collectOrRefuse(file: ImportFile, ctx: Awaited<ReturnType<typeof importContext>>) {
+/**
+ * The file's orders in chunks (read outside any transaction, between the caller's chunk transactions);
+ * a header row without the needed columns or an unreadable file is a 400 in the user's language.
+ */
+export async function* importChunks(
+  file: ImportFile,
+  ctx: Awaited<ReturnType<typeof importContext>>,
+  stats: ImportStats,
+  chunk: number,
+): AsyncGenerator<ImportGroup[]> {
   try {
-    return await collectImport(file, ctx.mapping, ctx.match);
+    yield* groupImportRows(file, ctx.mapping, ctx.match, stats, chunk);
   } catch (err) {
     if (err instanceof UnknownLayout) throw new Invalid({ file: ['imports.layoutUnknown'] }, 'imports.layoutUnknown');
     // csv-parse names its refusals CSV_*; exceljs throws plain errors on a file that is not a workbook.

@@ -90,62 +90,105 @@ export interface BadRow {
   reason: string;
 }
 
-export interface CollectedImport {
+export interface ImportStats {
   rows: number;
-  groups: Map<string, ImportGroup>;
+  badCount: number;
+  /** Up to MAX_BAD_ROWS, each with its line number in the file and an i18n key for the reason. */
   badRows: BadRow[];
   duplicateRows: number;
+  orders: number;
+  /** Bounded by the distinct products the file names, not by its rows. */
   unmatched: Map<string, { key: string; sku: string; name: string; variation: string; lines: number }>;
 }
 
 /** Bad rows kept for the answer; the count is always complete. */
 export const MAX_BAD_ROWS = 500;
 
+export function emptyStats(): ImportStats {
+  return { rows: 0, badCount: 0, badRows: [], duplicateRows: 0, orders: 0, unmatched: new Map() };
+}
+
+function badRow(stats: ImportStats, line: number, reason: string) {
+  stats.badCount++;
+  if (stats.badRows.length < MAX_BAD_ROWS) stats.badRows.push({ line, reason });
+}
+
 /**
- * Streams the file once, grouping lines by external order (only the parsed lines are kept, not the
- * file). A repeated line of an order in the same file is a duplicate; an order's fees come from its
- * first line (exports repeat the order-level fee on every line), and its status from its last.
+ * Streams the file once and hands its orders on in chunks of about `chunk` orders, so neither the file nor
+ * all its lines are ever held: an import of 50,000 rows needs the memory of one chunk. Exports list an
+ * order's lines together, so a chunk is cut only between two orders; a line of an order already handed on
+ * is reported as a bad row rather than silently dropped. A repeated line of an order is a duplicate; an
+ * order's fees come from its first line (exports repeat the order-level fee on every line), its status
+ * from its last. Only the ids of orders handed on are kept, to recognise such stray lines.
  */
-export async function collectImport(
+export async function* groupImportRows(
   file: ImportFile,
   mapping: ColumnMapping | null,
   match: (r: ImportLine) => CatalogItem | null,
-): Promise<CollectedImport & { badCount: number }> {
-  const out: CollectedImport & { badCount: number } = {
-    rows: 0,
-    groups: new Map(),
-    badRows: [],
-    badCount: 0,
-    duplicateRows: 0,
-    unmatched: new Map(),
-  };
+  stats: ImportStats,
+  chunk: number,
+): AsyncGenerator<ImportGroup[]> {
+  let groups = new Map<string, ImportGroup>();
+  const done = new Set<string>();
+  let last = '';
   for await (const r of readImportRows(file, mapping)) {
-    out.rows++;
+    stats.rows++;
     if ('error' in r) {
-      out.badCount++;
-      if (out.badRows.length < MAX_BAD_ROWS) out.badRows.push({ line: r.line, reason: r.error });
+      badRow(stats, r.line, r.error);
       continue;
     }
     const row = r.row;
-    let g = out.groups.get(row.orderId);
+    if (row.orderId !== last && groups.size >= chunk) {
+      for (const id of groups.keys()) done.add(id);
+      yield [...groups.values()];
+      groups = new Map();
+    }
+    last = row.orderId;
+    if (done.has(row.orderId)) {
+      badRow(stats, r.line, 'imports.rowOrderApart');
+      continue;
+    }
+    let g = groups.get(row.orderId);
     if (!g) {
       g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, lines: [] };
-      out.groups.set(row.orderId, g);
+      groups.set(row.orderId, g);
+      stats.orders++;
     }
     g.status = row.status;
     const key = lineKey(row);
     if (g.lines.some((l) => l.key === key)) {
-      out.duplicateRows++;
+      stats.duplicateRows++;
       continue;
     }
     const item = match(row);
     g.lines.push({ key, row, item });
     if (!item) {
       const pk = productKey(row);
-      const u = out.unmatched.get(pk) ?? { key: pk, sku: row.sku, name: row.name, variation: row.variation, lines: 0 };
+      const u = stats.unmatched.get(pk) ?? { key: pk, sku: row.sku, name: row.name, variation: row.variation, lines: 0 };
       u.lines++;
-      out.unmatched.set(pk, u);
+      stats.unmatched.set(pk, u);
     }
+  }
+  if (groups.size) yield [...groups.values()];
+}
+
+/** The import state of these external orders, read in one query per 500 (a chunk's worth). */
+export async function knownOrders(
+  scope: ShopScope,
+  marketplace: Marketplace,
+  ids: string[],
+): Promise<Map<string, { orderId: string; status: ExternalStatus; fees: number }>> {
+  const out = new Map<string, { orderId: string; status: ExternalStatus; fees: number }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await scope.tx
+      .selectFrom('marketplace_orders')
+      .select(['external_order_id', 'order_id', 'external_status', 'fees'])
+      .where('shop_id', '=', scope.shopId)
+      .where('marketplace', '=', marketplace)
+      .where('external_order_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.external_order_id, { orderId: r.order_id, status: r.external_status as ExternalStatus, fees: Number(r.fees) });
   }
   return out;
 }
@@ -163,23 +206,23 @@ const RANK: Record<ExternalStatus, number> = { open: 0, completed: 1, cancelled:
  */
 export async function applyImportOrder(
   scope: ShopScope,
-  opts: { marketplace: Marketplace; group: ImportGroup; userId: string },
+  opts: {
+    marketplace: Marketplace;
+    group: ImportGroup;
+    userId: string;
+    /** What knownOrders() read for this order, for the whole chunk at once. */
+    known: { orderId: string; status: ExternalStatus; fees: number } | undefined;
+  },
 ): Promise<ApplyOutcome> {
   const { tx, shopId } = scope;
   const { group: g, marketplace } = opts;
   const actor: OrderActor = { kind: 'user', userId: opts.userId };
-  const known = await tx
-    .selectFrom('marketplace_orders')
-    .select(['order_id', 'external_status', 'fees'])
-    .where('shop_id', '=', shopId)
-    .where('marketplace', '=', marketplace)
-    .where('external_order_id', '=', g.externalOrderId)
-    .executeTakeFirst();
+  const known = opts.known;
   if (known) {
-    const from = known.external_status as ExternalStatus;
+    const from = known.status;
     // An older export read after a newer one (completed after returned, open after anything) moves nothing back.
     if (from === g.status || RANK[g.status] < RANK[from]) return 'unchanged';
-    const ok = await reach(scope, { orderId: known.order_id, status: g.status, fees: Number(known.fees), actor });
+    const ok = await reach(scope, { orderId: known.orderId, status: g.status, fees: known.fees, actor });
     if (!ok) return 'conflict';
     await tx
       .updateTable('marketplace_orders')

@@ -11,6 +11,18 @@ export const importOptionsInput = z.object({
 });
 export type ImportOptionsInput = z.output<typeof importOptionsInput>;
 
+/** The text fields of an upload: the format is read from the file itself. */
+export const importUploadInput = importOptionsInput.omit({ format: true }).extend({
+  mappingName: z
+    .string()
+    .trim()
+    .max(60)
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+});
+export type ImportUploadInput = z.output<typeof importUploadInput>;
+
 const header = z.string().trim().min(1).max(120);
 export const columnMappingInput = z.object({
   name: z.string().trim().min(1, { error: 'imports.mappingNameRequired' }).max(60),
