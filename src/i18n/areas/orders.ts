@@ -37,7 +37,7 @@ export const id = {
   'checkout.submitWhatsapp': 'Pesan lewat WhatsApp',
   'checkout.submitCard': 'Pesan dan bayar dengan kartu',
   'checkout.whatsappNote':
-    'WhatsApp akan terbuka dengan pesan pesanan yang sudah terisi. Tekan kirim agar penjual menerimanya. Stok disimpan untuk Anda selama {hours} jam.',
+    'Setelah ini Anda melihat ringkasan pesanan dengan tombol untuk mengirimnya ke penjual lewat WhatsApp. Stok disimpan untuk Anda selama {hours} jam.',
   'checkout.editCart': 'Ubah keranjang',
   'delivery.pickup': 'Ambil sendiri di toko',
   'delivery.local': 'Diantar penjual (sekitar toko)',
@@ -261,7 +261,7 @@ export const en: Record<keyof typeof id, string> = {
   'checkout.submitWhatsapp': 'Order via WhatsApp',
   'checkout.submitCard': 'Order and pay by card',
   'checkout.whatsappNote':
-    'WhatsApp opens with your order already written. Press send so the seller receives it. Stock is held for you for {hours} hours.',
+    'Next you see your order with a button to send it to the seller on WhatsApp. Stock is held for you for {hours} hours.',
   'checkout.editCart': 'Edit cart',
   'delivery.pickup': 'Pick up at the shop',
   'delivery.local': 'Delivered by the seller (nearby)',
