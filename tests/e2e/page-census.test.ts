@@ -47,6 +47,7 @@ const VISITS: Record<string, Visit> = {
   '/[shop]/checkout': { persona: 'anonymous', withCart: true },
   '/[shop]/keranjang': { persona: 'anonymous', withCart: true },
   '/[shop]/p/[product]': { persona: 'anonymous' },
+  '/[shop]/pesanan': { persona: 'anonymous' },
   '/[shop]/pesanan/[code]/[token]': { persona: 'anonymous' },
   '/akun': { persona: 'owner' },
   '/daftar': { persona: 'anonymous' },
