@@ -375,8 +375,10 @@ describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
       .executeTakeFirstOrThrow();
     expect(row.receipt_media_id).toEqual(expect.any(String));
     const html = await (await owner.get('/dashboard/hk05/kas')).text();
-    expect(html).toContain('Pemasok Tepung');
-    expect(html).toContain('Rp 120.000');
+    const item = html.slice(html.indexOf(`id="cash-${row.id}"`), html.indexOf('</li>', html.indexOf(`id="cash-${row.id}"`)));
+    expect(item).toContain('Pemasok Tepung');
+    expect(item).toContain('Rp 120.000');
+    expect(item).toContain('Bahan Baku');
     const receiptUrl = `/dashboard/hk05/kas/nota/${row.id}/640.jpg`;
     expect(html).toContain(receiptUrl);
     const photo = await owner.get(receiptUrl);

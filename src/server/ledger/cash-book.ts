@@ -35,6 +35,12 @@ export const partyPhoneField = phoneField
   .optional()
   .transform((v) => v ?? null);
 
+/** A number typed in a form ("25.000" or "25000") as a whole number; empty is `empty`; anything else is left for the schema to refuse. */
+export function typedWhole(v: unknown, empty: unknown = 0): unknown {
+  const raw = String(v ?? '').replace(/[.\s]/g, '');
+  return raw === '' ? empty : /^\d{1,13}$/.test(raw) ? Number(raw) : raw;
+}
+
 export function moneyAccountOf(paidWith: 'cash' | 'bank'): string {
   return paidWith === 'cash' ? ACCOUNTS.cash : ACCOUNTS.bank;
 }

@@ -2,6 +2,7 @@ import { inShop } from '../tenant/index.ts';
 import type { Role } from '../auth/access.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { requireCapability } from './require-capability.ts';
+import { standingOpening } from './opening-entry.ts';
 
 export interface OpeningBalancesView {
   entryId: string;
@@ -18,16 +19,9 @@ export interface OpeningBalancesView {
 /** The standing opening entry (saldo awal), its lines by account; null when none was posted. Owner only. */
 export async function getOpeningBalances(opts: { shopId: string; role: Role }): Promise<{ opening: OpeningBalancesView | null }> {
   requireCapability(opts.role, 'reports.profit');
-  return inShop(opts.shopId, async ({ tx, shopId }) => {
-    const e = await tx
-      .selectFrom('journal_entries as e')
-      .leftJoin('journal_entries as r', (j) => j.onRef('r.shop_id', '=', 'e.shop_id').onRef('r.reverses_id', '=', 'e.id'))
-      .select(['e.id', 'e.day'])
-      .where('e.shop_id', '=', shopId)
-      .where('e.source_type', '=', 'opening_balance')
-      .where('r.id', 'is', null)
-      .orderBy('e.created_at', 'desc')
-      .executeTakeFirst();
+  return inShop(opts.shopId, async (scope) => {
+    const { tx, shopId } = scope;
+    const e = await standingOpening(scope);
     if (!e) return { opening: null };
     const lines = await tx
       .selectFrom('journal_postings')

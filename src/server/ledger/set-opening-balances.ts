@@ -8,6 +8,7 @@ import { bookDay, isClosed } from './periods.ts';
 import { changeItem, ensureValued, readItem, recordMovement, type ItemRef } from './inventory.ts';
 import { dateField, keyField } from './cash-book.ts';
 import { requireCapability } from './require-capability.ts';
+import { OPENING_SOURCE, standingOpening } from './opening-entry.ts';
 
 const balance = z
   .number({ error: 'ledger.amountInvalid' })
@@ -42,8 +43,6 @@ export const openingBalancesInput = z.object({
 });
 export type OpeningBalancesInput = z.output<typeof openingBalancesInput>;
 
-const SOURCE = 'opening_balance';
-
 /**
  * Saldo awal (Si APIK): what the business had on its start date, posted as one opening entry with
  * Modal Pemilik as the balancing figure. Inventory is entered per product as quantity and unit cost and
@@ -59,7 +58,7 @@ export async function setOpeningBalances(opts: {
 }): Promise<{ recorded: boolean; entryId: string; capital: number }> {
   requireCapability(opts.role, 'reports.profit');
   const { input } = opts;
-  const key = `${SOURCE}:${input.idempotencyKey}`;
+  const key = `${OPENING_SOURCE}:${input.idempotencyKey}`;
   return inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
     const prior = await tx
@@ -95,7 +94,7 @@ export async function setOpeningBalances(opts: {
     ];
     const capital = lines.reduce((s, l) => s + l.amount, 0);
     lines.push({ account: ACCOUNTS.capital, amount: -capital });
-    const entry = await postEntry(scope, { key, source: { type: SOURCE }, day, createdBy: opts.userId, memo: 'saldo awal', lines });
+    const entry = await postEntry(scope, { key, source: { type: OPENING_SOURCE }, day, createdBy: opts.userId, memo: 'saldo awal', lines });
     if (!entry.posted) throw new Invalid({ idempotencyKey: ['orders.idempotencyKeyReused'] });
     for (const m of moves) {
       if (m.dq === 0 && m.dv === 0) continue;
@@ -130,15 +129,7 @@ async function capitalOf(scope: ShopScope, entryId: string): Promise<number> {
 /** Reverse the standing opening entry (the latest not yet reversed) and the stock it set, before a correction. */
 async function undoStanding(scope: ShopScope, userId: string): Promise<void> {
   const { tx, shopId } = scope;
-  const standing = await tx
-    .selectFrom('journal_entries as e')
-    .leftJoin('journal_entries as r', (j) => j.onRef('r.shop_id', '=', 'e.shop_id').onRef('r.reverses_id', '=', 'e.id'))
-    .select(['e.id', 'e.day', 'e.idem_key'])
-    .where('e.shop_id', '=', shopId)
-    .where('e.source_type', '=', SOURCE)
-    .where('r.id', 'is', null)
-    .orderBy('e.created_at', 'desc')
-    .executeTakeFirst();
+  const standing = await standingOpening(scope);
   if (!standing) return;
   if (await isClosed(scope, standing.day.slice(0, 7))) throw new Conflict('ledger.periodClosed', { month: standing.day.slice(0, 7) });
   const lines = await tx

@@ -6,6 +6,7 @@ import { parseInput } from '../http/validate.ts';
 import { byAction } from '../http/page.ts';
 import { prepareMedia } from '../media/save-media.ts';
 import { requireCapability } from './require-capability.ts';
+import { typedWhole } from './cash-book.ts';
 import { recordOwnerMoney, ownerMoneyInput } from './record-owner-money.ts';
 import { recordExpense, expenseInput } from './record-expense.ts';
 import { recordCreditPurchase, creditPurchaseInput } from './record-credit-purchase.ts';
@@ -31,8 +32,7 @@ export async function submitCashBookForm(opts: {
   const data: Record<string, unknown> = { ...opts.fields };
   for (const f of MONEY_FIELDS) {
     if (data[f] === undefined) continue;
-    const raw = String(data[f]).replace(/[.\s]/g, '');
-    data[f] = raw === '' && f === 'salvage' ? 0 : /^\d{1,13}$/.test(raw) ? Number(raw) : raw;
+    data[f] = typedWhole(data[f], f === 'salvage' ? 0 : '');
   }
   const base = { shopId: opts.shopId, role: opts.role, userId: opts.userId };
   const receipt = async () => ({ receiptMediaId: await storeReceipt(opts.shopId, opts.userId, opts.form.get('receipt')) });

@@ -1,16 +1,11 @@
 import type { Role } from '../auth/access.ts';
 import type { Locale } from '#i18n/index.ts';
 import { parseInput } from '../http/validate.ts';
+import { typedWhole } from './cash-book.ts';
 import { byAction } from '../http/page.ts';
 import { stockCountInput, stockInInput } from './schemas.ts';
 import { recordStockIn } from './record-stock-in.ts';
 import { countStock } from './count-stock.ts';
-
-/** "1.500" or "1500" as a whole number; anything else is left for the schema to refuse with its message. */
-function whole(v: unknown): unknown {
-  const raw = String(v ?? '').replace(/[.\s]/g, '');
-  return raw === '' ? 0 : /^\d{1,13}$/.test(raw) ? Number(raw) : raw;
-}
 
 /**
  * The stock page's forms: a stock-in (goods bought, paid or on credit, or a production batch with its
@@ -33,18 +28,27 @@ export async function submitStockForm(opts: {
     stock_in: async () => {
       const source =
         f.kind === 'production'
-          ? { kind: 'production', materials: whole(f.materials), packaging: whole(f.packaging), otherCash: whole(f.otherCash) }
-          : { kind: f.kind, cost: whole(f.cost), paidWith: f.paidWith };
+          ? {
+              kind: 'production',
+              materials: typedWhole(f.materials),
+              packaging: typedWhole(f.packaging),
+              otherCash: typedWhole(f.otherCash),
+            }
+          : { kind: f.kind, cost: typedWhole(f.cost), paidWith: f.paidWith };
       const input = parseInput(
         stockInInput,
-        { ...item, quantity: whole(f.quantity), source, idempotencyKey: f.idempotencyKey },
+        { ...item, quantity: typedWhole(f.quantity, ''), source, idempotencyKey: f.idempotencyKey },
         opts.locale,
       );
       await recordStockIn({ ...base, item, quantity: input.quantity, source: input.source, key: input.idempotencyKey });
       return {};
     },
     count: async () => {
-      const input = parseInput(stockCountInput, { ...item, counted: whole(f.counted), idempotencyKey: f.idempotencyKey }, opts.locale);
+      const input = parseInput(
+        stockCountInput,
+        { ...item, counted: typedWhole(f.counted, ''), idempotencyKey: f.idempotencyKey },
+        opts.locale,
+      );
       return countStock({ ...base, item, counted: input.counted, key: input.idempotencyKey });
     },
   });
