@@ -56,8 +56,11 @@ describe('brand studio on a 360 px phone', () => {
   for (const lang of ['id', 'en'] as const) {
     it(`fits the screen with 44 px tap targets (${lang}): toolbar, add menu, properties, layers`, async () => {
       const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test', true);
-      if (lang === 'en') await page.goto(`${server.url}/dashboard/hk05/brand?lang=en`);
       await openDesign(page, server.url, 'Label');
+      if (lang === 'en') {
+        await page.goto(`${page.url()}&lang=en`);
+        await page.waitForSelector('#studio[data-ready="1"]');
+      }
       expect(await pageWidth(page)).toBeLessThanOrEqual(360);
       const toolbar = (await page.locator('#studio .toolbar').boundingBox())!;
       expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(360);
