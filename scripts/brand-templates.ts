@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { textFrame } from '#brand/frames.ts';
 
 type O = Record<string, unknown>;
 const out = path.resolve(import.meta.dirname, '../src/brand/templates');
@@ -645,9 +646,20 @@ templates.push({
   ],
 });
 
+/** Every text gets its frame (frames.ts): longer shop names and facts shrink to fit it instead of spilling out. */
+function framed(page: O, objects: O[]): O[] {
+  return objects.map((o) => {
+    if (o.type !== 'Textbox') return o;
+    const f = textFrame(page as never, objects, o);
+    const r = (v: number) => Math.round(v * 100) / 100;
+    return { ...o, left: r(f.left), top: r(f.top), width: r(f.width), frameHeight: r(f.height) };
+  });
+}
+
 fs.mkdirSync(out, { recursive: true });
 for (const t of templates) {
-  const { id, name, nameEn, category, kind, page, background, objects } = t;
+  const { id, name, nameEn, category, kind, page, background } = t;
+  const objects = framed(page, t.objects);
   fs.writeFileSync(
     path.join(out, `${id}.json`),
     JSON.stringify({ id, name, nameEn, category, kind, doc: { v: 1, page, background, objects } }, null, 1) + '\n',

@@ -12,11 +12,10 @@ import { renderPng } from '../src/server/branding/render-node.ts';
 
 const out = path.resolve(import.meta.dirname, '../public/brand/templates');
 fs.mkdirSync(out, { recursive: true });
+// No shop's own words on a picker every shop sees: generic names where the shop's and the product's will go.
+const facts = { ...SAMPLE_FACTS, shopName: 'Nama Usaha', producerName: 'Nama Usaha', productName: 'Nama Produk', tagline: 'Slogan usaha' };
 for (const t of TEMPLATES) {
-  const png = await renderPng(
-    { shopId: 'none', doc: t.doc, facts: t.kind === 'label' ? SAMPLE_FACTS : null, transparent: t.kind === 'logo' },
-    360,
-  );
+  const png = await renderPng({ shopId: 'none', doc: t.doc, facts, transparent: t.kind === 'logo' }, 360);
   const webp = await sharp(png).webp({ quality: 80, alphaQuality: 90 }).toBuffer();
   fs.writeFileSync(path.join(out, `${t.id}.webp`), webp);
   console.log(t.id, webp.byteLength);

@@ -110,6 +110,45 @@ export function factText(key: BindKey, f: LabelFacts): string | null {
   }
 }
 
+/**
+ * What a label shows where a fact is missing: a marked placeholder in red, never an invented value (the
+ * template's sample text is never printed). Label text is Bahasa Indonesia whatever the UI language.
+ */
+export const PLACEHOLDER_FILL = '#d32f2f';
+export function factPlaceholder(key: BindKey, f: LabelFacts): string | null {
+  switch (key) {
+    case 'productName':
+      return '[nama produk]';
+    case 'netWeight':
+      return '[berat bersih]';
+    case 'composition':
+      return '[komposisi]';
+    case 'producer':
+      return '[nama & alamat produsen]';
+    case 'registration':
+      return f.registrationKind === 'bpom_md' ? '[nomor BPOM MD]' : '[nomor P-IRT]';
+    case 'productionCode':
+      return '[kode produksi]';
+    case 'expiry':
+      return '[tanggal kedaluwarsa]';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The text a bound text object shows: the fact, a placeholder for a missing label fact, or nothing for a
+ * missing optional brand text (a shop without a tagline shows no tagline, never the template's sample).
+ */
+export function boundText(key: BindKey, f: LabelFacts): { text: string; placeholder: boolean } | null {
+  const text = factText(key, f);
+  if (text !== null) return { text, placeholder: false };
+  const ph = factPlaceholder(key, f);
+  if (ph) return { text: ph, placeholder: true };
+  if (key === 'shopName' || key === 'tagline') return { text: '', placeholder: false };
+  return null;
+}
+
 /** Mandatory facts that are missing or malformed, as i18n keys (shown as warnings before printing). */
 export function missingFacts(f: LabelFacts): string[] {
   const out: string[] = [];
@@ -124,6 +163,19 @@ export function missingFacts(f: LabelFacts): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.expiryDate)) out.push('brand.missing.expiry');
   return out;
 }
+
+/** The form field where each missing fact is filled in (the studio links the missing list to it). */
+export const MISSING_FIELD: Record<string, string> = {
+  'brand.missing.productName': 'productId',
+  'brand.missing.composition': 'composition',
+  'brand.missing.netWeight': 'netWeight',
+  'brand.missing.producerName': 'producerName',
+  'brand.missing.producerAddress': 'producerAddress',
+  'brand.missing.registration': 'registrationNumber',
+  'brand.missing.registrationFormat': 'registrationNumber',
+  'brand.missing.productionCode': 'productionCode',
+  'brand.missing.expiry': 'expiryDate',
+};
 
 /** Sample facts: what templates show before a product is chosen, and what tests print. */
 export const SAMPLE_FACTS: LabelFacts = {

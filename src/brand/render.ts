@@ -1,5 +1,5 @@
 import type * as FabricNS from 'fabric';
-import { factText, type BindKey, type LabelFacts } from './facts.ts';
+import { boundText, PLACEHOLDER_FILL, type BindKey, type LabelFacts } from './facts.ts';
 import { geometry } from './kinds.ts';
 import { qrModules, QR_MARGIN } from './qr.ts';
 import type { DesignDoc, DesignObject } from './schema.ts';
@@ -68,6 +68,8 @@ export function bindFacts(objects: readonly DesignObject[], facts: LabelFacts | 
   return objects.map((o0) => {
     const o = { ...(o0 as Obj) };
     if (o.type === 'Group') o.objects = bindFacts(o.objects as DesignObject[], facts);
+    // Fabric widens a text box to its longest word when it loads; the frame is the width the design gave it.
+    if (o.type === 'Textbox' && o.frameHeight) o[FRAME_WIDTH] = o.width;
     const key = o.factKey as BindKey | undefined;
     if (!key || !facts) {
       if (o.type === 'QrCode') o.qrText = facts?.shortUrl || 'https://etalase';
@@ -76,11 +78,59 @@ export function bindFacts(objects: readonly DesignObject[], facts: LabelFacts | 
     if (key === 'halal') o.visible = o.visible !== false && !!facts.halalNumber;
     else if (key === 'qr') o.qrText = facts.shortUrl || 'https://etalase';
     else if (o.type === 'Textbox') {
-      const text = factText(key, facts);
-      if (text !== null) o.text = text;
+      const b = boundText(key, facts);
+      if (b) {
+        o.text = b.text;
+        if (b.placeholder) {
+          o[FACT_FILL] = o.fill;
+          o.fill = PLACEHOLDER_FILL;
+        }
+      }
     }
     return o as DesignObject;
   });
+}
+
+/**
+ * Properties the renderer changes for display only; the editor saves the stashed value instead (a placeholder's
+ * red and a shrunk font size are never written into the document).
+ */
+export const FACT_FILL = '__factFill';
+export const FRAME_FONT = '__frameFont';
+export const FRAME_WIDTH = '__frameWidth';
+export const DISPLAY_STASH = [
+  ['fill', FACT_FILL],
+  ['fontSize', FRAME_FONT],
+] as const;
+
+type FitText = FabricNS.Textbox & { frameHeight?: number; [FRAME_FONT]?: number; [FRAME_WIDTH]?: number };
+
+/**
+ * Fit a framed text (one with `frameHeight`) into its frame: its width stays, long words and long text shrink
+ * the font from the design's size until every word fits the width and all lines fit the height.
+ */
+export function fitText(t: FabricNS.FabricObject): void {
+  const o = t as FitText;
+  if (!o.frameHeight || typeof o.initDimensions !== 'function') return;
+  const width = (o[FRAME_WIDTH] ??= o.width);
+  const max = (o[FRAME_FONT] ??= o.fontSize);
+  o.set({ fontSize: max });
+  for (let i = 0; i < 80; i++) {
+    o.initDimensions();
+    if (o.width <= width + 0.01 && o.height <= o.frameHeight) break;
+    o.set({ fontSize: o.fontSize * 0.95, width });
+  }
+  o.set({ width });
+  o.initDimensions();
+  o.setCoords();
+}
+
+/** fitText over a list of canvas objects, groups included. */
+export function fitAll(fabric: Fabric, list: FabricNS.FabricObject[]): void {
+  for (const o of list) {
+    if (o instanceof fabric.Group) fitAll(fabric, o.getObjects());
+    else if (o instanceof fabric.Textbox) fitText(o);
+  }
 }
 
 /** Map every image src (groups included). The server maps to local bytes; the browser keeps same-origin paths. */
@@ -141,6 +191,7 @@ export async function loadDesign(fabric: Fabric, doc: DesignDoc, opts: RenderOpt
       if (o instanceof fabric.Group) uncache(o.getObjects());
     });
   uncache(canvas.getObjects());
+  fitAll(fabric, canvas.getObjects());
   canvas.backgroundColor = opts.transparent || !doc.background ? '' : doc.background;
   canvas.renderAll();
   return canvas;

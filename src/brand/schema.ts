@@ -112,6 +112,8 @@ const textbox = z
     textBackgroundColor: paint.optional(),
     minWidth: num(0).optional(),
     splitByGrapheme: z.boolean().optional(),
+    // The height a template gives the text: longer text shrinks to fit it (render.ts fitText).
+    frameHeight: num(0).optional(),
     // Per-character styles are not offered; an empty list is what Fabric writes for none.
     styles: z.union([z.array(z.never()).max(0), z.object({}).strict()]).optional(),
   })
@@ -216,7 +218,7 @@ export const ALLOWED_KEYS: Record<string, readonly string[]> = (() => {
   return out;
 })();
 export const OBJECT_TYPES = TYPES;
-export const CUSTOM_PROPS = ['name', 'locked', 'factKey'] as const;
+export const CUSTOM_PROPS = ['name', 'locked', 'factKey', 'frameHeight'] as const;
 
 export interface ShapeProblem {
   field: string;

@@ -70,3 +70,17 @@ export class Unprocessable extends AppError {
     super(422, 'unprocessable', messageKey, params);
   }
 }
+
+/**
+ * A label that would print without a mandatory fact (BPOM 31/2018): the print PDF and sticker sheet are refused
+ * with 422 and the missing facts as `fields.facts` (message keys), so the studio can list what to fill in.
+ */
+export class LabelNotReady extends Invalid {
+  readonly missing: string[];
+  constructor(missing: string[]) {
+    super({ facts: missing }, 'brand.export.factsMissing', { count: missing.length });
+    // An Invalid for the fields it carries, answered as 422: the request is fine, the label is not ready.
+    Object.assign(this, { status: 422, code: 'label_not_ready' });
+    this.missing = missing;
+  }
+}

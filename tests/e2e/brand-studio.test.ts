@@ -46,7 +46,8 @@ describe('brand studio on a desktop', () => {
     await expect(page.locator('#missing').textContent()).resolves.toBe('Semua fakta wajib sudah ada.');
     expect(await page.inputValue('#facts-form input[name=registrationNumber]')).toBe('2067371010123-29');
 
-    // Select by clicking, then move.
+    // Select by clicking, then move (the missing-facts summary above the stage can push it below a 900 px fold).
+    await page.locator('#stage').scrollIntoViewIfNeeded();
     const start = await objectState(page, 'Ajakan');
     await page.mouse.click((await objectPoint(page, 'Ajakan')).x, (await objectPoint(page, 'Ajakan')).y);
     expect(await activeName(page)).toBe('Ajakan');
@@ -212,6 +213,7 @@ describe('brand studio on a 360 px touch phone', () => {
     const zoomOf = () =>
       page.evaluate(() => (window as unknown as { __studio: { canvas: { getZoom(): number } } }).__studio.canvas.getZoom());
     const z0 = await zoomOf();
+    await page.locator('#stage').scrollIntoViewIfNeeded();
     const box = (await page.locator('#stage').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;

@@ -1,5 +1,5 @@
 import * as fabric from 'fabric';
-import { bindFacts, usedFonts } from '../render.ts';
+import { bindFacts, DISPLAY_STASH, fitAll, FRAME_WIDTH, usedFonts } from '../render.ts';
 import { geometry } from '../kinds.ts';
 import { pickAllowed, type DesignDoc, type DesignObject } from '../schema.ts';
 import { DesignHistory } from './history.ts';
@@ -30,6 +30,31 @@ export function applyLock(o: Obj): void {
 export function decorate(o: Obj, kind: StudioInit['design']['kind']): void {
   applyLock(o);
   if (o instanceof fabric.Textbox && (o as Obj).factKey && kind === 'label') o.set({ editable: false });
+}
+
+/** Run fn with the design's own values in place of display-only ones (a placeholder's red, a shrunk font). */
+function withSavedValues<T>(list: fabric.FabricObject[], fn: () => T): T {
+  const undo: (() => void)[] = [];
+  const walk = (objs: fabric.FabricObject[]) => {
+    for (const obj of objs) {
+      if (obj instanceof fabric.Group) walk(obj.getObjects());
+      const o = obj as unknown as Record<string, unknown>;
+      for (const [prop, stash] of DISPLAY_STASH) {
+        if (o[stash] === undefined) continue;
+        const shown = o[prop];
+        o[prop] = o[stash];
+        undo.push(() => {
+          o[prop] = shown;
+        });
+      }
+    }
+  };
+  walk(list);
+  try {
+    return fn();
+  } finally {
+    for (const u of undo) u();
+  }
 }
 
 export interface DesignDocument {
@@ -94,11 +119,13 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
       absolutePositioned: true,
     });
     for (const o of canvas.getObjects() as Obj[]) if (!o.__page) decorate(o, state.design.kind);
+    fitAll(fabric, canvas.getObjects());
   }
   function serialize(): DesignDoc {
-    const objects = (canvas.getObjects() as Obj[])
-      .filter((o) => !o.__page)
-      .map((o) => relativeSources(pickAllowed(o.toObject(CUSTOM) as Record<string, unknown>), location.origin)) as DesignObject[];
+    const list = (canvas.getObjects() as Obj[]).filter((o) => !o.__page);
+    const objects = withSavedValues(list, () =>
+      list.map((o) => relativeSources(pickAllowed(o.toObject(CUSTOM) as Record<string, unknown>), location.origin)),
+    ) as DesignObject[];
     return { v: 1, page: state.page, background: state.background, objects };
   }
   function keepDraft(json: string) {
@@ -128,7 +155,7 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
     s.setStatus(msg('brand.saving'));
     try {
       const doc = serialize();
-      const productSel = s.$<HTMLSelectElement>('#fact-product');
+      const productSel = s.$<HTMLSelectElement>('#fact-productId');
       const name = s.$<HTMLInputElement>('#design-name')!.value.trim();
       const r = await s.api.saveDesign(state.design.id, {
         doc,
@@ -159,7 +186,11 @@ export function setupDocument(s: Studio, stage: Stage): DesignDocument {
     }
   }
 
-  canvas.on('object:modified', snapshot);
+  canvas.on('object:modified', ({ target }) => {
+    // A text box the person resized gets that width as its frame.
+    if (target instanceof fabric.Textbox) (target as unknown as Record<string, unknown>)[FRAME_WIDTH] = target.width;
+    snapshot();
+  });
   canvas.on('object:added', () => {
     if (!state.loading) queueMicrotask(snapshot);
   });

@@ -1,5 +1,6 @@
 import * as fabric from 'fabric';
-import { factText, missingFacts, type LabelFacts } from '../facts.ts';
+import { boundText, MISSING_FIELD, missingFacts, PLACEHOLDER_FILL, type LabelFacts } from '../facts.ts';
+import { FACT_FILL, fitText } from '../render.ts';
 import { ApiError } from './api.ts';
 import type { DesignDocument } from './document.ts';
 import type { StudioMessageKey } from './messages.ts';
@@ -23,14 +24,18 @@ const errorText = (ex: unknown) => (ex instanceof ApiError ? ex.text : (ex as Er
  * and the shop's certificates. Saved facts are bound into the label's text, QR and halal mark at once.
  */
 export function setupLabelFacts(s: Studio, doc: DesignDocument): { fillForm(): void } {
-  const { canvas, state, msg, init } = s;
+  const { canvas, state, msg, init, root } = s;
   const missingEl = s.$('#missing');
   const factsForm = s.$<HTMLFormElement>('#facts-form');
-  const productSel = s.$<HTMLSelectElement>('#fact-product');
+  const productSel = s.$<HTMLSelectElement>('#fact-productId');
 
+  /** The missing list at the top of the studio, each linked to its field; printing is offered only without gaps. */
   function renderMissing() {
     if (!missingEl) return;
     const list = missingFacts(state.facts);
+    for (const a of root.querySelectorAll<HTMLElement>('[data-print]')) a.hidden = list.length > 0;
+    const blocked = s.$('#print-blocked');
+    if (blocked) blocked.hidden = list.length === 0;
     if (!list.length) {
       missingEl.className = 'missing ok';
       missingEl.textContent = msg('brand.missingNone');
@@ -40,7 +45,10 @@ export function setupLabelFacts(s: Studio, doc: DesignDocument): { fillForm(): v
     const ul = document.createElement('ul');
     for (const k of list) {
       const li = document.createElement('li');
-      li.textContent = msg(k as StudioMessageKey);
+      const a = document.createElement('a');
+      a.href = `#fact-${MISSING_FIELD[k] ?? 'productId'}`;
+      a.textContent = msg(k as StudioMessageKey);
+      li.append(a);
       ul.append(li);
     }
     const p = document.createElement('strong');
@@ -100,7 +108,8 @@ export function setupLabelFacts(s: Studio, doc: DesignDocument): { fillForm(): v
       err.textContent = errorText(ex);
     }
   });
-  s.views.missing = renderMissing;
+  // Rebinding also redraws the missing list: a fact added from the toolbar shows its placeholder at once.
+  s.views.missing = rebind;
   return { fillForm };
 }
 
@@ -113,10 +122,17 @@ function rebindOne(o: Obj, facts: LabelFacts) {
     (o as Obj & { qrText: string }).qrText = facts.shortUrl || 'https://etalase';
     o.dirty = true;
   } else if (o instanceof fabric.Textbox) {
-    const text = factText(key, facts);
-    if (text !== null) {
-      o.set('text', text);
-      o.initDimensions();
+    const b = boundText(key, facts);
+    if (!b) return;
+    const t = o as fabric.Textbox & { [FACT_FILL]?: unknown };
+    if (b.placeholder && t[FACT_FILL] === undefined) {
+      t[FACT_FILL] = t.fill;
+      t.set('fill', PLACEHOLDER_FILL);
+    } else if (!b.placeholder && t[FACT_FILL] !== undefined) {
+      t.set('fill', t[FACT_FILL] as string);
+      delete t[FACT_FILL];
     }
+    t.set('text', b.text);
+    fitText(t);
   }
 }

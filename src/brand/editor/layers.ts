@@ -38,7 +38,7 @@ export function setupLayers(s: Studio, doc: DesignDocument): void {
       ...objs.map((o) => {
         const li = document.createElement('li');
         if (active.has(o)) li.className = 'active';
-        const label = o.name || o.type;
+        const label = (o.name && s.init.layerNames[o.name]) || o.name || o.type;
         const name = document.createElement('button');
         name.type = 'button';
         name.className = 'layer-name';

@@ -1,4 +1,5 @@
 import * as fabric from 'fabric';
+import { FACT_FILL, fitText, FRAME_FONT } from '../render.ts';
 import type { DesignDocument } from './document.ts';
 import type { Obj, Studio } from './state.ts';
 
@@ -62,11 +63,17 @@ export function setupProperties(s: Studio, doc: DesignDocument, unit: number): P
       await document.fonts.load(`${w} 20px "${fam}"`).catch(() => []);
       fabric.cache.clearFontCache(fam);
     }
-    for (const o of list) {
+    for (const o of list as (Obj & Record<string, unknown>)[]) {
       if (TEXT_ONLY.has(key) && !(o instanceof fabric.Textbox)) continue;
-      if (key === 'fill' && o instanceof fabric.Line) o.set('stroke', value);
+      // A placeholder stays red and a framed text stays fitted: the chosen value is what gets saved.
+      if (key === 'fill' && o[FACT_FILL] !== undefined) o[FACT_FILL] = value;
+      else if (key === 'fill' && o instanceof fabric.Line) o.set('stroke', value);
       else o.set(key as keyof Obj, value as never);
-      if (o instanceof fabric.Textbox) o.initDimensions();
+      if (key === 'fontSize' && o[FRAME_FONT] !== undefined) o[FRAME_FONT] = value;
+      if (o instanceof fabric.Textbox) {
+        o.initDimensions();
+        fitText(o);
+      }
       o.setCoords();
     }
     canvas.requestRenderAll();

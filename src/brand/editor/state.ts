@@ -18,6 +18,8 @@ export interface StudioInit {
   messages: StudioMessages;
   certifications: { halalNumber: string; nib: string };
   factsByProduct: Record<string, LabelFacts>;
+  /** Template layer names in the UI language (a renamed layer shows its own name). */
+  layerNames: Record<string, string>;
 }
 
 /** A canvas object with the studio's own properties (saved through CUSTOM_PROPS). */

@@ -1,5 +1,5 @@
 import * as fabric from 'fabric';
-import { factText, type BindKey } from '../facts.ts';
+import { boundText, type BindKey } from '../facts.ts';
 import type { DesignDoc } from '../schema.ts';
 import type { DesignDocument } from './document.ts';
 import type { Action, Objects } from './objects.ts';
@@ -62,7 +62,10 @@ export function setupToolbar(
   s.$<HTMLSelectElement>('#add-fact')?.addEventListener('change', (e) => {
     const sel = e.target as HTMLSelectElement;
     const key = sel.value as BindKey;
-    if (key) objects.addText(factText(key, state.facts) ?? msg(`brand.fact.${key}`), key);
+    if (key) {
+      objects.addText(boundText(key, state.facts)?.text || msg(`brand.fact.${key}`), key);
+      s.views.missing();
+    }
     sel.value = '';
   });
   s.$<HTMLInputElement>('#image-file')?.addEventListener('change', async (e) => {

@@ -19,6 +19,8 @@ function unbind(objects: readonly DesignObject[]): DesignObject[] {
     const o = { ...(o0 as Record<string, unknown>) };
     if (o.type === 'Group') o.objects = unbind(o.objects as DesignObject[]);
     if (o.factKey === 'shopName' || o.factKey === 'tagline') delete o.factKey;
+    // What the renderer adds for display (the QR's URL, a stashed colour, the frame width) is not design data.
+    for (const k of Object.keys(o)) if (k === 'qrText' || k.startsWith('__')) delete o[k];
     return o as DesignObject;
   });
 }
@@ -42,13 +44,7 @@ export async function createDesign(opts: {
       doc = structuredClone(tpl.doc);
       if (tpl.kind !== 'label') {
         const facts = await labelFactsIn(scope, null);
-        doc.objects = unbind(
-          bindFacts(doc.objects, facts).map((o) => {
-            const r = { ...(o as Record<string, unknown>) };
-            delete r.qrText;
-            return r as DesignObject;
-          }),
-        );
+        doc.objects = unbind(bindFacts(doc.objects, facts));
       }
     } else {
       const page: DesignPage =

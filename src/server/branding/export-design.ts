@@ -1,4 +1,5 @@
-import { Invalid } from '../errors.ts';
+import { Invalid, LabelNotReady } from '../errors.ts';
+import { missingFacts } from '#brand/facts.ts';
 import { inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { loadDoc } from './design-store.ts';
@@ -48,6 +49,9 @@ export async function exportDesign(opts: {
     if (!row) throw new NotFound();
     const doc = await loadDoc(scope, row.id, row.version);
     const facts = row.kind === 'label' ? await labelFactsIn(scope, row.product_id) : null;
+    // A PNG is a preview; what goes to the printer carries every mandatory fact, never a placeholder.
+    const missing = format !== 'png' && facts ? missingFacts(facts) : [];
+    if (missing.length) throw new LabelNotReady(missing);
     // Small PNGs are the studio's own previews, not downloads worth an audit entry.
     const preview = format === 'png' && Number(opts.size) <= 512;
     if (!preview)

@@ -66,15 +66,20 @@ export interface NodeRenderInput {
   transparent?: boolean;
 }
 
-/** PNG of the whole document (labels: trim + bleed) scaled by `multiplier`. */
-export async function renderPngMultiplier(input: NodeRenderInput, multiplier: number): Promise<Buffer> {
+/** The design loaded into a node StaticCanvas with its images read from storage (the caller disposes it). */
+export async function loadForNode(input: NodeRenderInput) {
   const fabric = await nodeFabric();
   const map = await sourceMap(input.shopId, input.doc);
-  const canvas = await loadDesign(fabric, input.doc, {
+  return loadDesign(fabric, input.doc, {
     facts: input.facts,
     transparent: input.transparent,
     resolveSrc: (s) => map.get(s) ?? s,
   });
+}
+
+/** PNG of the whole document (labels: trim + bleed) scaled by `multiplier`. */
+export async function renderPngMultiplier(input: NodeRenderInput, multiplier: number): Promise<Buffer> {
+  const canvas = await loadForNode(input);
   try {
     const el = canvas.toCanvasElement(multiplier) as unknown as { toDataURL(type: string): string };
     return Buffer.from(el.toDataURL('image/png').split(',')[1]!, 'base64');
