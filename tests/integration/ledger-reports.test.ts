@@ -22,6 +22,19 @@ afterEach(() => {
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
+/** A card refund after delivery as the Stripe webhook records it: Stripe's refunded total first, then the posting. */
+async function refundAfterDelivery(m: Awaited<ReturnType<typeof mods>>, shopId: string, orderId: string, amount: number, key: string) {
+  await m.inShop(shopId, async (scope) => {
+    await scope.tx
+      .updateTable('orders')
+      .set((eb) => ({ stripe_refunded_amount: eb('stripe_refunded_amount', '+', amount) }))
+      .where('shop_id', '=', shopId)
+      .where('id', '=', orderId)
+      .execute();
+    await m.postOrderRefund(scope, { orderId, amount, key, status: 'fulfilled' });
+  });
+}
+
 async function mods() {
   const { db } = await import('#server/db/index.ts');
   const { inShop } = await import('#server/tenant/index.ts');
@@ -139,8 +152,8 @@ describe(`ledger reports (${dbName})`, () => {
     });
     // 3. Paid and delivered: 2 x 35.000 (Kas / Uang Muka, then Uang Muka / Penjualan; HPP 44.000).
     const paid = await sell(m, shopId, productId, 2);
-    // 4. One unit returned after delivery, money back: Retur Penjualan / Kas 35.000.
-    await m.inShop(shopId, (scope) => m.postOrderRefund(scope, { orderId: paid, amount: 35000, key: 'return-1', status: 'fulfilled' }));
+    // 4. One unit refunded after delivery (as the card webhook does), money back: Retur Penjualan / Kas 35.000.
+    await refundAfterDelivery(m, shopId, paid, 35000, 'return-1');
     // 5. The electricity entry reversed.
     await m.reverseEntry({ shopId, role: 'owner', userId, entryId: wrong.entryId! });
 
@@ -325,7 +338,7 @@ describe(`ledger reports (${dbName})`, () => {
     await sell(m, shopId, b, 3, 'marketplace'); // 30.000 marketplace
     vi.setSystemTime(new Date('2026-04-20T04:00:00Z'));
     const big = await sell(m, shopId, a, 4); // 140.000 WhatsApp, then 35.000 given back
-    await m.inShop(shopId, (scope) => m.postOrderRefund(scope, { orderId: big, amount: 35000, key: 'ret-big', status: 'fulfilled' }));
+    await refundAfterDelivery(m, shopId, big, 35000, 'ret-big');
     vi.useRealTimers();
 
     const r = await m.getSalesReport({
