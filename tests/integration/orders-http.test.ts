@@ -435,7 +435,7 @@ describe(`merchant dashboard and transitions (${dbName})`, () => {
     expect(list).toContain('Pak Rudi');
     expect(list).toMatch(/WITA/);
     const tabs = await (await owner.get('/dashboard/hk05')).text();
-    expect(tabs).toMatch(new RegExp(`data-pending-badge[^>]*><span aria-hidden="true" data-count>${count.count}<`));
+    expect(tabs).toMatch(new RegExp(`data-pending-badge[^>]*><span aria-hidden="true" data-count[^>]*>${count.count}<`));
 
     const move = (c: Client, to: string) => c.post(`/api/v1/shops/hk05/orders/${o.code}/transitions`, { to });
     expect((await move(otherOwner, 'confirmed')).status).toBe(404);
