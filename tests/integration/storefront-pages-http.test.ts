@@ -59,7 +59,9 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(body).toContain('mulai Rp 30.000');
     // The crossed-out price is read out as "Harga sebelumnya …" and shown as the bare amount (no aria-label on <s>).
     expect(body).toMatch(/Bolu Pandan Diskon Rp 20\.000 Harga sebelumnya Rp 25\.000 Rp 25\.000/);
-    expect(html).toMatch(/<s[^>]*><span class="sr-only"[^>]*>Harga sebelumnya Rp 25\.000<\/span><span aria-hidden="true"[^>]*>Rp 25\.000<\/span><\/s>/);
+    expect(html).toMatch(
+      /<s[^>]*><span class="sr-only"[^>]*>Harga sebelumnya Rp 25\.000<\/span><span aria-hidden="true"[^>]*>Rp 25\.000<\/span><\/s>/,
+    );
     expect(body).toContain('Habis');
     expect(body).toContain('Tersisa 3');
     expect(body).not.toContain('Produk Draf Rahasia');
