@@ -128,7 +128,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await page.fill('input[name=identifier]', 'pemilik@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard\/hk05\/pesanan$/), page.locator('main button[type=submit]').click()]);
-    await expect(page.locator('[data-pending-badge] [data-count]').first().textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-bottom-nav] [data-pending-badge] [data-count]').textContent()).resolves.toBe('2');
     await expect(page.locator('.orders li').count()).resolves.toBe(2);
     await shot(page, 'dashboard-orders');
     await submitAndLoad(page, () => page.locator('.orders a').first().click());
@@ -136,7 +136,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await shot(page, 'dashboard-order');
     await submitAndLoad(page, () => page.locator('[data-transition=confirmed]').click());
     await expect(page.locator('[data-status]').textContent()).resolves.toBe('Dikonfirmasi');
-    await expect(page.locator('[data-pending-badge]').first().isHidden()).resolves.toBe(false);
+    await expect(page.locator('[data-bottom-nav] [data-pending-badge]').isHidden()).resolves.toBe(false);
     await ctx.close();
   });
 
@@ -167,7 +167,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     await page.fill('input[name=identifier]', 'staf@hk05.test');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL(/\/dashboard\/hk05$/), page.locator('main button[type=submit]').click()]);
-    const before = Number(await page.locator('[data-pending-badge] [data-count]').first().textContent());
+    const before = Number(await page.locator('[data-bottom-nav] [data-pending-badge] [data-count]').textContent());
     await page.click('[data-notify-enable]');
     await until(
       async () => (await page.locator('[data-notify-state]').textContent()) === 'Notifikasi pesanan baru aktif selama dasbor terbuka.',
@@ -189,7 +189,7 @@ describe('a buyer on a cheap phone orders through WhatsApp', () => {
     const shown = () => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
     await until(async () => (await shown()).length > 0);
     expect(await shown()).toEqual([`Pesanan baru ${code}`]);
-    await expect(page.locator('[data-pending-badge] [data-count]').first().textContent()).resolves.toBe(String(before + 1));
+    await expect(page.locator('[data-bottom-nav] [data-pending-badge] [data-count]').textContent()).resolves.toBe(String(before + 1));
     await ctx.close();
   });
 
