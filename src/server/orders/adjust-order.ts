@@ -4,7 +4,7 @@ import { requireCapability } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
 import { normalizeOrderCode } from './order-code.ts';
-import { expireOrderIfDue } from './expire-orders.ts';
+import { currentOrderIdByCode } from './expire-orders.ts';
 import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
 import { recordOrderEvent } from './transition-order.ts';
@@ -22,9 +22,7 @@ export async function adjustOrder(opts: { shopId: string; code: string; userId: 
   if (!code) throw new NotFound('orders.notFound');
   return inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
-    const found = await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
-    if (!found) throw new NotFound('orders.notFound');
-    await expireOrderIfDue(scope, found.id);
+    const found = { id: await currentOrderIdByCode(scope, code) };
     const o = await tx
       .selectFrom('orders')
       .select(['id', 'status', 'payment_method', 'stock_held', 'subtotal', 'delivery_fee', 'discount', 'total'])

@@ -1,3 +1,4 @@
+import { NotFound } from '../errors.ts';
 import { currentTime } from '../clock.ts';
 import { inShop, type ShopScope } from '../tenant/index.ts';
 import { pendingOrdersPastExpiry } from '../tenant/cross-shop.ts';
@@ -30,4 +31,17 @@ export async function expireOrders(opts: { now?: Date; limit?: number } = {}): P
     if (await inShop(o.shop_id, (scope) => expireOrderIfDue(scope, o.id, now))) expired++;
   }
   return expired;
+}
+
+/** The id of the shop's order with this code (else 404), after expiring it if its time ran out, so a caller sees its status now. */
+export async function currentOrderIdByCode(scope: ShopScope, code: string): Promise<string> {
+  const found = await scope.tx
+    .selectFrom('orders')
+    .select('id')
+    .where('shop_id', '=', scope.shopId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!found) throw new NotFound('orders.notFound');
+  await expireOrderIfDue(scope, found.id);
+  return found.id;
 }

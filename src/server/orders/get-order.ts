@@ -4,7 +4,7 @@ import { requireCapability } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { canTransition, MERCHANT_TARGETS } from './lifecycle.ts';
 import { normalizeOrderCode } from './order-code.ts';
-import { expireOrderIfDue } from './expire-orders.ts';
+import { currentOrderIdByCode } from './expire-orders.ts';
 
 /** One order as the shop sees it: lines, the event history with who acted, and the moves allowed now. */
 export async function getOrder(opts: { shopId: string; code: string; role: ShopRole }) {
@@ -13,9 +13,7 @@ export async function getOrder(opts: { shopId: string; code: string; role: ShopR
   if (!code) throw new NotFound('orders.notFound');
   return inShop(opts.shopId, async (scope) => {
     const { tx, shopId } = scope;
-    const found = await tx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code).executeTakeFirst();
-    if (!found) throw new NotFound('orders.notFound');
-    await expireOrderIfDue(scope, found.id);
+    const found = { id: await currentOrderIdByCode(scope, code) };
     const o = await tx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', found.id).executeTakeFirstOrThrow();
     const lines = await tx
       .selectFrom('order_lines')
