@@ -57,8 +57,14 @@ export function sendChunked(
         sent += buf.byteLength;
         if (req.write(buf)) ok();
         else {
-          req.once('drain', ok);
-          req.once('close', ok);
+          // Both listeners go once either fires; a 'close' left behind per drain piles up past the listener limit.
+          const done = () => {
+            req.off('drain', done);
+            req.off('close', done);
+            ok();
+          };
+          req.once('drain', done);
+          req.once('close', done);
         }
       });
     void (async () => {
