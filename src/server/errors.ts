@@ -64,6 +64,31 @@ export class PayloadTooLarge extends AppError {
   }
 }
 
+/**
+ * The server cannot write: its disk is full or read-only, or the database refuses writes. Nothing of the
+ * request was kept (its transaction rolled back), so the client may send it again later.
+ */
+export class StorageUnavailable extends AppError {
+  readonly retryAfterSeconds = 60;
+  constructor() {
+    super(503, 'storage_unavailable', 'error.storageUnavailable');
+  }
+}
+
+// SQLite result codes (better-sqlite3's SqliteError.code), errno codes of Node's fs, and PostgreSQL SQLSTATEs
+// (disk_full, read_only_sql_transaction, io_error, cannot_connect_now) that mean "cannot write here now".
+const STORAGE_CODE = /^(SQLITE_FULL|SQLITE_READONLY\w*|SQLITE_IOERR\w*|ENOSPC|EROFS|EDQUOT|EIO|53100|25006|58030|57P03)$/;
+
+/** A storage fault as the typed 503, looking through wrapped causes; null for any other error. */
+export function storageFault(err: unknown): StorageUnavailable | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof StorageUnavailable) return e;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_CODE.test(code)) return new StorageUnavailable();
+  }
+  return null;
+}
+
 /** The request is well-formed but contradicts an earlier one (an idempotency key reused with another body). */
 export class Unprocessable extends AppError {
   constructor(messageKey = 'error.invalid', params: Record<string, string | number> = {}) {

@@ -43,6 +43,7 @@ const VISITS: Record<string, Visit> = {
   '/404': { persona: 'anonymous', path: '/halaman-yang-tidak-ada', status: 404 },
   '/413': { persona: 'anonymous', status: 413 },
   '/500': { persona: 'anonymous', status: 500 },
+  '/503': { persona: 'anonymous', status: 503 },
   '/[shop]': { persona: 'anonymous' },
   '/[shop]/checkout': { persona: 'anonymous', withCart: true },
   '/[shop]/keranjang': { persona: 'anonymous', withCart: true },

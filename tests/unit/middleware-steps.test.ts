@@ -156,4 +156,38 @@ describe('middleware steps, each alone', () => {
     const page = (await routeErrors(fakeContext('http://x/dashboard'), boom)) as Response;
     expect(await page.text()).toBe('rewritten to /500');
   });
+
+  it('route errors: a full or read-only disk is a 503 with Retry-After in the reader language, never its internals', async () => {
+    const faults = [
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+      Object.assign(new Error("ENOSPC: no space left on device, write '/srv/data/media/x'"), { code: 'ENOSPC' }),
+      Object.assign(new Error('read-only file system'), { code: 'EROFS' }),
+      Object.assign(new Error('could not extend file "base/16384/2619": No space left on device'), { code: '53100' }),
+      new Error('wrapped', { cause: Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }) }),
+    ];
+    for (const [i, fault] of faults.entries()) {
+      const api = fakeContext('http://x/api/v1/x');
+      api.locals.locale = i % 2 ? 'en' : 'id';
+      const r = (await routeErrors(api, async () => {
+        throw fault;
+      })) as Response;
+      expect(r.status).toBe(503);
+      expect(r.headers.get('retry-after')).toBe('60');
+      const body = (await r.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('storage_unavailable');
+      expect(body.error.message).toContain(i % 2 ? 'cannot save data' : 'tidak dapat menyimpan');
+      expect(JSON.stringify(body)).not.toMatch(/srv|base\/16384|SQLITE|ENOSPC/);
+      const page = (await routeErrors(fakeContext('http://x/dashboard'), async () => {
+        throw fault;
+      })) as Response;
+      expect(await page.text()).toBe('rewritten to /503');
+    }
+    const plain = fakeContext('http://x/api/v1/x');
+    plain.locals.locale = 'id';
+    const other = (await routeErrors(plain, async () => {
+      throw Object.assign(new Error('constraint failed'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    })) as Response;
+    expect(other.status).toBe(500);
+  });
 });

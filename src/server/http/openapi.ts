@@ -67,6 +67,10 @@ export function openApiDocument() {
         description: `Request body over ${Math.round(cap / 1024)} KB (streamed cap; the connection is closed)`,
         content: { 'application/json': { schema: errorRef } },
       };
+      responses['503'] = {
+        description: 'The server cannot write now (disk full or read-only); nothing was saved, send it again later (Retry-After)',
+        content: { 'application/json': { schema: errorRef } },
+      };
     }
     if (def.access.kind !== 'public')
       responses['401'] = { description: 'Sign-in required', content: { 'application/json': { schema: errorRef } } };

@@ -1,9 +1,14 @@
 import type { APIContext } from 'astro';
-import { AppError, Invalid, TooManyRequests } from '../errors.ts';
+import { AppError, Invalid, storageFault, TooManyRequests } from '../errors.ts';
 import { t, type Locale } from '#i18n/index.ts';
 
 /** The one place that maps typed app errors to HTTP. Nothing else (stack, SQL, paths) reaches a client. */
 export function errorBody(err: unknown, locale: Locale) {
+  const fault = err instanceof AppError ? null : storageFault(err);
+  if (fault) {
+    console.error(`[storage] ${(err as Error).message}`);
+    err = fault;
+  }
   if (err instanceof AppError) {
     const body: { error: { code: string; message: string; fields?: Record<string, string[]> } } = {
       error: { code: err.code, message: t(locale, err.messageKey, err.params) },
@@ -27,7 +32,8 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 export function errorResponse(err: unknown, locale: Locale): Response {
   const { status, body } = errorBody(err, locale);
   const headers: Record<string, string> = {};
-  if (err instanceof TooManyRequests) headers['retry-after'] = String(err.retryAfterSeconds);
+  const retry = err instanceof TooManyRequests ? err : storageFault(err);
+  if (retry) headers['retry-after'] = String(retry.retryAfterSeconds);
   return json(body, { status, headers });
 }
 

@@ -71,6 +71,7 @@ export const RESERVED_SLUGS = new Set([
   '404',
   '413',
   '500',
+  '503',
   'feed',
   'feeds',
 ]);

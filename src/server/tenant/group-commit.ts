@@ -94,6 +94,12 @@ export class GroupCommit {
       await batch.trx.commit().execute();
       for (const m of batch.members) m.resolve();
     } catch (e) {
+      // A failed COMMIT (disk full, I/O error) leaves Kysely's transaction open on the one connection; without
+      // the rollback every later transaction would wait for that connection forever.
+      await batch.trx
+        .rollback()
+        .execute()
+        .catch(() => {});
       for (const m of batch.members) m.reject(e);
     }
   }

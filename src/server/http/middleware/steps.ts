@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'astro';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '#server/auth/session.ts';
-import { PayloadTooLarge } from '#server/errors.ts';
+import { PayloadTooLarge, storageFault } from '#server/errors.ts';
 import { startOrderExpiryTimer } from '#server/orders/expiry-timer.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from '#server/storefront/page-cache.ts';
 import { clientIp } from '../client-ip.ts';
@@ -103,8 +103,10 @@ export const routeErrors: MiddlewareHandler = async (ctx, next) => {
   } catch (err) {
     if (ctx.url.pathname.startsWith('/api/')) return errorResponse(err, ctx.locals.locale);
     const tooLarge = err instanceof PayloadTooLarge;
-    if (!tooLarge) console.error(err);
-    const page = tooLarge ? '/413' : '/500';
+    const fault = storageFault(err);
+    if (fault) console.error(`[storage] ${(err as Error).message}`);
+    else if (!tooLarge) console.error(err);
+    const page = tooLarge ? '/413' : fault ? '/503' : '/500';
     // A page whose body was read cannot be rewritten as itself: show the error page as a GET.
     return await ctx.rewrite(ctx.request.bodyUsed ? new Request(new URL(page, ctx.url), { headers: ctx.request.headers }) : page);
   }
