@@ -37,7 +37,7 @@ export async function saveLicence(opts: {
       .where('shop_id', '=', shopId)
       .where('id', '=', opts.licenceId)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new NotFound();
+    if (Number(r.numUpdatedRows) !== 1) throw new NotFound('registry.licenceNotFound');
     return { id: opts.licenceId };
   });
 }
