@@ -31,7 +31,7 @@ beforeAll(async () => {
     ['romang-lompoa', 'Romang Lompoa'],
     ['balang-balang', 'Balang-Balang'],
     ['borongloe', 'Borongloe'],
-  ])
+  ] as const)
     await db()
       .insertInto('villages')
       .values({ id: `v-${slug}`, program_id: ids.programA, district_id: d, slug, name })

@@ -29,7 +29,7 @@ export async function applyOfficialAreas(q: Db | Tx, programId: string, kabupate
   const newDistricts: { id: string; program_id: string; slug: string; name: string; code: string }[] = [];
   const newVillages: { id: string; program_id: string; district_id: string; slug: string; name: string; code: string }[] = [];
   for (const kec of areas.kecamatan) {
-    let district = districts.find((d) => d.code === kec.code) ?? districts.find((d) => d.code === null && key(d.name) === key(kec.name));
+    const district = districts.find((d) => d.code === kec.code) ?? districts.find((d) => d.code === null && key(d.name) === key(kec.name));
     if (district && district.code === null) {
       await q.updateTable('districts').set({ code: kec.code, name: kec.name }).where('id', '=', district.id).execute();
       district.code = kec.code;
