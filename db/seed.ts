@@ -12,6 +12,7 @@ import { defaultShopProfile } from '../src/server/shops/profile.ts';
 import { productArt, type ArtKind } from './seed-art.ts';
 import { seedBrand } from './seed-brand.ts';
 import { seedHistory, type HistoryShop } from './seed-history.ts';
+import { applyOfficialAreas } from '../src/server/areas/apply-official-areas.ts';
 
 export interface DemoCredentials {
   role: string;
@@ -384,6 +385,17 @@ export async function seedDemo(db: Db, opts: { password?: string; history?: bool
         .values({ id, program_id: programId, district_id: districtId, ...v })
         .execute();
     }
+    // Issue 12: the program is Kabupaten Gowa's, with its official kecamatan and desa; "Balang-Balang" is no
+    // official desa, so it stays a program-defined area, placed under Kelurahan Romang Lompoa.
+    await applyOfficialAreas(tx, programId, '73.06');
+    await tx
+      .updateTable('villages')
+      .set({ parent_id: villageIds.get('romang-lompoa')! })
+      .where('id', '=', villageIds.get('balang-balang')!)
+      .execute();
+    const joined = new Date();
+    joined.setUTCMonth(joined.getUTCMonth() - 6, 1);
+    const startDate = joined.toISOString().slice(0, 10);
     const userIds = new Map<string, string>();
     for (const c of creds) {
       const id = newId();
@@ -440,6 +452,64 @@ export async function seedDemo(db: Db, opts: { password?: string; history?: bool
           .execute();
       }
       await tx.insertInto('shop_members').values({ shop_id: shopId, user_id: ownerId, role: 'owner', created_at: now }).execute();
+      await tx
+        .insertInto('shop_registry')
+        .values({
+          shop_id: shopId,
+          owner_name: i === 0 ? creds.find((c) => c.role === 'owner')!.name : `Pemilik ${s.name}`,
+          business_scale: 'mikro',
+          ovop_star: 3 - (i % 3),
+          training_cohort: 'Angkatan 1',
+          program_start_date: startDate,
+          updated_at: now,
+          updated_by: userIds.get('officer')!,
+        })
+        .execute();
+      for (let m = 1; m <= 3; m++) {
+        const month = new Date(joined);
+        month.setUTCMonth(month.getUTCMonth() - m);
+        await tx
+          .insertInto('shop_baselines')
+          .values({
+            shop_id: shopId,
+            id: newId(),
+            month: month.toISOString().slice(0, 7),
+            sales_rupiah: Math.round((1_500_000 + i * 500_000) * (m === 1 ? 1 : 0.9)),
+            method: 'Wawancara pendamping, dari catatan buku tulis pemilik',
+            recorded_by: userIds.get('officer')!,
+            recorded_at: now,
+          })
+          .execute();
+      }
+      if (i === 0) {
+        // One licence about to expire, so the officer's work list has something to show on a first start.
+        const soon = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+        await tx
+          .insertInto('shop_licences')
+          .values([
+            {
+              shop_id: shopId,
+              id: newId(),
+              kind: 'pirt',
+              number: '206730601012325',
+              issued_on: '2021-03-15',
+              expires_on: soon,
+              updated_by: null,
+              updated_at: now,
+            },
+            {
+              shop_id: shopId,
+              id: newId(),
+              kind: 'halal',
+              number: 'ID73110000123450124',
+              issued_on: '2024-01-10',
+              expires_on: null,
+              updated_by: null,
+              updated_at: now,
+            },
+          ])
+          .execute();
+      }
       const trade = TRADE[s.slug];
       if (trade) traders.push({ ...trade, shopId, slug: s.slug, ownerId });
       await ensureChart({ tx, shopId });

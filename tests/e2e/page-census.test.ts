@@ -59,6 +59,9 @@ const VISITS: Record<string, Visit> = {
   '/masuk': { persona: 'anonymous' },
   '/lupa-sandi': { persona: 'anonymous' },
   '/program': { persona: 'officer' },
+  '/program/toko': { persona: 'officer' },
+  '/program/toko/[shopId]': { persona: 'officer' },
+  '/tentang': { persona: 'anonymous' },
   '/reset/[token]': { persona: 'anonymous', path: '/reset/[resetToken]' },
   '/undangan/[shopId]/[token]': { persona: 'anonymous', path: '/undangan/[shopId]/[inviteToken]' },
 };

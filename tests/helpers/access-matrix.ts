@@ -67,7 +67,13 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
     // Brand studio samples: a design of shop A and a product that has label facts.
     const designs = (await (await clients.owner.get('/api/v1/shops/hk05/designs')).json()) as { designs: { id: string }[] };
     const facts = (await (await clients.owner.get('/api/v1/shops/hk05/label-facts')).json()) as { products: { productId: string }[] };
+    // Program registry: the demo program (from the officer's page) and shop A's id; a licence that does not exist.
+    const programPage = await (await clients.officer.get('/program')).text();
+    const shopA = (await (await clients.owner.get('/api/v1/shops/hk05')).json()) as { shop: { id: string } };
     samples = {
+      programId: /name="programId" value="([a-z0-9]+)"/.exec(programPage)?.[1] ?? 'none',
+      shopId: shopA.shop.id,
+      licenceId: 'nolicence',
       shop: 'hk05',
       userId: session.user.id,
       code: orderCode,

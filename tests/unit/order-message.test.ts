@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventLabel, orderWhatsappText, type OrderMessageData } from '#server/orders/order-message.ts';
 import { whatsappLink } from '#server/shops/phone.ts';
 import { CODE_ALPHABET, newOrderCode, normalizeOrderCode } from '#server/orders/order-code.ts';
-import { DESTINATIONS, findDestination } from '#server/orders/destinations.ts';
+import { destinationGroups, findDestination, legacyDestinationCodes } from '#server/orders/destinations.ts';
 import { availableMethods, deliveryOptions } from '#server/orders/delivery-options.ts';
 import { idempotencyKeyHash, openToken, sealToken } from '#server/orders/token-box.ts';
 import { newToken } from '#server/util.ts';
@@ -48,7 +48,7 @@ describe('WhatsApp order message', () => {
         'Subtotal: Rp 89.000',
         'Cara terima: Diantar penjual (sekitar toko)',
         'Ongkos antar: Rp 10.000',
-        'Tujuan: Kab. Gowa',
+        'Tujuan: Kabupaten Gowa',
         'Alamat: Jl. Poros Malino No. 5\nRT 02 / RW 01',
         'Catatan: Tolong dibungkus rapi & cepat ya 🙏\n#segera',
         'Total: Rp 99.000',
@@ -121,59 +121,23 @@ describe('order codes, destinations, delivery options, token box', () => {
     expect(normalizeOrderCode('../etc')).toBeNull();
   });
 
-  it('lists all 24 kabupaten/kota of Sulawesi Selatan, every provincial capital region, stable unique codes', () => {
-    const sulsel = DESTINATIONS.filter((d) => d.group === 'sulsel');
-    expect(sulsel).toHaveLength(24);
-    expect(sulsel.every((d) => /^73\d\d$/.test(d.code))).toBe(true);
-    expect(new Set(DESTINATIONS.map((d) => d.code)).size).toBe(DESTINATIONS.length);
-    expect(findDestination('7306')?.name).toBe('Kab. Gowa');
+  it('offers every kabupaten/kota of Indonesia by Kemendagri code (home province first), and the old codes still resolve', () => {
+    const groups = destinationGroups();
+    const all = groups.flatMap((g) => g.items);
+    expect(all).toHaveLength(514);
+    expect(new Set(all.map((d) => d.code)).size).toBe(514);
+    expect(groups[0]!.provinceName).toBe('Sulawesi Selatan');
+    expect(groups[0]!.items).toHaveLength(24);
+    expect(findDestination('73.06')?.name).toBe('Kabupaten Gowa');
+    // Codes of orders placed with the hand-kept list: BPS numbers (which differ from Kemendagri's inside Sulsel).
+    expect(findDestination('7306')?.code).toBe('73.06');
     expect(findDestination('7371')?.name).toBe('Kota Makassar');
-    expect(findDestination('7311')?.name).toBe('Kab. Bone');
+    expect(findDestination('7311')).toMatchObject({ name: 'Kabupaten Bone', kabupatenCode: '73.08' });
+    expect(findDestination('x-wamena')?.name).toBe('Kabupaten Jayawijaya');
+    expect(findDestination('31')).toMatchObject({ name: 'DKI Jakarta', kabupatenCode: null });
+    for (const old of legacyDestinationCodes()) expect(findDestination(old), old).toBeDefined();
     expect(findDestination('lainnya')).toBeDefined();
-    for (const city of [
-      'Banda Aceh',
-      'Medan',
-      'Padang',
-      'Pekanbaru',
-      'Tanjung Pinang',
-      'Jambi',
-      'Palembang',
-      'Bengkulu',
-      'Bandar Lampung',
-      'Pangkal Pinang',
-      'DKI Jakarta',
-      'Serang',
-      'Bandung',
-      'Semarang',
-      'Yogyakarta',
-      'Surabaya',
-      'Denpasar',
-      'Mataram',
-      'Kupang',
-      'Pontianak',
-      'Palangka Raya',
-      'Banjarmasin',
-      'Samarinda',
-      'Tanjung Selor',
-      'Manado',
-      'Gorontalo',
-      'Palu',
-      'Mamuju',
-      'Kendari',
-      'Ambon',
-      'Sofifi',
-      'Manokwari',
-      'Sorong',
-      'Jayapura',
-      'Nabire',
-      'Wamena',
-      'Merauke',
-    ]) {
-      expect(
-        DESTINATIONS.some((d) => d.name.includes(city)),
-        city,
-      ).toBe(true);
-    }
+    expect(findDestination('9999')).toBeUndefined();
   });
 
   it('reads delivery options from the profile JSON, with pickup + courier as the default', () => {

@@ -18,6 +18,7 @@ import * as orderDesk from './order-desk.ts';
 import * as accountRecovery from './account-recovery.ts';
 import * as buyer from './buyer.ts';
 import * as dashboardShell from './dashboard-shell.ts';
+import * as registry from './registry.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -38,6 +39,7 @@ export const AREAS: AreaMessages[] = [
   books,
   orderDesk,
   accountRecovery,
+  registry,
   buyer,
   dashboardShell,
 ];

@@ -47,7 +47,10 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/staf': { capability: 'staff.manage', tab: 'dashboard.staff' },
   '/dashboard/[shop]/audit': { capability: 'audit.view', tab: 'dashboard.audit' },
   '/dashboard/[shop]/brand': { capability: 'brand.edit', tab: 'brand.tab' },
+  '/dashboard/[shop]/pendampingan': { capability: 'shop.edit' },
   '/program': { capability: 'program.view' },
+  '/program/toko': { capability: 'program.registry' },
+  '/program/toko/[shopId]': { capability: 'program.registry' },
 } as const satisfies Record<string, DashboardPage>;
 
 /** The shop dashboard's tabs in order, as route patterns with their declarations. */

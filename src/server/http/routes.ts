@@ -100,7 +100,25 @@ import {
   publishBrandKitResponse,
   restoreDesignResponse,
 } from '../branding/responses.ts';
-import { programSummaryResponse } from '../program/responses.ts';
+import {
+  claimLinkResponse,
+  licenceSavedResponse,
+  localAreaResponse,
+  programAreasResponse,
+  programPrivacyResponse,
+  programSummaryResponse,
+  registerShopResponse,
+  registryListResponse,
+  registryShopResponse,
+} from '../program/responses.ts';
+import {
+  baselineInput,
+  kabupatenInput,
+  licenceInput,
+  localAreaInput,
+  registerShopInput,
+  registryFactsInput,
+} from '../program/registry-schemas.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import { DESIGN_BODY_BYTES, IMPORT_FORM_BYTES, ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES, STRIPE_WEBHOOK_BYTES } from './body-limits.ts';
@@ -129,6 +147,8 @@ const exportDesignQuery = z.object({
 });
 
 /** The JSON API, declared once (see api.ts). Later issues add their routes here. */
+const REGISTRY = { kind: 'program', capability: 'program.registry' } as const;
+
 export const ROUTES = {
   signUp: defineRoute({
     method: 'post',
@@ -909,6 +929,114 @@ export const ROUTES = {
     summary: 'Shops per village for program officers',
     access: { kind: 'program', capability: 'program.view' },
     response: programSummaryResponse,
+  }),
+  programAreas: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/{programId}/areas',
+    tag: 'program',
+    summary: "Set the program's kabupaten: its official kecamatan and desa/kelurahan with Kemendagri codes (idn-area-data)",
+    access: REGISTRY,
+    body: kabupatenInput,
+    response: programAreasResponse,
+  }),
+  programLocalArea: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/{programId}/areas/local',
+    tag: 'program',
+    summary: 'Add a program-defined area (a local name that is not an official desa) under an official desa',
+    access: REGISTRY,
+    body: localAreaInput,
+    success: 201,
+    response: localAreaResponse,
+  }),
+  registryList: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/{programId}/shops',
+    tag: 'program',
+    summary: "The program's shops with their registry facts",
+    access: REGISTRY,
+    response: registryListResponse,
+  }),
+  registerShop: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/{programId}/shops',
+    tag: 'program',
+    summary: 'Register a shop for an owner who may have no account yet (hand it over with a claim link)',
+    access: REGISTRY,
+    body: registerShopInput,
+    success: 201,
+    response: registerShopResponse,
+  }),
+  registryShop: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/{programId}/shops/{shopId}',
+    tag: 'program',
+    summary: "One shop's registry card: business facts, licences, baselines",
+    access: REGISTRY,
+    response: registryShopResponse,
+  }),
+  registryFacts: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/{programId}/shops/{shopId}/registry',
+    tag: 'program',
+    summary: 'Keep business facts: owner, NIB, KBLI, scale, OVOP star, training cohort, program start date',
+    access: REGISTRY,
+    body: registryFactsInput,
+    success: 204,
+  }),
+  addLicence: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/{programId}/shops/{shopId}/licences',
+    tag: 'program',
+    summary: 'Add a licence (P-IRT, halal, BPOM MD, trademark) with its number and dates',
+    access: REGISTRY,
+    body: licenceInput,
+    success: 201,
+    response: licenceSavedResponse,
+  }),
+  deleteLicence: defineRoute({
+    method: 'delete',
+    path: '/api/v1/program/{programId}/shops/{shopId}/licences/{licenceId}',
+    tag: 'program',
+    summary: 'Remove a licence',
+    access: REGISTRY,
+    success: 204,
+  }),
+  programBaseline: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/{programId}/shops/{shopId}/baselines',
+    tag: 'program',
+    summary: "Record a pre-program month's sales and how it was estimated (replaces that month's figure)",
+    access: REGISTRY,
+    body: baselineInput,
+    success: 204,
+  }),
+  claimLink: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/{programId}/shops/{shopId}/claim-links',
+    tag: 'program',
+    summary: 'Issue a one-time, expiring claim link (owner invite) to send over WhatsApp; only its hash is stored',
+    access: REGISTRY,
+    success: 201,
+    response: claimLinkResponse,
+  }),
+  shopBaseline: defineRoute({
+    method: 'put',
+    path: '/api/v1/shops/{shop}/baselines',
+    tag: 'shops',
+    summary: "The owner records a pre-program month's sales and how it was estimated",
+    access: { kind: 'shop', capability: 'shop.edit' },
+    body: baselineInput,
+    success: 204,
+  }),
+  programPrivacy: defineRoute({
+    method: 'put',
+    path: '/api/v1/shops/{shop}/program-privacy',
+    tag: 'shops',
+    summary: "Opt the shop out of the program office's per-shop views (it still counts in totals)",
+    access: { kind: 'shop', capability: 'shop.edit' },
+    body: z.object({ optOut: z.boolean() }),
+    response: programPrivacyResponse,
   }),
 } as const;
 

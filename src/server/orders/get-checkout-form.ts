@@ -1,12 +1,12 @@
 import { newToken } from '../util.ts';
 import { getCart } from './get-cart.ts';
 import { checkoutOptions } from './checkout-options.ts';
-import { DESTINATIONS } from './destinations.ts';
+import { OTHER_DESTINATION, destinationGroups, findDestination } from './destinations.ts';
 import { getPublishedBrand } from '../branding/get-published-brand.ts';
 
 /**
  * What the checkout page shows: the cart, the shop's delivery and payment options with the choice the
- * form had (or the first), the delivery fee of that choice, destinations by group, and the idempotency
+ * form had (or the first), the delivery fee of that choice, destinations by province, and the idempotency
  * key the form carries (the one it was posted with, so a re-shown form still places one order), and the
  * shop's published brand (checkout keeps the shop's look).
  */
@@ -22,10 +22,6 @@ export async function getCheckoutForm(opts: { shopId: string; cartToken: string 
     payment: options.payment.find((p) => p === v('payment')) ?? options.payment[0]!,
     fee: options.delivery.find((d) => d.method === delivery)?.fee ?? 0,
     idempotencyKey: v('idempotencyKey') || newToken(),
-    destinations: {
-      sulsel: DESTINATIONS.filter((d) => d.group === 'sulsel'),
-      indonesia: DESTINATIONS.filter((d) => d.group === 'indonesia'),
-      other: DESTINATIONS.find((d) => d.group === 'other')!,
-    },
+    destinations: { groups: destinationGroups(), other: findDestination(OTHER_DESTINATION)! },
   };
 }
