@@ -174,7 +174,7 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
                 item,
                 quantity: a.quantity,
                 key: `si-${i}`,
-                source: { kind: 'purchase', cost: a.cost, paidWith: a.paidWith },
+                source: { kind: 'purchase', cost: a.cost, paidWith: a.paidWith, supplierName: 'Pemasok' },
               });
           } else if (a.kind === 'count') {
             const { db } = await import('#server/db/index.ts');
