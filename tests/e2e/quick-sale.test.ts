@@ -55,6 +55,7 @@ describe('quick sale on a phone (Chromium, 360 px)', () => {
     expect(await salesMonth(page)).toBe(before + 2 * price);
     await page.goto(reportUrl);
     expect(await stallInReport(page)).toBe(stallBefore + 2 * price);
+    await page.goto(`${app.server.url}/dashboard/hk05`);
 
     // A repeat sale of one product from the dashboard home: tap "record a sale", tap "sell 1 more, cash": done.
     await Promise.all([page.waitForURL(/\/jual$/), page.click('[data-record-sale]')]);

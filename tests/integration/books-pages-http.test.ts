@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '#tests/helpers/server.ts';
-import { Client } from '#tests/helpers/http.ts';
-import { DEMO_PASSWORD, useTestDatabase } from '#tests/helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '#tests/helpers/http.ts';
+import { useBooksHttp } from '#tests/helpers/books-http.ts';
 
 /**
  * Issue 10: the books' pages and API over HTTP — stock (staff count, never see costs), chart of accounts,
  * journal with its sources, opening balances, taxpayer kind — for the owner, staff and another shop.
  */
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-let server: TestServer;
 let owner: Client;
 let staff: Client;
 let other: Client;
 let shopId: string;
 let productId: string;
 
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
+const books = useBooksHttp(async ({ shopId }) => {
   const { db } = await import('#server/db/index.ts');
-  shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
   const p = await db()
     .selectFrom('products')
     .leftJoin('product_variants', (j) =>
@@ -31,19 +26,8 @@ beforeAll(async () => {
     .orderBy('products.name')
     .executeTakeFirstOrThrow();
   productId = p.id;
-  server = await startServer({ db: env, keepDb: true, seed: false });
-  owner = new Client(server.url);
-  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-  staff = new Client(server.url);
-  await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
-  other = new Client(server.url);
-  await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  await env?.close();
 });
+beforeAll(() => void ({ owner, staff, other, shopId } = books));
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
@@ -186,8 +170,7 @@ describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName}
   it('the owner sees the chart in both languages and adds an account; a bad code is refused; staff and others cannot', async () => {
     const id = await (await owner.get('/dashboard/hk05/akun')).text();
     expect(id).toContain('Beban Penyusutan');
-    const en = new Client(server.url, { lang: 'en' });
-    await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const en = await books.ownerIn('en');
     expect(await (await en.get('/dashboard/hk05/akun')).text()).toContain('Depreciation expense');
     const add = await owner.form('/dashboard/hk05/akun', { type: 'expense', code: '5391', nameId: 'Beban Ronda', nameEn: 'Night watch' });
     expect(add.status).toBe(303);
