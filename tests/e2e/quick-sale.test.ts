@@ -7,10 +7,12 @@ const app = useServerAndBrowser();
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const salesMonth = async (page: Page) => Number(await page.getAttribute('[data-sales-month]', 'data-sales-month'));
+/** The stall's net sales in the report's table by channel; no row when the period has none yet. */
+const stallInReport = async (page: Page) => Number((await (await page.$('tr[data-channel=stall]'))?.getAttribute('data-net')) ?? 0);
 const stockOf = async (page: Page, key: string) => Number(await page.getAttribute(`[data-choice="${key}"]`, 'data-stock'));
 
 describe('quick sale on a phone (Chromium, 360 px)', () => {
-  it('records a stall sale that shows in the dashboard home and takes the stock, then repeats it in three taps', async () => {
+  it('records a stall sale that shows in the dashboard home and the report and takes the stock, then repeats it in three taps', async () => {
     const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
     await page.goto(`${app.server.url}/masuk`);
@@ -21,6 +23,14 @@ describe('quick sale on a phone (Chromium, 360 px)', () => {
     await page.goto(`${app.server.url}/dashboard/hk05`);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     const before = await salesMonth(page);
+    // The report's period is one tap: "this month" is a chip, the full form stays folded on a phone.
+    await page.goto(`${app.server.url}/dashboard/hk05/laporan`);
+    await Promise.all([page.waitForURL(/laporan\?month=/), page.click('.period-picker .chips a >> nth=0')]);
+    expect(await page.getAttribute('.period-picker .chips a >> nth=0', 'aria-current')).toBe('page');
+    expect(await page.locator('.period-picker details').getAttribute('open')).toBeNull();
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
+    const reportUrl = page.url();
+    const stallBefore = await stallInReport(page);
 
     // On a phone Jual sits behind "Lainnya" in the bottom bar.
     await page.click('[data-more] summary');
@@ -43,6 +53,9 @@ describe('quick sale on a phone (Chromium, 360 px)', () => {
 
     await page.goto(`${app.server.url}/dashboard/hk05`);
     expect(await salesMonth(page)).toBe(before + 2 * price);
+    await page.goto(reportUrl);
+    expect(await stallInReport(page)).toBe(stallBefore + 2 * price);
+    await page.goto(`${app.server.url}/dashboard/hk05`);
 
     // A repeat sale of one product from the dashboard home: tap "record a sale", tap "sell 1 more, cash": done.
     await Promise.all([page.waitForURL(/\/jual$/), page.click('[data-record-sale]')]);

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '#tests/helpers/server.ts';
-import { Client } from '#tests/helpers/http.ts';
-import { DEMO_PASSWORD, useTestDatabase } from '#tests/helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '#tests/helpers/http.ts';
+import { useBooksHttp } from '#tests/helpers/books-http.ts';
 
 /**
  * Issue 10: the books' pages and API over HTTP — stock (staff count, never see costs), chart of accounts,
  * journal with its sources, opening balances, taxpayer kind — for the owner, staff and another shop.
  */
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
-let server: TestServer;
 let owner: Client;
 let staff: Client;
 let other: Client;
 let shopId: string;
 let productId: string;
 
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
+const books = useBooksHttp(async ({ shopId }) => {
   const { db } = await import('#server/db/index.ts');
-  shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
   const p = await db()
     .selectFrom('products')
     .leftJoin('product_variants', (j) =>
@@ -31,19 +26,8 @@ beforeAll(async () => {
     .orderBy('products.name')
     .executeTakeFirstOrThrow();
   productId = p.id;
-  server = await startServer({ db: env, keepDb: true, seed: false });
-  owner = new Client(server.url);
-  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-  staff = new Client(server.url);
-  await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
-  other = new Client(server.url);
-  await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  await env?.close();
 });
+beforeAll(() => void ({ owner, staff, other, shopId } = books));
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
@@ -51,6 +35,23 @@ async function stock() {
   const { db } = await import('#server/db/index.ts');
   const r = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   return { stock: Number(r.stock), value: Number(r.stock_value ?? 0) };
+}
+
+/** Payables opened by stock-ins (not the cash book's), oldest first: [supplier, phone, amount, due]. */
+async function payables() {
+  const { db } = await import('#server/db/index.ts');
+  const rows = await db()
+    .selectFrom('ledger_debts')
+    .innerJoin('journal_entries', (j) =>
+      j.onRef('journal_entries.shop_id', '=', 'ledger_debts.shop_id').onRef('journal_entries.id', '=', 'ledger_debts.entry_id'),
+    )
+    .select(['ledger_debts.party_name', 'ledger_debts.party_phone', 'ledger_debts.amount', 'ledger_debts.due_date'])
+    .where('ledger_debts.shop_id', '=', shopId)
+    .where('ledger_debts.kind', '=', 'payable')
+    .where('journal_entries.source_type', '=', 'stock')
+    .orderBy('ledger_debts.created_at')
+    .execute();
+  return rows.map((r) => [r.party_name, r.party_phone, Number(r.amount), r.due_date]);
 }
 
 describe(`stock page (${dbName})`, () => {
@@ -107,11 +108,20 @@ describe(`stock page (${dbName})`, () => {
       kind: 'purchase',
       cost: '150.000',
       paidWith: 'credit',
+      supplierName: 'Toko Sinar',
+      supplierPhone: '0852 4000 3333',
+      dueDate: '2099-01-31',
       idempotencyKey: 'stok-http-in-1',
     };
+    const nameless = await owner.form('/dashboard/hk05/stok', { ...form, supplierName: '', idempotencyKey: 'stok-http-in-0' });
+    expect(nameless.status).toBe(400);
+    expect(await nameless.text()).toContain('Wajib diisi.');
+    expect(await stock()).toEqual(before);
     expect((await owner.form('/dashboard/hk05/stok', form)).status).toBe(303);
     expect((await owner.form('/dashboard/hk05/stok', form)).status).toBe(303);
     expect(await stock()).toEqual({ stock: before.stock + 10, value: before.value + 150_000 });
+    // On credit the supplier is owed: one payable (a replay adds none), the same as the API's (below).
+    expect(await payables()).toEqual([['Toko Sinar', '+6285240003333', 150_000, '2099-01-31']]);
     const batch = await owner.form('/dashboard/hk05/stok', {
       ...form,
       kind: 'production',
@@ -124,14 +134,43 @@ describe(`stock page (${dbName})`, () => {
     expect(await batch.text()).toContain('Bahan baku yang tercatat tidak cukup.');
     expect(await stock()).toEqual({ stock: before.stock + 10, value: before.value + 150_000 });
   });
+
+  it('a stock-in on credit through the API opens the same payable as the page; without a supplier it is 400', async () => {
+    const before = await stock();
+    const had = await payables();
+    const body = {
+      productId,
+      quantity: 4,
+      source: { kind: 'purchase', cost: 60_000, paidWith: 'credit', supplierName: 'CV Kemasan Gowa', dueDate: '2099-02-28' },
+      idempotencyKey: 'stok-http-api-credit-1',
+    };
+    const post = (json: unknown) => owner.request('/api/v1/shops/hk05/stock-ins', { method: 'POST', json });
+    const first = await post(body);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ recorded: true });
+    const again = await post(body);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual({ recorded: false });
+    expect(await stock()).toEqual({ stock: before.stock + 4, value: before.value + 60_000 });
+    expect(await payables()).toEqual([...had, ['CV Kemasan Gowa', null, 60_000, '2099-02-28']]);
+    const list = (await (await owner.get('/api/v1/shops/hk05/debts?kind=payable')).json()) as {
+      debts: { partyName: string; outstanding: number; dueDate: string | null }[];
+    };
+    expect(list.debts.find((d) => d.partyName === 'CV Kemasan Gowa')).toMatchObject({ outstanding: 60_000, dueDate: '2099-02-28' });
+    const nameless = await post({ ...body, source: { ...body.source, supplierName: undefined }, idempotencyKey: 'stok-http-api-credit-2' });
+    expect(nameless.status).toBe(400);
+    expect(((await nameless.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty([
+      'source.supplierName',
+    ]);
+    expect(await stock()).toEqual({ stock: before.stock + 4, value: before.value + 60_000 });
+  });
 });
 
 describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName})`, () => {
   it('the owner sees the chart in both languages and adds an account; a bad code is refused; staff and others cannot', async () => {
     const id = await (await owner.get('/dashboard/hk05/akun')).text();
     expect(id).toContain('Beban Penyusutan');
-    const en = new Client(server.url, { lang: 'en' });
-    await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const en = await books.ownerIn('en');
     expect(await (await en.get('/dashboard/hk05/akun')).text()).toContain('Depreciation expense');
     const add = await owner.form('/dashboard/hk05/akun', { type: 'expense', code: '5391', nameId: 'Beban Ronda', nameEn: 'Night watch' });
     expect(add.status).toBe(303);
@@ -164,18 +203,66 @@ describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName}
       date: '',
       cash: '1.000.000',
       bank: '',
-      receivables: '',
       equipment: '',
-      payables: '250.000',
+      'receivable:0:name': 'Warung Daeng Puji',
+      'receivable:0:phone': '0852 4000 4444',
+      'receivable:0:amount': '120.000',
+      'receivable:0:dueDate': '2099-03-01',
+      'receivable:1:name': '',
+      'receivable:1:phone': '',
+      'receivable:1:amount': '',
+      'receivable:1:dueDate': '',
+      'payable:0:name': 'Toko Tepung',
+      'payable:0:phone': '',
+      'payable:0:amount': '250.000',
+      'payable:0:dueDate': '',
       idempotencyKey: 'saldo-http-1',
     };
     expect((await staff.form('/dashboard/hk05/saldo-awal', form)).status).toBe(403);
     expect((await owner.form('/dashboard/hk05/saldo-awal', form)).status).toBe(303);
     expect((await owner.form('/dashboard/hk05/saldo-awal', form)).status).toBe(303);
     const html = await (await owner.get('/dashboard/hk05/saldo-awal')).text();
-    expect(html).toContain('data-capital="750000"');
+    expect(html).toContain('data-capital="870000"');
+    // The named debts are offered again for a correction, with two blank rows each.
+    expect(html).toContain('value="Warung Daeng Puji"');
+    expect(html).toContain('name="receivable:2:name"');
+    expect(html).toContain('name="payable:1:name"');
+    // They are in hutang piutang: the receivable with a WhatsApp reminder, the payable for the owner only.
+    const debtsPage = await (await owner.get('/dashboard/hk05/piutang')).text();
+    expect(debtsPage).toContain('Warung Daeng Puji');
+    expect(debtsPage).toContain('Toko Tepung');
+    const staffDebts = await (await staff.get('/dashboard/hk05/piutang')).text();
+    expect(staffDebts).toContain('Warung Daeng Puji');
+    expect(staffDebts).not.toContain('Toko Tepung');
+    const { db: d } = await import('#server/db/index.ts');
+    const opened = await d()
+      .selectFrom('ledger_debts')
+      .innerJoin('journal_entries', (j) =>
+        j.onRef('journal_entries.shop_id', '=', 'ledger_debts.shop_id').onRef('journal_entries.id', '=', 'ledger_debts.entry_id'),
+      )
+      .select([
+        'ledger_debts.id',
+        'ledger_debts.kind',
+        'ledger_debts.party_name',
+        'ledger_debts.party_phone',
+        'ledger_debts.amount',
+        'ledger_debts.due_date',
+      ])
+      .where('ledger_debts.shop_id', '=', shopId)
+      .where('journal_entries.source_type', '=', 'opening_balance')
+      .orderBy('ledger_debts.kind', 'desc')
+      .execute();
+    expect(opened.map((r) => [r.kind, r.party_name, r.party_phone, Number(r.amount), r.due_date])).toEqual([
+      ['receivable', 'Warung Daeng Puji', '+6285240004444', 120_000, '2099-03-01'],
+      ['payable', 'Toko Tepung', null, 250_000, null],
+    ]);
+    const reminded = await (await staff.get(`/dashboard/hk05/piutang?ingatkan=${opened[0]!.id}`)).text();
+    expect(reminded).toContain('href="https://wa.me/6285240004444?text=');
     const bad = await owner.form('/dashboard/hk05/saldo-awal', { ...form, cash: 'sejuta', idempotencyKey: 'saldo-http-2' });
     expect(bad.status).toBe(400);
+    const nameless = await owner.form('/dashboard/hk05/saldo-awal', { ...form, 'payable:0:name': '', idempotencyKey: 'saldo-http-3' });
+    expect(nameless.status).toBe(400);
+    expect(await nameless.text()).toContain('Wajib diisi.');
     const openings = await db()
       .selectFrom('journal_entries')
       .select('id')
@@ -185,10 +272,19 @@ describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName}
     expect(openings).toHaveLength(1);
     const api = await owner.request('/api/v1/shops/hk05/opening-balances', {
       method: 'PUT',
-      json: { cash: 2_000_000, idempotencyKey: 'saldo-http-api-1' },
+      json: {
+        cash: 2_000_000,
+        receivables: [{ name: 'Kios Malino', phone: '085240005555', amount: 80_000, dueDate: '2099-04-01' }],
+        idempotencyKey: 'saldo-http-api-1',
+      },
     });
     expect(api.status).toBe(200);
-    expect(await api.json()).toMatchObject({ recorded: true, capital: 2_000_000 });
+    expect(await api.json()).toMatchObject({ recorded: true, capital: 2_080_000 });
+    // The correction cancels the page's opening debts; its own receivable stands.
+    const receivables = (await (await owner.get('/api/v1/shops/hk05/debts?kind=receivable')).json()) as { debts: { partyName: string }[] };
+    const names = receivables.debts.map((x) => x.partyName);
+    expect(names).toContain('Kios Malino');
+    expect(names).not.toContain('Warung Daeng Puji');
     expect(
       (await staff.request('/api/v1/shops/hk05/opening-balances', { method: 'PUT', json: { idempotencyKey: 'saldo-http-api-2' } })).status,
     ).toBe(403);

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { Client } from '../helpers/http.ts';
-import { DEMO_PASSWORD } from '../helpers/db.ts';
+import type { Client } from '../helpers/http.ts';
+import { useBooksHttp } from '../helpers/books-http.ts';
 
-let server: TestServer;
 let owner: Client;
 let ownerEn: Client;
 let staff: Client;
@@ -17,23 +15,14 @@ const key = () => `ledger-http-${Date.now()}-${++n}`;
 const today = new Date().toISOString().slice(0, 10);
 const COST_FIELDS = ['cost', 'grossProfit', 'value', 'netIncome', 'cogs'];
 
+const books = useBooksHttp();
 beforeAll(async () => {
-  server = await startServer();
-  owner = new Client(server.url);
-  ownerEn = new Client(server.url, { lang: 'en' });
-  staff = new Client(server.url);
-  other = new Client(server.url);
-  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-  await ownerEn.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-  await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
-  await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
+  ({ owner, staff, other } = books);
+  ownerEn = await books.ownerIn('en');
   const products = (await (await owner.get(`${API}/products`)).json()) as {
     products: { id: string; stockStatus: string; variants: unknown[] }[];
   };
   productId = products.products.find((p) => p.stockStatus === 'in_stock' && p.variants.length === 0)!.id;
-}, 300_000);
-afterAll(async () => {
-  await server?.stop();
 });
 
 const sale = (c: Client, body: Record<string, unknown>, headers: Record<string, string> = {}) =>

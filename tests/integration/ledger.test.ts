@@ -15,7 +15,9 @@ async function mods() {
   const { getTrialBalance } = await import('#server/ledger/get-trial-balance.ts');
   const { getGeneralLedger } = await import('#server/ledger/get-general-ledger.ts');
   const { addAccount } = await import('#server/ledger/add-account.ts');
+  const { listDebts } = await import('#server/ledger/list-debts.ts');
   return {
+    listDebts,
     db,
     inShop,
     postEntry,
@@ -162,7 +164,7 @@ describe(`ledger (${dbName})`, () => {
         item: { productId, variantId: null },
         quantity: 10,
         key: 'si-1',
-        source: { kind: 'purchase', cost: 250000, paidWith: 'credit' },
+        source: { kind: 'purchase', cost: 250000, paidWith: 'credit', supplierName: 'Toko Tepung' },
       }),
     ).toEqual({ recorded: true });
     expect(
@@ -173,10 +175,24 @@ describe(`ledger (${dbName})`, () => {
         item: { productId, variantId: null },
         quantity: 10,
         key: 'si-1',
-        source: { kind: 'purchase', cost: 250000, paidWith: 'credit' },
+        source: { kind: 'purchase', cost: 250000, paidWith: 'credit', supplierName: 'Toko Tepung' },
       }),
     ).toEqual({ recorded: false });
     expect(await product()).toEqual({ stock: 48, stock_value: 1086000 });
+    // On credit: one payable to the supplier in hutang piutang, not two for the replay.
+    const payables = await m.listDebts({ shopId, role: 'owner', kind: 'payable' });
+    expect(payables.debts.map((d) => [d.partyName, d.outstanding])).toEqual([['Toko Tepung', 250000]]);
+    await expect(
+      m.recordStockIn({
+        shopId,
+        role: 'owner',
+        userId,
+        item: { productId, variantId: null },
+        quantity: 1,
+        key: 'si-2',
+        source: { kind: 'purchase', cost: 1000, paidWith: 'credit' },
+      }),
+    ).rejects.toMatchObject({ status: 400, fields: { 'source.supplierName': ['validation.required'] } });
     // d. delivered: Uang Muka / Penjualan 70.000; HPP / Persediaan 44.000 (the cost its reservation took).
     await moveOrder(shopId, a.orderId, 'fulfilled');
     // e. 4 more ordered (4 x 22.625 = 90.500 reserved), paid, cancelled: money and units go back.

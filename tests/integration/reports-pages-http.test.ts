@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '#tests/helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '#tests/helpers/server.ts';
 import { Client } from '#tests/helpers/http.ts';
-import { DEMO_PASSWORD, useTestDatabase } from '#tests/helpers/db.ts';
+import { DEMO_PASSWORD } from '#tests/helpers/db.ts';
+import { useBooksHttp } from '#tests/helpers/books-http.ts';
 import { moveOrder, placeOrder, today } from '#tests/helpers/ledger.ts';
 import type { ProfitLoss } from '#server/ledger/get-profit-loss.ts';
 
@@ -15,7 +16,6 @@ import type { ProfitLoss } from '#server/ledger/get-profit-loss.ts';
  * Issue 10: the reports page over HTTP. Sales for staff and owner; the statements, CALK, trial balance,
  * general ledger, PPh estimate, taxpayer form and file downloads for the owner only.
  */
-let env: Awaited<ReturnType<typeof useTestDatabase>>;
 let server: TestServer;
 let owner: Client;
 let staff: Client;
@@ -27,11 +27,9 @@ let salesNet: number;
 let receivableId: string;
 const EXPENSE = 12_345;
 
-beforeAll(async () => {
-  env = await useTestDatabase({ seed: true });
+const books = useBooksHttp(async (shop) => {
   const { db } = await import('#server/db/index.ts');
-  const shop = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
-  shopId = shop.id;
+  shopId = shop.shopId;
   const product = await db()
     .selectFrom('products')
     .select('id')
@@ -48,7 +46,7 @@ beforeAll(async () => {
     const o = await placeOrder(shopId, product.id, qty);
     for (const to of ['confirmed', 'paid', 'fulfilled'] as const) await moveOrder(shopId, o.orderId, to);
   }
-  const ownerRow = await db().selectFrom('users').select('id').where('email', '=', 'pemilik@hk05.test').executeTakeFirstOrThrow();
+  const ownerRow = { id: shop.ownerId };
   const { recordExpense, expenseInput } = await import('#server/ledger/record-expense.ts');
   await recordExpense({
     shopId,
@@ -105,19 +103,8 @@ beforeAll(async () => {
   pl = await getProfitLoss({ shopId, role: 'owner', ...month });
   const { getSalesReport } = await import('#server/ledger/get-sales-report.ts');
   salesNet = (await getSalesReport({ shopId, role: 'staff', ...month, groupBy: 'day' })).total.net;
-  server = await startServer({ db: env, keepDb: true, seed: false });
-  owner = new Client(server.url);
-  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-  staff = new Client(server.url);
-  await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
-  other = new Client(server.url);
-  await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  await env?.close();
 });
+beforeAll(() => void ({ server, owner, staff, other } = books));
 
 const rp = (n: number) =>
   new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(n).replace(/\u00a0/g, ' ');
@@ -439,8 +426,7 @@ describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const badLife = await owner.form('/dashboard/hk05/kas', { ...form, lifeMonths: '0', idempotencyKey: 'kas-test-equip-2' });
     expect(badLife.status).toBe(400);
     expect(await badLife.text()).toContain('Umur pakai 1 sampai 600 bulan.');
-    const en = new Client(server.url, { lang: 'en' });
-    await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+    const en = await books.ownerIn('en');
     const html = await (await en.get('/dashboard/hk05/kas')).text();
     expect(html).toContain('Equipment bought');
     expect(html).toContain('Toko Mesin');

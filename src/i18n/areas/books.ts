@@ -1,6 +1,8 @@
 /** The books (issue 10): cash-book list and reversal, opening balances, chart of accounts, journal, stock. */
 export const id = {
   'ledger.payablePartlyPaid': 'Hutang dari catatan ini sudah dibayar sebagian; catatan tidak bisa dibatalkan.',
+  'ledger.openingDebtPaid':
+    'Sebagian piutang atau hutang saldo awal sudah dibayar, jadi saldo awal tidak bisa diganti lagi. Catat koreksinya di buku kas.',
   'books.cash.onCredit': 'Kredit (bayar nanti)',
   'books.cash.reversed': 'Catatan dibatalkan dengan jurnal koreksi.',
   'books.cash.recent': 'Catatan terakhir',
@@ -21,6 +23,7 @@ export const id = {
   'books.cash.lifeMonths': 'Umur pakai (bulan)',
   'books.cash.salvage': 'Nilai sisa (Rp)',
   'books.cash.supplier': 'Pemasok',
+  'books.stock.supplier': 'Pemasok (wajib bila kredit)',
   'books.cash.dueDate': 'Jatuh tempo (bila kredit)',
   'books.cash.party': 'Dibayar kepada',
   'books.cash.receiptPhoto': 'Foto nota (boleh kosong)',
@@ -99,9 +102,14 @@ export const id = {
   'books.opening.date': 'Tanggal mulai (kosong: hari ini)',
   'books.opening.cash': 'Kas (Rp)',
   'books.opening.bank': 'Bank (Rp)',
-  'books.opening.receivables': 'Piutang usaha (Rp)',
+  'books.opening.receivables': 'Piutang usaha',
+  'books.opening.receivablesHint': 'Siapa yang masih berutang kepada usaha pada tanggal mulai. Tiap baris masuk ke hutang piutang.',
+  'books.opening.payables': 'Utang usaha',
+  'books.opening.payablesHint': 'Kepada siapa usaha masih berutang pada tanggal mulai. Tiap baris masuk ke hutang piutang.',
+  'books.opening.customer': 'Pelanggan',
+  'books.partyPhone': 'Nomor WhatsApp (boleh kosong)',
+  'books.opening.debtAmount': 'Jumlah (Rp)',
   'books.opening.equipment': 'Peralatan, nilai buku (Rp)',
-  'books.opening.payables': 'Utang usaha (Rp)',
   'books.opening.inventoryHint':
     'Jumlah dan harga pokok per barang; jumlah ini menjadi stok di toko online. Kosongkan barang yang tidak diubah.',
   'books.opening.unitCost': 'Harga pokok per unit (Rp)',
@@ -110,6 +118,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'ledger.payablePartlyPaid': 'Part of the payable of this record has been paid; the record cannot be reversed.',
+  'ledger.openingDebtPaid':
+    'A receivable or payable of the opening balances has been partly paid, so the opening balances can no longer be replaced. Record the correction in the cash book.',
   'books.cash.onCredit': 'On credit (pay later)',
   'books.cash.reversed': 'The record was reversed with a correcting entry.',
   'books.cash.recent': 'Recent records',
@@ -130,6 +140,7 @@ export const en: Record<keyof typeof id, string> = {
   'books.cash.lifeMonths': 'Useful life (months)',
   'books.cash.salvage': 'Salvage value (Rp)',
   'books.cash.supplier': 'Supplier',
+  'books.stock.supplier': 'Supplier (required on credit)',
   'books.cash.dueDate': 'Due date (if on credit)',
   'books.cash.party': 'Paid to',
   'books.cash.receiptPhoto': 'Receipt photo (optional)',
@@ -207,9 +218,14 @@ export const en: Record<keyof typeof id, string> = {
   'books.opening.date': 'Start date (empty: today)',
   'books.opening.cash': 'Cash (Rp)',
   'books.opening.bank': 'Bank (Rp)',
-  'books.opening.receivables': 'Receivables (Rp)',
+  'books.opening.receivables': 'Receivables',
+  'books.opening.receivablesHint': 'Who still owed the business on the start date. Each row goes into Debts.',
+  'books.opening.payables': 'Payables',
+  'books.opening.payablesHint': 'Whom the business still owed on the start date. Each row goes into Debts.',
+  'books.opening.customer': 'Customer',
+  'books.partyPhone': 'WhatsApp number (optional)',
+  'books.opening.debtAmount': 'Amount (Rp)',
   'books.opening.equipment': 'Equipment, book value (Rp)',
-  'books.opening.payables': 'Payables (Rp)',
   'books.opening.inventoryHint':
     'Quantity and unit cost per item; the quantity becomes the storefront stock. Leave an item empty to keep it as it is.',
   'books.opening.unitCost': 'Unit cost (Rp)',

@@ -546,7 +546,8 @@ export const ROUTES = {
     method: 'post',
     path: '/api/v1/shops/{shop}/stock-ins',
     tag: 'ledger',
-    summary: 'Stock in: goods bought (cash, bank or on credit) or a production batch; moves the moving-average cost. Owner only (costs)',
+    summary:
+      'Stock in: goods bought (cash, bank, or on credit to a named supplier, which opens a payable in hutang piutang) or a production batch; moves the moving-average cost. Owner only (costs)',
     access: { kind: 'shop', capability: 'products.cost' },
     body: keyed(stockInInput),
     success: 201,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ShopScope } from '../tenant/index.ts';
-import { Invalid } from '../errors.ts';
+import { Conflict, Invalid } from '../errors.ts';
 import type { CashBookKind, DebtKind } from '../db/schema.ts';
 import { phoneField } from '../auth/schemas.ts';
 import { newId, nowIso } from '../util.ts';
@@ -211,4 +211,28 @@ export async function addDebt(
       created_at: nowIso(),
     })
     .execute();
+}
+
+/**
+ * The debts an entry opened (a stock-in on credit, an opening entry) are cancelled with it, in the caller's
+ * transaction; refused with `conflictKey` once one is partly paid, as that payment would be left without a debt.
+ */
+export async function cancelEntryDebts(scope: ShopScope, entryId: string, conflictKey: string): Promise<void> {
+  const { tx, shopId } = scope;
+  const debts = await tx
+    .selectFrom('ledger_debts')
+    .select(['id', 'settled'])
+    .where('shop_id', '=', shopId)
+    .where('entry_id', '=', entryId)
+    .execute();
+  if (!debts.length) return;
+  if (debts.some((d) => Number(d.settled) > 0)) throw new Conflict(conflictKey);
+  const r = await tx
+    .updateTable('ledger_debts')
+    .set((eb) => ({ reduced: eb.ref('amount') }))
+    .where('shop_id', '=', shopId)
+    .where('entry_id', '=', entryId)
+    .where('settled', '=', 0)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== debts.length) throw new Conflict(conflictKey);
 }

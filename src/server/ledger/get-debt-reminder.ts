@@ -39,7 +39,8 @@ export async function getDebtReminder(opts: { shopId: string; role: Role; debtId
       code: order?.code ?? '',
       due: d.due_date ? formatDay(`${d.due_date}T00:00:00Z`, locale) : '',
     };
-    const text = t(locale, d.due_date ? 'ledger.reminderText' : 'ledger.reminderTextNoDue', params);
+    // A debt without an order (saldo awal, a purchase) has no code: the gap it leaves closes up.
+    const text = oneLine(t(locale, d.due_date ? 'ledger.reminderText' : 'ledger.reminderTextNoDue', params));
     return { url: whatsappLink(d.party_phone, text), text };
   });
 }

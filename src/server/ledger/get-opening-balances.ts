@@ -14,6 +14,8 @@ export interface OpeningBalancesView {
   equipment: number;
   payables: number;
   capital: number;
+  /** The named receivables and payables it opened, in the order entered. */
+  debts: { kind: 'receivable' | 'payable'; name: string; phone: string | null; amount: number; dueDate: string | null }[];
 }
 
 /** The standing opening entry (saldo awal), its lines by account; null when none was posted. Owner only. */
@@ -29,6 +31,14 @@ export async function getOpeningBalances(opts: { shopId: string; role: Role }): 
       .where('shop_id', '=', shopId)
       .where('entry_id', '=', e.id)
       .execute();
+    const debts = await tx
+      .selectFrom('ledger_debts')
+      .select(['kind', 'party_name', 'party_phone', 'amount', 'due_date'])
+      .where('shop_id', '=', shopId)
+      .where('entry_id', '=', e.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     const of = (code: string) => lines.filter((l) => l.account_code === code).reduce((s, l) => s + Number(l.amount), 0);
     return {
       opening: {
@@ -41,6 +51,13 @@ export async function getOpeningBalances(opts: { shopId: string; role: Role }): 
         equipment: of(ACCOUNTS.equipment),
         payables: -of(ACCOUNTS.payable),
         capital: -of(ACCOUNTS.capital),
+        debts: debts.map((d) => ({
+          kind: d.kind,
+          name: d.party_name,
+          phone: d.party_phone,
+          amount: Number(d.amount),
+          dueDate: d.due_date,
+        })),
       },
     };
   });

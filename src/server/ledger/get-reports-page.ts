@@ -53,6 +53,27 @@ export function reportsPeriod(q: ReportsQuery, timezone: string, now = new Date(
   return { period: { from: `${month}-01`, to: lastDayOfMonth(month) }, month };
 }
 
+export type ReportPresetKey = 'thisMonth' | 'lastMonth' | 'thisYear';
+export interface ReportPreset {
+  key: ReportPresetKey;
+  /** The page's query for it (a plain link, so it needs no JavaScript). */
+  query: string;
+  period: Period;
+}
+
+/** The periods asked for most, as one-tap links: this month, last month, this year so far (program time zone). */
+export function reportPresets(timezone: string, now = new Date()): ReportPreset[] {
+  const today = dayIn(timezone, now);
+  const month = today.slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return [
+    { key: 'thisMonth', query: `month=${month}`, period: { from: `${month}-01`, to: lastDayOfMonth(month) } },
+    { key: 'lastMonth', query: `month=${last}`, period: { from: `${last}-01`, to: lastDayOfMonth(last) } },
+    { key: 'thisYear', query: `from=${y}-01-01&to=${today}`, period: { from: `${y}-01-01`, to: today } },
+  ];
+}
+
 /**
  * What the reports page shows: sales (with charts and their tables) for everyone who may manage orders;
  * the statements, CALK, trial balance, general ledger and PPh estimate only for a role with reports.profit.

@@ -1,6 +1,9 @@
 import { inShop } from '../tenant/index.ts';
 import { bumpShopVersion } from '../tenant/index.ts';
 import { Invalid, NotFound } from '../errors.ts';
+import { newId } from '../util.ts';
+import { addDebt } from './cash-book.ts';
+import { checkDay } from './period-totals.ts';
 import type { Role } from '../auth/access.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
@@ -10,15 +13,23 @@ import type { ShopScope } from '../tenant/index.ts';
 import { balancesOf } from './period-totals.ts';
 
 export type StockInSource =
-  /** Goods bought: paid from cash or bank, or on credit (Utang Usaha). */
-  | { kind: 'purchase'; cost: number; paidWith: 'cash' | 'bank' | 'credit' }
+  /** Goods bought: paid from cash or bank, or on credit (Utang Usaha, and a payable to the supplier in hutang piutang). */
+  | {
+      kind: 'purchase';
+      cost: number;
+      paidWith: 'cash' | 'bank' | 'credit';
+      supplierName?: string | null;
+      supplierPhone?: string | null;
+      dueDate?: string | null;
+    }
   /** A production batch: its materials and packaging leave their stock accounts, other direct costs are paid in cash. */
   | { kind: 'production'; materials: number; packaging: number; otherCash: number };
 
 /**
  * Stock in (pembelian or a production batch): the units join the product's one stock number, their cost
  * joins its value (the moving average moves), Persediaan is debited. `key` is the request's idempotency
- * key: the same stock-in sent twice is recorded once.
+ * key: the same stock-in sent twice is recorded once. The stock page and the API both call it, so a
+ * purchase on credit opens the same payable (named supplier, due date) whichever way it came.
  */
 export async function recordStockIn(opts: {
   shopId: string;
@@ -36,6 +47,9 @@ export async function recordStockIn(opts: {
   const parts = source.kind === 'purchase' ? [source.cost] : [source.materials, source.packaging, source.otherCash];
   if (parts.some((n) => !Number.isSafeInteger(n) || n < 0)) throw new Invalid({ cost: ['ledger.amountInvalid'] });
   const cost = parts.reduce((s, n) => s + n, 0);
+  const onCredit = source.kind === 'purchase' && source.paidWith === 'credit';
+  const supplier = onCredit ? source.supplierName?.trim() || null : null;
+  if (onCredit && !supplier) throw new Invalid({ 'source.supplierName': ['validation.required'] });
   const credit: PostingLine[] =
     source.kind === 'purchase'
       ? [
@@ -63,6 +77,24 @@ export async function recordStockIn(opts: {
       lines: [{ account: ACCOUNTS.inventory, amount: cost }, ...credit],
     });
     if (!entry.posted) return { recorded: false };
+    if (source.kind === 'purchase' && supplier) {
+      if (source.dueDate) {
+        checkDay('source.dueDate', source.dueDate);
+        if (source.dueDate < entry.day) throw new Invalid({ 'source.dueDate': ['sales.dueDatePast'] });
+      }
+      await addDebt(scope, {
+        id: newId(),
+        kind: 'payable',
+        orderId: null,
+        entryId: entry.entryId!,
+        name: supplier,
+        phone: source.supplierPhone ?? null,
+        amount: cost,
+        dueDate: source.dueDate ?? null,
+        memo: 'pembelian persediaan',
+        userId: opts.userId,
+      });
+    }
     await recordMovement(scope, { key, item: opts.item, kind: 'stock_in', quantity, value: cost, glValue: cost, entryId: entry.entryId });
     await changeItem(scope, opts.item, quantity, cost);
     await bumpShopVersion(scope);

@@ -6,13 +6,14 @@ import { postEntry } from './post-entry.ts';
 import { isClosed } from './periods.ts';
 import { requireCapability } from './require-capability.ts';
 import { recordOrderSales } from './sales-totals.ts';
+import { cancelEntryDebts } from './cash-book.ts';
 
 /**
  * A correction: entries are never changed or deleted, so a wrong one is undone by its mirror image,
  * posted today and pointing at the original. An entry is reversed at most once (its key says which).
  * A reversed cash-book record takes what hangs on it along: its payable is cancelled (refused once part
  * of it is paid: that payment would be left without a debt) and an equipment purchase stops depreciating,
- * its depreciation so far reversed too.
+ * its depreciation so far reversed too. A stock-in on credit and an opening entry cancel their debts the same way.
  */
 export async function reverseEntry(opts: {
   shopId: string;
@@ -38,6 +39,8 @@ export async function reverseEntry(opts: {
       await recordOrderSales(scope, { orderId: entry.source_id, day: r.day, sign: -1 });
     }
     if (entry.source_type === 'cash_book' && entry.source_id) await undoCashBook(scope, entry.source_id, opts.userId);
+    if (entry.source_type === 'stock' || entry.source_type === 'opening_balance')
+      await cancelEntryDebts(scope, entry.id, 'ledger.payablePartlyPaid');
     return { entryId: r.entryId };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountField, keyField } from './cash-book.ts';
+import { amountField, keyField, partyPhoneField } from './cash-book.ts';
 
 /** Request shapes of the ledger's API routes whose use cases take plain options (the others export their own schemas). */
 const id = z.string().trim().min(1, { error: 'validation.required' }).max(64);
@@ -21,11 +21,21 @@ export const stockInInput = z.object({
   source: z.discriminatedUnion(
     'kind',
     [
-      z.object({
-        kind: z.literal('purchase'),
-        cost: amountField,
-        paidWith: z.enum(['cash', 'bank', 'credit'], { error: 'validation.choice' }),
-      }),
+      z
+        .object({
+          kind: z.literal('purchase'),
+          cost: amountField,
+          paidWith: z.enum(['cash', 'bank', 'credit'], { error: 'validation.choice' }),
+          supplierName: z.string().trim().max(80).optional().describe('Required on credit: the payable (hutang) is owed to them'),
+          supplierPhone: partyPhoneField,
+          dueDate: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => v || null)
+            .describe('YYYY-MM-DD, on credit: when the payable is due'),
+        })
+        .refine((s) => s.paidWith !== 'credit' || !!s.supplierName, { path: ['supplierName'], error: 'validation.required' }),
       z.object({ kind: z.literal('production'), materials: part, packaging: part, otherCash: part }),
     ],
     { error: 'validation.choice' },

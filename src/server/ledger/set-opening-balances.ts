@@ -6,7 +6,9 @@ import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
 import { bookDay, isClosed } from './periods.ts';
 import { changeItem, ensureValued, readItem, recordMovement, type ItemRef } from './inventory.ts';
-import { dateField, keyField } from './cash-book.ts';
+import { addDebt, cancelEntryDebts, dateField, keyField, partyPhoneField } from './cash-book.ts';
+import { checkDay } from './period-totals.ts';
+import { newId } from '../util.ts';
 import { requireCapability } from './require-capability.ts';
 import { OPENING_SOURCE, standingOpening } from './opening-entry.ts';
 
@@ -17,13 +19,39 @@ const balance = z
   .max(1_000_000_000_000, { error: 'ledger.amountInvalid' })
   .default(0);
 
+const openingDebt = z.object({
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(80),
+  phone: partyPhoneField,
+  amount: z
+    .number({ error: 'ledger.amountInvalid' })
+    .int({ error: 'ledger.amountInvalid' })
+    .min(1, { error: 'ledger.amountInvalid' })
+    .max(1_000_000_000_000, { error: 'ledger.amountInvalid' }),
+  dueDate: z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => v || null)
+    .describe('YYYY-MM-DD; may be before the start date (a debt already overdue)'),
+});
+export type OpeningDebt = z.output<typeof openingDebt>;
+
 export const openingBalancesInput = z.object({
   date: dateField,
   cash: balance,
   bank: balance,
-  receivables: balance,
+  receivables: z
+    .array(openingDebt)
+    .max(500)
+    .default([])
+    .describe('Who owed the business on the start date: each becomes a receivable in hutang piutang'),
   equipment: balance.describe('Equipment at its book value on the start date'),
-  payables: balance,
+  payables: z
+    .array(openingDebt)
+    .max(500)
+    .default([])
+    .describe('Whom the business owed on the start date: each becomes a payable in hutang piutang'),
   inventory: z
     .array(
       z.object({
@@ -46,9 +74,11 @@ export type OpeningBalancesInput = z.output<typeof openingBalancesInput>;
 /**
  * Saldo awal (Si APIK): what the business had on its start date, posted as one opening entry with
  * Modal Pemilik as the balancing figure. Inventory is entered per product as quantity and unit cost and
- * becomes the product's stock, so the storefront and the books keep one number. Sent again with another
- * key it corrects: the standing opening entry and its stock changes are reversed, then the new one
- * posts. The same key posts once; an opening in a closed month is refused. Owner only.
+ * becomes the product's stock, so the storefront and the books keep one number. Receivables and payables
+ * are named debts (who, amount, due date) that hutang piutang settles and reminds like any other. Sent
+ * again with another key it corrects: the standing opening entry, its stock changes and its debts are
+ * reversed (refused once one of them is partly paid), then the new one posts. The same key posts once;
+ * an opening in a closed month is refused. Owner only.
  */
 export async function setOpeningBalances(opts: {
   shopId: string;
@@ -69,6 +99,8 @@ export async function setOpeningBalances(opts: {
       .executeTakeFirst();
     if (prior) return { recorded: false, entryId: prior.id, capital: await capitalOf(scope, prior.id) };
     const day = await bookDay(scope, 'date', input.date);
+    input.receivables.forEach((d, i) => d.dueDate && checkDay(`receivables.${i}.dueDate`, d.dueDate));
+    input.payables.forEach((d, i) => d.dueDate && checkDay(`payables.${i}.dueDate`, d.dueDate));
     if (await isClosed(scope, day.slice(0, 7))) throw new Conflict('ledger.periodClosed', { month: day.slice(0, 7) });
     await undoStanding(scope, opts.userId);
 
@@ -87,15 +119,34 @@ export async function setOpeningBalances(opts: {
     const lines: PostingLine[] = [
       { account: ACCOUNTS.cash, amount: input.cash },
       { account: ACCOUNTS.bank, amount: input.bank },
-      { account: ACCOUNTS.receivable, amount: input.receivables },
+      { account: ACCOUNTS.receivable, amount: sum(input.receivables) },
       { account: ACCOUNTS.inventory, amount: inventory },
       { account: ACCOUNTS.equipment, amount: input.equipment },
-      { account: ACCOUNTS.payable, amount: -input.payables },
+      { account: ACCOUNTS.payable, amount: -sum(input.payables) },
     ];
     const capital = lines.reduce((s, l) => s + l.amount, 0);
     lines.push({ account: ACCOUNTS.capital, amount: -capital });
     const entry = await postEntry(scope, { key, source: { type: OPENING_SOURCE }, day, createdBy: opts.userId, memo: 'saldo awal', lines });
     if (!entry.posted) throw new Invalid({ idempotencyKey: ['orders.idempotencyKeyReused'] });
+    for (const [kind, debts] of [
+      ['receivable', input.receivables],
+      ['payable', input.payables],
+    ] as const) {
+      for (const d of debts) {
+        await addDebt(scope, {
+          id: newId(),
+          kind,
+          orderId: null,
+          entryId: entry.entryId!,
+          name: d.name,
+          phone: d.phone,
+          amount: d.amount,
+          dueDate: d.dueDate,
+          memo: 'saldo awal',
+          userId: opts.userId,
+        });
+      }
+    }
     for (const m of moves) {
       if (m.dq === 0 && m.dv === 0) continue;
       const mkey = `${key}:${m.item.productId}:${m.item.variantId ?? ''}`;
@@ -114,6 +165,8 @@ export async function setOpeningBalances(opts: {
     return { recorded: true, entryId: entry.entryId!, capital };
   });
 }
+
+const sum = (debts: OpeningDebt[]) => debts.reduce((s, d) => s + d.amount, 0);
 
 async function capitalOf(scope: ShopScope, entryId: string): Promise<number> {
   const r = await scope.tx
@@ -138,6 +191,7 @@ async function undoStanding(scope: ShopScope, userId: string): Promise<void> {
     .where('shop_id', '=', shopId)
     .where('entry_id', '=', standing.id)
     .execute();
+  await cancelEntryDebts(scope, standing.id, 'ledger.openingDebtPaid');
   const rev = await postEntry(scope, {
     key: `reverse:${standing.id}`,
     source: { type: 'reversal', id: standing.id },

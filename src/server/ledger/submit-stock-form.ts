@@ -8,7 +8,7 @@ import { recordStockIn } from './record-stock-in.ts';
 import { countStock } from './count-stock.ts';
 
 /**
- * The stock page's forms: a stock-in (goods bought, paid or on credit, or a production batch with its
+ * The stock page's forms: a stock-in (goods bought, paid or on credit to a named supplier, or a production batch with its
  * material and packaging cost; the owner's, as it carries costs) and a stock count (anyone who edits
  * products; staff get no value back). `item` is "productId" or "productId:variantId".
  */
@@ -34,7 +34,14 @@ export async function submitStockForm(opts: {
               packaging: typedWhole(f.packaging),
               otherCash: typedWhole(f.otherCash),
             }
-          : { kind: f.kind, cost: typedWhole(f.cost), paidWith: f.paidWith };
+          : {
+              kind: f.kind,
+              cost: typedWhole(f.cost),
+              paidWith: f.paidWith,
+              supplierName: f.supplierName,
+              supplierPhone: String(f.supplierPhone ?? '').trim() || null,
+              dueDate: f.dueDate,
+            };
       const input = parseInput(
         stockInInput,
         { ...item, quantity: typedWhole(f.quantity, ''), source, idempotencyKey: f.idempotencyKey },
