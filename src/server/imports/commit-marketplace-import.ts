@@ -5,6 +5,7 @@ import type { ImportFile } from './marketplace-file.ts';
 import { applyImportOrder, emptyStats, knownOrders, type ApplyOutcome, type BadRow } from './marketplace-orders.ts';
 import type { ImportOptionsInput } from './schemas.ts';
 import { importChunks, importContext } from './import-context.ts';
+import { bulkImportable, bulkImportOrders } from './bulk-import-orders.ts';
 
 export interface ImportProgress {
   rowsRead: number;
@@ -48,6 +49,8 @@ export async function commitMarketplaceImport(opts: {
   const stats = emptyStats();
   const orders: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0, unmatched: 0, conflict: 0 };
   let done = 0;
+  const { marketplace } = opts.input;
+  const userId = opts.userId;
   for await (const batch of importChunks(opts.file, ctx, stats, BATCH)) {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -57,8 +60,13 @@ export async function commitMarketplaceImport(opts: {
             opts.input.marketplace,
             batch.map((g) => g.externalOrderId),
           );
-          const res: ApplyOutcome[] = [];
-          for (const group of batch)
+          // New orders in their final state in one step; status changes, returns and waiting orders one by one.
+          const bulk = batch.filter((g) => !known.has(g.externalOrderId) && bulkImportable(g));
+          const res: ApplyOutcome[] = Array<ApplyOutcome>(await bulkImportOrders(scope, { marketplace, groups: bulk, userId })).fill(
+            'created',
+          );
+          const oneStep = new Set(bulk);
+          for (const group of batch.filter((g) => !oneStep.has(g)))
             res.push(
               await applyImportOrder(scope, {
                 marketplace: opts.input.marketplace,
