@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ledgerShop, rowCounts, shopProblems, useLedgerDatabase } from '../helpers/ledger.ts';
+import { accountBalance as balance, ledgerShop, rowCounts, shopProblems, useLedgerDatabase } from '../helpers/ledger.ts';
 import { newId, nowIso } from '#server/util.ts';
 
 useLedgerDatabase();
@@ -17,9 +17,21 @@ const HEADER = [
   'Service Fee',
   'Transaction Fee',
   'Return / Refund Status',
+  'Released Amount',
+  'Payout Completed Date',
 ];
-const row = (o: string, status: string, name: string, variation: string, sku: string, price: number, qty: number, fee = 0, ret = '') =>
-  [o, status, name, variation, sku, String(price), String(qty), String(fee), '0', '0', ret].join(',');
+const row = (
+  o: string,
+  status: string,
+  name: string,
+  variation: string,
+  sku: string,
+  price: number,
+  qty: number,
+  fee = 0,
+  ret = '',
+  pay: [string, string] = ['', ''],
+) => [o, status, name, variation, sku, String(price), String(qty), String(fee), '0', '0', ret, ...pay].join(',');
 const csvFile = (lines: string[]) => ({
   format: 'csv' as const,
   open: () => Readable.from([Buffer.from([HEADER.join(','), ...lines].join('\n') + '\n', 'utf8')]),
@@ -227,5 +239,94 @@ describe('marketplace import in one step', () => {
     expect(again.orders).toEqual({ created: 0, updated: 0, unchanged: 7, unmatched: 0, conflict: 0 });
     expect(await rowCounts(bulk.shopId, tables)).toEqual(before);
     expect(await books(bulk.shopId)).toEqual(b);
+  });
+
+  it('posts the payout an export shows once per order, beside one recorded by hand, and a later return through the return use case', async () => {
+    const { commitMarketplaceImport } = await import('#server/imports/commit-marketplace-import.ts');
+    const { recordMarketplacePayout } = await import('#server/imports/record-marketplace-payout.ts');
+    const { recordOrderReturn } = await import('#server/orders/record-order-return.ts');
+    const { db } = await import('#server/db/index.ts');
+    const s = await ledgerShop('mp-payout');
+    await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', s.shopId).where('id', '=', s.productId).execute();
+    const input = { marketplace: 'shopee' as const, format: 'csv' as const };
+    const tables = { entries: 'journal_entries', movements: 'stock_movements', orders: 'orders', events: 'order_events' } as const;
+    const payout = (amount: number, date: string, key: string) =>
+      recordMarketplacePayout({
+        shopId: s.shopId,
+        role: 'owner',
+        userId: s.userId,
+        input: { marketplace: 'shopee', amount, date, paidWith: 'bank', memo: '', idempotencyKey: key },
+      });
+
+    // Shopee's transfer of 21 November (P-1's 65.000) recorded by hand first.
+    expect(await payout(65000, '2026-11-21', 'payout-hand-0001')).toMatchObject({ recorded: true });
+    const first = csvFile([
+      row('P-1', 'Completed', 'Barang', '', 'BRG-01', 35000, 2, 5000, '', ['65000', '2026-11-21 09:00']),
+      row('P-2', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 1000),
+      row('P-3', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 1000, '', ['Rp 33.000', '21/11/2026 14:00:00']),
+      row('P-4', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 0, '', ['33000', '31/11/2026']), // no such day
+    ]);
+    const r1 = await commitMarketplaceImport({ shopId: s.shopId, role: 'owner', userId: s.userId, input, file: first });
+    expect(r1.orders).toEqual({ created: 3, updated: 0, unchanged: 0, unmatched: 0, conflict: 0 });
+    expect(r1.badRows).toEqual([{ line: 5, reason: 'imports.rowBadPayout' }]);
+    // P-1 was already in the hand-recorded transfer: only P-3 reaches the Bank, its withheld 1.000 is a fee.
+    expect(await balance(s.shopId, '1102')).toBe(65000 + 33000);
+    expect(await balance(s.shopId, '5201')).toBe(5000 + 1000 + 1000 + 1000);
+    expect(await balance(s.shopId, '1202')).toBe(70000 + 35000 + 35000 - 8000 - 65000 - 33000);
+    expect(await shopProblems(s.shopId)).toEqual([]);
+    const once = await rowCounts(s.shopId, tables);
+    const again = await commitMarketplaceImport({ shopId: s.shopId, role: 'owner', userId: s.userId, input, file: first });
+    expect(again.orders).toEqual({ created: 0, updated: 0, unchanged: 3, unmatched: 0, conflict: 0 });
+    expect(await rowCounts(s.shopId, tables)).toEqual(once);
+    expect(await balance(s.shopId, '1102')).toBe(98000);
+
+    // A newer export: P-2 paid out on the 22nd, P-1 returned after delivery.
+    const newer = csvFile([
+      row('P-1', 'Completed', 'Barang', '', 'BRG-01', 35000, 2, 5000, 'Pengembalian Dana Disetujui', ['65000', '2026-11-21']),
+      row('P-2', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 1000, '', ['34000', '2026-11-22']),
+      row('P-3', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 1000, '', ['33000', '2026-11-21']),
+    ]);
+    const r2 = await commitMarketplaceImport({ shopId: s.shopId, role: 'owner', userId: s.userId, input, file: newer });
+    expect(r2.orders).toEqual({ created: 0, updated: 2, unchanged: 1, unmatched: 0, conflict: 0 });
+    expect(await balance(s.shopId, '1102')).toBe(98000 + 34000);
+    // Retur Penjualan off what Shopee owes, the two units back in stock at the cost their sale posted.
+    expect(await balance(s.shopId, '4102')).toBe(70000);
+    expect(await balance(s.shopId, '1202')).toBe(-70000);
+    expect(await balance(s.shopId, '5101')).toBe(2 * 22000);
+    const stock = await db()
+      .selectFrom('products')
+      .select('stock')
+      .where('shop_id', '=', s.shopId)
+      .where('id', '=', s.productId)
+      .executeTakeFirstOrThrow();
+    expect(stock.stock).toBe(40 - 4 + 2);
+    const returns = await db().selectFrom('order_returns').select(['amount', 'cost', 'restock']).where('shop_id', '=', s.shopId).execute();
+    expect(returns.map((x) => [Number(x.amount), Number(x.cost), x.restock])).toEqual([[70000, 44000, 1]]);
+    expect(await shopProblems(s.shopId)).toEqual([]);
+
+    // Nothing twice: the export again, the same transfer recorded by hand afterwards, a return by hand of what came back.
+    const settled = await rowCounts(s.shopId, tables);
+    expect((await commitMarketplaceImport({ shopId: s.shopId, role: 'owner', userId: s.userId, input, file: newer })).orders).toMatchObject(
+      {
+        updated: 0,
+        unchanged: 3,
+      },
+    );
+    expect(await payout(34000, '2026-11-22', 'payout-hand-0002')).toMatchObject({ recorded: true });
+    expect(await balance(s.shopId, '1102')).toBe(98000 + 34000);
+    const code = (
+      await db().selectFrom('orders').select('code').where('shop_id', '=', s.shopId).where('notes', '=', 'P-1').executeTakeFirstOrThrow()
+    ).code;
+    const byHand = recordOrderReturn({
+      shopId: s.shopId,
+      role: 'owner',
+      userId: s.userId,
+      code,
+      input: { reason: 'dikembalikan', restock: true, idempotencyKey: 'return-hand-0001' },
+    });
+    await expect(byHand).rejects.toMatchObject({ messageKey: 'sales.nothingToReturn' });
+    expect(await rowCounts(s.shopId, tables)).toEqual({ ...settled, entries: settled.entries + 1 });
+    expect(await balance(s.shopId, '4102')).toBe(70000);
+    expect(await shopProblems(s.shopId)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { applyImportOrder, emptyStats, knownOrders, type ApplyOutcome, type BadR
 import type { ImportOptionsInput } from './schemas.ts';
 import { importChunks, importContext } from './import-context.ts';
 import { bulkImportable, bulkImportOrders } from './bulk-import-orders.ts';
+import { postImportPayouts } from './import-payouts.ts';
 
 export interface ImportProgress {
   rowsRead: number;
@@ -66,15 +67,14 @@ export async function commitMarketplaceImport(opts: {
             'created',
           );
           const oneStep = new Set(bulk);
-          for (const group of batch.filter((g) => !oneStep.has(g)))
-            res.push(
-              await applyImportOrder(scope, {
-                marketplace: opts.input.marketplace,
-                group,
-                userId: opts.userId,
-                known: known.get(group.externalOrderId),
-              }),
-            );
+          const rest = batch.filter((g) => !oneStep.has(g));
+          for (const group of rest)
+            res.push(await applyImportOrder(scope, { marketplace, group, userId, known: known.get(group.externalOrderId) }));
+          // A known order whose export now shows its payout changed too.
+          const paid = await postImportPayouts(scope, { marketplace, groups: batch, userId });
+          rest.forEach((g, i) => {
+            if (res[bulk.length + i] === 'unchanged' && paid.has(g.externalOrderId)) res[bulk.length + i] = 'updated';
+          });
           return res;
         });
         for (const o of outcomes) orders[o]++;

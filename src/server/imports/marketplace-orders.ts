@@ -83,6 +83,9 @@ export interface ImportGroup {
   externalOrderId: string;
   status: ExternalStatus;
   fees: number;
+  /** The order's payout as the export shows it (order level, from its first line that has one). */
+  released: number | null;
+  releasedDay: string | null;
   lines: { key: string; row: ImportLine; item: CatalogItem | null }[];
 }
 
@@ -151,11 +154,15 @@ export async function* groupImportRows(
     }
     let g = groups.get(row.orderId);
     if (!g) {
-      g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, lines: [] };
+      g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, released: null, releasedDay: null, lines: [] };
       groups.set(row.orderId, g);
       stats.orders++;
     }
     g.status = row.status;
+    if (g.released === null && row.released !== null) {
+      g.released = row.released;
+      g.releasedDay = row.releasedDay;
+    }
     const key = lineKey(row);
     if (g.lines.some((l) => l.key === key)) {
       stats.duplicateRows++;
