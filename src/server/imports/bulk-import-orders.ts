@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { Marketplace, OrderStatus } from '../db/schema.ts';
-import { newId, newToken, nowIso, sha256Hex } from '../util.ts';
+import { newId, newToken, sha256Hex } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { averageCost, ensureValued, type ItemRef } from '../ledger/inventory.ts';
 import { postEntries, recordMovements, recordSalesBulk, type BulkEntry, type BulkMovement } from '../ledger/post-entries.ts';
@@ -47,7 +48,7 @@ export async function bulkImportOrders(
     groups.flatMap((g) => g.lines.map((l) => ({ productId: l.item!.productId, variantId: l.item!.variantId }))),
   );
 
-  const base = Date.now();
+  const base = currentMs();
   const at = (ms: number) => new Date(base + ms).toISOString();
   const now = at(0);
   const orders: Record<string, unknown>[] = [];
