@@ -10,7 +10,10 @@
  *      --reports-only skips part 1;
  *   3. with --import (or --import-only, which skips 1 and 2): a Shopee CSV export of --import-rows N (50,000)
  *      rows (two lines an order, completed) generated as a stream, committed through commitMarketplaceImport;
- *      time, peak RSS, then the same file again (must change nothing) and the ledger check.
+ *      time, peak RSS, then the same file again (must change nothing) and the ledger check; then, in the same
+ *      process and so under the same load, a baseline: --import-baseline-rows N (4,000; 0 skips it) rows of the
+ *      same file on a second shop through the order-by-order path (create, confirm, fulfil, fees per order),
+ *      compared per order in CPU time.
  * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
  * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
  */
@@ -29,6 +32,7 @@ const SECONDS = opt('--seconds', 10);
 const POSTINGS = opt('--postings', 1_000_000);
 const IMPORT_ROWS = opt('--import-rows', 50_000);
 const IMPORT_ONLY = args.includes('--import-only');
+const BASELINE_ROWS = opt('--import-baseline-rows', 4_000);
 
 async function setup() {
   const { db } = await import('../src/server/db/index.ts');
@@ -328,18 +332,19 @@ async function marketplaceImport() {
   const { db } = await import('../src/server/db/index.ts');
   const { commitMarketplaceImport } = await import('../src/server/imports/commit-marketplace-import.ts');
   const { checkAllLedgers } = await import('../src/server/ledger/check-all-ledgers.ts');
-  const { shopId, userId } = await setup();
-  await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', shopId).execute();
+  const { inShop } = await import('../src/server/tenant/index.ts');
+  const { importContext } = await import('../src/server/imports/import-context.ts');
+  const { applyImportOrder, emptyStats, groupImportRows } = await import('../src/server/imports/marketplace-orders.ts');
   const header =
     'Order ID,Order Status,Product Name,Variation Name,SKU Reference No.,Deal Price,Quantity,Commission Fee,Service Fee,Transaction Fee\n';
   // Generated line by line, so the bench holds no more of the file than the importer reads at a time.
-  const file = {
+  const fileOf = (rows: number) => ({
     format: 'csv' as const,
     open: () =>
       Readable.from(
         (function* () {
           yield header;
-          for (let i = 0; i < IMPORT_ROWS; i++) {
+          for (let i = 0; i < rows; i++) {
             const order = Math.floor(i / 2);
             yield i % 2 === 0
               ? `SP${order},Completed,Barang,,BRG-01,10000,1,500,200,100\n`
@@ -347,19 +352,26 @@ async function marketplaceImport() {
           }
         })(),
       ),
+  });
+  const file = fileOf(IMPORT_ROWS);
+  const benchShop = async () => {
+    const { shopId, userId } = await setup();
+    await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', shopId).execute();
+    // The second line of each order names a variation the catalog lacks: map it to the product first.
+    await db()
+      .insertInto('marketplace_product_maps')
+      .values({
+        shop_id: shopId,
+        marketplace: 'shopee',
+        external_key: 'name:barang|besar',
+        product_id: (await db().selectFrom('products').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id,
+        variant_id: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    return { shopId, userId };
   };
-  // The second line of each order names a variation the catalog lacks: map it to the product first.
-  await db()
-    .insertInto('marketplace_product_maps')
-    .values({
-      shop_id: shopId,
-      marketplace: 'shopee',
-      external_key: 'name:barang|besar',
-      product_id: (await db().selectFrom('products').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id,
-      variant_id: null,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  const { shopId, userId } = await benchShop();
   // Growth over what the process holds before the file is read: flat memory means it does not grow with the rows.
   const base = process.memoryUsage().rss;
   let peak = base;
@@ -378,8 +390,26 @@ async function marketplaceImport() {
   const t1 = performance.now();
   const again = await commitMarketplaceImport({ shopId, role: 'owner', userId, input: { marketplace: 'shopee', format: 'csv' }, file });
   const againMs = performance.now() - t1;
+  // The baseline: the same rows order by order through the lifecycle (the path before the one-step import).
+  let baseline = { orders: 0, ms: 0, cpuMs: 0 };
+  if (BASELINE_ROWS > 0) {
+    const b = await benchShop();
+    const input = { marketplace: 'shopee' as const, format: 'csv' as const };
+    const ctx = await inShop(b.shopId, (scope) => importContext(scope, input));
+    const bc0 = process.cpuUsage();
+    const bt0 = performance.now();
+    for await (const groups of groupImportRows(fileOf(BASELINE_ROWS), null, ctx.match, emptyStats(), 200))
+      await inShop(b.shopId, async (scope) => {
+        for (const group of groups)
+          if ((await applyImportOrder(scope, { marketplace: 'shopee', group, userId: b.userId, known: undefined })) === 'created')
+            baseline.orders++;
+      });
+    const bcpu = process.cpuUsage(bc0);
+    baseline = { ...baseline, ms: performance.now() - bt0, cpuMs: (bcpu.user + bcpu.system) / 1000 };
+  }
   const problems = (await checkAllLedgers()).problems.length;
   return {
+    baseline,
     rows: r.rows,
     created: r.orders.created,
     ms,
@@ -473,5 +503,18 @@ if (args.includes('--import') || IMPORT_ONLY) {
       `${(r.cpuMs / 1000).toFixed(1)} s of CPU, which a loaded machine does not inflate), ` +
       `peak RSS ${r.peakRssMb.toFixed(0)} MB (+${r.rssGrowthMb.toFixed(0)} MB while importing); ` +
       `same file again: ${r.againCreated} changes in ${(r.againMs / 1000).toFixed(1)} s; ledger problems ${r.problems}`,
+  );
+  const perOrder = r.cpuMs / r.created;
+  if (r.baseline.orders)
+    console.log(
+      `  baseline, same process: ${r.baseline.orders} orders order by order in ${(r.baseline.ms / 1000).toFixed(1)} s, ` +
+        `${(r.baseline.cpuMs / 1000).toFixed(1)} s of CPU; CPU per order ${perOrder.toFixed(2)} ms one-step vs ` +
+        `${(r.baseline.cpuMs / r.baseline.orders).toFixed(2)} ms order by order (${(r.baseline.cpuMs / r.baseline.orders / perOrder).toFixed(1)}x)`,
+    );
+  console.log(
+    `  load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs`,
   );
 }

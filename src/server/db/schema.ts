@@ -490,7 +490,19 @@ export interface MarketplaceOrdersTable {
   order_id: string;
   external_status: string;
   fees: number;
+  /** The payout the export showed for this order (posted once), and its day. */
+  released: Generated<number | null>;
+  released_day: Generated<string | null>;
   created_at: string;
+  updated_at: string;
+}
+/** Per marketplace and day: payouts recorded by hand and released amounts read from exports. */
+export interface MarketplacePayoutDaysTable {
+  shop_id: string;
+  marketplace: Marketplace;
+  day: string;
+  manual: Generated<number>;
+  imported: Generated<number>;
   updated_at: string;
 }
 export interface MarketplaceOrderLinesTable {
@@ -625,6 +637,7 @@ export interface Database {
   marketplace_product_maps: MarketplaceProductMapsTable;
   marketplace_column_maps: MarketplaceColumnMapsTable;
   marketplace_imports: MarketplaceImportsTable;
+  marketplace_payout_days: MarketplacePayoutDaysTable;
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;

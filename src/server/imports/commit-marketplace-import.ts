@@ -5,6 +5,8 @@ import type { ImportFile } from './marketplace-file.ts';
 import { applyImportOrder, emptyStats, knownOrders, type ApplyOutcome, type BadRow } from './marketplace-orders.ts';
 import type { ImportOptionsInput } from './schemas.ts';
 import { importChunks, importContext } from './import-context.ts';
+import { bulkImportable, bulkImportOrders } from './bulk-import-orders.ts';
+import { postImportPayouts } from './import-payouts.ts';
 
 export interface ImportProgress {
   rowsRead: number;
@@ -48,6 +50,8 @@ export async function commitMarketplaceImport(opts: {
   const stats = emptyStats();
   const orders: Record<ApplyOutcome, number> = { created: 0, updated: 0, unchanged: 0, unmatched: 0, conflict: 0 };
   let done = 0;
+  const { marketplace } = opts.input;
+  const userId = opts.userId;
   for await (const batch of importChunks(opts.file, ctx, stats, BATCH)) {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -57,16 +61,20 @@ export async function commitMarketplaceImport(opts: {
             opts.input.marketplace,
             batch.map((g) => g.externalOrderId),
           );
-          const res: ApplyOutcome[] = [];
-          for (const group of batch)
-            res.push(
-              await applyImportOrder(scope, {
-                marketplace: opts.input.marketplace,
-                group,
-                userId: opts.userId,
-                known: known.get(group.externalOrderId),
-              }),
-            );
+          // New orders in their final state in one step; status changes, returns and waiting orders one by one.
+          const bulk = batch.filter((g) => !known.has(g.externalOrderId) && bulkImportable(g));
+          const res: ApplyOutcome[] = Array<ApplyOutcome>(await bulkImportOrders(scope, { marketplace, groups: bulk, userId })).fill(
+            'created',
+          );
+          const oneStep = new Set(bulk);
+          const rest = batch.filter((g) => !oneStep.has(g));
+          for (const group of rest)
+            res.push(await applyImportOrder(scope, { marketplace, group, userId, known: known.get(group.externalOrderId) }));
+          // A known order whose export now shows its payout changed too.
+          const paid = await postImportPayouts(scope, { marketplace, groups: batch, userId });
+          rest.forEach((g, i) => {
+            if (res[bulk.length + i] === 'unchanged' && paid.has(g.externalOrderId)) res[bulk.length + i] = 'updated';
+          });
           return res;
         });
         for (const o of outcomes) orders[o]++;

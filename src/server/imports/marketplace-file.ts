@@ -21,6 +21,8 @@ export const IMPORT_FIELDS = [
   'serviceFee',
   'transactionFee',
   'returnStatus',
+  'releasedAmount',
+  'releasedDate',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
@@ -41,9 +43,41 @@ const ALIASES: Record<ImportField, string[]> = {
   serviceFee: ['Service Fee', 'Biaya Layanan'],
   transactionFee: ['Transaction Fee', 'Biaya Transaksi', 'Biaya Proses Pesanan'],
   returnStatus: ['Return / Refund Status', 'Status Pembatalan/ Pengembalian', 'Status Pengembalian'],
+  // The payout columns of Shopee's income export and TikTok Shop's settlement export (order level, like the fees).
+  releasedAmount: [
+    'Released Amount',
+    'Total Released Amount',
+    'Payout Amount',
+    'Total Settlement Amount',
+    'Settlement Amount',
+    'Dana Dilepas',
+    'Jumlah Dana Dilepas',
+    'Total Dana Dilepas',
+    'Dana Dilepaskan',
+    'Jumlah Dana Dilepaskan',
+    'Total Penghasilan',
+    'Jumlah Penyelesaian',
+  ],
+  releasedDate: [
+    'Payout Completed Date',
+    'Payout Date',
+    'Released Date',
+    'Release Date',
+    'Released Time',
+    'Order Settled Time',
+    'Settled Time',
+    'Tanggal Dana Dilepas',
+    'Tanggal Dana Dilepaskan',
+    'Waktu Dana Dilepas',
+    'Waktu Dana Dilepaskan',
+    'Tanggal Pencairan',
+    'Waktu Penyelesaian',
+  ],
 };
 const ALIAS_INDEX = new Map<string, ImportField>();
 for (const f of IMPORT_FIELDS) for (const a of ALIASES[f]) ALIAS_INDEX.set(norm(a), f);
+/** A header's field by its known names, also with a currency suffix ("Dana Dilepas (Rp)"). */
+const aliasOf = (h: string) => ALIAS_INDEX.get(norm(h)) ?? ALIAS_INDEX.get(norm(h).replace(/(rp|idr)$/, ''));
 
 export type ExternalStatus = 'open' | 'completed' | 'cancelled' | 'returned';
 
@@ -80,6 +114,9 @@ export interface ImportLine {
   unitPrice: number;
   lineTotal: number;
   fees: number;
+  /** What the marketplace released for the order and on which day (YYYY-MM-DD); null until both are shown. */
+  released: number | null;
+  releasedDay: string | null;
 }
 export type ReadRow = { line: number; row: ImportLine } | { line: number; error: string };
 
@@ -155,7 +192,7 @@ export async function* readImportRows(file: ImportFile, mapping?: ColumnMapping 
         for (const [f, h] of Object.entries(mapping)) if (h && byHeader.has(norm(h))) cols[f as ImportField] = byHeader.get(norm(h))!;
       } else {
         cells.forEach((c, i) => {
-          const f = ALIAS_INDEX.get(norm(c));
+          const f = aliasOf(c);
           if (f && cols![f] === undefined) cols![f] = i;
         });
       }
@@ -187,6 +224,12 @@ function toLine(line: number, get: (f: ImportField) => string): ReadRow {
   const lineTotal = total ?? unit! * quantity;
   const fees = ['commissionFee', 'serviceFee', 'transactionFee'].map((f) => parseRupiah(get(f as ImportField)));
   if (fees.some((f) => f === null)) return { line, error: 'imports.rowBadFee' };
+  const rawReleased = get('releasedAmount');
+  const rawDay = get('releasedDate');
+  const released = rawReleased && rawReleased !== '-' ? parseRupiah(rawReleased) : null;
+  const releasedDay = rawDay && rawDay !== '-' ? parseDay(rawDay) : null;
+  if ((rawReleased && rawReleased !== '-' && (released === null || released < 0)) || (rawDay && rawDay !== '-' && !releasedDay))
+    return { line, error: 'imports.rowBadPayout' };
   return {
     line,
     row: {
@@ -200,8 +243,24 @@ function toLine(line: number, get: (f: ImportField) => string): ReadRow {
       lineTotal,
       // Fee columns are order-level amounts; the caller takes them once per order (abs: exports show them negative).
       fees: fees.reduce<number>((s, f) => s + Math.abs(f!), 0),
+      // An amount without its day is the export's estimate, not a payout yet.
+      released: released !== null && releasedDay ? released : null,
+      releasedDay: released !== null && releasedDay ? releasedDay : null,
     },
   };
+}
+
+/** YYYY-MM-DD from "2026-11-20 10:00", "2026/11/20", "20/11/2026 10:00:00" (day first, as both exports write it) or an XLSX date. */
+export function parseDay(v: string): string | null {
+  const pad = (n: string) => n.padStart(2, '0');
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])/.exec(v);
+  const ymd = m ? [m[1]!, pad(m[2]!), pad(m[3]!)] : null;
+  m = ymd ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[ T])/.exec(v);
+  const parts = ymd ?? (m ? [m[3]!, pad(m[2]!), pad(m[1]!)] : null);
+  if (!parts) return null;
+  const day = parts.join('-');
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : null;
 }
 
 export function lineKey(r: Pick<ImportLine, 'sku' | 'name' | 'variation'>): string {

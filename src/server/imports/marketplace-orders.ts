@@ -3,10 +3,11 @@ import type { Marketplace } from '../db/schema.ts';
 import { newToken, nowIso, sha256Hex } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
-import { recordSalesReturn } from '../ledger/sales-totals.ts';
 import { takeStock } from '../orders/order-stock.ts';
 import { insertOrderWithLines } from '../orders/insert-order-with-lines.ts';
-import { recordOrderEvent, transitionOrder, type OrderActor } from '../orders/transition-order.ts';
+import { transitionOrder, type OrderActor } from '../orders/transition-order.ts';
+import { applyOrderReturn } from '../orders/record-order-return.ts';
+import { Conflict } from '../errors.ts';
 import { lineKey, readImportRows, type ColumnMapping, type ExternalStatus, type ImportFile, type ImportLine } from './marketplace-file.ts';
 
 export interface CatalogItem {
@@ -82,6 +83,9 @@ export interface ImportGroup {
   externalOrderId: string;
   status: ExternalStatus;
   fees: number;
+  /** The order's payout as the export shows it (order level, from its first line that has one). */
+  released: number | null;
+  releasedDay: string | null;
   lines: { key: string; row: ImportLine; item: CatalogItem | null }[];
 }
 
@@ -150,11 +154,15 @@ export async function* groupImportRows(
     }
     let g = groups.get(row.orderId);
     if (!g) {
-      g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, lines: [] };
+      g = { externalOrderId: row.orderId, status: row.status, fees: row.fees, released: null, releasedDay: null, lines: [] };
       groups.set(row.orderId, g);
       stats.orders++;
     }
     g.status = row.status;
+    if (g.released === null && row.released !== null) {
+      g.released = row.released;
+      g.releasedDay = row.releasedDay;
+    }
     const key = lineKey(row);
     if (g.lines.some((l) => l.key === key)) {
       stats.duplicateRows++;
@@ -343,7 +351,7 @@ async function reach(
   const { orderId, status, actor } = opts;
   const o = await tx
     .selectFrom('orders')
-    .select(['status', 'code', 'subtotal'])
+    .select(['status', 'code'])
     .where('shop_id', '=', shopId)
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
@@ -368,22 +376,18 @@ async function reach(
       ],
     });
   if (status === 'returned') {
-    const amount = Number(o.subtotal);
-    // Returned through the marketplace: it will not pay this sale out. The goods' way back to stock is
-    // recorded by the merchant (stock-in or count) when they arrive, so no inventory moves here.
-    const r = await postEntry(scope, {
-      key: `marketplace:${orderId}:returned`,
-      source: { type: 'order', id: orderId },
-      memo: `${o.code} retur marketplace`,
-      createdBy: actor.userId,
-      lines: [
-        { account: ACCOUNTS.salesReturns, amount },
-        { account: ACCOUNTS.marketplaceReceivable, amount: -amount },
-      ],
-    });
-    if (r.posted) {
-      await recordSalesReturn(scope, { orderId, day: r.day, amount });
-      await recordOrderEvent(scope, { orderId, type: 'returned', actor, details: { imported: true } });
+    // Returned through the marketplace after delivery: the merchants' own return (Retur Penjualan off what the
+    // marketplace owes, the goods back in stock at the cost their sale posted), keyed once per order. What the
+    // merchant already took back by hand is not returned again.
+    try {
+      await applyOrderReturn(scope, {
+        order: { id: orderId },
+        userId: actor.userId!,
+        input: { reason: 'retur marketplace', restock: true, idempotencyKey: 'marketplace-import' },
+        seeCost: false,
+      });
+    } catch (err) {
+      if (!(err instanceof Conflict && err.messageKey === 'sales.nothingToReturn')) throw err;
     }
   }
   return true;

@@ -1,6 +1,6 @@
 import type { ShopScope } from '../tenant/index.ts';
 
-interface SalesRow {
+export interface SalesRow {
   channel: string;
   productId: string;
   quantity: number;
@@ -10,7 +10,7 @@ interface SalesRow {
 }
 
 /** Add to the day and month sales totals, in the caller's transaction (the one posting the sale). */
-async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promise<void> {
+export async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promise<void> {
   if (!rows.length) return;
   const { tx, shopId } = scope;
   const values = rows.flatMap((r) =>
