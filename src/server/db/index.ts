@@ -1,4 +1,14 @@
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type ControlledTransaction,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,7 +22,7 @@ export type Dialect = 'sqlite' | 'postgres';
 const require = createRequire(import.meta.url);
 
 function createDb(): { db: Db; dialect: Dialect } {
-  const { databaseUrl, sqlitePath, sqliteSynchronous } = config();
+  const { databaseUrl, sqlitePath, sqliteSynchronous, sqliteGroupCommit } = config();
   if (databaseUrl) {
     const pg = require('pg') as typeof import('pg');
     // int8 (bigint) and numeric come back as strings by default; Rupiah amounts fit in a JS number.
@@ -25,10 +35,106 @@ function createDb(): { db: Db; dialect: Dialect } {
   fs.mkdirSync(path.dirname(sqlitePath), { recursive: true });
   const sqlite = new Sqlite(sqlitePath);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${sqliteSynchronous}`);
+  // Durable group commit: SQLite writes the WAL at COMMIT without syncing it, and the commit is acknowledged after
+  // walSync has fsynced it (off the main thread), so the next batch runs while the disk syncs the last one.
+  const walSync = sqliteSynchronous === 'FULL' && sqliteGroupCommit ? new WalSync(`${sqlitePath}-wal`) : null;
+  sqlite.pragma(`synchronous = ${walSync ? 'NORMAL' : sqliteSynchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), dialect: 'sqlite' };
+  const statements = cachingStatements(sqlite, walSync);
+  walSyncer = walSync;
+  return {
+    db: new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: statements }, walSync && durableConnection(sqlite, statements, walSync)),
+    }),
+    dialect: 'sqlite',
+  };
+}
+
+/**
+ * fsyncs the WAL file on libuv's thread pool. A caller waits for a sync that started after its commit wrote the
+ * WAL; one sync serves every commit made before it started, so concurrent callers share it.
+ */
+class WalSync {
+  private fd: number | null = null;
+  private running = false;
+  private waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  sync(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.next();
+    });
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private next(): void {
+    if (this.running || !this.waiting.length) return;
+    const batch = this.waiting;
+    this.waiting = [];
+    this.running = true;
+    const done = (e: unknown) => {
+      this.running = false;
+      for (const w of batch)
+        if (e) w.reject(e);
+        else w.resolve();
+      this.next();
+    };
+    try {
+      // SQLite never deletes the WAL while a connection (this one) is open, so the descriptor stays valid.
+      this.fd ??= fs.openSync(this.file, 'r');
+    } catch (e) {
+      done(e);
+      return;
+    }
+    fs.fdatasync(this.fd, done);
+  }
+}
+
+let walSyncer: WalSync | null = null;
+let deferSync = false;
+
+/**
+ * A statement that ends outside a transaction after writing (a COMMIT, or a write in autocommit) resolves only
+ * once the WAL is synced: without synchronous=FULL every path stays as durable as with it.
+ */
+function durableConnection(
+  sqlite: import('better-sqlite3').Database,
+  statements: ReturnType<typeof cachingStatements>,
+  walSync: WalSync,
+): (c: DatabaseConnection) => DatabaseConnection {
+  return (c) => ({
+    executeQuery: async <R>(q: CompiledQuery) => {
+      const wasIn = sqlite.inTransaction;
+      const r = await c.executeQuery<R>(q);
+      if (!sqlite.inTransaction && (wasIn || !statements.prepare(q.sql).readonly) && !deferSync) await walSync.sync();
+      return r;
+    },
+    streamQuery: (q, n) => c.streamQuery(q, n),
+  });
+}
+
+/**
+ * Commits a group commit's transaction and resolves once it is durable, without holding the connection while the
+ * disk syncs (the next batch can run meanwhile).
+ */
+export async function commitDurably(trx: ControlledTransaction<Database>): Promise<void> {
+  deferSync = true;
+  try {
+    await trx.commit().execute();
+  } finally {
+    deferSync = false;
+  }
+  if (walSyncer) await walSyncer.sync();
 }
 
 /**
@@ -38,8 +144,21 @@ function createDb(): { db: Db; dialect: Dialect } {
  * one process the group commit already runs one transaction at a time, so nothing waits longer than before.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly wrapConnection: ((c: DatabaseConnection) => DatabaseConnection) | null;
+
+  constructor(config: SqliteDialectConfig, wrapConnection: ((c: DatabaseConnection) => DatabaseConnection) | null) {
+    super(config);
+    this.wrapConnection = wrapConnection;
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const wrap = this.wrapConnection;
+    if (wrap) {
+      const acquire = driver.acquireConnection.bind(driver);
+      let wrapped: DatabaseConnection | undefined;
+      driver.acquireConnection = async () => (wrapped ??= wrap(await acquire()));
+    }
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
@@ -53,12 +172,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * recompiles a statement itself after a schema change). Statements run synchronously one at a time, so
  * sharing one is safe; the cache is bounded because raw SQL with inlined values would grow it.
  */
-function cachingStatements(sqlite: import('better-sqlite3').Database) {
+function cachingStatements(sqlite: import('better-sqlite3').Database, walSync: WalSync | null) {
   const cache = new Map<string, import('better-sqlite3').Statement>();
   return {
     close: () => {
       cache.clear();
       sqlite.close();
+      walSync?.close();
     },
     prepare: (sql: string) => {
       let stmt = cache.get(sql);
@@ -88,6 +208,7 @@ export async function closeDb(): Promise<void> {
   if (instance) {
     const { db: d } = instance;
     instance = undefined;
+    walSyncer = null;
     await d.destroy();
   }
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
-import type { StockMovementKind } from '../db/schema.ts';
+import type { StockMovementKind, StockMovementsTable } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 import { newId, nowIso } from '../util.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry } from './post-entry.ts';
@@ -44,21 +45,39 @@ export async function readItem(scope: ShopScope, item: ItemRef): Promise<ItemRow
       .where('product_variants.id', '=', item.variantId)
       .executeTakeFirst();
   }
-  return tx
-    .selectFrom('products')
-    .select(['stock', 'stock_value', 'unit_cost'])
-    .where('shop_id', '=', shopId)
-    .where('id', '=', item.productId)
-    .executeTakeFirst();
+  return productItem.first(tx, shopId, item.productId);
 }
+
+const productItem = prepared((q, shopId: string, id: string) =>
+  q.selectFrom('products').select(['stock', 'stock_value', 'unit_cost']).where('shop_id', '=', shopId).where('id', '=', id),
+);
+const changeVariant = prepared((q, dq: number, dv: number, shopId: string, id: string) =>
+  q
+    .updateTable('product_variants')
+    .set({ stock: sql<number>`coalesce(stock, 0) + ${dq}`, stock_value: sql<number>`coalesce(stock_value, 0) + ${dv}` })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id),
+);
+const changeProduct = prepared((q, dq: number, dv: number, shopId: string, id: string) =>
+  q
+    .updateTable('products')
+    .set({ stock: sql<number>`coalesce(stock, 0) + ${dq}`, stock_value: sql<number>`coalesce(stock_value, 0) + ${dv}` })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id),
+);
+const insertMovement = prepared((q, row: Insertable<StockMovementsTable>) =>
+  q
+    .insertInto('stock_movements')
+    .values(row)
+    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
+    .returning('id'),
+);
 
 /** Change the item's stock and/or value by a delta (the row's one quantity). */
 export async function changeItem(scope: ShopScope, item: ItemRef, dq: number, dv: number): Promise<void> {
   const { tx, shopId } = scope;
-  const set = { stock: sql<number>`coalesce(stock, 0) + ${dq}`, stock_value: sql<number>`coalesce(stock_value, 0) + ${dv}` };
-  if (item.variantId)
-    await tx.updateTable('product_variants').set(set).where('shop_id', '=', shopId).where('id', '=', item.variantId).execute();
-  else await tx.updateTable('products').set(set).where('shop_id', '=', shopId).where('id', '=', item.productId).execute();
+  if (item.variantId) await changeVariant.all(tx, dq, dv, shopId, item.variantId);
+  else await changeProduct.all(tx, dq, dv, shopId, item.productId);
 }
 
 export async function recordMovement(
@@ -75,26 +94,21 @@ export async function recordMovement(
     entryId?: string | null;
   },
 ): Promise<boolean> {
-  const r = await scope.tx
-    .insertInto('stock_movements')
-    .values({
-      shop_id: scope.shopId,
-      id: newId(),
-      idem_key: m.key,
-      product_id: m.item.productId,
-      variant_id: m.item.variantId ?? '',
-      kind: m.kind,
-      quantity: m.quantity,
-      value: m.value,
-      gl_value: m.glValue,
-      order_id: m.orderId ?? null,
-      line_no: m.lineNo ?? null,
-      entry_id: m.entryId ?? null,
-      created_at: nowIso(),
-    })
-    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const r = await insertMovement.first(scope.tx, {
+    shop_id: scope.shopId,
+    id: newId(),
+    idem_key: m.key,
+    product_id: m.item.productId,
+    variant_id: m.item.variantId ?? '',
+    kind: m.kind,
+    quantity: m.quantity,
+    value: m.value,
+    gl_value: m.glValue,
+    order_id: m.orderId ?? null,
+    line_no: m.lineNo ?? null,
+    entry_id: m.entryId ?? null,
+    created_at: nowIso(),
+  });
   return r !== undefined;
 }
 
@@ -187,15 +201,27 @@ export interface OrderLineRow {
   line_total: number;
 }
 
-async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineRow[]> {
-  return scope.tx
+const selectOrderLines = prepared((q, shopId: string, orderId: string) =>
+  q
     .selectFrom('order_lines')
     .select(['line_no', 'product_id', 'variant_id', 'quantity', 'unit_cost', 'line_total'])
-    .where('shop_id', '=', scope.shopId)
+    .where('shop_id', '=', shopId)
     .where('order_id', '=', orderId)
-    .orderBy('line_no')
-    .execute();
+    .orderBy('line_no'),
+);
+
+async function orderLines(scope: ShopScope, orderId: string): Promise<OrderLineRow[]> {
+  return selectOrderLines.all(scope.tx, scope.shopId, orderId);
 }
+
+const selectHolds = prepared((q, shopId: string, orderId: string) =>
+  q
+    .selectFrom('stock_movements')
+    .select(['line_no', 'kind', 'quantity', 'value'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .where('kind', 'in', ['reserve', 'release']),
+);
 
 interface HoldState {
   releases: number;
@@ -210,13 +236,7 @@ interface HoldState {
  * the line holds now (quantity and value taken out of the item, positive).
  */
 async function holdStates(scope: ShopScope, orderId: string): Promise<Map<number, HoldState>> {
-  const rows = await scope.tx
-    .selectFrom('stock_movements')
-    .select(['line_no', 'kind', 'quantity', 'value'])
-    .where('shop_id', '=', scope.shopId)
-    .where('order_id', '=', orderId)
-    .where('kind', 'in', ['reserve', 'release'])
-    .execute();
+  const rows = await selectHolds.all(scope.tx, scope.shopId, orderId);
   const out = new Map<number, HoldState>();
   for (const r of rows) {
     const s = out.get(r.line_no!) ?? { releases: 0, quantity: 0, value: 0, moved: true };

@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
+import type { JournalEntriesTable, JournalPostingsTable, LedgerTotalsTable } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 import { newId, nowIso } from '../util.ts';
 import { ensureChart } from './ensure-chart.ts';
 import { shopDay } from './ledger-day.ts';
@@ -32,6 +35,26 @@ export interface EntryInput {
 
 export class UnbalancedEntry extends Error {}
 
+const insertEntry = prepared((q, row: Insertable<JournalEntriesTable>) =>
+  q
+    .insertInto('journal_entries')
+    .values(row)
+    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
+    .returning('id'),
+);
+const insertPostings = prepared((q, rows: Insertable<JournalPostingsTable>[]) => q.insertInto('journal_postings').values(rows));
+const addTotals = prepared((q, rows: Insertable<LedgerTotalsTable>[]) =>
+  q
+    .insertInto('ledger_totals')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['shop_id', 'grain', 'period', 'account_code']).doUpdateSet((eb) => ({
+        debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
+        credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
+      })),
+    ),
+);
+
 /**
  * Append one journal entry (debit +, credit -, whole Rupiah) and maintain the totals reports read, in
  * the caller's transaction: 4 statements whatever the number of lines. A key already posted changes
@@ -61,40 +84,33 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
     belongsTo = day.slice(0, 7);
     day = await shopDay(scope);
   }
-  const inserted = await tx
-    .insertInto('journal_entries')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      idem_key: input.key,
-      day,
-      source_type: input.source.type,
-      source_id: input.source.id ?? null,
-      memo: input.memo ?? '',
-      reverses_id: input.reversesId ?? null,
-      belongs_to: belongsTo,
-      created_by: input.createdBy ?? null,
-      created_at: nowIso(),
-    })
-    .onConflict((oc) => oc.columns(['shop_id', 'idem_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const inserted = await insertEntry.first(tx, {
+    shop_id: shopId,
+    id: newId(),
+    idem_key: input.key,
+    day,
+    source_type: input.source.type,
+    source_id: input.source.id ?? null,
+    memo: input.memo ?? '',
+    reverses_id: input.reversesId ?? null,
+    belongs_to: belongsTo,
+    created_by: input.createdBy ?? null,
+    created_at: nowIso(),
+  });
   if (!inserted) return { posted: false, entryId: null, day };
   const lines = input.lines.filter((l) => l.amount !== 0);
   if (!lines.length) return { posted: true, entryId: inserted.id, day };
-  await tx
-    .insertInto('journal_postings')
-    .values(
-      lines.map((l, i) => ({
-        shop_id: shopId,
-        entry_id: inserted.id,
-        line_no: i + 1,
-        account_code: l.account,
-        amount: l.amount,
-        day,
-      })),
-    )
-    .execute();
+  await insertPostings.all(
+    tx,
+    lines.map((l, i) => ({
+      shop_id: shopId,
+      entry_id: inserted.id,
+      line_no: i + 1,
+      account_code: l.account,
+      amount: l.amount,
+      day,
+    })),
+  );
   const month = day.slice(0, 7);
   const totals = [...byAccount].flatMap(([code, t]) =>
     (
@@ -112,15 +128,6 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
       credit: t.credit,
     })),
   );
-  await tx
-    .insertInto('ledger_totals')
-    .values(totals)
-    .onConflict((oc) =>
-      oc.columns(['shop_id', 'grain', 'period', 'account_code']).doUpdateSet((eb) => ({
-        debit: eb('ledger_totals.debit', '+', eb.ref('excluded.debit')),
-        credit: eb('ledger_totals.credit', '+', eb.ref('excluded.credit')),
-      })),
-    )
-    .execute();
+  await addTotals.all(tx, totals);
   return { posted: true, entryId: inserted.id, day };
 }

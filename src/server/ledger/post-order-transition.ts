@@ -1,4 +1,5 @@
 import type { ShopScope } from '../tenant/index.ts';
+import { prepared } from '../db/prepared.ts';
 import type { OrderStatus, PaymentMethod } from '../db/schema.ts';
 import { ACCOUNTS } from './chart-template.ts';
 import { postEntry, type PostingLine } from './post-entry.ts';
@@ -32,25 +33,28 @@ async function readFacts(scope: ShopScope, orderId: string): Promise<OrderFacts>
 
 /** What the order's customer deposit (Uang Muka Pelanggan) holds now: paid in, less refunds and revenue taken. */
 export async function depositBalance(scope: ShopScope, orderId: string): Promise<number> {
-  const r = await scope.tx
+  const r = await selectDeposit.first(scope.tx, scope.shopId, orderId);
+  return -Number(r?.s ?? 0);
+}
+
+const selectDeposit = prepared((q, shopId: string, orderId: string) =>
+  q
     .selectFrom('journal_postings')
     // The account is picked by CASE, not in WHERE, and the entries by a subquery: without statistics SQLite
     // would otherwise walk every posting of Uang Muka Pelanggan (its account index), not the order's few entries.
     .select((eb) =>
       eb.fn.sum<number>(eb.case().when('account_code', '=', ACCOUNTS.customerDeposits).then(eb.ref('amount')).else(0).end()).as('s'),
     )
-    .where('shop_id', '=', scope.shopId)
+    .where('shop_id', '=', shopId)
     .where('entry_id', 'in', (eb) =>
       eb
         .selectFrom('journal_entries')
         .select('id')
-        .where('shop_id', '=', scope.shopId)
+        .where('shop_id', '=', shopId)
         .where('source_type', '=', 'order')
         .where('source_id', '=', orderId),
-    )
-    .executeTakeFirst();
-  return -Number(r?.s ?? 0);
-}
+    ),
+);
 
 /**
  * Revenue lines of a delivered order: goods to Penjualan, the delivery fee charged to Pendapatan Ongkos

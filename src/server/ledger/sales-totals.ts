@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
+import type { SalesTotalsTable } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 
 export interface SalesRow {
   channel: string;
@@ -12,7 +15,7 @@ export interface SalesRow {
 /** Add to the day and month sales totals, in the caller's transaction (the one posting the sale). */
 export async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promise<void> {
   if (!rows.length) return;
-  const { tx, shopId } = scope;
+  const { shopId } = scope;
   const values = rows.flatMap((r) =>
     (
       [
@@ -31,9 +34,13 @@ export async function addSales(scope: ShopScope, day: string, rows: SalesRow[]):
       orders: r.orders,
     })),
   );
-  await tx
+  await addSalesRows.all(scope.tx, values);
+}
+
+const addSalesRows = prepared((q, rows: Insertable<SalesTotalsTable>[]) =>
+  q
     .insertInto('sales_totals')
-    .values(values)
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['shop_id', 'grain', 'period', 'channel', 'product_id']).doUpdateSet((eb) => ({
         quantity: eb('sales_totals.quantity', '+', eb.ref('excluded.quantity')),
@@ -41,9 +48,8 @@ export async function addSales(scope: ShopScope, day: string, rows: SalesRow[]):
         returns: eb('sales_totals.returns', '+', eb.ref('excluded.returns')),
         orders: eb('sales_totals.orders', '+', eb.ref('excluded.orders')),
       })),
-    )
-    .execute();
-}
+    ),
+);
 
 /**
  * A delivered order counts as a sale on the day its revenue is posted (sign 1), and a reversed

@@ -1,6 +1,7 @@
 import { currentTime } from '../clock.ts';
 import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
-import { Conflict, Invalid, TooManyRequests, Unprocessable } from '../errors.ts';
+import { Conflict, Invalid, NotFound, TooManyRequests, Unprocessable } from '../errors.ts';
+import { prepared } from '../db/prepared.ts';
 import { absoluteUrl, config } from '../config.ts';
 import { addSeconds, newToken, sha256Hex } from '../util.ts';
 import { whatsappLink } from '../shops/phone.ts';
@@ -122,11 +123,8 @@ async function insertOrder(
 ): Promise<Inserted> {
   const { tx, shopId } = scope;
   const { input } = opts;
-  const shop = await tx
-    .selectFrom('shops')
-    .select(['slug', 'whatsapp', 'profile', 'name', 'locale'])
-    .where('id', '=', shopId)
-    .executeTakeFirstOrThrow();
+  const shop = await selectShop.first(tx, shopId);
+  if (!shop) throw new NotFound();
 
   const delivery = deliveryOptions(shop.profile);
   if (!availableMethods(delivery).includes(input.delivery)) throw new Invalid({ delivery: ['orders.deliveryUnavailable'] });
@@ -218,18 +216,7 @@ async function checkHoldCaps(scope: ShopScope, o: { phone: string; ipHash: strin
   const { tx, shopId } = scope;
   const cfg = config();
   const held = async (column: 'customer_phone' | 'client_ip_hash', value: string) => {
-    const r = await tx
-      .selectFrom('orders')
-      .innerJoin('order_lines', (j) =>
-        j.onRef('order_lines.shop_id', '=', 'orders.shop_id').onRef('order_lines.order_id', '=', 'orders.id'),
-      )
-      .select((eb) => [eb.fn.sum<number | string>('order_lines.quantity').as('units'), eb.fn.min('orders.hold_until').as('first')])
-      .where('orders.shop_id', '=', shopId)
-      .where(`orders.${column}`, '=', value)
-      .where('orders.status', '=', 'pending')
-      .where('orders.stock_held', '=', 1)
-      .where('orders.hold_until', '>', o.now.toISOString())
-      .executeTakeFirst();
+    const r = await (column === 'customer_phone' ? heldByPhone : heldByIp).first(tx, shopId, value, o.now.toISOString());
     return { units: Number(r?.units ?? 0), first: r?.first ? Date.parse(String(r.first)) : o.now.getTime() };
   };
   const checks: ['customer_phone' | 'client_ip_hash', string | null, number][] = [
@@ -245,6 +232,26 @@ async function checkHoldCaps(scope: ShopScope, o: { phone: string; ipHash: strin
     }
   }
 }
+
+const selectShop = prepared((q, shopId: string) =>
+  q.selectFrom('shops').select(['slug', 'whatsapp', 'profile', 'name', 'locale']).where('id', '=', shopId),
+);
+const heldUnits = (column: 'customer_phone' | 'client_ip_hash') =>
+  prepared((q, shopId: string, value: string, now: string) =>
+    q
+      .selectFrom('orders')
+      .innerJoin('order_lines', (j) =>
+        j.onRef('order_lines.shop_id', '=', 'orders.shop_id').onRef('order_lines.order_id', '=', 'orders.id'),
+      )
+      .select((eb) => [eb.fn.sum<number | string>('order_lines.quantity').as('units'), eb.fn.min('orders.hold_until').as('first')])
+      .where('orders.shop_id', '=', shopId)
+      .where(`orders.${column}`, '=', value)
+      .where('orders.status', '=', 'pending')
+      .where('orders.stock_held', '=', 1)
+      .where('orders.hold_until', '>', now),
+  );
+const heldByPhone = heldUnits('customer_phone');
+const heldByIp = heldUnits('client_ip_hash');
 
 /** After the order is committed: the WhatsApp link with the pre-filled message, or the card checkout. */
 async function finish(shopId: string, o: Inserted, replayed = false): Promise<PlacedOrder> {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
-import type { OrderEventsTable, OrdersTable } from '../db/schema.ts';
+import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 import { newId } from '../util.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
 import { newOrderCode } from './order-code.ts';
@@ -44,20 +45,17 @@ export async function insertOrderWithLines(
   const { tx, shopId } = scope;
   const code = await freeOrderCode(scope, o.slug);
   const orderId = newId();
-  await tx
-    .insertInto('orders')
-    .values({
-      ...o.order,
-      shop_id: shopId,
-      id: orderId,
-      code,
-      status: 'pending',
-      stock_held: o.stockTaken ? 1 : 0,
-      receipt_media_id: null,
-      created_at: o.now,
-      updated_at: o.now,
-    })
-    .execute();
+  await insertOrderRow.all(tx, {
+    ...o.order,
+    shop_id: shopId,
+    id: orderId,
+    code,
+    status: 'pending',
+    stock_held: o.stockTaken ? 1 : 0,
+    receipt_media_id: null,
+    created_at: o.now,
+    updated_at: o.now,
+  });
   const rows = o.lines.map((l, i) => ({
     shop_id: shopId,
     order_id: orderId,
@@ -74,37 +72,36 @@ export async function insertOrderWithLines(
     list_price: l.listPrice ?? null,
     price_set_by: l.setBy ?? null,
   }));
-  await tx.insertInto('order_lines').values(rows).execute();
+  await insertLines.all(tx, rows);
   // A new order has no holds yet: its lines are known, so reserving reads neither them nor earlier holds.
   if (o.stockTaken) await reserveOrderStock(scope, orderId, { newLines: rows });
-  await tx
-    .insertInto('order_events')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      order_id: orderId,
-      type: 'placed',
-      from_status: null,
-      to_status: 'pending',
-      actor_kind: o.placed.actorKind,
-      actor_user_id: o.placed.actorUserId,
-      created_at: o.now,
-      details: JSON.stringify(o.placed.details),
-    })
-    .execute();
+  await insertPlaced.all(tx, {
+    shop_id: shopId,
+    id: newId(),
+    order_id: orderId,
+    type: 'placed',
+    from_status: null,
+    to_status: 'pending',
+    actor_kind: o.placed.actorKind,
+    actor_user_id: o.placed.actorUserId,
+    created_at: o.now,
+    details: JSON.stringify(o.placed.details),
+  });
   return { orderId, code };
 }
+
+const insertOrderRow = prepared((q, row: Insertable<OrdersTable>) => q.insertInto('orders').values(row));
+const insertLines = prepared((q, rows: Insertable<OrderLinesTable>[]) => q.insertInto('order_lines').values(rows));
+const insertPlaced = prepared((q, row: Insertable<OrderEventsTable>) => q.insertInto('order_events').values(row));
+const orderWithCode = prepared((q, shopId: string, code: string) =>
+  q.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('code', '=', code),
+);
 
 /** A code no order of the shop has (a collision left after 10 draws fails the insert, and the caller retries). */
 async function freeOrderCode(scope: ShopScope, slug: string): Promise<string> {
   let code = newOrderCode(slug);
   for (let i = 0; i < 10; i++) {
-    const taken = await scope.tx
-      .selectFrom('orders')
-      .select('id')
-      .where('shop_id', '=', scope.shopId)
-      .where('code', '=', code)
-      .executeTakeFirst();
+    const taken = await orderWithCode.first(scope.tx, scope.shopId, code);
     if (!taken) break;
     code = newOrderCode(slug);
   }

@@ -3,6 +3,7 @@ import { bumpShopVersion, inShop, type ShopScope } from '../tenant/index.ts';
 import { ordersWithLapsedHolds } from '../tenant/cross-shop.ts';
 import { releaseStock } from './order-stock.ts';
 import { recordOrderEvent } from './transition-order.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * An unconfirmed public order holds its stock only until `hold_until` (ORDER_HOLD_MINUTES after placing,
@@ -13,14 +14,7 @@ import { recordOrderEvent } from './transition-order.ts';
  */
 export async function lapseOrderHolds(scope: ShopScope, now: Date = currentTime()): Promise<number> {
   const { tx, shopId } = scope;
-  const due = await tx
-    .selectFrom('orders')
-    .select(['id', 'hold_until'])
-    .where('shop_id', '=', shopId)
-    .where('status', '=', 'pending')
-    .where('stock_held', '=', 1)
-    .where('hold_until', '<=', now.toISOString())
-    .execute();
+  const due = await lapsedHolds.all(tx, shopId, now.toISOString());
   let released = false;
   let lapsed = 0;
   for (const o of due) {
@@ -40,6 +34,16 @@ export async function lapseOrderHolds(scope: ShopScope, now: Date = currentTime(
   if (released) await bumpShopVersion(scope);
   return lapsed;
 }
+
+const lapsedHolds = prepared((q, shopId: string, now: string) =>
+  q
+    .selectFrom('orders')
+    .select(['id', 'hold_until'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'pending')
+    .where('stock_held', '=', 1)
+    .where('hold_until', '<=', now),
+);
 
 /** The sweep (run by the order timer): every shop with a lapsed hold, one shop transaction each. */
 export async function lapseDueOrderHolds(now: Date = currentTime()): Promise<number> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { releaseOrderStock } from '../ledger/inventory.ts';
 
 export interface StockLine {
@@ -29,22 +30,10 @@ export async function takeStock(
     if (!l.productId) continue;
     // Unguarded still skips untracked (null) stock: NULL >= anything is not true. Fits a 32-bit integer column.
     const min = opts.guard ? l.quantity : -1_000_000_000;
-    const res = l.variantId
-      ? await tx
-          .updateTable('product_variants')
-          .set({ stock: sql`stock - ${l.quantity}` })
-          .where('shop_id', '=', shopId)
-          .where('id', '=', l.variantId)
-          .where('stock', '>=', min)
-          .executeTakeFirst()
-      : await tx
-          .updateTable('products')
-          .set({ stock: sql`stock - ${l.quantity}` })
-          .where('shop_id', '=', shopId)
-          .where('id', '=', l.productId)
-          .where('stock', '>=', min)
-          .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) {
+    const updated = l.variantId
+      ? await takeVariant.affected(tx, l.quantity, shopId, l.variantId, min)
+      : await takeProduct.affected(tx, l.quantity, shopId, l.productId, min);
+    if (updated === 1) {
       tracked = true;
       continue;
     }
@@ -62,6 +51,23 @@ export async function takeStock(
   }
   return { short: null, tracked };
 }
+
+const takeVariant = prepared((q, quantity: number, shopId: string, id: string, min: number) =>
+  q
+    .updateTable('product_variants')
+    .set({ stock: sql`stock - ${quantity}` })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id)
+    .where('stock', '>=', min),
+);
+const takeProduct = prepared((q, quantity: number, shopId: string, id: string, min: number) =>
+  q
+    .updateTable('products')
+    .set({ stock: sql`stock - ${quantity}` })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id)
+    .where('stock', '>=', min),
+);
 
 /** The lines of a stored order, as takeStock/releaseStock want them. */
 export async function orderStockLines(scope: ShopScope, orderId: string): Promise<StockLine[]> {

@@ -1,6 +1,6 @@
 import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
@@ -8,6 +8,7 @@ import { canTransition, RESERVING } from './lifecycle.ts';
 import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
 import { postOrderTransition } from '../ledger/post-order-transition.ts';
+import { prepared } from '../db/prepared.ts';
 
 export interface OrderActor {
   kind: OrderEventsTable['actor_kind'];
@@ -37,13 +38,7 @@ export async function transitionOrder(
 ): Promise<{ changed: boolean; from: OrderStatus }> {
   const { tx, shopId } = scope;
   // One read for the lifecycle check, the journal (postOrderTransition) and the event's time.
-  const order = await tx
-    .selectFrom('orders')
-    .select(['id', 'status', 'stock_held', 'payment_method', 'code', 'total', 'subtotal', 'delivery_fee', 'discount', 'channel'])
-    .select((eb) => lastEventAt(eb).as('last_event_at'))
-    .where('shop_id', '=', shopId)
-    .where((eb) => ('code' in opts ? eb('code', '=', opts.code) : eb('id', '=', opts.orderId)))
-    .executeTakeFirst();
+  const order = await ('code' in opts ? orderByCode.first(tx, shopId, opts.code) : orderById.first(tx, shopId, opts.orderId));
   if (!order) throw new NotFound('orders.notFound');
   if (order.status === opts.to) return { changed: false, from: order.status };
   if (!canTransition(order.status, opts.to, order.payment_method))
@@ -65,31 +60,21 @@ export async function transitionOrder(
   }
   // Guarded update: a concurrent transition from the same status loses instead of applying twice.
   // An accepted order keeps its stock for good (no hold to lapse).
-  const res = await tx
-    .updateTable('orders')
-    .set({ status: opts.to, stock_held: stockHeld, hold_until: null, updated_at: nowIso() })
-    .where('shop_id', '=', shopId)
-    .where('id', '=', order.id)
-    .where('status', '=', order.status)
-    .where('stock_held', '=', order.stock_held)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
+  const updated = await moveStatus.affected(tx, opts.to, stockHeld, nowIso(), shopId, order.id, order.status, order.stock_held);
+  if (updated !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
   if (retaken) await reserveOrderStock(scope, order.id);
-  await tx
-    .insertInto('order_events')
-    .values({
-      shop_id: shopId,
-      id: newId(),
-      order_id: order.id,
-      type: opts.eventType ?? opts.to,
-      from_status: order.status,
-      to_status: opts.to,
-      actor_kind: opts.actor.kind,
-      actor_user_id: opts.actor.userId ?? null,
-      details: JSON.stringify(opts.details ?? {}),
-      created_at: eventTimeAfter(order.last_event_at),
-    })
-    .execute();
+  await insertEvent.all(tx, {
+    shop_id: shopId,
+    id: newId(),
+    order_id: order.id,
+    type: opts.eventType ?? opts.to,
+    from_status: order.status,
+    to_status: opts.to,
+    actor_kind: opts.actor.kind,
+    actor_user_id: opts.actor.userId ?? null,
+    details: JSON.stringify(opts.details ?? {}),
+    created_at: eventTimeAfter(order.last_event_at),
+  });
   // The rows every order of the shop updates (the running totals, the shop version) come last, so on
   // PostgreSQL their row locks are held for the end of the transaction only.
   await postOrderTransition(scope, {
@@ -109,6 +94,46 @@ export async function transitionOrder(
   if (stockChanged) await bumpShopVersion(scope);
   return { changed: true, from: order.status };
 }
+
+const orderColumns = [
+  'id',
+  'status',
+  'stock_held',
+  'payment_method',
+  'code',
+  'total',
+  'subtotal',
+  'delivery_fee',
+  'discount',
+  'channel',
+] as const;
+const orderByCode = prepared((q, shopId: string, code: string) =>
+  q
+    .selectFrom('orders')
+    .select(orderColumns)
+    .select((eb) => lastEventAt(eb).as('last_event_at'))
+    .where('shop_id', '=', shopId)
+    .where('code', '=', code),
+);
+const orderById = prepared((q, shopId: string, id: string) =>
+  q
+    .selectFrom('orders')
+    .select(orderColumns)
+    .select((eb) => lastEventAt(eb).as('last_event_at'))
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id),
+);
+const moveStatus = prepared(
+  (q, to: OrderStatus, stockHeld: number, at: string, shopId: string, id: string, from: OrderStatus, fromHeld: number) =>
+    q
+      .updateTable('orders')
+      .set({ status: to, stock_held: stockHeld, hold_until: null, updated_at: at })
+      .where('shop_id', '=', shopId)
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .where('stock_held', '=', fromHeld),
+);
+const insertEvent = prepared((q, row: Insertable<OrderEventsTable>) => q.insertInto('order_events').values(row));
 
 /** Record an event that does not change status (receipt uploaded, refund, dispute, payment failed). */
 export async function recordOrderEvent(

@@ -1,17 +1,22 @@
-import { sql, type ControlledTransaction } from 'kysely';
+import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Db, Tx } from '../db/index.ts';
+import { commitDurably, type Db, type Tx } from '../db/index.ts';
 
 /**
  * Group commit for SQLite: concurrent shop transactions run one after another (SQLite has one writer
- * anyway) inside one database transaction, each in its own savepoint, and one COMMIT — one fsync with
- * synchronous=FULL — acknowledges all of them. A caller's promise resolves only after that commit, so
- * nothing is acknowledged before it is durable; a callback that throws is rolled back to its savepoint
- * alone. better-sqlite3 answers synchronously, so concurrent requests never overlap inside a callback; the
- * batch therefore commits one event-loop turn after its last member (setImmediate), which lets every
- * request that is ready in that turn join it, or at MAX_BATCH members. A lone request waits one turn.
+ * anyway) inside one database transaction, each in its own savepoint, and one COMMIT acknowledges all of
+ * them once the WAL is fsynced (commitDurably: the sync runs off the main thread, so the next batch does its
+ * work meanwhile). A caller's promise resolves only after that sync, so nothing is acknowledged before it is
+ * durable; a callback that throws is rolled back to its savepoint alone. better-sqlite3 answers
+ * synchronously, so concurrent requests never overlap inside a callback; the batch therefore commits one
+ * event-loop turn after its last member (setImmediate), which lets every request that is ready in that turn
+ * join it, or at MAX_BATCH members. A lone request waits one turn.
  */
 const MAX_BATCH = 256;
+// Compiled once: building these through Kysely for every member was a visible share of a member's CPU.
+const SAVEPOINT = CompiledQuery.raw('savepoint etalase_member');
+const RELEASE = CompiledQuery.raw('release savepoint etalase_member');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint etalase_member');
 
 interface Member {
   resolve: () => void;
@@ -43,14 +48,14 @@ export class GroupCommit {
       throw e;
     }
     let result: T;
-    await sql`savepoint etalase_member`.execute(batch.trx);
+    await batch.trx.executeQuery(SAVEPOINT);
     try {
       result = await fn(batch.trx);
-      await sql`release savepoint etalase_member`.execute(batch.trx);
+      await batch.trx.executeQuery(RELEASE);
     } catch (e) {
       try {
-        await sql`rollback to savepoint etalase_member`.execute(batch.trx);
-        await sql`release savepoint etalase_member`.execute(batch.trx);
+        await batch.trx.executeQuery(ROLLBACK_TO);
+        await batch.trx.executeQuery(RELEASE);
       } catch (inner) {
         // The savepoint is gone (SQLite rolled the whole transaction back): fail the whole batch.
         await this.fail(batch, inner);
@@ -91,7 +96,7 @@ export class GroupCommit {
 
   private async commit(batch: Batch): Promise<void> {
     try {
-      await batch.trx.commit().execute();
+      await commitDurably(batch.trx);
       for (const m of batch.members) m.resolve();
     } catch (e) {
       // A failed COMMIT (disk full, I/O error) leaves Kysely's transaction open on the one connection; without

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { db, dialect, type Db, type Tx } from '../db/index.ts';
 import { config } from '../config.ts';
 import { GroupCommit } from './group-commit.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * The one door to a shop's rows. Every function that reads or writes shop-owned data runs inside
@@ -36,12 +37,15 @@ export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promis
 
 /** Bumps the per-shop version that keys cached public pages (and their ETags). */
 export async function bumpShopVersion(scope: ShopScope): Promise<void> {
-  await scope.tx
+  await bumpVersion.all(scope.tx, scope.shopId);
+}
+
+const bumpVersion = prepared((q, shopId: string) =>
+  q
     .updateTable('shops')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', scope.shopId)
-    .execute();
-}
+    .where('id', '=', shopId),
+);
 
 /**
  * The door for the few legitimate readers (and account-wide audit writes) that span shops; only the
