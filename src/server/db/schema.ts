@@ -397,6 +397,19 @@ export interface StockMovementsTable {
   created_at: string;
 }
 
+/** 0044: a change made on a device offline and applied later (src/server/sync/apply-device-changes.ts). */
+export interface DeviceChangesTable {
+  shop_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  outcome: 'applied' | 'conflict';
+  message_key: Generated<string>;
+  params: Generated<string>;
+  order_code: string | null;
+  occurred_at: string;
+  created_at: string;
+}
 export interface LedgerPeriodsTable {
   shop_id: string;
   month: string;
@@ -576,6 +589,7 @@ export interface Database {
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;
+  device_changes: DeviceChangesTable;
 }
 
 export type User = Selectable<UsersTable>;
