@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { serviceWorker } from './scripts/service-worker.ts';
 
 export default defineConfig({
   output: 'server',
@@ -10,6 +11,7 @@ export default defineConfig({
   // Forms are posted to the same origin; Astro rejects cross-site form POSTs.
   security: { checkOrigin: true },
   compressHTML: true,
+  integrations: [serviceWorker()],
   devToolbar: { enabled: false },
   vite: {
     ssr: { external: ['better-sqlite3', 'pg', '@node-rs/argon2', 'sharp', 'canvas', 'fabric', 'pdfkit'] },

@@ -1,6 +1,7 @@
 /** See src/components/OrderNotifier.astro. Kept tiny: it runs on every dashboard page. */
-const SW = '/orders-sw.js';
-const SCOPE = '/dashboard/';
+// The site's one worker (scripts/service-worker.ts); it imports /orders-sw.js for the notification click.
+const SW = '/sw.js';
+const SCOPE = '/';
 const box = document.querySelector<HTMLElement>('[data-order-notifier]');
 
 async function notify(title: string, url: string, tag: string) {

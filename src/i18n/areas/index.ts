@@ -19,6 +19,7 @@ import * as accountRecovery from './account-recovery.ts';
 import * as buyer from './buyer.ts';
 import * as dashboardShell from './dashboard-shell.ts';
 import * as registry from './registry.ts';
+import * as offline from './offline.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -42,4 +43,5 @@ export const AREAS: AreaMessages[] = [
   registry,
   buyer,
   dashboardShell,
+  offline,
 ];

@@ -405,6 +405,19 @@ export interface StockMovementsTable {
   created_at: string;
 }
 
+/** 0044: a change made on a device offline and applied later (src/server/sync/apply-device-changes.ts). */
+export interface DeviceChangesTable {
+  shop_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  outcome: 'applied' | 'conflict';
+  message_key: Generated<string>;
+  params: Generated<string>;
+  order_code: string | null;
+  occurred_at: string;
+  created_at: string;
+}
 export interface LedgerPeriodsTable {
   shop_id: string;
   month: string;
@@ -644,6 +657,7 @@ export interface Database {
   shop_registry: ShopRegistryTable;
   shop_licences: ShopLicencesTable;
   shop_baselines: ShopBaselinesTable;
+  device_changes: DeviceChangesTable;
 }
 
 export type User = Selectable<UsersTable>;

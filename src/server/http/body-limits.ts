@@ -16,3 +16,5 @@ export const DESIGN_BODY_BYTES = 1_100_000;
 /** A marketplace export upload: MAX_IMPORT_BYTES (imports/marketplace-file.ts) and the form's text fields. */
 export const IMPORT_FORM_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 export const STRIPE_WEBHOOK_BYTES = 512 * 1024;
+/** One sync request from a device back online: up to MAX_CHANGES changes (sync/schemas.ts), a sale of many lines each. */
+export const SYNC_BODY_BYTES = 512 * 1024;

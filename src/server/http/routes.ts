@@ -6,6 +6,8 @@ import { productInput, productPatchInput } from '../catalog/schemas.ts';
 import { adjustOrderInput, createOrderInput, idempotencyKeyField, transitionInput } from '../orders/schemas.ts';
 import { listOrdersInput } from '../orders/list-orders.ts';
 import { quickSaleInput } from '../orders/record-quick-sale.ts';
+import { syncInput } from '../sync/schemas.ts';
+import { syncResponse } from '../sync/responses.ts';
 import { orderReturnInput } from '../orders/record-order-return.ts';
 import { expenseInput } from '../ledger/record-expense.ts';
 import { ownerMoneyInput } from '../ledger/record-owner-money.ts';
@@ -121,7 +123,14 @@ import {
 } from '../program/registry-schemas.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
-import { DESIGN_BODY_BYTES, IMPORT_FORM_BYTES, ONE_FILE_FORM_BYTES, PHOTOS_FORM_BYTES, STRIPE_WEBHOOK_BYTES } from './body-limits.ts';
+import {
+  DESIGN_BODY_BYTES,
+  IMPORT_FORM_BYTES,
+  ONE_FILE_FORM_BYTES,
+  PHOTOS_FORM_BYTES,
+  STRIPE_WEBHOOK_BYTES,
+  SYNC_BODY_BYTES,
+} from './body-limits.ts';
 import {
   brandKitInput,
   certificationsInput,
@@ -456,6 +465,17 @@ export const ROUTES = {
     body: keyed(quickSaleInput),
     success: 201,
     response: quickSaleResponse,
+  }),
+  syncDeviceChanges: defineRoute({
+    method: 'post',
+    path: '/api/v1/shops/{shop}/sync',
+    tag: 'orders',
+    summary:
+      'Changes made on a device while offline (quick sales, expenses, order status changes), in the order they were made; each is applied exactly once by its device-made id however often it is sent. A status change based on an older order version is refused as a conflict; a sale is always kept (a closed month: booked in the open period). One outcome per change, in plain words',
+    access: ORDERS,
+    body: syncInput,
+    response: syncResponse,
+    maxBytes: SYNC_BODY_BYTES,
   }),
   recordOrderReturn: defineRoute({
     method: 'post',

@@ -56,6 +56,9 @@ export function contentSecurityPolicy(h: InlineHashes = { scripts: [], styles: [
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline worker (/sw.js) and the dashboard's web manifest are this site's own files.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

@@ -11,7 +11,8 @@ import { cancelOrder } from './cancel-order.ts';
 import type { MerchantTarget } from './lifecycle.ts';
 import type { CancelReason } from './schemas.ts';
 
-const BY_TARGET: Record<
+/** The domain function of each status a merchant moves an order to; run in the caller's shop transaction. */
+export const BY_TARGET: Record<
   MerchantTarget,
   (
     scope: ShopScope,
