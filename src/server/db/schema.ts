@@ -6,6 +6,8 @@ export interface ProgramsTable {
   name: string;
   timezone: Generated<string>;
   created_at: string;
+  /** Destination code (orders/destinations.ts) of the program's own kabupaten; null: not set. */
+  home_destination: Generated<string | null>;
 }
 export interface DistrictsTable {
   id: string;
@@ -371,6 +373,15 @@ export interface SalesTotalsTable {
   gross: number;
   returns: number;
   orders: number;
+  /** Of `orders`, those delivered outside the shop's own kabupaten (channel rows only). */
+  outside_orders: Generated<number>;
+}
+export interface ProgramTargetsTable {
+  program_id: string;
+  indicator: string;
+  min_percent: number;
+  updated_by: string | null;
+  updated_at: string;
 }
 export interface LedgerTotalsTable {
   shop_id: string;
@@ -564,6 +575,7 @@ export interface Database {
   journal_postings: JournalPostingsTable;
   ledger_totals: LedgerTotalsTable;
   sales_totals: SalesTotalsTable;
+  program_targets: ProgramTargetsTable;
   stock_movements: StockMovementsTable;
   ledger_periods: LedgerPeriodsTable;
   ledger_debts: LedgerDebtsTable;

@@ -1,3 +1,4 @@
+import { sql, type Expression } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 
 interface SalesRow {
@@ -7,6 +8,8 @@ interface SalesRow {
   gross: number;
   returns: number;
   orders: number;
+  /** Of `orders`, those delivered outside the shop's own kabupaten (an SQL expression, read in the same statement). */
+  outside?: Expression<number>;
 }
 
 /** Add to the day and month sales totals, in the caller's transaction (the one posting the sale). */
@@ -29,6 +32,7 @@ async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promis
       gross: r.gross,
       returns: r.returns,
       orders: r.orders,
+      outside_orders: r.outside ?? 0,
     })),
   );
   await tx
@@ -40,6 +44,7 @@ async function addSales(scope: ShopScope, day: string, rows: SalesRow[]): Promis
         gross: eb('sales_totals.gross', '+', eb.ref('excluded.gross')),
         returns: eb('sales_totals.returns', '+', eb.ref('excluded.returns')),
         orders: eb('sales_totals.orders', '+', eb.ref('excluded.orders')),
+        outside_orders: eb('sales_totals.outside_orders', '+', eb.ref('excluded.outside_orders')),
       })),
     )
     .execute();
@@ -93,8 +98,12 @@ export async function recordOrderSales(
     r.gross += s * Number(l.line_total);
     byProduct.set(l.product_id, r);
   }
+  // New markets: compared inside the upsert (a subquery), so maintaining it costs no statement of its own.
+  const outside = sql<number>`(select case when p.home_destination is not null and o.destination_code is not null
+    and o.destination_code <> p.home_destination then ${sql.lit(s)} else 0 end from orders o
+    join shops sh on sh.id = o.shop_id join programs p on p.id = sh.program_id where o.shop_id = ${shopId} and o.id = ${opts.orderId})`;
   await addSales(scope, opts.day, [
-    { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s },
+    { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s, outside },
     ...byProduct.values(),
   ]);
 }
