@@ -8,12 +8,16 @@ export interface ProgramsTable {
   created_at: string;
   /** Destination code (orders/destinations.ts) of the program's own kabupaten; null: not set. */
   home_destination: Generated<string | null>;
+  /** 0045: Kemendagri code of the program's kabupaten/kota (`73.06`), from idn-area-data. */
+  kabupaten_code: Generated<string | null>;
 }
 export interface DistrictsTable {
   id: string;
   program_id: string;
   slug: string;
   name: string;
+  /** 0045: Kemendagri kecamatan code (`73.06.05`); null only for districts made before areas were official. */
+  code: Generated<string | null>;
 }
 export interface VillagesTable {
   id: string;
@@ -21,6 +25,10 @@ export interface VillagesTable {
   district_id: string;
   slug: string;
   name: string;
+  /** 0045: Kemendagri desa/kelurahan code (`73.06.05.2001`); null = a program-defined area. */
+  code: Generated<string | null>;
+  /** 0045: for a program-defined area, the official desa (villages.id) it lies in. */
+  parent_id: Generated<string | null>;
 }
 export interface UsersTable {
   id: string;
@@ -540,6 +548,50 @@ export interface MarketplaceColumnMapsTable {
   mapping: string;
   updated_at: string;
 }
+export type BusinessScale = 'mikro' | 'kecil' | 'menengah';
+/** 0045: one row per shop in a program: business facts kept by officers (and the owner's opt-out). */
+export interface ShopRegistryTable {
+  shop_id: string;
+  owner_name: Generated<string>;
+  nib: Generated<string>;
+  kbli: Generated<string>;
+  business_scale: Generated<BusinessScale>;
+  /** OVOP star rating 1-5, null = not rated. */
+  ovop_star: number | null;
+  training_cohort: string | null;
+  /** YYYY-MM-DD. */
+  program_start_date: string | null;
+  /** 1 = the owner opted the shop out of per-shop views (it still counts in aggregates). */
+  per_shop_opt_out: Generated<number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+export type LicenceKind = 'pirt' | 'halal' | 'bpom_md' | 'merek';
+export interface ShopLicencesTable {
+  shop_id: string;
+  id: string;
+  kind: LicenceKind;
+  number: string;
+  /** YYYY-MM-DD. */
+  issued_on: string | null;
+  /** YYYY-MM-DD; null = does not expire. */
+  expires_on: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+/** 0045: pre-program monthly sales estimated by an officer or the owner. */
+export interface ShopBaselinesTable {
+  shop_id: string;
+  id: string;
+  /** YYYY-MM. */
+  month: string;
+  sales_rupiah: number;
+  /** How the figure was estimated (free text). */
+  method: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -588,6 +640,9 @@ export interface Database {
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;
+  shop_registry: ShopRegistryTable;
+  shop_licences: ShopLicencesTable;
+  shop_baselines: ShopBaselinesTable;
 }
 
 export type User = Selectable<UsersTable>;
