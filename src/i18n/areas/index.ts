@@ -18,6 +18,7 @@ import * as orderDesk from './order-desk.ts';
 import * as accountRecovery from './account-recovery.ts';
 import * as buyer from './buyer.ts';
 import * as dashboardShell from './dashboard-shell.ts';
+import * as training from './training.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -40,4 +41,5 @@ export const AREAS: AreaMessages[] = [
   accountRecovery,
   buyer,
   dashboardShell,
+  training,
 ];
