@@ -19,6 +19,7 @@ import * as accountRecovery from './account-recovery.ts';
 import * as buyer from './buyer.ts';
 import * as dashboardShell from './dashboard-shell.ts';
 import * as programOffice from './program-office.ts';
+import * as training from './training.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -42,4 +43,5 @@ export const AREAS: AreaMessages[] = [
   buyer,
   dashboardShell,
   programOffice,
+  training,
 ];

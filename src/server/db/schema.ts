@@ -592,6 +592,70 @@ export interface ShopBaselinesTable {
   recorded_at: string;
 }
 
+export interface TrainingsTable {
+  id: string;
+  program_id: string;
+  title: string;
+  /** YYYY-MM-DD in the program's time zone. */
+  held_on: string;
+  cohort: Generated<string>;
+  district_id: string | null;
+  village_id: string | null;
+  notes: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+export interface TrainingAttendeesTable {
+  id: string;
+  training_id: string;
+  program_id: string;
+  shop_id: string;
+  person_name: Generated<string>;
+  created_at: string;
+}
+export type SurveyKind = 'pre' | 'post';
+export type SurveyQuestionKind = 'likert' | 'text';
+export interface SurveysTable {
+  id: string;
+  program_id: string;
+  training_id: string;
+  kind: SurveyKind;
+  title: string;
+  created_by: string;
+  created_at: string;
+}
+export interface SurveyQuestionsTable {
+  id: string;
+  survey_id: string;
+  position: number;
+  kind: SurveyQuestionKind;
+  key: string;
+  text_id: string;
+  text_en: string;
+}
+export interface SurveyLinksTable {
+  token_hash: string;
+  survey_id: string;
+  attendee_id: string;
+  program_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+export interface SurveyResponsesTable {
+  id: string;
+  survey_id: string;
+  attendee_id: string;
+  program_id: string;
+  submitted_at: string;
+}
+export interface SurveyAnswersTable {
+  response_id: string;
+  question_id: string;
+  likert: number | null;
+  text: string | null;
+}
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -643,6 +707,13 @@ export interface Database {
   shop_registry: ShopRegistryTable;
   shop_licences: ShopLicencesTable;
   shop_baselines: ShopBaselinesTable;
+  trainings: TrainingsTable;
+  training_attendees: TrainingAttendeesTable;
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_links: SurveyLinksTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;
