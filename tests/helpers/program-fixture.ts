@@ -129,6 +129,31 @@ export async function buildProgramFixture(): Promise<ProgramFixture> {
       { shop_id: shops.S3, published: '{}', published_at: '2025-12-01T00:00:00.000Z', updated_at: now },
     ])
     .execute();
+  // Registry (0045): S2 has no ledger before joining, only pre-program estimates (10,000 and 20,000 a month); S3
+  // joined on 1 Nov 2025 (so its brand of 1 Dec 2025 is new) and opted out of per-shop views; S1 has a P-IRT
+  // expiring in 10 days, S2 a halal certificate valid for years.
+  await db()
+    .insertInto('shop_registry')
+    .values([
+      { shop_id: shops.S3, program_start_date: '2025-11-01', per_shop_opt_out: 1, updated_at: now },
+      { shop_id: shops.S1, program_start_date: null, per_shop_opt_out: 0, updated_at: now },
+    ])
+    .execute();
+  await db()
+    .insertInto('shop_baselines')
+    .values([
+      { shop_id: shops.S2, id: newId(), month: '2025-11', sales_rupiah: 10_000, method: 'perkiraan pemilik', recorded_at: now },
+      { shop_id: shops.S2, id: newId(), month: '2025-12', sales_rupiah: 20_000, method: 'perkiraan pemilik', recorded_at: now },
+    ])
+    .execute();
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  await db()
+    .insertInto('shop_licences')
+    .values([
+      { shop_id: shops.S1, id: newId(), kind: 'pirt', number: '2067306010001-30', expires_on: inDays(10), updated_at: now },
+      { shop_id: shops.S2, id: newId(), kind: 'halal', number: 'ID73110000123450126', expires_on: inDays(900), updated_at: now },
+    ])
+    .execute();
   const quick = (key: keyof typeof shops, day: string, channel: 'stall' | 'whatsapp', quantity: number) =>
     actAt(at(day), () =>
       recordQuickSale({

@@ -86,6 +86,12 @@ export const id = {
   'office.nudge.labelFacts': 'Ada {count} produk yang labelnya belum lengkap (berat bersih, komposisi, nama dan alamat produsen).',
   'office.nudge.noBrand': 'Merek toko belum diterbitkan di studio merek. Mari kita selesaikan bersama.',
   'office.nudge.closing': 'Terima kasih.',
+  'office.nudge.licence': 'Izin berikut sudah atau segera habis masa berlakunya: {licence}.',
+  'office.worklist.reason.licence': 'Izin habis atau segera habis',
+  'office.licence.pirt': 'P-IRT',
+  'office.licence.halal': 'Halal',
+  'office.licence.bpom_md': 'BPOM MD',
+  'office.licence.merek': 'Merek',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -175,4 +181,10 @@ export const en: Record<keyof typeof id, string> = {
   'office.nudge.labelFacts': '{count} products have incomplete labels (net weight, ingredients, producer name and address).',
   'office.nudge.noBrand': "The shop's brand is not published in the brand studio yet. Let's finish it together.",
   'office.nudge.closing': 'Thank you.',
+  'office.nudge.licence': 'These licences have expired or expire soon: {licence}.',
+  'office.worklist.reason.licence': 'Licence expired or expiring',
+  'office.licence.pirt': 'P-IRT',
+  'office.licence.halal': 'Halal',
+  'office.licence.bpom_md': 'BPOM MD',
+  'office.licence.merek': 'Trademark',
 } as const;

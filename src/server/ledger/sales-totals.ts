@@ -99,9 +99,11 @@ export async function recordOrderSales(
     byProduct.set(l.product_id, r);
   }
   // New markets: compared inside the upsert (a subquery), so maintaining it costs no statement of its own.
-  const outside = sql<number>`(select case when p.home_destination is not null and o.destination_code is not null
-    and o.destination_code <> p.home_destination then ${sql.lit(s)} else 0 end from orders o
-    join shops sh on sh.id = o.shop_id join programs p on p.id = sh.program_id where o.shop_id = ${shopId} and o.id = ${opts.orderId})`;
+  // A destination is home when it names the program's kabupaten in either code list (the destination list's own
+  // code, or the Kemendagri code of the official areas); unknown home or no destination counts as home.
+  const outside = sql<number>`(select case when o.destination_code is null or coalesce(p.home_destination, p.kabupaten_code) is null
+    or o.destination_code in (coalesce(p.home_destination, ''), coalesce(p.kabupaten_code, '')) then 0 else ${sql.lit(s)} end
+    from orders o join shops sh on sh.id = o.shop_id join programs p on p.id = sh.program_id where o.shop_id = ${shopId} and o.id = ${opts.orderId})`;
   await addSales(scope, opts.day, [
     { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s, outside },
     ...byProduct.values(),

@@ -4,6 +4,7 @@ import { dayIn } from '../ledger/ledger-day.ts';
 import { inProgram } from '../tenant/program.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { readIndicatorFacts } from './read-indicator-facts.ts';
+import { getSurveyImprovement } from '../training/get-survey-improvement.ts';
 import {
   addMonths,
   DEFAULT_TARGETS,
@@ -49,6 +50,17 @@ export interface ProgramIndicators {
  * against a baseline period: per shop, by village and kecamatan, for the program, with the targets' status.
  */
 export async function getProgramIndicators(opts: { user: SessionUser; query: IndicatorsQuery }): Promise<ProgramIndicators> {
+  const r = await readIndicators(opts);
+  // The training surveys report branding understanding (share of participants who improved from pre to post);
+  // read after the program door closes, through the training area's own use case.
+  const survey = await getSurveyImprovement({ user: opts.user, programId: r.program.id });
+  r.targets = r.targets.map((t) =>
+    t.indicator === 'branding_understanding' ? { ...t, value: survey.share, status: targetStatus(survey.share, t.minPercent) } : t,
+  );
+  return r;
+}
+
+async function readIndicators(opts: { user: SessionUser; query: IndicatorsQuery }): Promise<ProgramIndicators> {
   return inProgram({ userId: opts.user.id, programId: opts.query.program }, async (scope) => {
     if (scope.programIds.length === 0) throw new NotFound();
     const programs = await scope.q
@@ -104,11 +116,9 @@ export async function getProgramIndicators(opts: { user: SessionUser; query: Ind
     const thresholds = new Map<string, number>(
       stored.length ? stored.map((t) => [t.indicator, Number(t.min_percent)]) : Object.entries(DEFAULT_TARGETS),
     );
-    // The survey side (training issue) reports branding understanding; until it does, that target has no data.
-    const brandingUnderstanding: number | null = null;
     const targets = TARGET_INDICATORS.filter((i) => thresholds.has(i)).map((indicator) => {
       const minPercent = thresholds.get(indicator)!;
-      const value = targetValue(indicator, total, brandingUnderstanding);
+      const value = targetValue(indicator, total, null);
       return { indicator, minPercent, value, status: targetStatus(value, minPercent) };
     });
     const visible = rows.filter((x) => !x.f.optedOut).map((x) => x.r);

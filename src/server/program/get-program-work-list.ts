@@ -8,7 +8,8 @@ import { t, type Locale } from '#i18n/index.ts';
 import { addDaysIso } from './indicator-rules.ts';
 
 export const QUIET_DAYS = 30;
-export type WorkReason = 'quiet' | 'labelFacts' | 'noBrand';
+export const LICENCE_WARNING_DAYS = 60;
+export type WorkReason = 'quiet' | 'labelFacts' | 'licence' | 'noBrand';
 
 export interface WorkItem {
   shopId: string;
@@ -18,14 +19,17 @@ export interface WorkItem {
   reasons: WorkReason[];
   /** Published products whose label lacks one of the facts BPOM requires (net weight, ingredients, producer). */
   productsMissingFacts: number;
+  /** Licences expired or expiring within LICENCE_WARNING_DAYS. */
+  licences: { kind: string; expiresOn: string }[];
   /** wa.me link to the shop's WhatsApp with a draft naming what to do; nothing is sent by itself. */
   whatsappUrl: string;
 }
 
 /**
  * The officer's work list for one program: shops with no sale in 30 days, shops with products missing label
- * facts, shops without a published brand, each with a WhatsApp nudge. Opted-out shops are left out of the
- * sales-based reason (their figures are not shown shop by shop) but keep the others.
+ * facts or licences expired or expiring within 60 days, shops without a published brand, each with a WhatsApp
+ * nudge. Whether a shop sells is a per-shop business figure: a shop that opted out of per-shop views is never
+ * listed as quiet, but still for its labels, licences and brand.
  */
 export async function getProgramWorkList(opts: { user: SessionUser; programId?: string; locale: Locale }) {
   return inProgram({ userId: opts.user.id, programId: opts.programId }, async ({ q, programIds }) => {
@@ -33,11 +37,13 @@ export async function getProgramWorkList(opts: { user: SessionUser; programId?: 
     const programs = await q.selectFrom('programs').select(['id', 'name', 'timezone']).where('id', 'in', [...programIds]).orderBy('name').execute();
     const program = programs.find((p) => p.id === opts.programId) ?? programs[0];
     if (!program) throw new NotFound();
-    const since = addDaysIso(dayIn(program.timezone, currentTime()), -(QUIET_DAYS - 1));
+    const today = dayIn(program.timezone, currentTime());
+    const since = addDaysIso(today, -(QUIET_DAYS - 1));
     const shops = await q
       .selectFrom('shops')
       .innerJoin('villages', 'villages.id', 'shops.village_id')
-      .select(['shops.id', 'shops.name', 'shops.slug', 'shops.whatsapp', 'villages.name as village'])
+      .leftJoin('shop_registry', 'shop_registry.shop_id', 'shops.id')
+      .select(['shops.id', 'shops.name', 'shops.slug', 'shops.whatsapp', 'villages.name as village', 'shop_registry.per_shop_opt_out'])
       .where('shops.program_id', '=', program.id)
       .orderBy('shops.name')
       .execute();
@@ -77,19 +83,36 @@ export async function getProgramWorkList(opts: { user: SessionUser; programId?: 
       .where('brand_kits.published_at', 'is not', null)
       .select('brand_kits.shop_id')
       .execute();
+    const licences = await q
+      .selectFrom('shop_licences')
+      .innerJoin('shops', 'shops.id', 'shop_licences.shop_id')
+      .where('shops.program_id', '=', program.id)
+      .where('shop_licences.expires_on', 'is not', null)
+      .where('shop_licences.expires_on', '<=', addDaysIso(today, LICENCE_WARNING_DAYS))
+      .select(['shop_licences.shop_id', 'shop_licences.kind', 'shop_licences.expires_on'])
+      .orderBy('shop_licences.expires_on')
+      .execute();
     const sold = new Set(selling.map((r) => r.shop_id));
     const missingBy = new Map(missing.map((r) => [r.shop_id, Number(r.n)]));
     const brandedSet = new Set(branded.map((r) => r.shop_id));
     const items: WorkItem[] = [];
     for (const s of shops) {
       const reasons: WorkReason[] = [];
-      if (!sold.has(s.id)) reasons.push('quiet');
+      if (!sold.has(s.id) && Number(s.per_shop_opt_out ?? 0) !== 1) reasons.push('quiet');
       if ((missingBy.get(s.id) ?? 0) > 0) reasons.push('labelFacts');
+      const expiring = licences.filter((l) => l.shop_id === s.id);
+      if (expiring.length) reasons.push('licence');
       if (!brandedSet.has(s.id)) reasons.push('noBrand');
       if (!reasons.length) continue;
       const text = [
         t(opts.locale, 'office.nudge.greeting', { shop: s.name }),
-        ...reasons.map((r) => t(opts.locale, `office.nudge.${r}`, { days: QUIET_DAYS, count: missingBy.get(s.id) ?? 0 })),
+        ...reasons.map((r) =>
+          t(opts.locale, `office.nudge.${r}`, {
+            days: QUIET_DAYS,
+            count: missingBy.get(s.id) ?? 0,
+            licence: expiring.map((l) => `${t(opts.locale, `office.licence.${l.kind}`)} (${l.expires_on})`).join(', '),
+          }),
+        ),
         t(opts.locale, 'office.nudge.closing'),
       ].join('\n');
       items.push({
@@ -99,6 +122,7 @@ export async function getProgramWorkList(opts: { user: SessionUser; programId?: 
         village: s.village,
         reasons,
         productsMissingFacts: missingBy.get(s.id) ?? 0,
+        licences: expiring.map((l) => ({ kind: l.kind, expiresOn: l.expires_on! })),
         whatsappUrl: whatsappLink(s.whatsapp, text),
       });
     }

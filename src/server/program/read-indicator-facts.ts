@@ -17,7 +17,10 @@ export async function readIndicatorFacts(
     .selectFrom('shops')
     .innerJoin('villages', 'villages.id', 'shops.village_id')
     .innerJoin('districts', 'districts.id', 'villages.district_id')
+    .leftJoin('shop_registry', 'shop_registry.shop_id', 'shops.id')
     .select([
+      'shop_registry.program_start_date',
+      'shop_registry.per_shop_opt_out',
       'shops.id',
       'shops.name',
       'shops.slug',
@@ -116,6 +119,15 @@ export async function readIndicatorFacts(
     .distinct()
     .execute();
 
+  // Pre-program monthly sales recorded in the registry (months before the shop joined): their average.
+  const estimates = await q
+    .selectFrom('shop_baselines')
+    .innerJoin('shops', 'shops.id', 'shop_baselines.shop_id')
+    .where('shops.program_id', 'in', ids)
+    .select((eb) => ['shop_baselines.shop_id', eb.fn.avg<number>('shop_baselines.sales_rupiah').as('monthly')])
+    .groupBy('shop_baselines.shop_id')
+    .execute();
+
   const facts = new Map<string, ShopFacts>();
   for (const s of shops)
     facts.set(s.id, {
@@ -128,8 +140,8 @@ export async function readIndicatorFacts(
       districtId: s.district_id,
       district: s.district,
       programId: s.program_id,
-      joined: s.created_at,
-      optedOut: false,
+      joined: s.program_start_date ?? s.created_at,
+      optedOut: Number(s.per_shop_opt_out ?? 0) === 1,
       channels: {},
       baselineNet: 0,
       baselineEstimate: null,
@@ -144,6 +156,10 @@ export async function readIndicatorFacts(
   for (const r of baseline) {
     const f = facts.get(r.shop_id);
     if (f) f.baselineNet = Number(r.net);
+  }
+  for (const r of estimates) {
+    const f = facts.get(r.shop_id);
+    if (f) f.baselineEstimate = Math.round(Number(r.monthly));
   }
   for (const r of books) {
     const f = facts.get(r.shop_id);
