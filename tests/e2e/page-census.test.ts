@@ -58,6 +58,8 @@ const VISITS: Record<string, Visit> = {
   '/masuk': { persona: 'anonymous' },
   '/lupa-sandi': { persona: 'anonymous' },
   '/program': { persona: 'officer' },
+  '/program/indikator': { persona: 'officer' },
+  '/program/tugas': { persona: 'officer' },
   '/reset/[token]': { persona: 'anonymous', path: '/reset/[resetToken]' },
   '/undangan/[shopId]/[token]': { persona: 'anonymous', path: '/undangan/[shopId]/[inviteToken]' },
 };

@@ -30,6 +30,7 @@ export const CAPABILITIES = {
   'brand.publish': { roles: ['owner'], en: 'Publish the brand kit to the shop', id: 'Menerbitkan kit merek ke toko' },
   'reports.profit': { roles: ['owner'], en: 'See profit and financial reports', id: 'Melihat laba dan laporan keuangan' },
   'program.view': { roles: ['officer', 'admin'], en: 'See program-wide figures', id: 'Melihat angka seluruh program' },
+  'program.targets': { roles: ['officer', 'admin'], en: "Set the program's targets", id: 'Mengatur target program' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string; id: string }>;
 export type Capability = keyof typeof CAPABILITIES;
 
