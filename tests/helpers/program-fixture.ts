@@ -160,7 +160,12 @@ export async function buildProgramFixture(): Promise<ProgramFixture> {
         shopId: shops[key],
         role: 'owner',
         userId: owner.id,
-        input: quickSaleInput.parse({ channel, items: [{ productId: products[key]!, quantity }], payment: 'cash', idempotencyKey: newId() }),
+        input: quickSaleInput.parse({
+          channel,
+          items: [{ productId: products[key]!, quantity }],
+          payment: 'cash',
+          idempotencyKey: newId(),
+        }),
       }),
     );
   const courier = (key: keyof typeof shops, day: string, destination: string) =>

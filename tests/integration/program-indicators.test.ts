@@ -69,7 +69,14 @@ describe(`program indicators against a hand-computed fixture (${process.env.DATA
     // now sell 35,000 + 20,000 + 10,000 = 65,000 a month: growth 0.3; S1 and S2 grew: 2/3. New brand S1 and S3
     // (S3 joined 1 Nov 2025, published 1 Dec 2025): 2/3; digital books 1/3, 2+ channels 1/3, stock 2/3; 8 orders,
     // 3 over WhatsApp, 1 outside: 1/8.
-    expect(r.total).toMatchObject({ shops: 3, sales: 130_000, monthlySales: 65_000, baselineMonthly: 50_000, orders: 8, whatsappOrders: 3 });
+    expect(r.total).toMatchObject({
+      shops: 3,
+      sales: 130_000,
+      monthlySales: 65_000,
+      baselineMonthly: 50_000,
+      orders: 8,
+      whatsappOrders: 3,
+    });
     expect(r.total.growth).toBeCloseTo(0.3, 10);
     expect(r.total.salesUp).toBeCloseTo(2 / 3, 10);
     expect(r.total.newBrand).toBeCloseTo(2 / 3, 10);
@@ -157,7 +164,10 @@ describe(`program indicators against a hand-computed fixture (${process.env.DATA
     });
     await expect(getProgramWorkList({ user: fx.officerQ, programId: fx.programP, locale: 'id' })).rejects.toMatchObject({ status: 404 });
     await expect(
-      updateProgramTargets({ user: fx.officerQ, input: { programId: fx.programP, targets: [{ indicator: 'new_packaging', minPercent: 1 }] } }),
+      updateProgramTargets({
+        user: fx.officerQ,
+        input: { programId: fx.programP, targets: [{ indicator: 'new_packaging', minPercent: 1 }] },
+      }),
     ).rejects.toMatchObject({ status: 404 });
     const list = await getProgramWorkList({ user: fx.officerQ, locale: 'id' });
     expect(list.items.map((i) => i.shop)).toEqual(['Toko SQ']);

@@ -27,7 +27,7 @@ interface Indicators {
   program: { id: string; name: string };
   total: { shops: number; sales: number; orders: number; newBrand: number | null; digitalBooks: number | null };
   shops: { name: string; slug: string; sales: number }[];
-  targets: { indicator: string; status: string }[];
+  targets: { indicator: string; status: string; minPercent: number }[];
 }
 
 describe(`program office over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
@@ -85,11 +85,13 @@ describe(`program office over HTTP (${process.env.DATABASE_URL ? 'postgres' : 's
     const { program } = (await (await officer.get('/api/v1/program/indicators')).json()) as Indicators;
     const bad = await officer.form('/program/indikator', { programId: program.id, 'target.new_packaging': '150' });
     expect(bad.status).toBe(400);
-    const ok = await officer.form('/program/indikator', { programId: program.id, 'target.new_packaging': '60', 'target.multichannel': '30' });
+    const ok = await officer.form('/program/indikator', {
+      programId: program.id,
+      'target.new_packaging': '60',
+      'target.multichannel': '30',
+    });
     expect(ok.status).toBe(303);
-    const after = (await (await officer.get('/api/v1/program/indicators')).json()) as Indicators & {
-      targets: { indicator: string; minPercent: number }[];
-    };
+    const after = (await (await officer.get('/api/v1/program/indicators')).json()) as Indicators;
     expect(after.targets.find((t) => t.indicator === 'new_packaging')!.minPercent).toBe(60);
     expect(after.targets.find((t) => t.indicator === 'multichannel')!.minPercent).toBe(30);
     const put = await officer.request('/api/v1/program/targets', {
@@ -112,6 +114,10 @@ describe(`program office over HTTP (${process.env.DATABASE_URL ? 'postgres' : 's
     expect(text).toMatch(/^S0001,/m);
     const xlsx = await officer.get('/api/v1/program/report?kind=anonymised&format=xlsx');
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 });

@@ -41,7 +41,13 @@ export async function exportProgramReport(opts: {
   if (query.kind === 'report') {
     const then = await getProgramIndicators({
       user: opts.user,
-      query: { program: now.program.id, from: now.baseline.from, to: now.baseline.to, baseFrom: now.baseline.from, baseTo: now.baseline.to },
+      query: {
+        program: now.program.id,
+        from: now.baseline.from,
+        to: now.baseline.to,
+        baseFrom: now.baseline.from,
+        baseTo: now.baseline.to,
+      },
     });
     return writeReport(reportDoc(now, then, locale, periodLabel), format);
   }

@@ -75,7 +75,13 @@ async function readIndicators(opts: { user: SessionUser; query: IndicatorsQuery 
     const { period, baseline } = resolvePeriods(opts.query, today);
     const end = lastDayOf(period.to);
     const asOf = end < today ? end : today;
-    const { facts, trend } = await readIndicatorFacts(scope, { programIds: [program.id], period, baseline, asOf, trendMonths: TREND_MONTHS });
+    const { facts, trend } = await readIndicatorFacts(scope, {
+      programIds: [program.id],
+      period,
+      baseline,
+      asOf,
+      trendMonths: TREND_MONTHS,
+    });
     const months = { period: monthsBetween(period), baseline: monthsBetween(baseline) };
     const rows = facts.map((f) => ({ f, r: shopIndicators(f, months) }));
     const all = rows.map((x) => x.r);

@@ -34,7 +34,12 @@ export interface WorkItem {
 export async function getProgramWorkList(opts: { user: SessionUser; programId?: string; locale: Locale }) {
   return inProgram({ userId: opts.user.id, programId: opts.programId }, async ({ q, programIds }) => {
     if (programIds.length === 0) throw new NotFound();
-    const programs = await q.selectFrom('programs').select(['id', 'name', 'timezone']).where('id', 'in', [...programIds]).orderBy('name').execute();
+    const programs = await q
+      .selectFrom('programs')
+      .select(['id', 'name', 'timezone'])
+      .where('id', 'in', [...programIds])
+      .orderBy('name')
+      .execute();
     const program = programs.find((p) => p.id === opts.programId) ?? programs[0];
     if (!program) throw new NotFound();
     const today = dayIn(program.timezone, currentTime());

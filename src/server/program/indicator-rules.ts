@@ -194,7 +194,11 @@ export const TARGET_INDICATORS = [
   'stock_tracking',
 ] as const;
 export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
-export const DEFAULT_TARGETS: Partial<Record<TargetIndicator, number>> = { branding_understanding: 75, new_packaging: 50, sales_increase: 50 };
+export const DEFAULT_TARGETS: Partial<Record<TargetIndicator, number>> = {
+  branding_understanding: 75,
+  new_packaging: 50,
+  sales_increase: 50,
+};
 
 export const targetsInput = z.object({
   programId: z.string().min(1),

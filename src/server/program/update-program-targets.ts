@@ -41,7 +41,8 @@ export async function updateProgramTargets(opts: { user: SessionUser; input: z.o
         )
         .execute();
     const cleared = TARGET_INDICATORS.filter((i) => next.get(i) === null);
-    if (cleared.length) await q.deleteFrom('program_targets').where('program_id', '=', programId).where('indicator', 'in', cleared).execute();
+    if (cleared.length)
+      await q.deleteFrom('program_targets').where('program_id', '=', programId).where('indicator', 'in', cleared).execute();
     return { targets: rows.map((r) => ({ indicator: r.indicator, minPercent: r.min_percent })) };
   });
 }
