@@ -22,7 +22,7 @@ export interface DemoCredentials {
   password: string;
 }
 
-const PROGRAM = { slug: 'ovop-gowa', name: 'OVOP Kabupaten Gowa', timezone: 'Asia/Makassar' };
+const PROGRAM = { slug: 'ovop-gowa', name: 'OVOP Kabupaten Gowa', timezone: 'Asia/Makassar', home_destination: '7306' };
 const DISTRICT = { slug: 'bontomarannu', name: 'Bontomarannu' };
 const VILLAGES = [
   { slug: 'romang-lompoa', name: 'Romang Lompoa' },

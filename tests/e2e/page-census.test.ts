@@ -62,6 +62,8 @@ const VISITS: Record<string, Visit> = {
   '/program/toko': { persona: 'officer' },
   '/program/toko/[shopId]': { persona: 'officer' },
   '/tentang': { persona: 'anonymous' },
+  '/program/indikator': { persona: 'officer' },
+  '/program/tugas': { persona: 'officer' },
   '/reset/[token]': { persona: 'anonymous', path: '/reset/[resetToken]' },
   '/undangan/[shopId]/[token]': { persona: 'anonymous', path: '/undangan/[shopId]/[inviteToken]' },
 };

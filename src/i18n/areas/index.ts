@@ -20,6 +20,8 @@ import * as buyer from './buyer.ts';
 import * as dashboardShell from './dashboard-shell.ts';
 import * as registry from './registry.ts';
 import * as offline from './offline.ts';
+import * as programOffice from './program-office.ts';
+import * as training from './training.ts';
 
 export interface AreaMessages {
   id: Record<string, string>;
@@ -44,4 +46,6 @@ export const AREAS: AreaMessages[] = [
   buyer,
   dashboardShell,
   offline,
+  programOffice,
+  training,
 ];

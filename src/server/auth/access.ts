@@ -35,6 +35,7 @@ export const CAPABILITIES = {
     en: 'Register shops, keep their business facts, licences and baselines, issue claim links',
     id: 'Mendaftarkan toko, mengisi data usaha, izin dan penjualan awal, membuat tautan klaim',
   },
+  'program.targets': { roles: ['officer', 'admin'], en: "Set the program's targets", id: 'Mengatur target program' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string; id: string }>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -6,6 +6,8 @@ export interface ProgramsTable {
   name: string;
   timezone: Generated<string>;
   created_at: string;
+  /** Destination code (orders/destinations.ts) of the program's own kabupaten; null: not set. */
+  home_destination: Generated<string | null>;
   /** 0045: Kemendagri code of the program's kabupaten/kota (`73.06`), from idn-area-data. */
   kabupaten_code: Generated<string | null>;
 }
@@ -379,6 +381,15 @@ export interface SalesTotalsTable {
   gross: number;
   returns: number;
   orders: number;
+  /** Of `orders`, those delivered outside the shop's own kabupaten (channel rows only). */
+  outside_orders: Generated<number>;
+}
+export interface ProgramTargetsTable {
+  program_id: string;
+  indicator: string;
+  min_percent: number;
+  updated_by: string | null;
+  updated_at: string;
 }
 export interface LedgerTotalsTable {
   shop_id: string;
@@ -606,6 +617,70 @@ export interface ShopBaselinesTable {
   recorded_at: string;
 }
 
+export interface TrainingsTable {
+  id: string;
+  program_id: string;
+  title: string;
+  /** YYYY-MM-DD in the program's time zone. */
+  held_on: string;
+  cohort: Generated<string>;
+  district_id: string | null;
+  village_id: string | null;
+  notes: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+export interface TrainingAttendeesTable {
+  id: string;
+  training_id: string;
+  program_id: string;
+  shop_id: string;
+  person_name: Generated<string>;
+  created_at: string;
+}
+export type SurveyKind = 'pre' | 'post';
+export type SurveyQuestionKind = 'likert' | 'text';
+export interface SurveysTable {
+  id: string;
+  program_id: string;
+  training_id: string;
+  kind: SurveyKind;
+  title: string;
+  created_by: string;
+  created_at: string;
+}
+export interface SurveyQuestionsTable {
+  id: string;
+  survey_id: string;
+  position: number;
+  kind: SurveyQuestionKind;
+  key: string;
+  text_id: string;
+  text_en: string;
+}
+export interface SurveyLinksTable {
+  token_hash: string;
+  survey_id: string;
+  attendee_id: string;
+  program_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+export interface SurveyResponsesTable {
+  id: string;
+  survey_id: string;
+  attendee_id: string;
+  program_id: string;
+  submitted_at: string;
+}
+export interface SurveyAnswersTable {
+  response_id: string;
+  question_id: string;
+  likert: number | null;
+  text: string | null;
+}
 export interface Database {
   programs: ProgramsTable;
   districts: DistrictsTable;
@@ -641,6 +716,7 @@ export interface Database {
   journal_postings: JournalPostingsTable;
   ledger_totals: LedgerTotalsTable;
   sales_totals: SalesTotalsTable;
+  program_targets: ProgramTargetsTable;
   stock_movements: StockMovementsTable;
   ledger_periods: LedgerPeriodsTable;
   ledger_debts: LedgerDebtsTable;
@@ -658,6 +734,13 @@ export interface Database {
   shop_licences: ShopLicencesTable;
   shop_baselines: ShopBaselinesTable;
   device_changes: DeviceChangesTable;
+  trainings: TrainingsTable;
+  training_attendees: TrainingAttendeesTable;
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_links: SurveyLinksTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;

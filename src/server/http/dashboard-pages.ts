@@ -51,6 +51,8 @@ export const DASHBOARD_PAGES = {
   '/program': { capability: 'program.view' },
   '/program/toko': { capability: 'program.registry' },
   '/program/toko/[shopId]': { capability: 'program.registry' },
+  '/program/indikator': { capability: 'program.view' },
+  '/program/tugas': { capability: 'program.view' },
 } as const satisfies Record<string, DashboardPage>;
 
 /** The shop dashboard's tabs in order, as route patterns with their declarations. */

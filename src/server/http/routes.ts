@@ -109,6 +109,9 @@ import {
   programAreasResponse,
   programPrivacyResponse,
   programSummaryResponse,
+  programIndicatorsResponse,
+  programTargetsResponse,
+  programWorkListResponse,
   registerShopResponse,
   registryListResponse,
   registryShopResponse,
@@ -121,6 +124,8 @@ import {
   registerShopInput,
   registryFactsInput,
 } from '../program/registry-schemas.ts';
+import { indicatorsQuery, targetsInput } from '../program/indicator-rules.ts';
+import { programExportQuery } from '../program/export-program-report.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import {
@@ -1058,6 +1063,44 @@ export const ROUTES = {
     access: { kind: 'shop', capability: 'shop.edit' },
     body: z.object({ optOut: z.boolean() }),
     response: programPrivacyResponse,
+  }),
+  programIndicators: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/indicators',
+    tag: 'program',
+    summary:
+      'Program indicators for a period against a baseline period (months): per shop (not opted out), by village, kecamatan and program, with targets and their status',
+    access: { kind: 'program', capability: 'program.view' },
+    query: indicatorsQuery,
+    response: programIndicatorsResponse,
+  }),
+  programTargets: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/targets',
+    tag: 'program',
+    summary: "Set a program's targets (percent of shops per indicator; null removes one)",
+    access: { kind: 'program', capability: 'program.targets' },
+    body: targetsInput,
+    response: programTargetsResponse,
+  }),
+  programWorkList: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/work-list',
+    tag: 'program',
+    summary: "The officer's work list: quiet shops, missing label facts, expiring licences, no published brand, each with a wa.me nudge",
+    access: { kind: 'program', capability: 'program.view' },
+    query: z.object({ program: z.string().min(1).optional() }),
+    response: programWorkListResponse,
+  }),
+  programReportFile: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/report',
+    tag: 'program',
+    summary:
+      'Download the program report (kind=report: targets, indicators by kecamatan, baseline beside now), the per-shop table (shops) or the anonymised per-shop table for researchers (anonymised) as PDF, CSV or XLSX',
+    access: { kind: 'program', capability: 'program.view' },
+    query: programExportQuery,
+    binary: ['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   }),
 } as const;
 

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 import type { SalesTotalsTable } from '../db/schema.ts';
 import { prepared } from '../db/prepared.ts';
@@ -10,6 +10,8 @@ export interface SalesRow {
   gross: number;
   returns: number;
   orders: number;
+  /** Of `orders`, those delivered outside the shop's own kabupaten. */
+  outside?: number;
 }
 
 /** Add to the day and month sales totals, in the caller's transaction (the one posting the sale). */
@@ -32,6 +34,7 @@ export async function addSales(scope: ShopScope, day: string, rows: SalesRow[]):
       gross: r.gross,
       returns: r.returns,
       orders: r.orders,
+      outside_orders: r.outside ?? 0,
     })),
   );
   await addSalesRows.all(scope.tx, values);
@@ -47,6 +50,7 @@ const addSalesRows = prepared((q, rows: Insertable<SalesTotalsTable>[]) =>
         gross: eb('sales_totals.gross', '+', eb.ref('excluded.gross')),
         returns: eb('sales_totals.returns', '+', eb.ref('excluded.returns')),
         orders: eb('sales_totals.orders', '+', eb.ref('excluded.orders')),
+        outside_orders: eb('sales_totals.outside_orders', '+', eb.ref('excluded.outside_orders')),
       })),
     ),
 );
@@ -99,11 +103,28 @@ export async function recordOrderSales(
     r.gross += s * Number(l.line_total);
     byProduct.set(l.product_id, r);
   }
+  // New markets: a destination is home when it names the program's kabupaten in either code list (the destination
+  // list's own code, or the Kemendagri code of the official areas); unknown home or no destination counts as home.
+  const away = await outsideOrder.first(tx, shopId, opts.orderId);
+  const outside = away?.outside ? s : 0;
   await addSales(scope, opts.day, [
-    { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s },
+    { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s, outside },
     ...byProduct.values(),
   ]);
 }
+
+const outsideOrder = prepared((q, shopId: string, orderId: string) =>
+  q
+    .selectFrom('orders as o')
+    .innerJoin('shops as sh', 'sh.id', 'o.shop_id')
+    .innerJoin('programs as p', 'p.id', 'sh.program_id')
+    .select(
+      sql<number>`case when o.destination_code is null or coalesce(p.home_destination, p.kabupaten_code) is null
+        or o.destination_code in (coalesce(p.home_destination, ''), coalesce(p.kabupaten_code, '')) then 0 else 1 end`.as('outside'),
+    )
+    .where('o.shop_id', '=', shopId)
+    .where('o.id', '=', orderId),
+);
 
 /** Money given back after delivery (Retur Penjualan): a return on the order's channel, not attributed to a product. */
 export async function recordSalesReturn(scope: ShopScope, opts: { orderId: string; day: string; amount: number }): Promise<void> {

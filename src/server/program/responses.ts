@@ -60,3 +60,87 @@ export const licenceSavedResponse = z.object({ id: z.string() });
 export const programAreasResponse = z.object({ kecamatan: z.number().int(), desa: z.number().int() });
 export const localAreaResponse = z.object({ id: z.string(), slug: z.string() });
 export const programPrivacyResponse = z.object({ optOut: z.boolean() });
+
+const share = z.number().nullable();
+const groupIndicators = z.object({
+  shops: z.number().int(),
+  sales: z.number().int(),
+  baselineMonthly: z.number(),
+  monthlySales: z.number(),
+  growth: share,
+  salesUp: share,
+  newBrand: share,
+  digitalBooks: share,
+  multichannel: share,
+  orders: z.number().int(),
+  whatsappOrders: z.number().int(),
+  outside: share,
+  stockTracking: share,
+});
+const targetStatus = z.enum(['green', 'amber', 'red', 'nodata']);
+
+/** Success body of GET /api/v1/program/indicators: no customer data, per-shop rows only for shops not opted out. */
+export const programIndicatorsResponse = z.object({
+  programs: z.array(z.object({ id: z.string(), name: z.string() })),
+  program: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  baseline: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  months: z.array(z.string()),
+  total: groupIndicators,
+  districts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      indicators: groupIndicators,
+      villages: z.array(z.object({ id: z.string(), name: z.string(), indicators: groupIndicators, trend: z.array(z.number()) })),
+    }),
+  ),
+  shops: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      village: z.string(),
+      villageId: z.string(),
+      district: z.string(),
+      districtId: z.string(),
+      sales: z.number().int(),
+      monthlySales: z.number().int(),
+      baselineMonthly: z.number().int().nullable(),
+      growth: share,
+      newBrand: z.boolean(),
+      digitalBooks: z.boolean(),
+      channels: z.number().int(),
+      multichannel: z.boolean(),
+      orders: z.number().int(),
+      whatsappOrders: z.number().int(),
+      outsideOrders: z.number().int(),
+      stockTracking: z.boolean(),
+    }),
+  ),
+  hiddenShops: z.number().int(),
+  targets: z.array(z.object({ indicator: z.string(), minPercent: z.number().int(), value: share, status: targetStatus })),
+});
+export type ProgramIndicatorsResponse = z.infer<typeof programIndicatorsResponse>;
+
+export const programTargetsResponse = z.object({ targets: z.array(z.object({ indicator: z.string(), minPercent: z.number().int() })) });
+export type ProgramTargetsResponse = z.infer<typeof programTargetsResponse>;
+
+export const programWorkListResponse = z.object({
+  programs: z.array(z.object({ id: z.string(), name: z.string() })),
+  program: z.object({ id: z.string(), name: z.string() }),
+  items: z.array(
+    z.object({
+      shopId: z.string(),
+      shop: z.string(),
+      slug: z.string(),
+      village: z.string(),
+      reasons: z.array(z.enum(['quiet', 'labelFacts', 'licence', 'noBrand'])),
+      productsMissingFacts: z.number().int(),
+      licences: z.array(z.object({ kind: z.string(), expiresOn: z.string() })),
+      whatsappUrl: z.string(),
+    }),
+  ),
+});
+export type ProgramWorkListResponse = z.infer<typeof programWorkListResponse>;
