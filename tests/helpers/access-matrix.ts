@@ -67,6 +67,7 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
     // Brand studio samples: a design of shop A and a product that has label facts.
     const designs = (await (await clients.owner.get('/api/v1/shops/hk05/designs')).json()) as { designs: { id: string }[] };
     const facts = (await (await clients.owner.get('/api/v1/shops/hk05/label-facts')).json()) as { products: { productId: string }[] };
+    const trainings = (await (await clients.officer.get('/api/v1/program/trainings')).json()) as { trainings: { id: string }[] };
     samples = {
       shop: 'hk05',
       userId: session.user.id,
@@ -83,6 +84,10 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
       debtId: 'nodebt',
       // Marketplace import: a run that does not exist, so an allowed caller gets the domain's 404.
       importId: 'noimport',
+      // Training pages: the seeded training; a survey that does not exist, so an allowed caller gets the domain's 404.
+      training: trainings.trainings[0]?.id ?? 'none',
+      trainingId: trainings.trainings[0]?.id ?? 'none',
+      surveyId: 'nosurvey',
       ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
     };
     doc = (await (await clients.anonymous.get('/api/v1/openapi.json')).json()) as typeof doc;

@@ -48,6 +48,8 @@ export const DASHBOARD_PAGES = {
   '/dashboard/[shop]/audit': { capability: 'audit.view', tab: 'dashboard.audit' },
   '/dashboard/[shop]/brand': { capability: 'brand.edit', tab: 'brand.tab' },
   '/program': { capability: 'program.view' },
+  '/program/pelatihan': { capability: 'program.view' },
+  '/program/pelatihan/[training]': { capability: 'program.view' },
 } as const satisfies Record<string, DashboardPage>;
 
 /** The shop dashboard's tabs in order, as route patterns with their declarations. */
