@@ -11,6 +11,7 @@ import type { ShopProfile } from '../src/server/shops/profile.ts';
 import { defaultShopProfile } from '../src/server/shops/profile.ts';
 import { productArt, type ArtKind } from './seed-art.ts';
 import { seedBrand } from './seed-brand.ts';
+import { seedTraining } from './seed-training.ts';
 import { seedHistory, type HistoryShop } from './seed-history.ts';
 import { applyOfficialAreas } from '../src/server/areas/apply-official-areas.ts';
 
@@ -576,6 +577,7 @@ export async function seedDemo(db: Db, opts: { password?: string; history?: bool
     }
   });
   await seedBrand(db);
+  await seedTraining(db);
   if (opts.history ?? true) await seedHistories(db, traders);
   return creds;
 }

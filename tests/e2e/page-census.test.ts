@@ -64,6 +64,9 @@ const VISITS: Record<string, Visit> = {
   '/tentang': { persona: 'anonymous' },
   '/program/indikator': { persona: 'officer' },
   '/program/tugas': { persona: 'officer' },
+  '/program/pelatihan': { persona: 'officer' },
+  '/program/pelatihan/[training]': { persona: 'officer' },
+  '/survei/[token]': { persona: 'anonymous', path: '/survei/[surveyToken]' },
   '/reset/[token]': { persona: 'anonymous', path: '/reset/[resetToken]' },
   '/undangan/[shopId]/[token]': { persona: 'anonymous', path: '/undangan/[shopId]/[inviteToken]' },
 };
@@ -127,6 +130,35 @@ beforeAll(async () => {
   const reset = (await (await clients.owner.post(`/api/v1/users/${staffId}/password-resets`)).json()) as { url: string };
   const invite = (await (await clients.owner.post('/api/v1/shops/hk05/invites')).json()) as { url: string };
   const lastSegment = (u: string) => new URL(u, server.url).pathname.split('/').pop()!;
+  // The seeded training for its page; a survey link from a training made here (the seeded participants have answered).
+  const training = (await (await clients.officer.get('/api/v1/program/trainings')).json()) as {
+    trainings: { id: string; programId: string }[];
+  };
+  const census = (await (
+    await clients.officer.post('/api/v1/program/trainings', {
+      programId: training.trainings[0]!.programId,
+      title: 'Sensus',
+      heldOn: '2026-01-05',
+    })
+  ).json()) as { id: string };
+  const attendance = (await (
+    await clients.officer.request(`/api/v1/program/trainings/${census.id}/attendance`, { method: 'PUT', json: { shopIds: [shop.shop.id] } })
+  ).json()) as { attendees: { id: string }[] };
+  const survey = (await (
+    await clients.officer.post(`/api/v1/program/trainings/${census.id}/surveys`, {
+      kind: 'pre',
+      title: 'Survei sensus',
+      questions: [
+        { kind: 'likert', key: 'branding', textId: 'Paham merek?', textEn: 'Understand branding?' },
+        { kind: 'text', key: 'notes', textId: 'Catatan', textEn: 'Notes' },
+      ],
+    })
+  ).json()) as { id: string };
+  const surveyLink = (await (
+    await clients.officer.post(`/api/v1/program/surveys/${survey.id}/links`, { attendeeId: attendance.attendees[0]!.id })
+  ).json()) as {
+    url: string;
+  };
   const samples: Record<string, string> = {
     shop: 'hk05',
     shopId: shop.shop.id,
@@ -138,6 +170,8 @@ beforeAll(async () => {
     district: shop.shop.district_slug,
     resetToken: lastSegment(reset.url),
     inviteToken: lastSegment(invite.url),
+    training: training.trainings[0]!.id,
+    surveyToken: lastSegment(surveyLink.url),
   };
 
   const contexts = new Map<Persona, BrowserContext>();

@@ -70,6 +70,7 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
     // Program registry: the demo program (from the officer's page) and shop A's id; a licence that does not exist.
     const programPage = await (await clients.officer.get('/program')).text();
     const shopA = (await (await clients.owner.get('/api/v1/shops/hk05')).json()) as { shop: { id: string } };
+    const trainings = (await (await clients.officer.get('/api/v1/program/trainings')).json()) as { trainings: { id: string }[] };
     samples = {
       programId: /name="programId" value="([a-z0-9]+)"/.exec(programPage)?.[1] ?? 'none',
       shopId: shopA.shop.id,
@@ -89,6 +90,10 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
       debtId: 'nodebt',
       // Marketplace import: a run that does not exist, so an allowed caller gets the domain's 404.
       importId: 'noimport',
+      // Training pages: the seeded training; a survey that does not exist, so an allowed caller gets the domain's 404.
+      training: trainings.trainings[0]?.id ?? 'none',
+      trainingId: trainings.trainings[0]?.id ?? 'none',
+      surveyId: 'nosurvey',
       ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
     };
     doc = (await (await clients.anonymous.get('/api/v1/openapi.json')).json()) as typeof doc;

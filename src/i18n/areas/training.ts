@@ -1,6 +1,7 @@
 /** Program trainings, attendance and pre/post surveys (issue 12). */
 export const id = {
   'training.tab': 'Pelatihan',
+  'training.notFound': 'Pelatihan, survei atau peserta tidak ditemukan.',
   'training.title': 'Pelatihan dan survei',
   'training.list': 'Sesi pelatihan',
   'training.none': 'Belum ada sesi pelatihan.',
@@ -70,6 +71,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'training.tab': 'Training',
+  'training.notFound': 'Training, survey or participant not found.',
   'training.title': 'Training and surveys',
   'training.list': 'Training sessions',
   'training.none': 'No training sessions yet.',

@@ -53,6 +53,8 @@ export const DASHBOARD_PAGES = {
   '/program/toko/[shopId]': { capability: 'program.registry' },
   '/program/indikator': { capability: 'program.view' },
   '/program/tugas': { capability: 'program.view' },
+  '/program/pelatihan': { capability: 'program.view' },
+  '/program/pelatihan/[training]': { capability: 'program.view' },
 } as const satisfies Record<string, DashboardPage>;
 
 /** The shop dashboard's tabs in order, as route patterns with their declarations. */

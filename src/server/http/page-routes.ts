@@ -16,6 +16,7 @@ export interface PageRouteDef {
 export const PAGE_ROUTES: Record<string, PageRouteDef> = {
   '/daftar': { rateLimit: RATE_LIMITS.signUp },
   '/reset/[token]': { rateLimit: RATE_LIMITS.passwordReset },
+  '/survei/[token]': { rateLimit: RATE_LIMITS.surveyAnswer },
   '/lupa-sandi': { rateLimit: RATE_LIMITS.passwordResetMail },
   '/akun': { rateLimit: RATE_LIMITS.accountForms },
   '/[shop]/keranjang': { rateLimit: RATE_LIMITS.cart },

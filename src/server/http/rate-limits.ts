@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   receiptUpload: { key: 'receipt', limit: 30, windowSeconds: 60 * 60 },
   // Wrong passwords on the payment settings form, so the form cannot be used to guess one.
   paymentSettings: { key: 'paysettings', limit: 20, windowSeconds: 15 * 60, per: 'user' },
+  // Survey answers arrive from participants' phones without an account: per IP, generous for a shared village Wi-Fi.
+  surveyAnswer: { key: 'survey', limit: 120, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimit>;
 
 /** Count one request against a declared limit; throws TooManyRequests when the window is full. */

@@ -126,6 +126,15 @@ import {
 } from '../program/registry-schemas.ts';
 import { indicatorsQuery, targetsInput } from '../program/indicator-rules.ts';
 import { programExportQuery } from '../program/export-program-report.ts';
+import {
+  attendanceResponse,
+  createdResponse,
+  surveyImprovementResponse,
+  surveyLinkResponse,
+  surveyResultsResponse,
+  trainingsResponse,
+} from '../training/responses.ts';
+import { attendanceInput, improvementQuery, surveyInput, surveyLinkInput, trainingInput, trainingsQuery } from '../training/schemas.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import {
@@ -1101,6 +1110,70 @@ export const ROUTES = {
     access: { kind: 'program', capability: 'program.view' },
     query: programExportQuery,
     binary: ['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  listTrainings: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/trainings',
+    tag: 'program',
+    summary: "Training sessions of the officer's programs (or one), newest first, with attendee count and surveys",
+    access: { kind: 'program', capability: 'program.view' },
+    query: trainingsQuery,
+    response: trainingsResponse,
+  }),
+  createTraining: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/trainings',
+    tag: 'program',
+    summary: 'Record a training session (title, date, cohort, kecamatan or desa, notes)',
+    access: { kind: 'program', capability: 'program.view' },
+    body: trainingInput,
+    success: 201,
+    response: createdResponse,
+  }),
+  recordAttendance: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/trainings/{trainingId}/attendance',
+    tag: 'program',
+    summary: "Set which of the program's shops attended (a shop with survey links or answers stays on the list)",
+    access: { kind: 'program', capability: 'program.view' },
+    body: attendanceInput,
+    response: attendanceResponse,
+  }),
+  createSurvey: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/trainings/{trainingId}/surveys',
+    tag: 'program',
+    summary: 'Create the pre- or post-training survey (Likert 1-5 and short-answer questions in id/en, keyed so pre and post pair)',
+    access: { kind: 'program', capability: 'program.view' },
+    body: surveyInput,
+    success: 201,
+    response: createdResponse,
+  }),
+  issueSurveyLink: defineRoute({
+    method: 'post',
+    path: '/api/v1/program/surveys/{surveyId}/links',
+    tag: 'program',
+    summary: 'Issue a single-use survey link (valid 7 days, stored as a hash) for one attendee, with a WhatsApp draft',
+    access: { kind: 'program', capability: 'program.view' },
+    body: surveyLinkInput,
+    success: 201,
+    response: surveyLinkResponse,
+  }),
+  surveyResults: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/surveys/{surveyId}/results',
+    tag: 'program',
+    summary: 'Results per question: Likert distribution and mean, short answers (without names)',
+    access: { kind: 'program', capability: 'program.view' },
+    response: surveyResultsResponse,
+  }),
+  surveyImprovement: defineRoute({
+    method: 'get',
+    path: '/api/v1/program/survey-improvement',
+    tag: 'program',
+    summary: 'Share of trained participants whose post-training answer to a Likert question (default: branding) is higher than before',
+    access: { kind: 'program', capability: 'program.view' },
+    query: improvementQuery,
+    response: surveyImprovementResponse,
   }),
 } as const;
 

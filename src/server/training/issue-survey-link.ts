@@ -22,7 +22,7 @@ export async function issueSurveyLink(opts: { user: { id: string }; surveyId: st
       .where('training_attendees.id', '=', opts.attendeeId)
       .where('training_attendees.training_id', '=', survey.training_id)
       .executeTakeFirst();
-    if (!attendee) throw new NotFound();
+    if (!attendee) throw new NotFound('training.notFound');
     const now = nowIso();
     const expiresAt = addSeconds(now, SURVEY_LINK_SECONDS);
     await scope.q
@@ -43,5 +43,11 @@ export async function issueSurveyLink(opts: { user: { id: string }; surveyId: st
   const url = absoluteUrl(`/survei/${token}`);
   const name = issued.attendee.person_name || issued.attendee.shop_name;
   const message = t(opts.locale, 'training.whatsappText', { name, title: issued.survey.title, url });
-  return { url, expiresAt: issued.expiresAt, attendeeId: issued.attendee.id, whatsappUrl: whatsappLink(issued.attendee.whatsapp, message) };
+  return {
+    url,
+    name,
+    expiresAt: issued.expiresAt,
+    attendeeId: issued.attendee.id,
+    whatsappUrl: whatsappLink(issued.attendee.whatsapp, message),
+  };
 }

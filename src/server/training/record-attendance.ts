@@ -52,6 +52,13 @@ export async function recordAttendance(opts: { user: { id: string }; trainingId:
       const removable = drop.filter((id) => !kept.has(id));
       if (removable.length) await q.deleteFrom('training_attendees').where('id', 'in', removable).execute();
     }
-    return { attendees: wanted.length };
+    const attendees = await q
+      .selectFrom('training_attendees')
+      .select(['id', 'shop_id as shopId', 'person_name as person'])
+      .where('training_id', '=', training.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return { attendees };
   });
 }

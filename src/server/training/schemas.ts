@@ -35,7 +35,12 @@ export const surveyInput = z.object({
 });
 export type SurveyInput = z.output<typeof surveyInput>;
 
+export const trainingsQuery = z.object({ programId: z.string().min(1).max(40).optional() });
+
+export const surveyLinkInput = z.object({ attendeeId: z.string().min(1).max(40) });
+
 export const improvementQuery = z.object({
+  programId: z.string().min(1).max(40),
   questionKey: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,39}$/)

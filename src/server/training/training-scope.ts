@@ -9,7 +9,7 @@ export async function trainingInScope(scope: ProgramScope, trainingId: string) {
     .where('id', '=', trainingId)
     .where('program_id', 'in', scope.programIds.length ? [...scope.programIds] : [''])
     .executeTakeFirst();
-  if (!training) throw new NotFound();
+  if (!training) throw new NotFound('training.notFound');
   return training;
 }
 
@@ -21,6 +21,6 @@ export async function surveyInScope(scope: ProgramScope, surveyId: string) {
     .where('id', '=', surveyId)
     .where('program_id', 'in', scope.programIds.length ? [...scope.programIds] : [''])
     .executeTakeFirst();
-  if (!survey) throw new NotFound();
+  if (!survey) throw new NotFound('training.notFound');
   return survey;
 }
