@@ -1110,6 +1110,7 @@ export const ROUTES = {
     access: { kind: 'program', capability: 'program.view' },
     query: programExportQuery,
     binary: ['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  }),
   listTrainings: defineRoute({
     method: 'get',
     path: '/api/v1/program/trainings',
