@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { objectState, openDesign, pageErrors, signedInPage } from '../helpers/brand.ts';
+import { activeName, objectPoint, objectState, openDesign, pageErrors, signedInPage } from '../helpers/brand.ts';
 import { PLACEHOLDER_FILL } from '#brand/facts.ts';
 
 /**
@@ -141,6 +141,93 @@ describe('brand studio on a 360 px phone', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    await ctx.close();
+    expect(pageErrors).toEqual([]);
+  });
+  it("the template picker shows every template drawn with the shop's own name", async () => {
+    const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test', true);
+    await page.goto(`${server.url}/dashboard/hk05/brand`);
+    const imgs = page.locator('.templates .tpl img');
+    const count = await imgs.count();
+    expect(count).toBe(11);
+    for (let i = 0; i < count; i++) {
+      const img = imgs.nth(i);
+      expect(await img.getAttribute('src')).toMatch(/^\/dashboard\/hk05\/brand\/templat\/[a-z-]+\.webp$/);
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle());
+      expect(await img.evaluate((el) => Math.max((el as HTMLImageElement).naturalWidth, (el as HTMLImageElement).naturalHeight))).toBe(216);
+    }
+    await page.locator('.tpl', { hasText: 'Logo lencana' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'brand-template-picker-360.png') });
+    await ctx.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('properties sit in a bottom sheet: collapsed off the selection, opened from "Properti", changed, closed, and the object still drags', async () => {
+    const { ctx, page } = await signedInPage(browser, server.url, 'pemilik@hk05.test', true);
+    await openDesign(page, server.url, 'Logo HK05');
+    const cdp = await ctx.newCDPSession(page);
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y: Math.round(y) }] });
+    const name = 'Nama usaha';
+    const sheet = page.locator('#props-panel');
+    const handle = page.locator('#sheet-toggle');
+    const sheetTop = async () => (await sheet.boundingBox())!.y;
+    /** The selected object's box on screen, from fabric's own coordinates. */
+    const objectBox = () =>
+      page.evaluate(() => {
+        type Canvas = {
+          upperCanvasEl: HTMLElement;
+          viewportTransform: [number, number, number, number, number, number];
+          getActiveObject(): { getBoundingRect(): { top: number; height: number } };
+        };
+        const c = (window as unknown as { __studio: { canvas: Canvas } }).__studio.canvas;
+        const r = c.upperCanvasEl.getBoundingClientRect();
+        const b = c.getActiveObject().getBoundingRect();
+        const v = c.viewportTransform;
+        return { top: r.top + b.top * v[3] + v[5], bottom: r.top + (b.top + b.height) * v[3] + v[5] };
+      });
+    await page.locator('#stage').scrollIntoViewIfNeeded();
+    const p = await objectPoint(page, name);
+    await page.touchscreen.tap(p.x, p.y);
+    expect(await activeName(page)).toBe(name);
+    // Collapsed: the handle and the selected text's words, below the object; the rest of the panel is folded away.
+    expect(await handle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#prop-text').isVisible()).toBe(true);
+    expect(await page.locator('.swatch').first().isVisible()).toBe(false);
+    expect((await objectBox()).bottom).toBeLessThanOrEqual(await sheetTop());
+    const peek = (await sheet.boundingBox())!.height;
+    expect(peek).toBeLessThan(64);
+
+    await handle.tap();
+    expect(await handle.getAttribute('aria-expanded')).toBe('true');
+    const open = (await sheet.boundingBox())!;
+    expect(open.height).toBeGreaterThan(peek);
+    expect(open.height).toBeLessThanOrEqual(740 * 0.45 + 1);
+    // Opening scrolled the page so the selection is still in view above the sheet (and below the sticky toolbar).
+    const box = await objectBox();
+    expect(box.bottom).toBeLessThanOrEqual(open.y);
+    expect(box.top).toBeGreaterThanOrEqual((await page.locator('#studio .toolbar').boundingBox())!.y);
+    await page.screenshot({ path: path.join(shots, 'brand-studio-sheet-open-360.png') });
+    const swatch = page.locator('.swatch').nth(1);
+    const colour = (await swatch.getAttribute('data-swatch'))!;
+    expect((await objectState(page, name)).fill).not.toBe(colour);
+    await swatch.tap();
+    expect((await objectState(page, name)).fill).toBe(colour);
+
+    await handle.tap();
+    expect(await handle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.swatch').first().isVisible()).toBe(false);
+    // The stage is touchable again: one finger drags the object.
+    const start = await objectState(page, name);
+    const q = await objectPoint(page, name);
+    expect(q.y).toBeLessThan(await sheetTop());
+    await touch('touchStart', q.x, q.y);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', q.x + i * 3, q.y - i * 5);
+    await touch('touchEnd', 0, 0);
+    const moved = await objectState(page, name);
+    expect(moved.top as number).toBeLessThan((start.top as number) - 15);
+    expect(moved.fill).toBe(colour);
     await ctx.close();
     expect(pageErrors).toEqual([]);
   });

@@ -100,11 +100,19 @@ describe('the shop dashboard on a phone (Chromium, 360 px)', () => {
         const heading = await page.locator('main h1').first().boundingBox();
         if (!heading || heading.y + heading.height > HEIGHT / 2)
           problems.push(`${url}: main heading not at the top (${JSON.stringify(heading)})`);
+        // The header is one row (its links are icons on a phone, named for screen readers), in English too.
+        const header = (await page.locator('header.top').boundingBox())!;
+        if (header.height > 60) problems.push(`${url}: header ${header.height} px tall`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > WIDTH) problems.push(`${url}: ${width} px wide`);
         for (const s of await smallTargets(page)) problems.push(`${url}: ${s}`);
       }
       expect(problems).toEqual([]);
+      // The header's icons keep their words as accessible names.
+      const header = page.locator('header.top');
+      const names = lang === 'en' ? ['Dashboard', 'Account', 'Sign out', 'Bahasa Indonesia'] : ['Dasbor', 'Akun', 'Keluar', 'English'];
+      for (const name of names)
+        await expect(header.getByRole(name === names[2] ? 'button' : 'link', { name, exact: true }).isVisible()).resolves.toBe(true);
       await ctx.close();
     });
   }

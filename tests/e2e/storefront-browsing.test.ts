@@ -169,6 +169,52 @@ describe('the catalog in Chromium', () => {
     await ctx.close();
   });
 
+  it('chooses a variant on the card from chips at 360 px: 44 px targets, whole prices, posted without JavaScript', async () => {
+    const ctx = await phone({ javaScriptEnabled: false });
+    const posted: Record<string, string>[] = [];
+    await ctx.route(`${server.url}/hk05/keranjang`, async (route) => {
+      posted.push(Object.fromEntries(new URLSearchParams(route.request().postData() ?? '')));
+      await route.fulfill({ status: 303, headers: { location: '/hk05' } });
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/hk05`);
+    const card = page.locator('[data-product="telur-asin-bakar"]');
+    await card.scrollIntoViewIfNeeded();
+    expect(await card.locator('select').count()).toBe(0);
+    const chips = card.locator('label.opt');
+    await expect(chips.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/Isi 6\s+Rp 21\.000/),
+      expect.stringMatching(/Isi 10\s+Rp 35\.000/),
+      expect.stringMatching(/Isi 30\s+Rp 99\.000/),
+    ]);
+    const cardBox = (await card.boundingBox())!;
+    const measured = await chips.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const price = el.querySelector('.vp')!;
+        return {
+          w: r.width,
+          h: r.height,
+          right: r.right,
+          clipped: price.scrollWidth > price.clientWidth || price.getBoundingClientRect().right > r.right,
+        };
+      }),
+    );
+    for (const m of measured) {
+      expect(m.w).toBeGreaterThanOrEqual(44);
+      expect(m.h).toBeGreaterThanOrEqual(44);
+      expect(m.clipped).toBe(false);
+      expect(m.right).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    }
+    await page.screenshot({ path: path.join(shots, 'catalog-variant-chips-360.png') });
+    await chips.nth(1).click();
+    expect(await chips.nth(1).locator('input').isChecked()).toBe(true);
+    const chosen = (await chips.nth(1).locator('input').getAttribute('value'))!;
+    await Promise.all([page.waitForURL(/\/hk05$/), card.locator('button[type=submit]').click()]);
+    expect(posted[0]).toMatchObject({ variantId: chosen, quantity: '1', action: 'add' });
+    await ctx.close();
+  });
+
   it('takes screenshots at 360 and 1280 px (catalog, product, village and district)', async () => {
     const pages: [string, string][] = [
       ['catalog', '/hk05'],

@@ -195,3 +195,53 @@ describe('public brand hooks and font files', () => {
     expect(bytes.byteLength).toBeLessThan(30_000);
   });
 });
+
+describe("template previews drawn with the shop's own words", () => {
+  const preview = (shop: string, id: string) => `/dashboard/${shop}/brand/templat/${id}.webp`;
+  const pixels = async (bytes: Buffer) => sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+
+  it("serves the picker's previews to the shop's members only, revalidated by ETag", async () => {
+    const r = await hk.get(preview('hk05', 'logo-lencana'));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('image/webp');
+    expect(r.headers.get('cache-control')).toBe('private, no-cache');
+    const meta = await sharp(Buffer.from(await r.arrayBuffer())).metadata();
+    expect(Math.max(meta.width!, meta.height!)).toBe(216);
+    const etag = r.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await hk.request(preview('hk05', 'logo-lencana'), { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // Another shop's owner, a signed-out visitor, an unknown template: nothing drawn.
+    expect((await other.get(preview('hk05', 'logo-lencana'))).status).toBe(404);
+    expect((await owner().get(preview('hk05', 'logo-lencana'))).status).toBe(401);
+    expect((await hk.get(preview('hk05', 'tidak-ada'))).status).toBe(404);
+    // The studio's picker shows them.
+    const page = await (await hk.get('/dashboard/hk05/brand')).text();
+    expect(page).toContain(`src="${preview('hk05', 'logo-lencana')}"`);
+    expect(page).not.toContain('/brand/templates/');
+  });
+
+  it("draws each shop's own name, and draws it again when the name changes", async () => {
+    const hkBytes = Buffer.from(await (await hk.get(preview('hk05', 'logo-lencana'))).arrayBuffer());
+    const rotiBytes = Buffer.from(await (await other.get(preview('roti-balang', 'logo-lencana'))).arrayBuffer());
+    const before = await pixels(hkBytes);
+    expect((await pixels(rotiBytes)).data.equals(before.data)).toBe(false);
+    const etag = (await hk.get(preview('hk05', 'logo-lencana'))).headers.get('etag')!;
+
+    const rename = (name: string) => hk.request('/api/v1/shops/hk05', { method: 'PATCH', json: { name } });
+    expect((await rename('Dapur Sitti Borongloe')).status).toBe(200);
+    try {
+      const r = await hk.request(preview('hk05', 'logo-lencana'), { headers: { 'if-none-match': etag } });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('etag')).not.toBe(etag);
+      const after = await pixels(Buffer.from(await r.arrayBuffer()));
+      expect(after.info.width).toBe(before.info.width);
+      expect(after.data.equals(before.data)).toBe(false);
+    } finally {
+      expect((await rename('HK05 Telur Asin Bakar')).status).toBe(200);
+    }
+    // Back to the old name: the same picture and ETag as before.
+    const again = await hk.get(preview('hk05', 'logo-lencana'));
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await pixels(Buffer.from(await again.arrayBuffer()))).data.equals(before.data)).toBe(true);
+  });
+});

@@ -188,4 +188,47 @@ describe(`customer flows without JavaScript (${dbName})`, () => {
     expect(tags(html, 'a').find((a) => a.class === 'id')!.href).toBe('/hk05');
     expect(html).toContain('<meta name="robots" content="noindex">');
   });
+  it('?lang=en without the language cookie stays English from the catalog through the cart, checkout and order page', async () => {
+    const c = new Client(server.url);
+    const id = productIds['telur-asin-bakar-isi-10']!;
+    const catalog = await (await c.get('/hk05?lang=en')).text();
+    const addForms = tags(catalog, 'form').filter((f) => f.method === 'post');
+    expect(addForms.length).toBeGreaterThan(0);
+    for (const f of addForms) expect(f.action).toBe('/hk05/keranjang?lang=en');
+    expect(tags(catalog, 'a').map((a) => a.href)).toEqual(expect.arrayContaining(['/hk05/keranjang?lang=en', '/hk05/pesanan?lang=en']));
+
+    const added = await c.form('/hk05/keranjang?lang=en', { productId: id, quantity: '1', action: 'add', returnTo: '/hk05?q=telur' });
+    expect(added.headers.get('location')).toBe(`/hk05?q=telur&ditambah=${id}&lang=en#p-${id}`);
+    const cart = await (await c.get('/hk05/keranjang?lang=en')).text();
+    expect(text(cart)).toContain('Proceed to checkout');
+    const toCheckout = tags(cart, 'a').find((a) => a.href?.startsWith('/hk05/checkout'))!;
+    expect(toCheckout.href).toBe('/hk05/checkout?lang=en');
+    for (const f of tags(cart, 'form').filter((f) => f.method === 'post')) expect(f.action).toBe('/hk05/keranjang?lang=en');
+    // A change in the cart comes back to the English cart.
+    const step = await c.form('/hk05/keranjang?lang=en', { productId: id, quantity: '2', action: 'set', returnTo: '/hk05/keranjang' });
+    expect(step.headers.get('location')).toBe('/hk05/keranjang?lang=en');
+
+    const form = await (await c.get(toCheckout.href!)).text();
+    expect(text(form)).toContain('Checkout');
+    const key = /name="idempotencyKey" value="([a-z0-9]+)"/.exec(form)![1]!;
+    const placed = await c.form('/hk05/checkout?lang=en', {
+      customerName: 'Mrs Sitti',
+      customerPhone: '0852-4000-1235',
+      delivery: 'pickup',
+      destination: '',
+      address: '',
+      notes: '',
+      payment: 'whatsapp',
+      idempotencyKey: key,
+    });
+    expect(placed.status).toBe(303);
+    const location = placed.headers.get('location')!;
+    expect(location).toMatch(/^\/hk05\/pesanan\/[^/]+\/[a-z0-9]+\?lang=en$/);
+    const order = text(await (await c.get(location)).text());
+    expect(order).toContain('Send on WhatsApp');
+    expect(order).not.toContain('Kirim ke WhatsApp');
+    expect(c.cookies.has('lang')).toBe(false);
+    // Without ?lang the same order page is Indonesian: the language came from the link alone.
+    expect(text(await (await c.get(location.replace('?lang=en', ''))).text())).toContain('Kirim ke WhatsApp');
+  });
 });

@@ -81,14 +81,21 @@ describe(`storefront pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(inputs.filter((i) => i.name === 'returnTo' && i.value === '/hk05')).toHaveLength(forms.length);
     expect(inputs.filter((i) => i.name === 'quantity' && i.value === '1')).toHaveLength(forms.length);
     expect(inputs.filter((i) => i.name === 'productId')).toHaveLength(forms.length);
-    // A product with several variants is chosen on the card itself; a sold-out variant cannot be picked.
+    // A product with several variants is chosen on the card itself, as chips (radios: no JavaScript, text that
+    // wraps, unlike a select); the first available one is chosen and a sold-out variant cannot be picked.
     const lapis = /<li class="card" data-product="kue-lapis" id="p-[a-z0-9]+">[\s\S]*?<\/li>/.exec(html)![0];
-    expect(tags(lapis, 'select')).toMatchObject([{ name: 'variantId' }]);
-    expect(tags(lapis, 'option').find((o) => 'disabled' in o)).toBeDefined();
-    expect(text(lapis)).toContain('Loyang besar · Habis');
+    expect(tags(lapis, 'select')).toEqual([]);
+    const chips = tags(lapis, 'input').filter((i) => i.name === 'variantId');
+    expect(chips).toHaveLength(2);
+    for (const c of chips) expect(c).toMatchObject({ type: 'radio' });
+    expect('checked' in chips[0]!).toBe(true);
+    expect('disabled' in chips[1]!).toBe(true);
+    expect(text(lapis)).toContain('Loyang besar Habis');
+    expect(text(lapis)).toMatch(/Loyang kecil Rp [\d.]+/);
+    expect(tags(lapis, 'legend')).toHaveLength(1);
     // One variant choice per product that has more than one variant (the seed's and this test's).
     const api = (await (await new Client(server.url).get('/api/v1/shops/hk05/products')).json()) as { products: { variants: unknown[] }[] };
-    expect(tags(html, 'select').filter((s) => s.name === 'variantId')).toHaveLength(
+    expect(tags(html, 'fieldset').filter((f) => f.class === 'vchips')).toHaveLength(
       api.products.filter((p) => p.variants.length > 1).length,
     );
     const search = tags(html, 'form').find((f) => f.role === 'search');

@@ -12,6 +12,7 @@ import { setupLayers } from './layers.ts';
 import { messenger } from './messages.ts';
 import { setupObjects } from './objects.ts';
 import { setupProperties } from './properties.ts';
+import { setupSheet } from './sheet.ts';
 import { createQueue } from './queue.ts';
 import { createCanvas, setupStage } from './stage.ts';
 import { createState, type Studio, type StudioInit } from './state.ts';
@@ -72,6 +73,7 @@ export async function startStudio(root: HTMLElement): Promise<void> {
   setupVersions(s, doc);
   const objects = setupObjects(s, doc);
   const props = setupProperties(s, doc, objects.unit);
+  setupSheet(s);
   const { align } = setupAlign(s, doc);
   setupLayers(s, doc);
   const actions = setupToolbar(s, { doc, stage, objects, props, align });
