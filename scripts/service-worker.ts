@@ -48,7 +48,8 @@ export function serviceWorker(): AstroIntegration {
             },
             {
               urlPattern: ({ request, url }) =>
-                request.mode === 'navigate' && !/^\/(?:api|dashboard|akun|masuk|daftar|keluar|program|undangan|reset|lupa-sandi)(?:\/|$)/.test(url.pathname),
+                request.mode === 'navigate' &&
+                !/^\/(?:api|dashboard|akun|masuk|daftar|keluar|program|undangan|reset|lupa-sandi)(?:\/|$)/.test(url.pathname),
               handler: 'NetworkFirst',
               options: {
                 cacheName: 'etalase-public',

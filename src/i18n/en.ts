@@ -29,7 +29,8 @@ export const en: Record<keyof typeof id, string> = {
   'error.tooMany': 'Too many attempts. Try again in {seconds} seconds.',
   'error.internal': 'Something went wrong on the server. Please try again shortly.',
   'error.internalTitle': 'Something went wrong',
-  'error.storageUnavailable': 'The server cannot save data right now (its storage is full or cannot be written). Nothing of this request was saved; please try again in a few minutes.',
+  'error.storageUnavailable':
+    'The server cannot save data right now (its storage is full or cannot be written). Nothing of this request was saved; please try again in a few minutes.',
   'error.storageUnavailableTitle': 'Server storage unavailable',
   'error.backHome': 'Back to the home page',
   'validation.required': 'Required.',

@@ -27,7 +27,8 @@ export const id = {
   'error.tooMany': 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
   'error.internal': 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
   'error.internalTitle': 'Ada masalah',
-  'error.storageUnavailable': 'Server tidak dapat menyimpan data saat ini (penyimpanan penuh atau tidak dapat ditulis). Tidak ada yang tersimpan dari permintaan ini; coba lagi beberapa menit lagi.',
+  'error.storageUnavailable':
+    'Server tidak dapat menyimpan data saat ini (penyimpanan penuh atau tidak dapat ditulis). Tidak ada yang tersimpan dari permintaan ini; coba lagi beberapa menit lagi.',
   'error.storageUnavailableTitle': 'Penyimpanan server tidak tersedia',
   'error.backHome': 'Kembali ke beranda',
   'validation.required': 'Wajib diisi.',
