@@ -29,7 +29,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   ({ page } = await signedInPage(browser, server.url, 'pemilik@hk05.test'));
   await openDesign(page, server.url, 'Label Telur');
-}, 180_000);
+}, 900_000);
 afterAll(async () => {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'brand-parity.json'), JSON.stringify(figures, null, 2));

@@ -17,7 +17,7 @@ const shots = path.resolve('test-results');
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   fs.mkdirSync(shots, { recursive: true });
-}, 180_000);
+}, 900_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

@@ -15,7 +15,7 @@ beforeAll(async () => {
   if (!app.server.db.env.DATABASE_URL) delete process.env.DATABASE_URL;
   resetConfig();
   hk05 = await shopIdOf('hk05');
-}, 300_000);
+}, 900_000);
 afterEach(() => network.restore());
 afterAll(async () => {
   await closeDb();

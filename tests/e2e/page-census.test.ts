@@ -211,7 +211,7 @@ beforeAll(async () => {
   [...seen.keys()].forEach((pattern, i) => nu.set(pattern, byFile.get(`${i + 1}.html`) ?? []));
   fs.rmSync(htmlDir, { recursive: true, force: true });
   for (const ctx of contexts.values()) await ctx.close();
-}, 900_000);
+}, 1_800_000);
 
 describe('every page in Chromium at 360 px: axe and the W3C Nu HTML checker', () => {
   it('the census covers every page file', () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await addDemoCatalog(store.db(), { shopSlug: 'hk05', count: 30, photoSize: 400, distinctPhotos: 30 });
   hk05 = await shopId('hk05');
   fs.mkdirSync(shots, { recursive: true });
-}, 240_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();

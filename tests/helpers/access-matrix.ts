@@ -97,7 +97,7 @@ export function accessMatrixSuite(title: string, start: () => Promise<TestServer
       ...(globalThis as { ACCESS_SAMPLES?: Record<string, string> }).ACCESS_SAMPLES,
     };
     doc = (await (await clients.anonymous.get('/api/v1/openapi.json')).json()) as typeof doc;
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await server?.stop();

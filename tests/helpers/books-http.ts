@@ -42,7 +42,7 @@ export function useBooksHttp(prepare?: (shop: { shopId: string; ownerId: string 
     ctx.staff = await signedIn('staf@hk05.test');
     ctx.other = await signedIn('pemilik@roti-balang.test');
     ctx.ownerIn = (lang) => signedIn('pemilik@hk05.test', lang);
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => {
     await ctx.server?.stop();
     await env?.close();

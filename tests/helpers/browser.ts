@@ -48,8 +48,8 @@ export async function launchBrowser(): Promise<Browser> {
     const ctx = await newContext(...args);
     // Playwright's 30 s default for each wait is a speed limit, and a loaded machine exceeds it (a navigation
     // after a photo upload did). Waits are for real conditions; the test timeout (300 s) is the hang detector.
-    ctx.setDefaultTimeout(240_000);
-    ctx.setDefaultNavigationTimeout(240_000);
+    ctx.setDefaultTimeout(600_000);
+    ctx.setDefaultNavigationTimeout(600_000);
     await watchPolicy(ctx);
     return ctx;
   };

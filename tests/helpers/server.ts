@@ -62,7 +62,7 @@ export async function startServer(
     out += d;
   });
   // Seeding renders demo photos and a brand: allow for a slow, busy machine.
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}:\n${out}`);
     try {

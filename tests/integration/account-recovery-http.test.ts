@@ -44,7 +44,7 @@ beforeAll(async () => {
   Object.assign(process.env, withMail.db.env);
   if (!withMail.db.env.DATABASE_URL) delete process.env.DATABASE_URL;
   resetConfig();
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await Promise.all([withMail?.stop(), withoutMail?.stop()]);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const list = (await (await hk.get('/api/v1/shops/hk05/designs')).json()) as { designs: { id: string; kind: string }[] };
   labelId = list.designs.find((d) => d.kind === 'label')!.id;
   logoId = list.designs.find((d) => d.kind === 'logo')!.id;
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await server?.stop();
 });

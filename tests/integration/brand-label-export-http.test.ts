@@ -17,7 +17,7 @@ beforeAll(async () => {
   en = new Client(server.url, { lang: 'en' });
   await hk.signIn('pemilik@hk05.test', DEMO_PASSWORD);
   await en.signIn('pemilik@hk05.test', DEMO_PASSWORD);
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   await other.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
     [...html.matchAll(/data-product="([a-z0-9-]+)"[\s\S]*?name="productId" value="([a-z0-9]+)"/g)].map((m) => [m[1]!, m[2]!]),
   );
   shopId = /data-cc="cc_([a-z0-9]+)"/.exec(html)![1]!;
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -75,7 +75,7 @@ describe.skipIf(!mounted)('a full disk (sqlite)', () => {
     };
     productId = products.products.find((p) => p.stockStatus === 'in_stock' && p.variants.length === 0)!.id;
     expect((await sale('before-full')).status).toBe(201);
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => {
     await server?.stop();
     spawnSync('umount', [dir]);

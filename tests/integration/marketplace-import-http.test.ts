@@ -34,7 +34,7 @@ beforeAll(async () => {
     )
     .orderBy('name')
     .executeTakeFirstOrThrow();
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await server?.stop();

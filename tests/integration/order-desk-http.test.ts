@@ -32,7 +32,7 @@ beforeAll(async () => {
   otherOwner = new Client(server.url);
   await otherOwner.signIn('pemilik@roti-balang.test', DEMO_PASSWORD);
   hk05 = await shopIdOf('hk05');
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await server?.stop();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   owner = new Client(server.url, { lang: 'en' });
   await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
   hk05 = await shopIdOf('hk05');
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await server?.stop();

@@ -37,7 +37,7 @@ beforeAll(async () => {
   product = { id: p.id, price: Number(p.price) };
   const other = await shopIdOf('roti-balang');
   foreignProduct = (await db().selectFrom('products').select('id').where('shop_id', '=', other).executeTakeFirstOrThrow()).id;
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await server?.stop();

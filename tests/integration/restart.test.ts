@@ -24,5 +24,5 @@ describe(`stop and start (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     } finally {
       await db.drop();
     }
-  }, 420_000);
+  }, 1_200_000);
 });

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../helpers/db.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -114,5 +114,5 @@ describe('HSTS', () => {
     } finally {
       await tls.stop();
     }
-  }, 300_000);
+  }, 900_000);
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
     photos: 2,
   });
   await addProduct('kopi-borongloe', { slug: 'gula-aren', name: NO_PHOTO, price: 15000, photos: 0 });
-}, 180_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();

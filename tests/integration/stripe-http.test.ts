@@ -33,7 +33,7 @@ beforeAll(async () => {
   staff = new Client(server.url);
   await staff.signIn('staf@hk05.test', DEMO_PASSWORD);
   hk05 = await shopIdOf('hk05');
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await closeDb();
   await server?.stop();
