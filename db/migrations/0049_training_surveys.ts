@@ -23,13 +23,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('training_attendees')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
+    .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('training_id', 'text', (c) => c.notNull().references('trainings.id'))
     .addColumn('program_id', 'text', (c) => c.notNull().references('programs.id'))
-    .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
     .addColumn('person_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('training_attendees_shop', ['training_id', 'shop_id'])
+    // Keyed on the shop like every table that names one (the schema distributes by shop); the id stays unique
+    // for the survey links that point at an attendee.
+    .addPrimaryKeyConstraint('training_attendees_pk', ['shop_id', 'id'])
+    .addUniqueConstraint('training_attendees_id', ['id'])
+    .addUniqueConstraint('training_attendees_shop', ['shop_id', 'training_id'])
     .execute();
 
   await db.schema

@@ -51,6 +51,7 @@ export const RESERVED_SLUGS = new Set([
   'bantuan',
   'about',
   'tentang',
+  'survei',
   'privacy',
   'privasi',
   'terms',
