@@ -133,6 +133,44 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     await ctx.close();
   });
 
+  it('an expense recorded offline on the cash book is kept, then posted once when the network returns', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await signIn(ctx, 'pemilik@hk05.test');
+    await page.goto(`${network.url}/dashboard/hk05/kas`);
+    await readyOffline(page);
+    const memo = `Plastik luring ${Date.now()}`;
+    const expenses = () =>
+      db().selectFrom('cash_book').select(['amount', 'kind']).where('shop_id', '=', hk05).where('memo', '=', memo).execute();
+
+    await network.set(ctx, false);
+    await page.fill('#form-expense input[name=amount]', '12500');
+    await page.fill('#form-expense input[name=memo]', memo);
+    await page.click('#form-expense button[type=submit]');
+    await page.waitForSelector('[data-offline-list] li[data-state=waiting]');
+    expect(await page.textContent('[data-offline-list]')).toContain('Rp 12.500');
+    expect(await expenses()).toEqual([]);
+
+    await network.set(ctx, true);
+    await page.waitForFunction(() => document.querySelectorAll('[data-offline-list] li').length === 0);
+    expect(await expenses()).toEqual([{ amount: 12500, kind: 'expense' }]);
+    await ctx.close();
+  });
+
+  it('is installable: Chromium finds the shop manifest, its icons and the service worker without a complaint', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await signIn(ctx, 'pemilik@hk05.test');
+    await page.goto(`${network.url}/dashboard/hk05`);
+    await readyOffline(page);
+    const cdp = await ctx.newCDPSession(page);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string }[] };
+    expect(manifest.url).toContain('/hk05/manifest.webmanifest');
+    expect(manifest.errors.map((e) => e.message)).toEqual([]);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    // A test browser context is an incognito profile, where Chromium never offers to install; anything else counts.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    await ctx.close();
+  });
+
   it('a status change on an order that changed meanwhile is not applied, and says so', async () => {
     const product = await db()
       .selectFrom('products')

@@ -89,4 +89,29 @@ describe('image pipeline', () => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.widths)).toEqual([320, 640, 1280]);
   });
+
+  it('answers Save-Data: on with the 320 px rendering of the same format, and says it varies on it', async () => {
+    const { inShop } = await import('#server/tenant/index.ts');
+    const { saveMedia } = await import('#server/media/save-media.ts');
+    const { publicMediaResponse } = await import('#server/media/public-media-response.ts');
+    const { db } = await import('#server/db/index.ts');
+    const shop = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
+    const data = await photoWithGps(1600, 1200);
+    const row = await inShop(shop.id, (scope) => saveMedia(scope, { data, purpose: 'product_photo', visibility: 'public', userId: null }));
+    const width = async (r: Response) => (await sharp(Buffer.from(await r.arrayBuffer())).metadata()).width;
+    for (const format of ['webp', 'avif', 'jpg']) {
+      const full = await publicMediaResponse(shop.id, row.id, `1280.${format}`);
+      expect(full.headers.get('vary')).toBe('Save-Data');
+      expect(await width(full)).toBe(1280);
+      const saving = await publicMediaResponse(shop.id, row.id, `1280.${format}`, { saveData: true });
+      expect(saving.status).toBe(200);
+      expect(saving.headers.get('content-type')).toBe(full.headers.get('content-type'));
+      expect(saving.headers.get('vary')).toBe('Save-Data');
+      expect(await width(saving)).toBe(320);
+    }
+    const privateOne = await inShop(shop.id, (scope) =>
+      saveMedia(scope, { data, purpose: 'receipt', visibility: 'private', userId: null }),
+    );
+    expect((await publicMediaResponse(shop.id, privateOne.id, '640.webp', { saveData: true })).status).toBe(404);
+  });
 });

@@ -36,7 +36,9 @@ export async function getWebManifest(opts: { shopId: string; slug: string; name:
     short_name: opts.name.length > 12 ? opts.name.slice(0, 12).trim() : opts.name,
     lang: opts.locale,
     start_url: start,
-    scope: `${start}/`.replace(/\/\/$/, '/'),
+    // The start URL must lie inside the scope (Chromium ignores the scope otherwise); the worker keeps the home as
+    // `/dashboard/{slug}`, so the scope is that path itself rather than a folder with a trailing slash.
+    scope: start,
     display: 'standalone',
     background_color: '#ffffff',
     theme_color: theme.themeColor,
