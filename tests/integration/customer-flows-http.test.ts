@@ -231,4 +231,16 @@ describe(`customer flows without JavaScript (${dbName})`, () => {
     // Without ?lang the same order page is Indonesian: the language came from the link alone.
     expect(text(await (await c.get(location.replace('?lang=en', ''))).text())).toContain('Kirim ke WhatsApp');
   });
+
+  it('a missing shop, product or order link answers the 404 page in the language of the link', async () => {
+    const c = new Client(server.url);
+    for (const path of ['/hk05/p/tidak-ada', '/toko-tidak-ada', '/hk05/pesanan/HK05-XXXX/token-salah']) {
+      const en = await c.get(`${path}?lang=en`);
+      expect(en.status, path).toBe(404);
+      expect(text(await en.text()), path).toContain('Page or record not found.');
+      const id = await c.get(path);
+      expect(id.status, path).toBe(404);
+      expect(text(await id.text()), path).toContain('Halaman atau data tidak ditemukan.');
+    }
+  });
 });

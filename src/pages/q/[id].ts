@@ -9,7 +9,7 @@ import { productPath } from '#server/catalog/links.ts';
 export const GET: APIRoute = async (ctx) => {
   const id = ctx.params.id ?? '';
   const link = /^[a-z0-9]{1,32}$/.test(id) ? await findPublishedProductLink(id) : undefined;
-  if (!link) return ctx.rewrite('/404');
+  if (!link) return ctx.rewrite('/404' + ctx.url.search);
   return new Response(null, {
     status: 302,
     headers: { location: productPath(link.shopSlug, link.productSlug), 'cache-control': 'no-store' },
