@@ -11,19 +11,26 @@ const note = document.querySelector<HTMLElement>('[data-offline-note]');
 const box = document.querySelector<HTMLElement>('[data-kept-order]');
 const checkout = document.querySelector<HTMLFormElement>('form[data-checkout]');
 
-// The first page a customer opens loads before the worker runs: keep it and its photos now (the photos come
-// from the browser's own cache, so this costs the page's HTML once). data-offline-kept: done.
+// The first page a customer opens loads before the worker runs: keep it and the photos the browser has shown
+// (they come from its own cache, so this costs the page's HTML once). A lazy photo further down is kept when
+// it loads, never fetched ahead: a visitor on a costly plan pays only for what they scrolled to.
+// data-offline-kept: done.
 const firstVisit = !navigator.serviceWorker?.controller;
+const keepPhoto = async (img: HTMLImageElement) => {
+  const src = img.currentSrc;
+  if (!src || !new URL(src).pathname.startsWith('/media/')) return;
+  const images = await caches.open(CACHES.images);
+  if (!(await images.match(src))) await images.add(src).catch(() => undefined);
+};
 void registerWorker().then(async () => {
   if (firstVisit && 'caches' in window && navigator.serviceWorker) {
     await navigator.serviceWorker.ready;
     const pages = await caches.open(CACHES.public);
     const res = await fetch(location.href, { credentials: 'same-origin' }).catch(() => null);
     if (res?.ok && !res.redirected) await pages.put(location.href, res);
-    const images = await caches.open(CACHES.images);
     for (const img of document.images) {
-      const src = img.currentSrc || img.src;
-      if (src && new URL(src).pathname.startsWith('/media/') && !(await images.match(src))) await images.add(src).catch(() => undefined);
+      if (img.complete && img.naturalWidth > 0) await keepPhoto(img);
+      else img.addEventListener('load', () => void keepPhoto(img), { once: true });
     }
   }
   document.documentElement.dataset.offlineKept = 'true';
