@@ -12,7 +12,8 @@ const API = '/api/v1/shops/hk05';
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 let n = 0;
 const key = () => `ledger-http-${Date.now()}-${++n}`;
-const today = new Date().toISOString().slice(0, 10);
+// The shop's day, in the demo program's time zone (WITA): between 16:00 and 24:00 UTC it is already tomorrow there.
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
 const COST_FIELDS = ['cost', 'grossProfit', 'value', 'netIncome', 'cogs'];
 
 const books = useBooksHttp();
