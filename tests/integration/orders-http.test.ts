@@ -186,7 +186,7 @@ describe(`checkout and order via WhatsApp (${dbName})`, () => {
     const path = new URL(statusUrl).pathname;
     const status = await c.get(path);
     expect(status.status).toBe(200);
-    expect(status.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(status.headers.get('referrer-policy')).toBe('same-origin');
     expect(status.headers.get('cache-control')).toContain('no-store');
     const html = await status.text();
     expect(html).toContain('<meta name="robots" content="noindex">');

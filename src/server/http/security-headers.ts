@@ -101,10 +101,20 @@ export function securityHeaders(response: Response): Response {
   // A refused body is never read to its end: close the connection instead of draining it for keep-alive.
   if (response.status === 413) h.set('connection', 'close');
   h.set('x-content-type-options', 'nosniff');
-  // Pages holding a secret in their URL (order status) set no-referrer themselves.
+  // Pages holding a secret in their URL set SECRET_LINK_REFERRER themselves (keepLinkSecret).
   if (!h.has('referrer-policy')) h.set('referrer-policy', 'strict-origin-when-cross-origin');
   if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
   if (!h.has('content-security-policy')) h.set('content-security-policy', contentSecurityPolicy());
   if (config().publicUrl.startsWith('https://')) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   return response;
+}
+
+/**
+ * For a page whose URL holds a secret (reset, invitation, survey, the customer's order page): no Referer leaves
+ * for another site. Not `no-referrer`: with it Chromium sends `Origin: null` on the page's own form posts, which
+ * the origin check refuses, so the form could never be sent.
+ */
+export const SECRET_LINK_REFERRER = 'same-origin';
+export function keepLinkSecret(headers: Headers): void {
+  headers.set('referrer-policy', SECRET_LINK_REFERRER);
 }
