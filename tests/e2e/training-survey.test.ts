@@ -89,6 +89,12 @@ describe('training survey at 360 px', () => {
     expect(await branding.locator('tbody td').nth(3).textContent()).toBe('1');
     expect(await branding.locator('tbody td').nth(5).textContent()).toBe('4');
     expect(await page.locator('main').textContent()).toContain('Cara memotret produk dengan HP.');
+
+    // Unticking a shop that has answered keeps it, and the page says why instead of ignoring the change.
+    await page.getByLabel(/HK05/).uncheck();
+    await Promise.all([page.waitForURL(/ok=attendance/), page.getByRole('button', { name: /Simpan kehadiran/ }).click()]);
+    expect(await page.getByLabel(/HK05/).isChecked()).toBe(true);
+    expect(await page.getByTestId('attendees-kept').textContent()).toMatch(/Tetap tercatat hadir .*: .+\./);
     await participantCtx.close();
     await officerCtx.close();
   });

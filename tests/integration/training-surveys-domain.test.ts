@@ -214,8 +214,15 @@ describe(`training surveys (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
       input: { programId: b.programId, title: 'Kas', heldOn: '2026-04-01', cohort: '', districtId: b.districtId, notes: '' },
     });
     await recordAttendance({ user: b.officer, trainingId, shopIds: [b.shops[0]!, b.shops[1]!] });
-    await recordAttendance({ user: b.officer, trainingId, shopIds: [b.shops[1]!] });
+    const left = await recordAttendance({ user: b.officer, trainingId, shopIds: [b.shops[1]!] });
+    expect(left.kept).toEqual([]);
     expect((await getTrainingPage({ user: b.officer, trainingId })).attendees.map((a) => a.shopId)).toEqual([b.shops[1]]);
+    // An attendee with a survey link stays, and the answer says so, so the page can tell the officer why.
+    const { id: surveyId } = await createSurvey({ user: b.officer, trainingId, input: { kind: 'pre', title: 'Kas awal', questions } });
+    await issueSurveyLink({ user: b.officer, surveyId, attendeeId: left.attendees[0]!.id, locale: 'id' });
+    const none = await recordAttendance({ user: b.officer, trainingId, shopIds: [] });
+    expect(none.kept).toEqual([left.attendees[0]!.id]);
+    expect(none.attendees.map((a) => a.shopId)).toEqual([b.shops[1]]);
     expect((await listTrainings({ user: b.officer, programId: b.programId })).trainings.find((t) => t.id === trainingId)).toMatchObject({
       attendees: 1,
       district: 'Kecamatan B',

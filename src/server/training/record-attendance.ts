@@ -5,7 +5,8 @@ import { trainingInScope } from './training-scope.ts';
 
 /**
  * Sets who attended: the listed shops of the training's program (their owner's name is kept as the person).
- * A shop taken off the list keeps its row while it has survey links or answers, so results stay paired.
+ * A shop taken off the list keeps its row while it has survey links or answers, so results stay paired; those
+ * are answered as `kept`, so the officer is told why they are still ticked.
  */
 export async function recordAttendance(opts: { user: { id: string }; trainingId: string; shopIds: readonly string[] }) {
   return inProgramWrite({ userId: opts.user.id }, async (scope) => {
@@ -42,8 +43,9 @@ export async function recordAttendance(opts: { user: { id: string }; trainingId:
         .execute();
     }
     const drop = current.filter((a) => !wanted.includes(a.shop_id)).map((a) => a.id);
+    let kept = new Set<string>();
     if (drop.length) {
-      const kept = new Set(
+      kept = new Set(
         [
           ...(await q.selectFrom('survey_links').select('attendee_id').where('attendee_id', 'in', drop).execute()),
           ...(await q.selectFrom('survey_responses').select('attendee_id').where('attendee_id', 'in', drop).execute()),
@@ -59,6 +61,6 @@ export async function recordAttendance(opts: { user: { id: string }; trainingId:
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return { attendees };
+    return { attendees, kept: attendees.filter((a) => kept.has(a.id)).map((a) => a.id) };
   });
 }

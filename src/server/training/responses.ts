@@ -18,7 +18,11 @@ export const trainingsResponse = z.object({
   ),
 });
 export const createdResponse = z.object({ id: z.string() });
-export const attendanceResponse = z.object({ attendees: z.array(z.object({ id: z.string(), shopId: z.string(), person: z.string() })) });
+export const attendanceResponse = z.object({
+  attendees: z.array(z.object({ id: z.string(), shopId: z.string(), person: z.string() })),
+  /** Attendees asked to be removed who stay, because they have survey links or answers. */
+  kept: z.array(z.string()),
+});
 export const surveyLinkResponse = z.object({
   url: z.string(),
   name: z.string(),

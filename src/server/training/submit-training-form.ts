@@ -10,7 +10,8 @@ import { surveyInput } from './schemas.ts';
 /** Question rows on the survey form (it works without JavaScript, so the rows are fixed; an unused row has no type). */
 export const SURVEY_SLOTS = 6;
 
-export type TrainingFormOutcome = { saved: 'attendance' | 'survey' } | { link: Awaited<ReturnType<typeof issueSurveyLink>> };
+export type TrainingFormOutcome =
+  { saved: 'attendance' | 'survey'; kept?: string[] } | { link: Awaited<ReturnType<typeof issueSurveyLink>> };
 
 /** The training page's forms: attendance, a new survey from its question rows, a link for one attendee. */
 export async function submitTrainingForm(opts: {
@@ -23,8 +24,8 @@ export async function submitTrainingForm(opts: {
   const field = (name: string) => String(form.get(name) ?? '').trim();
   return byAction<TrainingFormOutcome>(form, {
     attendance: async () => {
-      await recordAttendance({ user, trainingId, shopIds: form.getAll('shopId').map(String) });
-      return { saved: 'attendance' };
+      const { kept } = await recordAttendance({ user, trainingId, shopIds: form.getAll('shopId').map(String) });
+      return { saved: 'attendance', kept };
     },
     survey: async () => {
       const slots = Array.from({ length: SURVEY_SLOTS }, (_, i) => i).filter((i) => field(`questions.${i}.kind`) !== '');
