@@ -349,7 +349,7 @@ describe(`ledger reports (${dbName})`, () => {
       groupBy: 'week',
       baseline: { from: '2026-03-01', to: '2026-03-31' },
     });
-    expect(r.previousPeriod).toEqual({ from: '2026-03-02', to: '2026-03-31' });
+    expect(r.previousPeriod).toEqual({ from: '2026-03-01', to: '2026-03-31' });
     expect(r.total).toEqual({
       gross: 205000,
       returns: 35000,

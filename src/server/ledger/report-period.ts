@@ -19,8 +19,33 @@ export function checkPeriod(p: Period, prefix = ''): Period {
   return { from, to };
 }
 
-/** The period of the same length just before `p` (growth "against the previous period"). */
+const monthOf = (day: string) => day.slice(0, 7);
+/** The first day of the month `n` months after `month` (YYYY-MM; n may be negative). */
+function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1 + n, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The period "growth against the previous period" compares with. Whole calendar months compare with as many
+ * whole months before (November with October, not with the 30 days before it); a month so far (the 1st to a day
+ * of the same month) with the same days of the month before, cut at its end; any other period with the days of
+ * the same length just before it.
+ */
 export function previousPeriod(p: Period): Period {
+  if (p.from.endsWith('-01')) {
+    if (p.to === lastDayOfMonth(monthOf(p.to))) {
+      const months =
+        (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 + Number(p.to.slice(5, 7)) - Number(p.from.slice(5, 7)) + 1;
+      return { from: shiftMonth(monthOf(p.from), -months), to: addDays(p.from, -1) };
+    }
+    if (monthOf(p.to) === monthOf(p.from)) {
+      const from = shiftMonth(monthOf(p.from), -1);
+      const end = lastDayOfMonth(monthOf(from));
+      const to = `${monthOf(from)}-${p.to.slice(8)}`;
+      return { from, to: to > end ? end : to };
+    }
+  }
   return { from: addDays(p.from, -daysIn(p)), to: addDays(p.from, -1) };
 }
 
