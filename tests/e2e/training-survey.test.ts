@@ -95,6 +95,16 @@ describe('training survey at 360 px', () => {
     await Promise.all([page.waitForURL(/ok=attendance/), page.getByRole('button', { name: /Simpan kehadiran/ }).click()]);
     expect(await page.getByLabel(/HK05/).isChecked()).toBe(true);
     expect(await page.getByTestId('attendees-kept').textContent()).toMatch(/Tetap tercatat hadir .*: .+\./);
+
+    // A typo in the title is corrected on the page; with answers in, the training cannot be deleted and says why.
+    await page.locator('summary', { hasText: 'Ubah atau hapus pelatihan' }).click();
+    const edit = page.locator('form:has(input[name=action][value=edit])');
+    expect(await edit.locator('input[name=title]').inputValue()).toBe('Kelas foto produk');
+    await edit.locator('input[name=title]').fill('Kelas foto produk dengan HP');
+    await Promise.all([page.waitForURL(/ok=training/), edit.getByRole('button', { name: 'Simpan perubahan' }).click()]);
+    expect(await page.locator('h1').textContent()).toBe('Kelas foto produk dengan HP');
+    expect(await page.locator('form:has(input[name=action][value=delete])').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('tidak bisa dihapus karena sudah ada jawaban survei');
     await participantCtx.close();
     await officerCtx.close();
   });

@@ -3,7 +3,7 @@ import { useTestDatabase } from '#tests/helpers/db.ts';
 import { newId, nowIso, sha256Hex } from '#server/util.ts';
 import { db } from '#server/db/index.ts';
 import { actAt } from '#server/clock.ts';
-import { NotFound, Invalid } from '#server/errors.ts';
+import { Conflict, NotFound, Invalid } from '#server/errors.ts';
 import { createTraining } from '#server/training/create-training.ts';
 import { recordAttendance } from '#server/training/record-attendance.ts';
 import { createSurvey } from '#server/training/create-survey.ts';
@@ -14,6 +14,8 @@ import { getSurveyResults } from '#server/training/get-survey-results.ts';
 import { getSurveyImprovement } from '#server/training/get-survey-improvement.ts';
 import { getTrainingPage } from '#server/training/get-training-page.ts';
 import { listTrainings } from '#server/training/list-trainings.ts';
+import { updateTraining } from '#server/training/update-training.ts';
+import { deleteTraining } from '#server/training/delete-training.ts';
 import { DEFAULT_QUESTIONS, SURVEY_LINK_SECONDS } from '#server/training/survey-rules.ts';
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -197,6 +199,12 @@ describe(`training surveys (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
       const attendeeId = (await getTrainingPage({ user: b.officer, trainingId: first.trainingId })).attendees[0]!.id;
       await expect(issueSurveyLink({ user, surveyId: first.surveys.pre, attendeeId, locale: 'id' })).rejects.toBeInstanceOf(NotFound);
       expect((await listTrainings({ user })).trainings.map((t) => t.programId)).not.toContain(b.programId);
+      const before = await db().selectFrom('trainings').selectAll().where('id', '=', first.trainingId).executeTakeFirstOrThrow();
+      await expect(
+        updateTraining({ user, trainingId: first.trainingId, input: { title: 'Dibajak', heldOn: '2026-01-01', cohort: '', notes: '' } }),
+      ).rejects.toBeInstanceOf(NotFound);
+      await expect(deleteTraining({ user, trainingId: first.trainingId })).rejects.toBeInstanceOf(NotFound);
+      expect(await db().selectFrom('trainings').selectAll().where('id', '=', first.trainingId).executeTakeFirstOrThrow()).toEqual(before);
     }
     // Program B's officer cannot enrol program A's shops.
     const hk05 = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
@@ -228,5 +236,58 @@ describe(`training surveys (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
       district: 'Kecamatan B',
       village: null,
     });
+  });
+
+  it('a training is corrected in place; deleted with its attendance and unused links until a survey of it has answers', async () => {
+    const { id: trainingId } = await createTraining({
+      user: b.officer,
+      input: { programId: b.programId, title: 'Salah ketik', heldOn: '2026-05-01', cohort: '', districtId: b.districtId, notes: '' },
+    });
+    // The desa decides the kecamatan; a desa of another program is refused and changes nothing.
+    await expect(
+      updateTraining({
+        user: b.officer,
+        trainingId,
+        input: { title: 'x', heldOn: '2026-05-02', cohort: '', villageId: 'elsewhere', notes: '' },
+      }),
+    ).rejects.toBeInstanceOf(Invalid);
+    await updateTraining({
+      user: b.officer,
+      trainingId,
+      input: { title: 'Kelas kemasan', heldOn: '2026-05-02', cohort: 'Angkatan 2', districtId: b.districtId, notes: 'Dipindah' },
+    });
+    expect((await getTrainingPage({ user: b.officer, trainingId })).training).toMatchObject({
+      title: 'Kelas kemasan',
+      held_on: '2026-05-02',
+      cohort: 'Angkatan 2',
+      district: 'Kecamatan B',
+      notes: 'Dipindah',
+      program_id: b.programId,
+    });
+    const { attendees } = await recordAttendance({ user: b.officer, trainingId, shopIds: [b.shops[0]!] });
+    const { id: surveyId } = await createSurvey({ user: b.officer, trainingId, input: { kind: 'pre', title: 'Awal', questions } });
+    await issueSurveyLink({ user: b.officer, surveyId, attendeeId: attendees[0]!.id, locale: 'id' });
+    await deleteTraining({ user: b.officer, trainingId });
+    expect(await db().selectFrom('trainings').select('id').where('id', '=', trainingId).execute()).toEqual([]);
+    expect(await db().selectFrom('training_attendees').select('id').where('training_id', '=', trainingId).execute()).toEqual([]);
+    expect(await db().selectFrom('surveys').select('id').where('training_id', '=', trainingId).execute()).toEqual([]);
+    expect(await db().selectFrom('survey_links').select('token_hash').where('survey_id', '=', surveyId).execute()).toEqual([]);
+
+    // The first training has answers: deleting it is refused and leaves every row.
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('survey_responses')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('program_id', '=', b.programId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const answers = await count();
+    expect(answers).toBeGreaterThan(0);
+    await expect(deleteTraining({ user: b.officer, trainingId: first.trainingId })).rejects.toBeInstanceOf(Conflict);
+    expect(await count()).toBe(answers);
+    expect((await getTrainingPage({ user: b.officer, trainingId: first.trainingId })).hasAnswers).toBe(true);
   });
 });

@@ -134,7 +134,15 @@ import {
   surveyResultsResponse,
   trainingsResponse,
 } from '../training/responses.ts';
-import { attendanceInput, improvementQuery, surveyInput, surveyLinkInput, trainingInput, trainingsQuery } from '../training/schemas.ts';
+import {
+  attendanceInput,
+  improvementQuery,
+  surveyInput,
+  surveyLinkInput,
+  trainingInput,
+  trainingsQuery,
+  trainingUpdateInput,
+} from '../training/schemas.ts';
 import { webhookResponse } from '../payments/responses.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import {
@@ -1129,6 +1137,23 @@ export const ROUTES = {
     body: trainingInput,
     success: 201,
     response: createdResponse,
+  }),
+  updateTraining: defineRoute({
+    method: 'put',
+    path: '/api/v1/program/trainings/{trainingId}',
+    tag: 'program',
+    summary: "Correct a training's title, date, cohort, kecamatan or desa and notes (it stays in its program)",
+    access: { kind: 'program', capability: 'program.view' },
+    body: trainingUpdateInput,
+    response: createdResponse,
+  }),
+  deleteTraining: defineRoute({
+    method: 'delete',
+    path: '/api/v1/program/trainings/{trainingId}',
+    tag: 'program',
+    summary: 'Delete a training recorded by mistake, with its attendance, surveys and links; 409 once a survey of it has answers',
+    access: { kind: 'program', capability: 'program.view' },
+    success: 204,
   }),
   recordAttendance: defineRoute({
     method: 'put',

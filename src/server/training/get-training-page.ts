@@ -1,6 +1,7 @@
 import { inProgram } from '../tenant/program.ts';
 import { pairImprovements, surveyResultsIn } from './get-survey-results.ts';
 import { trainingInScope } from './training-scope.ts';
+import { programPlaces } from './get-trainings-page.ts';
 
 /** Everything the training page shows: the session, the program's shops with who attended, both surveys' results and the improvement per question. */
 export async function getTrainingPage(opts: { user: { id: string }; trainingId: string }) {
@@ -56,6 +57,10 @@ export async function getTrainingPage(opts: { user: { id: string }; trainingId: 
       pre: strip(preResults),
       post: strip(postResults),
       improvements: pairImprovements(preResults, postResults),
+      /** Where the training may be moved to when it is corrected. */
+      places: await programPlaces(q, [training.program_id]),
+      /** A training with answers cannot be deleted (deleteTraining). */
+      hasAnswers: answered.length > 0,
     };
   });
 }

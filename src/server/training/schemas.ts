@@ -12,6 +12,9 @@ export const trainingInput = z.object({
   notes: z.string().trim().max(1000).default(''),
 });
 export type TrainingInput = z.output<typeof trainingInput>;
+/** A correction keeps the training in its program. */
+export const trainingUpdateInput = trainingInput.omit({ programId: true });
+export type TrainingUpdateInput = z.output<typeof trainingUpdateInput>;
 
 export const attendanceInput = z.object({
   shopIds: z.array(z.string().min(1).max(40)).max(500),

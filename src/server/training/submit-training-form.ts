@@ -1,19 +1,23 @@
 import { Invalid } from '../errors.ts';
 import { byAction } from '../http/page.ts';
-import { parseInput } from '../http/validate.ts';
+import { formToObject, parseInput } from '../http/validate.ts';
 import type { Locale } from '#i18n/index.ts';
 import { createSurvey } from './create-survey.ts';
 import { issueSurveyLink } from './issue-survey-link.ts';
 import { recordAttendance } from './record-attendance.ts';
-import { surveyInput } from './schemas.ts';
+import { surveyInput, trainingUpdateInput } from './schemas.ts';
+import { updateTraining } from './update-training.ts';
+import { deleteTraining } from './delete-training.ts';
 
 /** Question rows on the survey form (it works without JavaScript, so the rows are fixed; an unused row has no type). */
 export const SURVEY_SLOTS = 6;
 
 export type TrainingFormOutcome =
-  { saved: 'attendance' | 'survey'; kept?: string[] } | { link: Awaited<ReturnType<typeof issueSurveyLink>> };
+  | { saved: 'attendance' | 'survey' | 'training'; kept?: string[] }
+  | { deleted: true }
+  | { link: Awaited<ReturnType<typeof issueSurveyLink>> };
 
-/** The training page's forms: attendance, a new survey from its question rows, a link for one attendee. */
+/** The training page's forms: attendance, a new survey from its question rows, a link for one attendee, a correction, deletion. */
 export async function submitTrainingForm(opts: {
   user: { id: string };
   trainingId: string;
@@ -55,6 +59,15 @@ export async function submitTrainingForm(opts: {
       }
       await createSurvey({ user, trainingId, input });
       return { saved: 'survey' };
+    },
+    edit: async () => {
+      const input = parseInput(trainingUpdateInput, formToObject(form), locale);
+      await updateTraining({ user, trainingId, input });
+      return { saved: 'training' };
+    },
+    delete: async () => {
+      await deleteTraining({ user, trainingId });
+      return { deleted: true as const };
     },
     link: async () => {
       return { link: await issueSurveyLink({ user, surveyId: field('surveyId'), attendeeId: field('attendeeId'), locale }) };
