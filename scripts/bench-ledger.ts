@@ -15,7 +15,12 @@
  *      same file on a second shop through the order-by-order path (create, confirm, fulfil, fees per order),
  *      compared per order in CPU time.
  * Run alone: `npm run bench -- --ledger-only` (or `node scripts/bench-ledger.ts`). With --pg the flows run
- * on DATABASE_URL as it is (migrated, a bench shop added): point it at a scratch database.
+ * on DATABASE_URL as it is (migrated, a bench shop added; its fsync and synchronous_commit are printed, since
+ * scripts/pg-local.sh turns fsync off): point it at a scratch database.
+ * --http also drives the flows through the built server (dist/; public order API, then the owner's transitions
+ * API), --http-only skips the in-process flows, --flows-only stops after the flows (no reports, no import).
+ * --json FILE writes every figure as rows for the unified `npm run bench` table
+ * ({ group: 'ledger', name, unit, median, p99?, baseline?, ratio?, target?, pass?, notes? }).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,7 +39,7 @@ const IMPORT_ROWS = opt('--import-rows', 50_000);
 const IMPORT_ONLY = args.includes('--import-only');
 const BASELINE_ROWS = opt('--import-baseline-rows', 4_000);
 
-async function setup() {
+async function setup(opts: { password?: string } = {}) {
   const { db } = await import('../src/server/db/index.ts');
   const { migrateToLatest } = await import('../src/server/db/migrate.ts');
   const { createShop } = await import('../src/server/shops/create-shop.ts');
@@ -56,7 +61,14 @@ async function setup() {
     .execute();
   await db()
     .insertInto('users')
-    .values({ id: userId, name: 'Bench', email: `bench-${userId}@x.test`, phone: null, password_hash: 'x', created_at: nowIso() })
+    .values({
+      id: userId,
+      name: 'Bench',
+      email: `bench-${userId}@x.test`,
+      phone: null,
+      password_hash: opts.password ? await (await import('../src/server/auth/password.ts')).hashPassword(opts.password) : 'x',
+      created_at: nowIso(),
+    })
     .execute();
   const shop = await createShop({
     userId,
@@ -82,7 +94,7 @@ async function setup() {
       })
       .execute();
   });
-  return { shopId: shop.id, productId, userId };
+  return { shopId: shop.id, productId, userId, slug: `bench-${userId}`, email: `bench-${userId}@x.test` };
 }
 
 /**
@@ -118,7 +130,7 @@ async function flows() {
   const { changeOrderStatus } = await import('../src/server/orders/change-order-status.ts');
   const { inShop } = await import('../src/server/tenant/index.ts');
   const { checkShopLedger } = await import('../src/server/ledger/check-ledger.ts');
-  const { db, closeDb } = await import('../src/server/db/index.ts');
+  const { db, closeDb, dialect } = await import('../src/server/db/index.ts');
   let done = 0;
   let stop = false;
   // better-sqlite3 answers synchronously: without a turn of the event loop between steps (as between real
@@ -181,8 +193,16 @@ async function flows() {
     ).n,
   );
   const problems = await inShop(shopId, (scope) => checkShopLedger(scope));
+  // What "durable" means on this PostgreSQL: scripts/pg-local.sh starts test servers with fsync=off.
+  let pgDurability: string | undefined;
+  if (dialect() === 'postgres') {
+    const { sql } = await import('kysely');
+    const show = async (name: string) => (await sql<{ v: string }>`select current_setting(${name}) as v`.execute(db())).rows[0]!.v;
+    pgDurability = `fsync=${await show('fsync')}, synchronous_commit=${await show('synchronous_commit')}`;
+  }
   await closeDb();
   return {
+    pgDurability,
     ordersPerSecond: done / secs,
     orders: total,
     entries,
@@ -191,6 +211,181 @@ async function flows() {
     statementsPerOrder: perOrder.statements,
     cpuMsPerOrder: perOrder.cpuMs,
   };
+}
+
+/**
+ * The same flows through the built server's public and merchant API (dist/server/entry.mjs via scripts/start.ts, as
+ * scripts/bench.ts starts it): POST /api/v1/shops/{shop}/orders as a customer (each order from its own forwarded
+ * client address, TRUST_PROXY=1, as customers of a village shop would come from their own phones), then the owner's
+ * session moves it to confirmed, paid and fulfilled (POST …/orders/{code}/transitions), --flows requests in flight.
+ * CPU is the server process's (from /proc), per order.
+ */
+async function httpFlows() {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const password = 'bench-password-123';
+  const { shopId, productId, slug, email } = await setup({ password });
+  const { closeDb } = await import('../src/server/db/index.ts');
+  await closeDb();
+  const root = path.resolve(import.meta.dirname, '..');
+  if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('--http needs a build (npx astro build)');
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port: p } = srv.address() as import('node:net').AddressInfo;
+      srv.close(() => resolve(p));
+    });
+    srv.on('error', reject);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  let out = '';
+  const server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LEDGER_BENCH_CHILD: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      NODE_ENV: 'production',
+      ETALASE_SKIP_BUILD: '1',
+      ETALASE_SEED: '0',
+      TRUST_PROXY: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (out += d));
+  server.stderr!.on('data', (d) => (out += d));
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error(`server exited:\n${out}`);
+      try {
+        if ((await fetch(`${base}/robots.txt`)).ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (i > 1200) throw new Error(`server did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const signIn = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ identifier: email, password }),
+    });
+    if (signIn.status !== 201) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    let done = 0;
+    let stop = false;
+    let failures = 0;
+    let sent = 0;
+    const latencies: number[] = [];
+    const post = async (url: string, body: unknown, headers: Record<string, string>) => {
+      const t = performance.now();
+      const r = await fetch(base + url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, ...headers },
+        body: JSON.stringify(body),
+      });
+      const json = (await r.json()) as Record<string, unknown>;
+      latencies.push(performance.now() - t);
+      return { status: r.status, json };
+    };
+    const flow = async (_: unknown, i: number) => {
+      const phone = `+628524${String(1_000_000 + i).slice(-7)}`;
+      while (!stop) {
+        const n = sent++;
+        const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+        const o = await post(
+          `/api/v1/shops/${slug}/orders`,
+          {
+            items: [{ productId, quantity: 1 + (n % 3) }],
+            customerName: 'Ibu Sitti',
+            customerPhone: phone,
+            delivery: 'pickup',
+            payment: 'whatsapp',
+          },
+          { 'x-forwarded-for': ip },
+        );
+        if (o.status !== 201) {
+          failures++;
+          throw new Error(`create: ${o.status} ${JSON.stringify(o.json)}`);
+        }
+        const code = String(o.json.code);
+        for (const to of ['confirmed', 'paid', 'fulfilled']) {
+          const t = await post(`/api/v1/shops/${slug}/orders/${encodeURIComponent(code)}/transitions`, { to }, { cookie });
+          if (t.status !== 200) {
+            failures++;
+            throw new Error(`${to}: ${t.status} ${JSON.stringify(t.json)}`);
+          }
+        }
+        done++;
+      }
+    };
+    const serverCpuMs = () => {
+      const f = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    };
+    stop = false;
+    const w = Array.from({ length: FLOWS }, flow);
+    await new Promise((r) => setTimeout(r, 2000));
+    stop = true;
+    await Promise.all(w);
+    const warmDone = done;
+    done = 0;
+    latencies.length = 0;
+    stop = false;
+    const cpu0 = serverCpuMs();
+    const t0 = process.hrtime.bigint();
+    const running = Array.from({ length: FLOWS }, flow);
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    stop = true;
+    await Promise.all(running);
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = serverCpuMs() - cpu0;
+    latencies.sort((a, b) => a - b);
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+    const { db, closeDb: close } = await import('../src/server/db/index.ts');
+    const { inShop } = await import('../src/server/tenant/index.ts');
+    const { checkShopLedger } = await import('../src/server/ledger/check-ledger.ts');
+    const entries = Number(
+      (
+        await db()
+          .selectFrom('journal_entries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('shop_id', '=', shopId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const problems = await inShop(shopId, (scope) => checkShopLedger(scope));
+    await close();
+    const total = warmDone + done;
+    return {
+      ordersPerSecond: done / secs,
+      orders: total,
+      entries,
+      expectedEntries: 2 * total + 1,
+      problems: problems.length,
+      failures,
+      serverCpuMsPerOrder: cpu / done,
+      requestMedianMs: latencies[Math.floor(latencies.length / 2)] ?? 0,
+      requestP99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    };
+  } catch (e) {
+    console.error(`[http] ${String(e)}\n${out.slice(-3000)}`);
+    throw e;
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  }
 }
 
 async function reports() {
@@ -424,12 +619,19 @@ async function marketplaceImport() {
 
 if (process.env.LEDGER_BENCH_CHILD) {
   const kind = process.env.LEDGER_BENCH_CHILD;
-  const r = kind === 'reports' ? await reports() : kind === 'import' ? await marketplaceImport() : await flows();
+  const r =
+    kind === 'reports'
+      ? await reports()
+      : kind === 'import'
+        ? await marketplaceImport()
+        : kind === 'http'
+          ? await httpFlows()
+          : await flows();
   console.log(JSON.stringify(r));
   process.exit(0);
 }
 
-function child(kind: 'flows' | 'reports' | 'import', env: Record<string, string>) {
+function child(kind: 'flows' | 'reports' | 'import' | 'http', env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-ledger-bench-'));
   const usePg = args.includes('--pg') && process.env.DATABASE_URL;
   const r = spawnSync(process.execPath, [import.meta.filename, ...args], {
@@ -449,22 +651,56 @@ function child(kind: 'flows' | 'reports' | 'import', env: Record<string, string>
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
-if (!IMPORT_ONLY)
+/** Rows for the unified `npm run bench` table (--json FILE), one per figure printed. */
+interface JsonRow {
+  group: 'ledger';
+  name: string;
+  unit: string;
+  median: number;
+  p99?: number;
+  baseline?: number;
+  ratio?: number;
+  target?: string;
+  pass?: boolean;
+  notes?: string;
+}
+const jsonRows: JsonRow[] = [];
+const JSON_FILE = (() => {
+  const i = args.indexOf('--json');
+  return i >= 0 ? args[i + 1] : undefined;
+})();
+const conditions = () =>
+  `${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+
+const PG = args.includes('--pg');
+const HTTP = args.includes('--http') || args.includes('--http-only');
+const FLOWS_ONLY = args.includes('--flows-only');
+if (!IMPORT_ONLY && !args.includes('--reports-only'))
   console.log(
     `\n== Ledger: ${FLOWS} order flows in flight for ${SECONDS} s (create, confirm, pay, fulfil; each step its own transaction) ==`,
   );
-const modes = args.includes('--pg')
+const modes = PG
   ? [{ label: 'PostgreSQL', env: {} }]
   : [
       { label: 'SQLite synchronous=FULL, group commit', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' } },
       { label: 'SQLite synchronous=FULL, a commit per transaction', env: { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '0' } },
     ];
 const TARGET = 1500;
-const measured: { label: string; ordersPerSecond: number }[] = [];
-for (const m of args.includes('--reports-only') || IMPORT_ONLY ? [] : modes) {
+const measured: { label: string; ordersPerSecond: number; cpuMsPerOrder: number; statementsPerOrder: number; ok: boolean }[] = [];
+for (const m of args.includes('--reports-only') || IMPORT_ONLY || args.includes('--http-only') ? [] : modes) {
   const r = child('flows', m.env);
   const ok = r.entries === r.expectedEntries && r.problems === 0;
-  measured.push({ label: m.label, ordersPerSecond: r.ordersPerSecond });
+  if (r.pgDurability) m.label += ` (${r.pgDurability})`;
+  measured.push({
+    label: m.label,
+    ordersPerSecond: r.ordersPerSecond,
+    cpuMsPerOrder: r.cpuMsPerOrder,
+    statementsPerOrder: r.statementsPerOrder,
+    ok,
+  });
   console.log(
     `  ${m.label}: ${r.ordersPerSecond.toFixed(0)} orders/s; ${r.statementsPerOrder.toFixed(1)} SQL statements and ` +
       `${r.cpuMsPerOrder.toFixed(2)} ms CPU per order; ${r.orders} orders, ${r.entries} entries ` +
@@ -475,13 +711,71 @@ if (measured.length) {
   const [target, ...others] = measured;
   for (const o of others)
     console.log(`  ${target!.label} / ${o.label}: ${(target!.ordersPerSecond / o.ordersPerSecond).toFixed(2)}x (same run)`);
-  console.log(
-    `  ${target!.ordersPerSecond >= TARGET ? 'PASS' : 'FAIL'}: ${target!.label} ${target!.ordersPerSecond.toFixed(0)} orders/s, ` +
-      `target >= ${TARGET.toLocaleString('en')} (${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')})`,
+  if (!PG)
+    console.log(
+      `  ${target!.ordersPerSecond >= TARGET ? 'PASS' : 'FAIL'}: ${target!.label} ${target!.ordersPerSecond.toFixed(0)} orders/s, ` +
+        `target >= ${TARGET.toLocaleString('en')} (${conditions()})`,
+    );
+  const base = others[0];
+  const db = PG ? 'PostgreSQL' : 'SQLite';
+  jsonRows.push({
+    group: 'ledger',
+    name: PG ? `order flows/s, ${target!.label}` : 'order flows/s, SQLite durable group commit',
+    unit: 'orders/s',
+    median: target!.ordersPerSecond,
+    ...(base && { baseline: base.ordersPerSecond, ratio: target!.ordersPerSecond / base.ordersPerSecond }),
+    ...(!PG && { target: `>= ${TARGET}`, pass: target!.ordersPerSecond >= TARGET && target!.ok }),
+    notes: `${FLOWS} flows, ${SECONDS} s; books ${target!.ok ? 'OK' : 'BROKEN'}; ${conditions()}`,
+  });
+  if (base)
+    jsonRows.push({
+      group: 'ledger',
+      name: 'order flows/s, SQLite synchronous=FULL, a commit per transaction (baseline)',
+      unit: 'orders/s',
+      median: base.ordersPerSecond,
+      notes: `books ${base.ok ? 'OK' : 'BROKEN'}; ${conditions()}`,
+    });
+  jsonRows.push(
+    {
+      group: 'ledger',
+      name: `CPU per order flow, ${db}`,
+      unit: 'ms',
+      median: target!.cpuMsPerOrder,
+      ...(!PG && { target: '<= 0.6 (1,500/s on 2 cores)', pass: target!.cpuMsPerOrder <= 0.6 }),
+      notes: 'process.cpuUsage over the measured window / orders (create, confirm, pay, fulfil)',
+    },
+    { group: 'ledger', name: `SQL statements per order flow, ${db}`, unit: 'statements', median: target!.statementsPerOrder },
   );
+}
+if (HTTP && !IMPORT_ONLY && !args.includes('--reports-only')) {
+  const r = child('http', PG ? {} : { SQLITE_SYNCHRONOUS: 'FULL', SQLITE_GROUP_COMMIT: '1' });
+  const ok = r.entries === r.expectedEntries && r.problems === 0 && r.failures === 0;
+  console.log(
+    `  over HTTP (${PG ? 'PostgreSQL' : 'SQLite synchronous=FULL, group commit'}; public create + merchant transitions): ` +
+      `${r.ordersPerSecond.toFixed(0)} orders/s, ${r.serverCpuMsPerOrder.toFixed(2)} ms server CPU per order, request median ` +
+      `${r.requestMedianMs.toFixed(1)} ms, p99 ${r.requestP99Ms.toFixed(1)} ms; ${r.orders} orders, ${r.entries} entries ` +
+      `(expected ${r.expectedEntries}), ledger problems ${r.problems} -> ${ok ? 'books OK' : 'BOOKS BROKEN'} (${conditions()})`,
+  );
+  jsonRows.push(
+    {
+      group: 'ledger',
+      name: `order flows/s over HTTP, ${PG ? 'PostgreSQL' : 'SQLite durable group commit'}`,
+      unit: 'orders/s',
+      median: r.ordersPerSecond,
+      notes: `${FLOWS} flows; server CPU ${r.serverCpuMsPerOrder.toFixed(2)} ms per order; books ${ok ? 'OK' : 'BROKEN'}; ${conditions()}`,
+    },
+    {
+      group: 'ledger',
+      name: `order flow request latency over HTTP, ${PG ? 'PostgreSQL' : 'SQLite'}`,
+      unit: 'ms',
+      median: r.requestMedianMs,
+      p99: r.requestP99Ms,
+    },
+  );
+}
+if (FLOWS_ONLY) {
+  if (JSON_FILE) fs.writeFileSync(JSON_FILE, JSON.stringify(jsonRows, null, 2));
+  process.exit(0);
 }
 if (!args.includes('--pg') && POSTINGS > 0 && !IMPORT_ONLY) {
   console.log(`\n== Ledger reports over ${POSTINGS.toLocaleString('en')} postings (2 years), median of 7 ==`);
@@ -494,6 +788,24 @@ if (!args.includes('--pg') && POSTINGS > 0 && !IMPORT_ONLY) {
     `  sales report + SVG charts over 2 years with growth and a baseline: per day ${r.sales2ydayMs.toFixed(1)} ms, per week ${r.sales2yweekMs.toFixed(1)} ms, ` +
       `per month ${r.sales2ymonthMs.toFixed(1)} ms (target <= 100 ms)`,
   );
+  const reportRow = (name: string, ms: number) =>
+    jsonRows.push({
+      group: 'ledger',
+      name: `${name}, ${r.postings.toLocaleString('en')} postings`,
+      unit: 'ms',
+      median: ms,
+      target: '<= 100',
+      pass: ms <= 100,
+      notes: 'median of 7',
+    });
+  reportRow('Laba Rugi 2 years', r.profitLoss2yMs);
+  reportRow('Laba Rugi mid-month to mid-month', r.profitLossMidMonthMs);
+  reportRow('Posisi Keuangan', r.balanceSheetMs);
+  reportRow('neraca saldo', r.trialBalanceMs);
+  reportRow('CALK', r.notesMs);
+  reportRow('sales report + charts 2 years per day', r.sales2ydayMs);
+  reportRow('sales report + charts 2 years per week', r.sales2yweekMs);
+  reportRow('sales report + charts 2 years per month', r.sales2ymonthMs);
 }
 if (args.includes('--import') || IMPORT_ONLY) {
   console.log(`\n== Marketplace import: a ${IMPORT_ROWS.toLocaleString('en')}-row Shopee CSV (streamed), committed in one process ==`);
@@ -505,6 +817,33 @@ if (args.includes('--import') || IMPORT_ONLY) {
       `same file again: ${r.againCreated} changes in ${(r.againMs / 1000).toFixed(1)} s; ledger problems ${r.problems}`,
   );
   const perOrder = r.cpuMs / r.created;
+  jsonRows.push(
+    {
+      group: 'ledger',
+      name: `marketplace import rows/s (${r.rows.toLocaleString('en')}-row Shopee CSV)`,
+      unit: 'rows/s',
+      median: r.rows / (r.ms / 1000),
+      target: `${r.rows.toLocaleString('en')} rows < 60 s`,
+      pass: r.ms < 60_000 && r.problems === 0,
+      notes: `${(r.ms / 1000).toFixed(1)} s, ${(r.cpuMs / 1000).toFixed(1)} s CPU; same file again ${r.againCreated} changes; ledger problems ${r.problems}; ${conditions()}`,
+    },
+    {
+      group: 'ledger',
+      name: 'marketplace import peak RSS',
+      unit: 'MB',
+      median: r.peakRssMb,
+      notes: `+${r.rssGrowthMb.toFixed(0)} MB while importing`,
+    },
+  );
+  if (r.baseline.orders)
+    jsonRows.push({
+      group: 'ledger',
+      name: 'marketplace import CPU per order (one-step vs order by order)',
+      unit: 'ms',
+      median: perOrder,
+      baseline: r.baseline.cpuMs / r.baseline.orders,
+      ratio: r.baseline.cpuMs / r.baseline.orders / perOrder,
+    });
   if (r.baseline.orders)
     console.log(
       `  baseline, same process: ${r.baseline.orders} orders order by order in ${(r.baseline.ms / 1000).toFixed(1)} s, ` +
@@ -518,3 +857,4 @@ if (args.includes('--import') || IMPORT_ONLY) {
       .join(' ')} on ${os.cpus().length} CPUs`,
   );
 }
+if (JSON_FILE) fs.writeFileSync(JSON_FILE, JSON.stringify(jsonRows, null, 2));

@@ -39,4 +39,35 @@ describe(`prepared queries (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(await rename.affected(db(), 'Baru', 'x')).toBe(0);
     expect((await db().selectFrom('programs').select('name').where('id', '=', 'b').executeTakeFirstOrThrow()).name).toBe('Baru');
   });
+
+  it('inside shop transactions runs on the held connection: a transaction sees its own writes, and one that fails rolls back alone', async () => {
+    // On SQLite concurrent inShop calls share one group-commit transaction, each in its own savepoint, and prepared
+    // statements run on that connection directly; on PostgreSQL each is its own transaction.
+    const { db } = await import('#server/db/index.ts');
+    const { inShop } = await import('#server/tenant/index.ts');
+    const { prepared } = await import('#server/db/prepared.ts');
+    const insert = prepared((q, row: { id: string; slug: string; name: string; created_at: string }) =>
+      q.insertInto('programs').values(row),
+    );
+    const rename = prepared((q, name: string, id: string) => q.updateTable('programs').set({ name }).where('id', '=', id));
+    const nameOf = prepared((q, id: string) => q.selectFrom('programs').select('name').where('id', '=', id));
+    const at = new Date().toISOString();
+    const ids = ['tx1', 'tx2', 'tx3'];
+    const results = await Promise.allSettled(
+      ids.map((id, i) =>
+        inShop('no-shop', async ({ tx }) => {
+          await insert.all(tx, { id, slug: id, name: 'Lama', created_at: at });
+          expect(await rename.affected(tx, 'Baru', id)).toBe(1);
+          expect(await nameOf.first(tx, id)).toEqual({ name: 'Baru' });
+          if (i === 1) throw new Error('gagal setelah menulis');
+          return id;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await db().selectFrom('programs').select(['id', 'name']).where('id', 'in', ids).orderBy('id').execute()).toEqual([
+      { id: 'tx1', name: 'Baru' },
+      { id: 'tx3', name: 'Baru' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable } from 'kysely';
-import { dialect, type Db, type Tx } from './index.ts';
+import { dialect, sqliteStatements, type Db, type Tx } from './index.ts';
+import type { QueryResult } from 'kysely';
 
 /** Stands in for one value while the query is built once; its position among the compiled parameters is remembered. */
 class Slot {
@@ -94,6 +95,15 @@ export function prepared<A extends Arg[], R>(build: (q: Db | Tx, ...args: A) => 
       } else if (a !== undefined) leaves.push(a);
     }
     const params = p.params.map((s) => ('leaf' in s ? leaves[s.leaf] : s.value));
+    // Inside a transaction on SQLite the caller already holds the one connection: run the statement on it directly,
+    // as Kysely's SQLite driver would, without its executor's promise chain.
+    const direct = q.isTransaction ? sqliteStatements() : null;
+    if (direct) {
+      const stmt = direct.prepare(p.sql);
+      if (stmt.reader) return { rows: stmt.all(params) as R[] } satisfies QueryResult<R>;
+      const { changes } = stmt.run(params);
+      return { rows: [], numAffectedRows: BigInt(changes) } satisfies QueryResult<R>;
+    }
     return q.executeQuery<R>(CompiledQuery.raw(p.sql, params));
   };
   return {

@@ -20,6 +20,8 @@ export interface OrderFacts {
   payment_method: PaymentMethod;
   code: string;
   channel: string;
+  /** 1 when delivered outside the program's kabupaten; read with the order by the transition (else read again). */
+  outside?: number;
 }
 
 async function readFacts(scope: ShopScope, orderId: string): Promise<OrderFacts> {

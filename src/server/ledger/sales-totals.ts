@@ -66,7 +66,7 @@ export async function recordOrderSales(
     day: string;
     sign: 1 | -1;
     /** The order's channel and subtotal and its lines when the caller has read them already. */
-    order?: { channel: string; subtotal: number };
+    order?: { channel: string; subtotal: number; outside?: number };
     lines?: readonly { product_id: string | null; quantity: number; line_total: number }[];
   },
 ): Promise<void> {
@@ -105,7 +105,7 @@ export async function recordOrderSales(
   }
   // New markets: a destination is home when it names the program's kabupaten in either code list (the destination
   // list's own code, or the Kemendagri code of the official areas); unknown home or no destination counts as home.
-  const away = await outsideOrder.first(tx, shopId, opts.orderId);
+  const away = opts.order?.outside !== undefined ? { outside: opts.order.outside } : await outsideOrder.first(tx, shopId, opts.orderId);
   const outside = away?.outside ? s : 0;
   await addSales(scope, opts.day, [
     { channel: order.channel, productId: '', quantity: 0, gross: s * Number(order.subtotal), returns: 0, orders: s, outside },

@@ -1,5 +1,6 @@
 import type { ShopScope } from '../tenant/index.ts';
 import { Invalid, type FieldErrors } from '../errors.ts';
+import { prepared } from '../db/prepared.ts';
 
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 9999;
@@ -46,24 +47,19 @@ export async function priceItems(
   const ids = [...new Set(items.map((i) => i.productId).filter((v): v is string => !!v))];
   const slugs = [...new Set(items.map((i) => i.product).filter((v): v is string => !!v))];
   const products =
-    ids.length || slugs.length
-      ? await tx
-          .selectFrom('products')
-          .select(['id', 'slug', 'name', 'sku', 'price', 'unit_cost', 'stock'])
-          .where('shop_id', '=', shopId)
-          .where('status', '=', 'published')
-          .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]))
-          .execute()
-      : [];
+    ids.length && !slugs.length
+      ? await productsById.all(tx, shopId, ids)
+      : ids.length || slugs.length
+        ? await tx
+            .selectFrom('products')
+            .select(['id', 'slug', 'name', 'sku', 'price', 'unit_cost', 'stock'])
+            .where('shop_id', '=', shopId)
+            .where('status', '=', 'published')
+            .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]))
+            .execute()
+        : [];
   const productIds = products.map((p) => p.id);
-  const variants = productIds.length
-    ? await tx
-        .selectFrom('product_variants')
-        .select(['id', 'product_id', 'name', 'sku', 'price', 'unit_cost', 'stock'])
-        .where('shop_id', '=', shopId)
-        .where('product_id', 'in', productIds)
-        .execute()
-    : [];
+  const variants = productIds.length ? await variantsOf.all(tx, shopId, productIds) : [];
 
   const merged = new Map<string, PricedLine & { index: number }>();
   items.forEach((item, i) => {
@@ -122,3 +118,20 @@ export async function priceItems(
   }
   return lines.map(({ index: _i, ...l }) => l);
 }
+
+// Checkout names products by id: that form of the product read (and the variants read) compiles once.
+const productsById = prepared((q, shopId: string, ids: string[]) =>
+  q
+    .selectFrom('products')
+    .select(['id', 'slug', 'name', 'sku', 'price', 'unit_cost', 'stock'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'published')
+    .where('id', 'in', ids),
+);
+const variantsOf = prepared((q, shopId: string, productIds: string[]) =>
+  q
+    .selectFrom('product_variants')
+    .select(['id', 'product_id', 'name', 'sku', 'price', 'unit_cost', 'stock'])
+    .where('shop_id', '=', shopId)
+    .where('product_id', 'in', productIds),
+);

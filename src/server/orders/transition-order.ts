@@ -1,6 +1,6 @@
 import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
-import type { ExpressionBuilder, Insertable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
@@ -88,6 +88,7 @@ export async function transitionOrder(
       subtotal: Number(order.subtotal),
       delivery_fee: Number(order.delivery_fee),
       discount: Number(order.discount),
+      outside: Number(order.outside ?? 0),
     },
   });
   // Stock changes what public pages show, so their cached copies must go (by shop version).
@@ -107,11 +108,18 @@ const orderColumns = [
   'discount',
   'channel',
 ] as const;
+// Whether the order goes outside the program's kabupaten (new markets, sales_totals.outside_orders), read with the
+// order so fulfilment needs no query of its own; only an order with a destination looks at its program.
+const outside = sql<number | null>`case when orders.destination_code is null then 0 else (select case
+  when coalesce(p.home_destination, p.kabupaten_code) is null
+    or orders.destination_code in (coalesce(p.home_destination, ''), coalesce(p.kabupaten_code, '')) then 0 else 1 end
+  from shops sh inner join programs p on p.id = sh.program_id where sh.id = orders.shop_id) end`;
 const orderByCode = prepared((q, shopId: string, code: string) =>
   q
     .selectFrom('orders')
     .select(orderColumns)
     .select((eb) => lastEventAt(eb).as('last_event_at'))
+    .select(outside.as('outside'))
     .where('shop_id', '=', shopId)
     .where('code', '=', code),
 );
@@ -120,6 +128,7 @@ const orderById = prepared((q, shopId: string, id: string) =>
     .selectFrom('orders')
     .select(orderColumns)
     .select((eb) => lastEventAt(eb).as('last_event_at'))
+    .select(outside.as('outside'))
     .where('shop_id', '=', shopId)
     .where('id', '=', id),
 );

@@ -1,6 +1,6 @@
 import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { commitDurably, type Db, type Tx } from '../db/index.ts';
+import { commitDurably, sqliteStatements, type Db, type Tx } from '../db/index.ts';
 
 /**
  * Group commit for SQLite: concurrent shop transactions run one after another (SQLite has one writer
@@ -48,10 +48,20 @@ export class GroupCommit {
       throw e;
     }
     let result: T;
-    await batch.trx.executeQuery(SAVEPOINT);
+    // The batch's transaction holds the one connection: its savepoints run on it directly (as prepared.ts does).
+    const direct = sqliteStatements();
+    try {
+      if (direct) direct.prepare(SAVEPOINT.sql).run();
+      else await batch.trx.executeQuery(SAVEPOINT);
+    } catch (e) {
+      await this.fail(batch, e);
+      this.release();
+      throw e;
+    }
     try {
       result = await fn(batch.trx);
-      await batch.trx.executeQuery(RELEASE);
+      if (direct) direct.prepare(RELEASE.sql).run();
+      else await batch.trx.executeQuery(RELEASE);
     } catch (e) {
       try {
         await batch.trx.executeQuery(ROLLBACK_TO);
