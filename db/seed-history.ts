@@ -17,6 +17,8 @@ import { recordOwnerMoney } from '#server/ledger/record-owner-money.ts';
 import { settleDebt } from '#server/ledger/settle-debt.ts';
 import { commitMarketplaceImport } from '#server/imports/commit-marketplace-import.ts';
 import type { Marketplace } from '#server/db/schema.ts';
+import { recordCardPayment } from '#server/payments/stripe/record-card-payment.ts';
+import { applicationFee, fromStripeAmount, toStripeAmount } from '#server/payments/stripe/amount.ts';
 
 /**
  * About six months of trading for each demo shop, recorded through the use cases a merchant's requests
@@ -33,8 +35,8 @@ export interface HistoryShop {
   ownerId: string;
   /** Sales on an ordinary day; the season and the weekday move it. */
   dailySales: number;
-  /** Channel weights: stall, storefront order over WhatsApp, reseller, a quick sale typed in from a chat. */
-  mix: { stall: number; order: number; reseller: number; chat: number };
+  /** Channel weights: stall, storefront order over WhatsApp, storefront order paid by card, reseller, a quick sale typed in from a chat. */
+  mix: { stall: number; order: number; card: number; reseller: number; chat: number };
   /** Marketplace orders a week, per marketplace. */
   marketplace: Partial<Record<Extract<Marketplace, 'shopee' | 'tokopedia_tiktok'>, number>>;
   /** Monthly running costs by expense account (whole Rupiah, varied ±20%). */
@@ -154,6 +156,15 @@ async function stockOf(shopId: string, items: Item[]): Promise<number[]> {
   });
 }
 
+/**
+ * What a card order of the demo costs the shop: a processing fee of 2.9% + Rp 2.000, the rate Indonesian
+ * card acquirers publish (Stripe lists no Indonesian price), and the platform's 1% application fee
+ * (PLATFORM_FEE_PERCENT=1, floored like applicationFee).
+ */
+export function cardFees(total: number): { stripe: number; platform: number } {
+  return { stripe: Math.round(total * 0.029) + 2000, platform: fromStripeAmount(applicationFee(total, 1)) };
+}
+
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csvText = (rows: string[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
@@ -224,12 +235,20 @@ export async function seedHistory(shop: HistoryShop, opts: { timeZone: string; n
     const expected = shop.dailySales * season(day) * (weekday === 0 || weekday === 6 ? 1.3 : 1);
     const count = Math.max(0, Math.round(expected * (0.6 + 0.8 * rand())));
     const weights = shop.mix;
-    const totalWeight = weights.stall + weights.order + weights.reseller + weights.chat;
+    const totalWeight = weights.stall + weights.order + weights.card + weights.reseller + weights.chat;
     for (let s = 0; s < count; s++) {
       const minute = 8 * 60 + Math.floor(((s + rand()) / Math.max(count, 1)) * 9 * 60);
       const r = rand() * totalWeight;
       const kind =
-        r < weights.stall ? 'stall' : r < weights.stall + weights.order ? 'order' : r < totalWeight - weights.chat ? 'reseller' : 'chat';
+        r < weights.stall
+          ? 'stall'
+          : r < weights.stall + weights.order
+            ? 'order'
+            : r < weights.stall + weights.order + weights.card
+              ? 'card'
+              : r < totalWeight - weights.chat
+                ? 'reseller'
+                : 'chat';
       const n = Math.floor(rand() * items.length);
       const item = items[n]!;
       const room = item.stock === null ? Infinity : stock[n]!;
@@ -238,6 +257,45 @@ export async function seedHistory(shop: HistoryShop, opts: { timeZone: string; n
       if (quantity < 1) continue;
       if (item.stock !== null) stock[n] = room - quantity;
       const line = { productId: item.productId, variantId: item.variantId, quantity };
+      if (kind === 'card') {
+        const placed = await at(day, minute, () =>
+          createOrder({
+            shopId: shop.shopId,
+            locale: 'id',
+            history: true,
+            input: {
+              items: [line],
+              customerName: pick(NAMES),
+              customerPhone: `+62813400${String(1000 + Math.floor(rand() * 9000))}`,
+              delivery: 'pickup',
+              destination: null,
+              address: '',
+              notes: '',
+              payment: 'card',
+              idempotencyKey: null,
+            },
+          }),
+        );
+        if (!placed) continue;
+        const ref = ++seq;
+        await at(day, minute + 2, () =>
+          recordCardPayment({
+            shopId: shop.shopId,
+            orderId: placed.orderId,
+            checkoutSessionId: `cs_seed_${shop.slug}_${ref}`,
+            paymentIntentId: `pi_seed_${shop.slug}_${ref}`,
+            amount: toStripeAmount(placed.total),
+            currency: 'idr',
+            fees: cardFees(placed.total),
+            eventId: `evt_seed_${shop.slug}_${ref}`,
+          }),
+        );
+        await at(day, minute + 60, () =>
+          inShop(shop.shopId, (scope) => fulfilOrder(scope, { orderId: placed.orderId, actor: { kind: 'user', userId: shop.ownerId } })),
+        );
+        fulfilledCodes.push(placed.code);
+        continue;
+      }
       if (kind === 'order') {
         const placed = await at(day, minute, () =>
           createOrder({

@@ -274,7 +274,7 @@ type Trade = Omit<HistoryShop, 'shopId' | 'slug' | 'ownerId'>;
 const TRADE: Record<string, Trade> = {
   hk05: {
     dailySales: 3,
-    mix: { stall: 4, order: 3, reseller: 1.5, chat: 1.5 },
+    mix: { stall: 4, order: 3, card: 1, reseller: 1.5, chat: 1.5 },
     marketplace: { shopee: 5, tokopedia_tiktok: 3 },
     monthly: [
       { account: '5204', amount: 150000, memo: 'Kotak kardus dan plastik' },
@@ -285,7 +285,7 @@ const TRADE: Record<string, Trade> = {
   },
   'roti-balang': {
     dailySales: 4,
-    mix: { stall: 6, order: 2, reseller: 1, chat: 1 },
+    mix: { stall: 6, order: 2, card: 0.5, reseller: 1, chat: 1 },
     marketplace: { shopee: 2, tokopedia_tiktok: 1 },
     monthly: [
       { account: '5204', amount: 60000, memo: 'Plastik roti' },
@@ -296,7 +296,7 @@ const TRADE: Record<string, Trade> = {
   },
   'kopi-borongloe': {
     dailySales: 1.5,
-    mix: { stall: 2, order: 3, reseller: 1, chat: 2 },
+    mix: { stall: 2, order: 3, card: 1.5, reseller: 1, chat: 2 },
     marketplace: { shopee: 3, tokopedia_tiktok: 3 },
     monthly: [
       { account: '5204', amount: 120000, memo: 'Pouch zipper' },

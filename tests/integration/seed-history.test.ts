@@ -76,6 +76,46 @@ describe('demo seed history', () => {
     expect(await count('order_returns', await shopIdOf('hk05'))).toBeGreaterThan(0);
   });
 
+  it('takes card orders through the card payment use case: paid net of Stripe and platform fees, then delivered', async () => {
+    const { db } = await import('#server/db/index.ts');
+    const { cardFees } = await import('#db/seed-history.ts');
+    for (const slug of SHOPS) {
+      const shopId = await shopIdOf(slug);
+      const orders = await db()
+        .selectFrom('orders')
+        .select(['id', 'status', 'channel', 'total', 'stripe_payment_intent_id'])
+        .where('shop_id', '=', shopId)
+        .where('payment_method', '=', 'card')
+        .execute();
+      expect(orders.length, slug).toBeGreaterThan(5);
+      const postings = await db()
+        .selectFrom('journal_postings as p')
+        .innerJoin('journal_entries as e', (j) => j.onRef('e.shop_id', '=', 'p.shop_id').onRef('e.id', '=', 'p.entry_id'))
+        .select(['e.idem_key', 'p.account_code', 'p.amount'])
+        .where('p.shop_id', '=', shopId)
+        .where(
+          'e.source_id',
+          'in',
+          orders.map((o) => o.id),
+        )
+        .execute();
+      const by = (key: string, account: string) =>
+        postings.filter((p) => p.idem_key === key && p.account_code === account).reduce((s, p) => s + Number(p.amount), 0);
+      for (const o of orders) {
+        const total = Number(o.total);
+        const fees = cardFees(total);
+        expect([o.status, o.channel], slug).toEqual(['fulfilled', 'web']);
+        expect(o.stripe_payment_intent_id, slug).toMatch(/^pi_seed_/);
+        expect(by(`order:${o.id}:paid`, '1102'), slug).toBe(total);
+        expect(by(`order:${o.id}:card-fees`, '5206'), slug).toBe(fees.stripe + fees.platform);
+        expect(by(`order:${o.id}:card-fees`, '1102'), slug).toBe(-(fees.stripe + fees.platform));
+        expect(fees.stripe, slug).toBeGreaterThan(2000);
+        expect(fees.platform, slug).toBe(Math.floor(total / 100));
+        expect(by(`order:${o.id}:fulfilled`, '4101'), slug).toBeLessThan(0);
+      }
+    }
+  });
+
   it('passes the ledger check and leaves the catalog’s stock where the catalog seed put it', async () => {
     const { checkAllLedgers } = await import('#server/ledger/check-all-ledgers.ts');
     expect((await checkAllLedgers()).problems).toEqual([]);

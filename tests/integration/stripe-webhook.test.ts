@@ -86,6 +86,38 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(await processedIds(hk05)).toContain(event.id);
   });
 
+  it('posts the platform fee with the payment, so the bank holds the total net of it (PLATFORM_FEE_PERCENT=2)', async () => {
+    process.env.PLATFORM_FEE_PERCENT = '2';
+    resetConfig();
+    try {
+      const o = await cardOrder(hk05, [{ name: 'Telur Asin Bakar isi 10', unitPrice: 35_050, quantity: 1 }]);
+      const event = makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA });
+      expect((await deliver(event)).outcome).toBe('processed');
+      expect((await deliver(event)).outcome).toBe('duplicate');
+      const postings = await db()
+        .selectFrom('journal_postings as p')
+        .innerJoin('journal_entries as e', (j) => j.onRef('e.shop_id', '=', 'p.shop_id').onRef('e.id', '=', 'p.entry_id'))
+        .select(['e.idem_key', 'p.account_code', 'p.amount'])
+        .where('p.shop_id', '=', hk05)
+        .where('e.source_id', '=', o.id)
+        .orderBy('e.idem_key')
+        .orderBy('p.line_no')
+        .execute();
+      // 2% of Rp 35.050 is Rp 701: floored, as the session's application fee is.
+      expect(postings.map((p) => [p.idem_key, p.account_code, Number(p.amount)])).toEqual([
+        [`order:${o.id}:card-fees`, '5206', 701],
+        [`order:${o.id}:card-fees`, '1102', -701],
+        [`order:${o.id}:paid`, '1102', 35_050],
+        [`order:${o.id}:paid`, '2102', -35_050],
+      ]);
+      const paid = (await orderEvents(hk05, o.id)).find((e) => e.type === 'paid')!;
+      expect(paid.details).toMatchObject({ stripe_fee: 0, platform_fee: 701 });
+    } finally {
+      process.env.PLATFORM_FEE_PERCENT = '0';
+      resetConfig();
+    }
+  });
+
   it("writes nothing when the effect fails, so Stripe's redelivery applies it once", async () => {
     const o = await cardOrder();
     const event = makeEvent('checkout.session.completed', stub.completeSession(o.sessionId, 'paid'), { account: acctA });

@@ -1,6 +1,7 @@
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import type { Marketplace } from '../db/schema.ts';
-import { newToken, nowIso, sha256Hex } from '../util.ts';
+import { nowIso } from '../util.ts';
+import { importedOrderColumns, importedTotal, marketplaceRows } from './imported-order-rows.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { takeStock } from '../orders/order-stock.ts';
@@ -265,33 +266,10 @@ async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; g
     { guard: false },
   );
   const shop = await tx.selectFrom('shops').select(['slug', 'locale']).where('id', '=', shopId).executeTakeFirstOrThrow();
-  const total = lines.reduce((s, l) => s + l.row.lineTotal, 0);
   const now = nowIso();
   const { orderId } = await insertOrderWithLines(scope, {
     slug: shop.slug,
-    order: {
-      access_token_hash: sha256Hex(newToken()),
-      idempotency_key: null,
-      request_fingerprint: null,
-      token_box: null,
-      channel: 'marketplace',
-      marketplace,
-      payment_method: 'credit',
-      customer_name: '',
-      customer_phone: null,
-      delivery_method: 'pickup',
-      destination_code: null,
-      address: '',
-      notes: g.externalOrderId,
-      subtotal: total,
-      delivery_fee: 0,
-      total,
-      locale: shop.locale === 'en' ? 'en' : 'id',
-      expires_at: null,
-      hold_until: null,
-      stripe_checkout_session_id: null,
-      stripe_payment_intent_id: null,
-    },
+    order: importedOrderColumns(g, { marketplace, shopLocale: shop.locale, total: importedTotal(g) }),
     lines: lines.map((l) => ({
       productId: l.item.productId,
       variantId: l.item.variantId,
@@ -311,32 +289,9 @@ async function insertOrder(scope: ShopScope, opts: { marketplace: Marketplace; g
     },
     now,
   });
-  await tx
-    .insertInto('marketplace_orders')
-    .values({
-      shop_id: shopId,
-      marketplace,
-      external_order_id: g.externalOrderId,
-      order_id: orderId,
-      external_status: g.status,
-      fees: g.fees,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await tx
-    .insertInto('marketplace_order_lines')
-    .values(
-      lines.map((l) => ({
-        shop_id: shopId,
-        marketplace,
-        external_order_id: g.externalOrderId,
-        line_key: l.key,
-        order_id: orderId,
-        line_no: l.lineNo,
-      })),
-    )
-    .execute();
+  const rows = marketplaceRows(shopId, { marketplace, group: g, orderId, now });
+  await tx.insertInto('marketplace_orders').values(rows.order).execute();
+  await tx.insertInto('marketplace_order_lines').values(rows.lines).execute();
   // Stock changes what public pages show.
   if (taken.tracked) await bumpShopVersion(scope);
   return orderId;

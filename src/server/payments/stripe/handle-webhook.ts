@@ -5,11 +5,11 @@ import { dialect } from '#server/db/index.ts';
 import { Invalid, NotFound } from '#server/errors.ts';
 import { inShop, type ShopScope } from '#server/tenant/index.ts';
 import { shopByStripeAccount } from '#server/tenant/cross-shop.ts';
-import { canTransition } from '#server/orders/lifecycle.ts';
 import { recordOrderEvent, transitionOrder, type OrderActor } from '#server/orders/transition-order.ts';
 import { nowIso } from '#server/util.ts';
 import { postOrderRefund } from '#server/ledger/post-order-transition.ts';
-import { fromStripeAmount, toStripeAmount } from './amount.ts';
+import { applicationFee, fromStripeAmount } from './amount.ts';
+import { recordCardPaymentInScope, setCheckoutIntent } from './record-card-payment.ts';
 import { stripe, stripeEnabled } from './client.ts';
 import { applyAccountState } from './refresh-account.ts';
 import { clearStripeAccount } from './disconnect-account.ts';
@@ -181,15 +181,15 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
     const details = { session: session.id, payment_intent: pi, event: event.id };
     switch (event.type) {
       case 'checkout.session.completed':
-        if (session.payment_status === 'paid') await markPaid(scope, order, session, details);
+        if (session.payment_status === 'paid') await markPaid(scope, order, session, event.id);
         else {
           // An asynchronous method (bank transfer, convenience store): paid later or failed later.
-          if (pi && !['paid', 'fulfilled'].includes(order.status)) await setIntent(scope, order.id, pi, session.id);
+          if (pi && !['paid', 'fulfilled'].includes(order.status)) await setCheckoutIntent(scope, order.id, pi, session.id);
           await recordOrderEvent(scope, { orderId: order.id, type: 'payment_processing', actor: STRIPE, details });
         }
         break;
       case 'checkout.session.async_payment_succeeded':
-        await markPaid(scope, order, session, details);
+        await markPaid(scope, order, session, event.id);
         break;
       case 'checkout.session.async_payment_failed':
         // The order stays pending: the customer can try again or pay another way.
@@ -217,79 +217,22 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
   });
 }
 
-async function setIntent(scope: ShopScope, orderId: string, pi: string, sessionId: string): Promise<void> {
-  await scope.tx
-    .updateTable('orders')
-    .set({ stripe_payment_intent_id: pi, stripe_checkout_session_id: sessionId, updated_at: nowIso() })
-    .where('shop_id', '=', scope.shopId)
-    .where('id', '=', orderId)
-    .execute();
-}
-
 /**
- * A successful payment confirms and pays at once (pending → paid). Re-reads the order: already paid by
- * this payment is a no-op; paid by another payment, or closed (cancelled/expired) meanwhile, is recorded
- * for the shop to refund, never silently dropped. An amount or currency that is not the order's is not
- * accepted as payment.
+ * The payment itself is recordCardPayment's. The event carries no Stripe fee (it is on the charge's balance
+ * transaction, which would need an outbound call); the platform fee is the one the session was created with
+ * (PLATFORM_FEE_PERCENT of the total, applicationFee).
  */
-async function markPaid(
-  scope: ShopScope,
-  order: OrderRow,
-  session: Stripe.Checkout.Session,
-  details: Record<string, unknown>,
-): Promise<void> {
-  const pi = intentId(session.payment_intent);
-  const amountOk = session.currency === 'idr' && session.amount_total === toStripeAmount(order.total);
-  if (!amountOk) {
-    await recordOrderEvent(scope, {
-      orderId: order.id,
-      type: 'payment_mismatch',
-      actor: STRIPE,
-      details: {
-        ...details,
-        currency: session.currency,
-        amount: session.amount_total === null ? null : fromStripeAmount(session.amount_total),
-      },
-    });
-    return;
-  }
-  if (order.status === 'paid' || order.status === 'fulfilled') {
-    if (pi && order.stripe_payment_intent_id && pi !== order.stripe_payment_intent_id) {
-      await recordOrderEvent(scope, {
-        orderId: order.id,
-        type: 'payment_duplicate',
-        actor: STRIPE,
-        details: { ...details, amount: order.total },
-      });
-    }
-    return;
-  }
-  if (!canTransition(order.status, 'paid')) {
-    await recordOrderEvent(scope, {
-      orderId: order.id,
-      type: 'payment_after_close',
-      actor: STRIPE,
-      details: { ...details, amount: order.total },
-    });
-    if (pi && !order.stripe_payment_intent_id) await setIntent(scope, order.id, pi, session.id);
-    return;
-  }
-  if (pi) await setIntent(scope, order.id, pi, session.id);
-  await transitionOrder(scope, {
+async function markPaid(scope: ShopScope, order: OrderRow, session: Stripe.Checkout.Session, eventId: string): Promise<void> {
+  await recordCardPaymentInScope(scope, {
+    shopId: scope.shopId,
     orderId: order.id,
-    to: 'paid',
-    actor: STRIPE,
-    details: { ...details, method: 'card', amount: order.total },
+    checkoutSessionId: session.id,
+    paymentIntentId: intentId(session.payment_intent),
+    amount: session.amount_total,
+    currency: session.currency,
+    fees: { stripe: 0, platform: fromStripeAmount(applicationFee(order.total, config().platformFeePercent)) },
+    eventId,
   });
-  // A full refund that arrived before the payment event (out of order) cancels it now.
-  if (order.stripe_refunded_amount >= order.total && order.total > 0) {
-    await transitionOrder(scope, {
-      orderId: order.id,
-      to: 'cancelled',
-      actor: STRIPE,
-      details: { reason: 'refunded', event: details.event },
-    });
-  }
 }
 
 /**
