@@ -81,7 +81,11 @@ export function ensureBuilt(env: NodeJS.ProcessEnv = process.env): void {
   const sources = ['src', 'db', 'astro.config.mjs'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
   if (fs.existsSync(entry) && Math.max(...sources.map(newest)) <= fs.statSync(entry).mtimeMs) return;
   console.log('[bench] building…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit', env });
+  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 

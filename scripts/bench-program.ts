@@ -217,7 +217,11 @@ try {
     return { ms, bytes: body.byteLength, body };
   };
   const first = await get('/program/indikator');
-  const shown = (Buffer.from(first.body).toString('utf8').match(/<tr data-shop=/g) ?? []).length;
+  const shown = (
+    Buffer.from(first.body)
+      .toString('utf8')
+      .match(/<tr data-shop=/g) ?? []
+  ).length;
   console.log(`[bench:program] the indicators page lists ${shown} shops (those not opted out), ${first.bytes} bytes`);
   const name = `bench-program-static-${process.pid}.html`;
   staticFile = path.join(root, 'dist/client', name);

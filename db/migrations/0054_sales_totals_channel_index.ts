@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * The program dashboard reads the channel rows of sales_totals (product_id '') for every shop of a program: the
@@ -12,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('sales_totals_channel_rows')
     .on('sales_totals')
     .columns(['shop_id', 'grain', 'period', 'channel', 'gross', 'returns', 'orders', 'outside_orders'])
-    .where('product_id', '=', '')
+    .where(sql.ref('product_id'), '=', '')
     .execute();
 }
 
