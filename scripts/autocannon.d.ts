@@ -1,8 +1,9 @@
-/** The part of autocannon's API scripts/bench.ts uses (the package ships no types; @types/autocannon is not installed). */
+/** The part of autocannon's API scripts/bench-storefront.ts uses (the package ships no types; @types/autocannon is not installed). */
 declare module 'autocannon' {
   namespace autocannon {
     interface Stats {
       average: number;
+      p50: number;
       p99: number;
       total: number;
     }

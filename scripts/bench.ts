@@ -1,346 +1,145 @@
 /**
- * `npm run bench` — the storefront speed budget, measured on the real server:
- *   1. builds if the sources are newer than dist/ (scripts/start.ts does it), seeds a fresh SQLite database
- *      with the demo program and tops the demo shop (hk05) up to 40 published products with photos;
- *   2. the catalog page's compressed transfer size (HTML + CSS + JS + fonts, images excluded; budget 60 KB)
- *      and the bytes of CSS, JS and fonts in it;
- *   3. Lighthouse (mobile profile, simulated throttling) on the catalog and a product page:
- *      performance and accessibility (target >= 95 each);
- *   4. autocannon: catalog page vs. a static file with exactly the same bytes, served by the same
- *      @astrojs/node server from dist/client (target ratio >= 0.5), after a warm-up.
- * Options: --no-lighthouse, --lighthouse-only, --connections N (50), --duration S (8), --rounds N (2),
- * --lighthouse-runs N (5; the median run by performance score is reported, as Lighthouse advises),
- * --lighthouse-reports DIR (keeps each run's full Lighthouse JSON there, for finding what costs the score).
- * --ledger-only runs only the ledger benchmark (scripts/bench-ledger.ts: order flows with their postings,
- * reports over 1,000,000 postings; its options --flows, --seconds, --postings, --pg pass through), which
- * otherwise runs after the storefront figures. Numbers depend on what else runs on the machine: report
- * them with the conditions.
+ * `npm run bench`: every benchmark, one after the other (never in parallel: they would measure each other), each in
+ * its own process writing rows (scripts/bench-lib.ts BenchRow) to one JSON file; then one markdown table, and
+ * bench-results/latest.json (the machine, the conditions and the rows) and bench-results/latest.md.
+ *   storefront  scripts/bench-storefront.ts  catalog page weight, Lighthouse, catalog vs a static file (req/s, p50/p99)
+ *   ledger      scripts/bench-ledger.ts      order ingest with postings, reports over 1,000,000 postings
+ *   images      scripts/bench-images.ts      a 12-megapixel photo through the upload pipeline, time and peak memory
+ *   program     scripts/bench-program.ts     the program dashboard at 1,000 shops with two years of orders
+ * Options: --only GROUP[,GROUP] (one or more of the above), --quick (small counts: a smoke run, not a measurement),
+ * --out DIR (bench-results). Every other argument goes to each benchmark as it is (each ignores what it does not know),
+ * e.g. `npm run bench -- --only storefront --no-lighthouse` or `npm run bench -- --only program --shops 500`.
+ * A benchmark that fails is reported in the table as failed; the runner exits non-zero after writing the results.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import autocannon from 'autocannon';
+import { argValue, loadAverage, markdownTable, root, type BenchRow } from './bench-lib.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const ledgerBench = () => spawnSync(process.execPath, [path.join(root, 'scripts/bench-ledger.ts'), ...args], { stdio: 'inherit' });
-if (flag('--ledger-only')) process.exit(ledgerBench().status ?? 1);
-const opt = (name: string, def: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def;
+const OWN_VALUES = ['--only', '--out'];
+const OWN_FLAGS = ['--quick', '--ledger-only'];
+const own: string[] = [];
+const passThrough: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  if (OWN_VALUES.includes(args[i]!)) own.push(args[i]!, args[++i] ?? '');
+  else if (OWN_FLAGS.includes(args[i]!)) own.push(args[i]!);
+  else passThrough.push(args[i]!);
+}
+const QUICK = own.includes('--quick');
+const OUT = path.resolve(root, argValue(own, '--out') ?? 'bench-results');
+// Before the runner existed, `npm run bench -- --ledger-only` ran the ledger benchmark alone.
+const only = own.includes('--ledger-only') ? 'ledger' : argValue(own, '--only');
+
+const GROUPS = {
+  storefront: { script: 'bench-storefront.ts', quick: ['--duration', '3', '--rounds', '1', '--lighthouse-runs', '1'] },
+  ledger: { script: 'bench-ledger.ts', quick: ['--seconds', '3', '--flows', '10', '--postings', '100000'] },
+  images: { script: 'bench-images.ts', quick: ['--quick'] },
+  program: { script: 'bench-program.ts', quick: ['--quick'] },
+} as const;
+type Group = keyof typeof GROUPS;
+const chosen = (only ? only.split(',') : Object.keys(GROUPS)) as Group[];
+for (const g of chosen)
+  if (!(g in GROUPS)) {
+    console.error(`unknown group ${g}: one of ${Object.keys(GROUPS).join(', ')}`);
+    process.exit(2);
+  }
+
+function machine() {
+  const cpus = os.cpus();
+  const df = spawnSync('df', ['-h', '--output=source,fstype,size,avail', os.tmpdir()], { encoding: 'utf8' }).stdout?.trim().split('\n')[1];
+  const dev = df
+    ?.split(/\s+/)[0]
+    ?.replace('/dev/', '')
+    .replace(/p?\d+$/, '');
+  const rotFile = dev ? `/sys/block/${dev}/queue/rotational` : '';
+  const rotational = rotFile && fs.existsSync(rotFile) ? fs.readFileSync(rotFile, 'utf8').trim() : '';
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    // A virtual disk (virtio) reports rotational=1 whatever backs it: given as read, not interpreted.
+    disk: `${df ?? 'unknown'}${rotational ? ` (${dev}, rotational flag ${rotational})` : ''}`,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+const safeMachine = () => {
+  try {
+    return machine();
+  } catch {
+    const cpus = os.cpus();
+    return {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      ramGb: Math.round(os.totalmem() / 1024 ** 3),
+      disk: 'unknown',
+      node: process.version,
+    };
+  }
 };
-const CONNECTIONS = opt('--connections', 50);
-const DURATION = opt('--duration', 8);
-const ROUNDS = opt('--rounds', 2);
-const LH_RUNS = opt('--lighthouse-runs', 5);
-const LIGHTHOUSE = !flag('--no-lighthouse');
-const LOAD = !flag('--lighthouse-only');
-const REPORT_DIR = (() => {
-  const i = args.indexOf('--lighthouse-reports');
-  return i >= 0 ? args[i + 1] : undefined;
-})();
-const CHROME_FLAGS =
-  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-/** Raw (still compressed) bytes as they travel, which fetch() would hide by decoding. */
-function rawGet(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    // A fresh connection each time: a pooled keep-alive socket goes stale during the Lighthouse runs (EPIPE).
-    http
-      .get(url, { headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-// --- 1. database, server -----------------------------------------------------------------------------
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-bench-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const env: Record<string, string> = {
-  ...(process.env as Record<string, string>),
-  DATA_DIR: dir,
-  SQLITE_PATH: path.join(dir, 'bench.sqlite'),
-  DATABASE_URL: '',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: base,
-  NODE_ENV: 'production',
-  DEMO_PASSWORD: 'bench-password-123',
-  ASTRO_TELEMETRY_DISABLED: '1',
-};
-Object.assign(process.env, env);
-delete process.env.DATABASE_URL;
-
-const entry = path.join(root, 'dist/server/entry.mjs');
-function newest(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
-}
-const sources = ['src', 'db', 'astro.config.mjs'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
-if (!fs.existsSync(entry) || Math.max(...sources.map(newest)) > fs.statSync(entry).mtimeMs) {
-  console.log('[bench] building…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+fs.mkdirSync(OUT, { recursive: true });
+const started = new Date();
+const loadBefore = loadAverage();
+const rows: BenchRow[] = [];
+const runs: { group: Group; status: number | null; seconds: number; loadBefore: string; loadAfter: string }[] = [];
+for (const group of chosen) {
+  const { script, quick } = GROUPS[group];
+  const jsonFile = path.join(OUT, `.${group}-${process.pid}.json`);
+  fs.rmSync(jsonFile, { force: true });
+  const before = loadAverage();
+  const t0 = performance.now();
+  console.log(`\n##### ${group} (${script}${QUICK ? ', quick' : ''}) — load ${before}\n`);
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', script), '--json', jsonFile, ...(QUICK ? quick : []), ...passThrough], {
     cwd: root,
     stdio: 'inherit',
-    env,
   });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+  const got = fs.existsSync(jsonFile) ? (JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as BenchRow[]) : [];
+  fs.rmSync(jsonFile, { force: true });
+  rows.push(...got);
+  if (r.status !== 0 || got.length === 0)
+    rows.push({
+      group,
+      name: `${script}`,
+      unit: '',
+      median: Number.NaN,
+      pass: r.status === 0 ? undefined : false,
+      notes: r.status === 0 ? 'ran, but wrote no rows (it does not support --json yet)' : `failed (exit ${r.status ?? r.signal})`,
+    });
+  runs.push({
+    group,
+    status: r.status,
+    seconds: Math.round((performance.now() - t0) / 1000),
+    loadBefore: before,
+    loadAfter: loadAverage(),
+  });
 }
 
-console.log('[bench] seeding a fresh SQLite database: demo program, hk05 with 40 published products and photos…');
-const { prepareDatabase } = await import('./prepare-db.ts');
-await prepareDatabase({ seed: true, log: false });
-const { db, closeDb } = await import('../src/server/db/index.ts');
-const { addDemoCatalog } = await import('../db/demo-catalog.ts');
-await addDemoCatalog(db(), { shopSlug: 'hk05', count: 40, photoSize: 1000, distinctPhotos: 40 });
-const product = await db()
-  .selectFrom('products')
-  .innerJoin('shops', 'shops.id', 'products.shop_id')
-  .select('products.slug')
-  .where('shops.slug', '=', 'hk05')
-  .where('products.status', '=', 'published')
-  .where('products.name', 'like', 'Keripik Pisang%')
-  .executeTakeFirstOrThrow();
-await closeDb();
-
-let server: ChildProcess | undefined;
-let staticFile: string | undefined;
-async function cleanup() {
-  if (staticFile) fs.rmSync(staticFile, { force: true });
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-process.on('SIGINT', () => {
-  void cleanup().then(() => process.exit(130));
-});
-
-try {
-  server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...env, ETALASE_SKIP_BUILD: '1', ETALASE_SEED: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  server.stdout!.on('data', (d) => {
-    out += d;
-  });
-  server.stderr!.on('data', (d) => {
-    out += d;
-  });
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 300) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const catalogUrl = `${base}/hk05`;
-  const productUrl = `${base}/hk05/p/${product.slug}`;
-  console.log(
-    `[bench] server ${base} (pid ${server.pid}), ${os.cpus().length} CPUs, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
-  console.log(`[bench] PAGE_CACHE_VERSION_TTL_MS=${process.env.PAGE_CACHE_VERSION_TTL_MS ?? '(default 1000)'}`);
-
-  // --- 2. weight ---------------------------------------------------------------------------------------
-  const identity = await rawGet(catalogUrl);
-  const br = await rawGet(catalogUrl, { 'accept-encoding': 'br' });
-  const gz = await rawGet(catalogUrl, { 'accept-encoding': 'gzip' });
-  const html = identity.body.toString('utf8');
-  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
-  const inlineJs = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
-  const jsonLd = [...html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
-  const external = [
-    ...[...html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*href="?([^" >]+)/g)].map((m) => ({ kind: 'css', url: m[1]! })),
-    ...[...html.matchAll(/<script[^>]+src="?([^" >]+)/g)].map((m) => ({ kind: 'js', url: m[1]! })),
-    ...[...inlineCss.matchAll(/url\(["']?([^"')]+\.woff2?)["']?\)/g)].map((m) => ({ kind: 'font', url: m[1]! })),
-  ];
-  const brLen = (s: string) => zlib.brotliCompressSync(Buffer.from(s)).byteLength;
-  let externalBytes = 0;
-  const byKind: Record<string, number> = { css: 0, js: 0, font: 0 };
-  for (const e of external) {
-    const r = await rawGet(new URL(e.url, base).toString(), { 'accept-encoding': 'br, gzip' });
-    externalBytes += r.body.byteLength;
-    byKind[e.kind] = (byKind[e.kind] ?? 0) + r.body.byteLength;
-  }
-  const total = br.body.byteLength + externalBytes;
-  const imgs = (html.match(/<img /g) ?? []).length;
-  const scripts = (html.match(/<script(?![^>]*application\/ld\+json)/g) ?? []).length;
-  console.log('\n== Catalog page weight (40 products, images excluded) ==');
-  console.log(
-    `HTML: ${kb(identity.body.byteLength)} raw, ${kb(gz.body.byteLength)} gzip, ${kb(br.body.byteLength)} brotli (content-encoding: ${br.headers['content-encoding']})`,
-  );
-  console.log(
-    `  inside the HTML: CSS ${kb(inlineCss.length)} raw (~${kb(brLen(inlineCss))} br alone), JS ${inlineJs.length} B raw in ${scripts} script(s), JSON-LD ${kb(jsonLd.length)} raw (~${kb(brLen(jsonLd))} br alone); ${imgs} <img>`,
-  );
-  console.log(`External CSS ${byKind.css} B, JS ${byKind.js} B, fonts ${byKind.font} B (${external.length} requests)`);
-  console.log(`TOTAL compressed HTML+CSS+JS+fonts: ${kb(total)} (budget 60 KB) -> ${total <= 60 * 1024 ? 'OK' : 'OVER BUDGET'}`);
-
-  // --- 3. Lighthouse, before the load test (its aftermath on a 2-core machine costs the score) ---------
-  if (LIGHTHOUSE) {
-    console.log('\n== Lighthouse 12 (mobile emulation, simulated Slow 4G + 4x CPU) ==');
-    type Lhr = {
-      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-      audits: Record<
-        string,
-        { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string; numericValue?: number }
-      >;
-      environment: { benchmarkIndex: number };
-    };
-    for (const url of [catalogUrl, productUrl]) {
-      const runs: { lhr: Lhr; load: number }[] = [];
-      for (let i = 0; i < LH_RUNS; i++) {
-        const outPath = path.join(dir, 'lh.json');
-        const load = os.loadavg()[0]!;
-        const r = spawnSync(
-          process.execPath,
-          [
-            path.join(root, 'node_modules/lighthouse/cli/index.js'),
-            url,
-            '--quiet',
-            '--output=json',
-            `--output-path=${outPath}`,
-            '--only-categories=performance,accessibility',
-            `--chrome-flags=${CHROME_FLAGS}`,
-          ],
-          { cwd: root, env: { ...env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
-        );
-        if (r.status !== 0 || !fs.existsSync(outPath)) {
-          const alive = await fetch(`${base}/robots.txt`).then(
-            (x) => x.status,
-            (e: Error) => e.message,
-          );
-          console.log(
-            `  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`,
-          );
-          if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
-          continue;
-        }
-        runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });
-        if (REPORT_DIR) {
-          fs.mkdirSync(REPORT_DIR, { recursive: true });
-          fs.copyFileSync(outPath, path.join(REPORT_DIR, `${url === catalogUrl ? 'catalog' : 'product'}-${i + 1}.json`));
-        }
-        fs.rmSync(outPath);
-      }
-      if (runs.length === 0) continue;
-      const score = (l: Lhr, c: string) => Math.round((l.categories[c]?.score ?? 0) * 100);
-      runs.sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
-      const { lhr } = runs[Math.floor(runs.length / 2)]!;
-      const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-      console.log(
-        `  ${url.replace(base, '')}: performance ${score(lhr, 'performance')}, accessibility ${score(lhr, 'accessibility')} (median of ${runs.length})` +
-          ` | FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`,
-      );
-      console.log(
-        `    runs: ${runs.map((r) => `perf ${score(r.lhr, 'performance')}/a11y ${score(r.lhr, 'accessibility')} (benchmarkIndex ${Math.round(r.lhr.environment.benchmarkIndex)}, load ${r.load.toFixed(1)})`).join('; ')}`,
-      );
-      for (const c of ['performance', 'accessibility']) {
-        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
-          const a = lhr.audits[ref.id];
-          if (a && a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) {
-            console.log(`    - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} [score ${a.score}]`);
-          }
-        }
-      }
-    }
-    console.log('  (Lighthouse applies a fixed 4x CPU slowdown; on a busy machine (low benchmarkIndex) TBT and the score drop.)');
-  }
-
-  // --- 4. throughput -----------------------------------------------------------------------------------
-  if (LOAD) {
-    const name = `bench-static-${process.pid}.html`;
-    staticFile = path.join(root, 'dist/client', name);
-    fs.writeFileSync(staticFile, identity.body);
-    const staticUrl = `${base}/${name}`;
-    const check = await rawGet(staticUrl);
-    if (check.body.byteLength !== identity.body.byteLength) throw new Error('static file not served as written');
-    const run = (url: string, duration: number, headers: Record<string, string> = {}) =>
-      new Promise<autocannon.Result>((resolve, reject) => {
-        autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, res) => (err ? reject(err) : resolve(res)));
-      });
-    // The server's own CPU time per answered request (from /proc): on a shared machine the load generator
-    // and other work steal CPU, so req/s swings; CPU per request is what bounds throughput and it holds steady.
-    const ticks = () => {
-      const f = fs.readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks (1/100 s)
-    };
-    const measure = async (url: string, duration: number) => {
-      const t0 = ticks();
-      const r = await run(url, duration);
-      return { r, cpuMs: ((ticks() - t0) * 10) / Math.max(1, r.requests.total) };
-    };
-    console.log(`\n== Throughput: autocannon -c ${CONNECTIONS} -d ${DURATION}, ${ROUNDS} alternating rounds after a 3 s warm-up each ==`);
-    console.log(`(same bytes: ${identity.body.byteLength} B, no Accept-Encoding, so both answers are identical on the wire)`);
-    await run(catalogUrl, 3);
-    await run(staticUrl, 3);
-    const cat: number[] = [];
-    const stat: number[] = [];
-    const catCpu: number[] = [];
-    const statCpu: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const { r: c, cpuMs: cc } = await measure(catalogUrl, DURATION);
-      const { r: s, cpuMs: sc } = await measure(staticUrl, DURATION);
-      if (c.non2xx || s.non2xx || c.errors || s.errors)
-        console.log(`  warning: non-2xx ${c.non2xx}/${s.non2xx}, errors ${c.errors}/${s.errors}`);
-      cat.push(c.requests.average);
-      stat.push(s.requests.average);
-      catCpu.push(cc);
-      statCpu.push(sc);
-      console.log(
-        `  round ${i + 1}: catalog ${c.requests.average.toFixed(0)} req/s (p99 ${c.latency.p99} ms, ${cc.toFixed(3)} ms server CPU/req), ` +
-          `static ${s.requests.average.toFixed(0)} req/s (p99 ${s.latency.p99} ms, ${sc.toFixed(3)} ms CPU/req), ratio ${(c.requests.average / s.requests.average).toFixed(2)}`,
-      );
-    }
-    const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
-    const ratio = mean(cat) / mean(stat);
-    console.log(
-      `Catalog ${mean(cat).toFixed(0)} req/s, static ${mean(stat).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (target >= 0.5) -> ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
-    );
-    console.log(
-      `Server CPU per request: catalog ${mean(catCpu).toFixed(3)} ms, static ${mean(statCpu).toFixed(3)} ms -> CPU-bound ratio ${(mean(statCpu) / mean(catCpu)).toFixed(2)}`,
-    );
-    const cbr = await run(catalogUrl, Math.max(3, Math.round(DURATION / 2)), { 'accept-encoding': 'br, gzip' });
-    console.log(`(catalog with Accept-Encoding br: ${cbr.requests.average.toFixed(0)} req/s, ${kb(cbr.throughput.average)}/s)`);
-    fs.rmSync(staticFile, { force: true });
-    staticFile = undefined;
-  }
-} finally {
-  await cleanup();
-}
-ledgerBench();
+const result = {
+  started: started.toISOString(),
+  finished: new Date().toISOString(),
+  quick: QUICK,
+  machine: safeMachine(),
+  load: { before: loadBefore, after: loadAverage(), note: 'os.loadavg() 1, 5 and 15 min' },
+  runs,
+  rows,
+};
+const table = markdownTable(rows);
+const md = [
+  `# Benchmark results (${result.finished}${QUICK ? ', --quick: smoke run, small counts' : ''})`,
+  '',
+  `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.ramGb} GB RAM, disk ${result.machine.disk}, Node ${result.machine.node}.`,
+  `Load average before ${result.load.before}, after ${result.load.after}.`,
+  '',
+  ...runs.map((r) => `- ${r.group}: exit ${r.status}, ${r.seconds} s, load ${r.loadBefore} -> ${r.loadAfter}`),
+  '',
+  table,
+  '',
+].join('\n');
+fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(OUT, 'latest.md'), md);
+console.log(`\n${md}\nwritten: ${path.relative(root, path.join(OUT, 'latest.json'))}, ${path.relative(root, path.join(OUT, 'latest.md'))}`);
+process.exit(runs.every((r) => r.status === 0) ? 0 : 1);

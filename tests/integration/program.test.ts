@@ -33,6 +33,40 @@ describe(`program officers (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(page).toContain('Hj. Kasma (HK05)');
   });
 
+  it('the program page groups the 168 villages by kecamatan, kecamatan with shops first, villages without shops folded (both languages)', async () => {
+    const officer = new Client(server.url);
+    await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const page = await (await officer.get('/program')).text();
+    const districts = [...page.matchAll(/<details class="district"([^>]*) data-district="([^"]+)" data-shops="(\d+)"([^>]*)>/g)].map(
+      (m) => ({
+        open: /\bopen\b/.test(m[1]! + m[4]!),
+        name: m[2]!,
+        shops: Number(m[3]),
+      }),
+    );
+    // Gowa's 18 kecamatan, each once; the demo's three shops are all in Bontomarannu, which comes first and open.
+    expect(districts).toHaveLength(18);
+    expect(new Set(districts.map((d) => d.name)).size).toBe(18);
+    expect(districts[0]).toEqual({ open: true, name: 'Bontomarannu', shops: 3 });
+    expect(districts.slice(1).every((d) => !d.open && d.shops === 0)).toBe(true);
+    const rest = districts.slice(1).map((d) => d.name);
+    expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b, 'id')));
+    // Villages with shops are table rows; the others are only counted and listed inside a closed fold.
+    const rows = [...page.matchAll(/<tr data-village="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows).toEqual(['Balang-Balang', 'Borongloe', 'Romang Lompoa']);
+    const folded = [...page.matchAll(/<details class="empty-villages"[^>]* data-empty="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(rows.length + folded).toBe(168);
+    expect(page).toContain('Desa dengan toko: 3 dari 168');
+    expect(page).toContain('Desa yang belum punya toko:');
+    const en = new Client(server.url, { lang: 'en' });
+    await en.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const english = await (await en.get('/program')).text();
+    expect(english).toContain('Villages by sub-district');
+    expect(english).toContain('Villages with shops: 3 of 168');
+    expect(english).toContain('Villages without shops yet:');
+    expect(english).not.toContain('Desa yang belum punya toko');
+  });
+
   it('configure the program time zone; shop times follow it (WITA by default)', async () => {
     const owner = new Client(server.url);
     await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);

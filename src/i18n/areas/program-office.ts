@@ -1,6 +1,9 @@
 /** The program office's read side (issue 12): indicators, targets, views, work list, exports. */
 export const id = {
   'office.indicators.title': 'Indikator program',
+  'office.pageOf': 'Toko {from}–{to} dari {total} (halaman {page} dari {pages})',
+  'office.prevPage': '← Sebelumnya',
+  'office.nextPage': 'Berikutnya →',
   'office.indicators.link': 'Indikator dan target',
   'office.worklist.title': 'Daftar kerja pendamping',
   'office.worklist.link': 'Daftar kerja',
@@ -95,6 +98,9 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
+  'office.pageOf': 'Shops {from}–{to} of {total} (page {page} of {pages})',
+  'office.prevPage': '← Previous',
+  'office.nextPage': 'Next →',
   'office.indicators.title': 'Program indicators',
   'office.indicators.link': 'Indicators and targets',
   'office.worklist.title': "Officer's work list",
