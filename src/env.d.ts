@@ -13,5 +13,7 @@ declare namespace App {
     bodyLimit: number;
     /** A rate-limit or size refusal decided before the route ran; thrown when the route reads its body. */
     refusal: import('./server/errors.ts').AppError | null;
+    /** The body refusal a page's error page shows (src/pages/413.astro): its status and message. */
+    pageRefusal?: import('./server/errors.ts').AppError;
   }
 }

@@ -64,6 +64,20 @@ export class PayloadTooLarge extends AppError {
   }
 }
 
+/** A request body of a kind the route does not read (a JSON route sent a form, a form page sent JSON). */
+export class UnsupportedMediaType extends AppError {
+  constructor() {
+    super(415, 'unsupported_media_type', 'validation.mediaType');
+  }
+}
+
+/** An unsafe request (POST, PUT, PATCH, DELETE) sent from another site: its Origin is not this server's. */
+export class CrossOrigin extends AppError {
+  constructor() {
+    super(403, 'cross_origin', 'error.crossOrigin');
+  }
+}
+
 /**
  * The server cannot write: its disk is full or read-only, or the database refuses writes. Nothing of the
  * request was kept (its transaction rolled back), so the client may send it again later.

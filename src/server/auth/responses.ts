@@ -15,7 +15,11 @@ export const sessionUser = z.object({
 });
 export const memberShop = z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.enum(['owner', 'staff']) });
 export const currentSessionResponse = z.object({ user: sessionUser, expiresAt: z.string(), shops: z.array(memberShop) });
-export const issueResetResponse = z.object({ url: z.string(), whatsappUrl: z.string() });
+export const issueResetResponse = z.object({
+  url: z.string(),
+  // An account without a phone number has no WhatsApp chat to open: the link is passed on another way.
+  whatsappUrl: z.string().nullable(),
+});
 
 export type SignInResponse = z.infer<typeof signInResponse>;
 export type CurrentSessionResponse = z.infer<typeof currentSessionResponse>;

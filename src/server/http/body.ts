@@ -1,4 +1,4 @@
-import { Invalid, PayloadTooLarge, type AppError } from '../errors.ts';
+import { Invalid, PayloadTooLarge, UnsupportedMediaType, type AppError } from '../errors.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
 
 interface BodySource {
@@ -33,9 +33,18 @@ export async function readBody(src: BodySource): Promise<Buffer> {
   return Buffer.concat(chunks, size);
 }
 
-/** A JSON body (empty is `{}`); malformed JSON is a 400 like any other bad input. */
+const mediaType = (src: BodySource) => (src.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * A JSON body (empty is `{}`); malformed JSON is a 400 like any other bad input. A body of another declared
+ * type is refused (415): a form or text/plain body is what another site's form can send without asking.
+ */
 export async function readJsonBody(src: BodySource): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBody(src));
+  const bytes = await readBody(src);
+  if (bytes.length && !JSON_TYPE.test(mediaType(src))) throw new UnsupportedMediaType();
+  const text = new TextDecoder().decode(bytes);
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -44,10 +53,19 @@ export async function readJsonBody(src: BodySource): Promise<unknown> {
   }
 }
 
-/** A urlencoded or multipart form, read through the cap (as Request.formData() would parse it). */
+/**
+ * A urlencoded or multipart form, read through the cap (as Request.formData() would parse it). Any other
+ * body type is refused (415) and a form that does not parse is bad input (400), never a server error.
+ */
 export async function readForm(src: BodySource): Promise<FormData> {
+  if (src.locals.refusal) throw src.locals.refusal;
+  if (!FORM_TYPES.includes(mediaType(src))) throw new UnsupportedMediaType();
   const bytes = await readBody(src);
-  return await new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': src.request.headers.get('content-type') ?? '' },
-  }).formData();
+  try {
+    return await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': src.request.headers.get('content-type') ?? '' },
+    }).formData();
+  } catch {
+    throw new Invalid({ _: ['validation.badForm'] }, 'validation.badForm');
+  }
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'astro';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '#server/auth/session.ts';
-import { PayloadTooLarge, storageFault } from '#server/errors.ts';
+import { Invalid, PayloadTooLarge, storageFault, UnsupportedMediaType } from '#server/errors.ts';
 import { startOrderExpiryTimer } from '#server/orders/expiry-timer.ts';
 import { cachePlan, compressResponse, lookupPage, storePage, type CacheSlot } from '#server/storefront/page-cache.ts';
 import { clientIp } from '../client-ip.ts';
@@ -102,15 +102,17 @@ export const routeErrors: MiddlewareHandler = async (ctx, next) => {
     return await next();
   } catch (err) {
     if (ctx.url.pathname.startsWith('/api/')) return errorResponse(err, ctx.locals.locale);
-    const tooLarge = err instanceof PayloadTooLarge;
+    // A body refused while a page read it (too large, not a form, a form that does not parse): the refusal page.
+    const refused = err instanceof PayloadTooLarge || err instanceof UnsupportedMediaType || err instanceof Invalid;
     const fault = storageFault(err);
     if (fault) console.error(`[storage] ${(err as Error).message}`);
-    else if (!tooLarge) console.error(err);
-    const page = tooLarge ? '/413' : fault ? '/503' : '/500';
+    else if (!refused) console.error(err);
+    if (refused) ctx.locals.pageRefusal = err;
+    const page = refused ? '/413' : fault ? '/503' : '/500';
     // A page whose body was read cannot be rewritten as itself: show the error page as a GET.
     return await ctx.rewrite(ctx.request.bodyUsed ? new Request(new URL(page, ctx.url), { headers: ctx.request.headers }) : page);
   }
 };
 
 /** The route's declared rate limit and body cap (src/server/http/guard-request.ts). */
-export const requestGuard: MiddlewareHandler = async (ctx, next) => (await guardRequest(ctx)) ?? next();
+export const requestGuard: MiddlewareHandler = async (ctx, next) => (await guardRequest(ctx, next)) ?? next();
