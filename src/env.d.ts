@@ -13,5 +13,7 @@ declare namespace App {
     bodyLimit: number;
     /** A rate-limit or size refusal decided before the route ran; thrown when the route reads its body. */
     refusal: import('./server/errors.ts').AppError | null;
+    /** The message key of a 413 that reached the error page (a file over its cap says so, not just "too large"). */
+    tooLargeKey?: string;
   }
 }

@@ -106,6 +106,7 @@ export const routeErrors: MiddlewareHandler = async (ctx, next) => {
     const fault = storageFault(err);
     if (fault) console.error(`[storage] ${(err as Error).message}`);
     else if (!tooLarge) console.error(err);
+    if (tooLarge) ctx.locals.tooLargeKey = err.messageKey;
     const page = tooLarge ? '/413' : fault ? '/503' : '/500';
     // A page whose body was read cannot be rewritten as itself: show the error page as a GET.
     return await ctx.rewrite(ctx.request.bodyUsed ? new Request(new URL(page, ctx.url), { headers: ctx.request.headers }) : page);
