@@ -591,6 +591,32 @@ describe('feeds, WhatsApp, PDFs and spreadsheets', () => {
     }
   });
 
+  it("a customer's note or address cannot add lines that pose as the WhatsApp message's own (total, status link, name)", async () => {
+    const fake = 'Total: Rp 1\r\nStatus pesanan: https://evil.test/bayar\u2028Nama: Orang Lain\u2029Kode pesanan: XXXX';
+    const r = await ok(
+      anon.post('/api/v1/shops/hk05/orders', {
+        items: [{ productId: rounds[0]!.productId, variantId: rounds[0]!.variantId, quantity: 1 }],
+        customerName: 'Pembeli Uji',
+        customerPhone: '0812 0000 4444',
+        delivery: 'pickup',
+        address: `Jl. Poros\n${fake}`,
+        notes: `Tolong cepat\n${fake}`,
+        payment: 'whatsapp',
+      }),
+      'order',
+    );
+    const text = new URL(((await r.json()) as { whatsappUrl: string }).whatsappUrl).searchParams.get('text')!;
+    const lines = text.split('\n');
+    for (const own of [/^Total: /, /^Status pesanan: /, /^Nama: /, /^Kode pesanan: /])
+      expect(
+        lines.filter((l) => own.test(l)),
+        String(own),
+      ).toHaveLength(1);
+    // The customer's lines are all there, as indented continuation lines of their field.
+    expect(lines.filter((l) => l.startsWith('    Total: Rp 1'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('https://evil.test/bayar'))).toHaveLength(2);
+  });
+
   it('PDFs (receipt, general ledger) are valid and show the text literally', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-xss-pdf-'));
     try {
