@@ -1,5 +1,5 @@
 import { Invalid, PayloadTooLarge, UnsupportedMediaType, type AppError } from '../errors.ts';
-import { DEFAULT_MAX_BODY_BYTES } from './body-limits.ts';
+import { DEFAULT_MAX_BODY_BYTES, MAX_FILE_BYTES } from './body-limits.ts';
 
 interface BodySource {
   request: Request;
@@ -17,20 +17,46 @@ export async function readBody(src: BodySource): Promise<Buffer> {
   const limit = src.locals.bodyLimit ?? DEFAULT_MAX_BODY_BYTES;
   if (!src.request.body) return Buffer.alloc(0);
   const reader = src.request.body.getReader();
+  const partFits = partCap(src.request.headers.get('content-type'));
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    const overPart = partFits !== null && !partFits(value);
+    if (size > limit || overPart) {
       // Not cancel(): that would destroy the socket before the 413 is written.
       reader.releaseLock();
-      throw new PayloadTooLarge();
+      throw new PayloadTooLarge(overPart ? 'media.tooLarge' : undefined);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
+}
+
+/** One part of a multipart body: a file at its cap plus the part's headers. */
+const MAX_PART_BYTES = MAX_FILE_BYTES + 16 * 1024;
+
+/**
+ * For a multipart body, a check fed each chunk that says whether the current part is still within
+ * MAX_PART_BYTES. The photo form's cap allows eight files, so without it one 100 MB file under that cap
+ * was read whole (and copied twice by the form parser) before the image pipeline refused it.
+ */
+function partCap(contentType: string | null): ((chunk: Uint8Array) => boolean) | null {
+  const m = /^multipart\/form-data\s*;.*?boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  if (!m) return null;
+  const delimiter = Buffer.from(`--${m[1] ?? m[2]}`, 'latin1');
+  // The last delimiter-length-minus-one bytes, so a delimiter split across two chunks is still found.
+  let tail = Buffer.alloc(0);
+  let sinceDelimiter = 0;
+  return (chunk) => {
+    const buf = Buffer.concat([tail, chunk]);
+    const at = buf.lastIndexOf(delimiter);
+    sinceDelimiter = at >= 0 ? buf.byteLength - at - delimiter.byteLength : sinceDelimiter + chunk.byteLength;
+    tail = Buffer.from(buf.subarray(Math.max(0, buf.byteLength - delimiter.byteLength + 1)));
+    return sinceDelimiter <= MAX_PART_BYTES;
+  };
 }
 
 const mediaType = (src: BodySource) => (src.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

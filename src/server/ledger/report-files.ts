@@ -77,11 +77,26 @@ function csvOf(doc: ReportDoc): string {
   );
 }
 
+/**
+ * Excel refuses a sheet name with : \ / ? * [ ] (or over 31 characters) and offers to "repair" the file; the
+ * general ledger's title holds an account name ("Buku Besar: 5302 …"), which an owner can write themselves.
+ */
+function sheetName(title: string): string {
+  const name = clean(title)
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31)
+    .trim();
+  return name || 'Sheet1';
+}
+
 /** Spreadsheet cells: exceljs writes strings as strings (never formulas), numbers as numbers. */
 function xlsxOf(doc: ReportDoc): Readable {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(doc.title.slice(0, 31));
+  const ws = wb.addWorksheet(sheetName(doc.title));
   ws.columns = doc.columns.map((c) => ({ width: c.width ?? (c.money ? 18 : 40), style: c.money ? { numFmt: '#,##0;(#,##0)' } : {} }));
   ws.addRow([clean(doc.shopName)]).commit();
   ws.addRow([doc.title]).commit();

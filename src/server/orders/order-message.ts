@@ -24,12 +24,20 @@ export interface OrderMessageData {
 
 /** Names go on one line of the list; a line break typed into a product name would break the numbering. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/[\s\u0085]+/g, ' ').trim();
 }
 
-/** Address and notes keep their line breaks (normalised), since customers write them that way. */
+/**
+ * Address and notes keep their line breaks (normalised), since customers write them that way; their later
+ * lines are indented, so a customer's line cannot pose as one of the message's own ("Total: Rp 1").
+ */
 function multiLine(s: string): string {
-  return s.replace(/\r\n?/g, '\n').trim();
+  return s
+    .replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n    ');
 }
 
 /**

@@ -1,0 +1,397 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type TestDatabase } from '../helpers/db.ts';
+import { Client, multipart } from '../helpers/http.ts';
+import { sendChunked } from '../helpers/raw-http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+/**
+ * Issue 14, security suite: malicious uploads to every upload endpoint of the real built server. Each file is
+ * either refused with a clear message in the uploader's language (4xx, never 5xx) with nothing written (no
+ * media row, no file under DATA_DIR/media), or accepted only as a re-encoded raster: the served bytes are a
+ * clean image of the format their name says, with no trailing payload and no metadata.
+ */
+let server: TestServer;
+let owner: Client;
+let ownerEn: Client;
+let shopId = '';
+let productId = '';
+/** Loopback listener an SVG's external reference points at: any connection is a server-side request forgery. */
+let trap: net.Server;
+let trapHits = 0;
+let trapUrl = '';
+
+async function count(db: TestDatabase, sql: string): Promise<number> {
+  if (db.dialect === 'sqlite') {
+    const s = new Sqlite(db.env.SQLITE_PATH!, { readonly: true });
+    try {
+      return Number((s.prepare(sql).get() as { n: number }).n);
+    } finally {
+      s.close();
+    }
+  }
+  const c = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every file under the shop's media folder (written files; a refused upload must add none). */
+function mediaFiles(): string[] {
+  const dir = path.join(server.db.env.DATA_DIR!, 'media', shopId);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+const state = async () => ({ rows: await count(server.db, 'select count(*) as n from media'), files: mediaFiles().length });
+
+// ---- the files ----------------------------------------------------------------------------------------------
+
+const jpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#c0392b' } }).jpeg().toBuffer();
+const png = () => sharp({ create: { width: 64, height: 48, channels: 4, background: '#2980b9' } }).png().toBuffer();
+
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.byteLength);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+/** A PNG that declares width×height (grayscale 8-bit) with `idat` as its compressed pixel data. */
+function pngDeclaring(width: number, height: number, idat: Buffer): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+}
+/** Insert a chunk right after IHDR (8 signature + 25 IHDR bytes). */
+const withChunk = (img: Buffer, type: string, data: Buffer) => Buffer.concat([img.subarray(0, 33), pngChunk(type, data), img.subarray(33)]);
+/** Insert a JPEG COM segment right after SOI. */
+function withJpegComment(img: Buffer, text: string): Buffer {
+  const data = Buffer.from(text, 'latin1');
+  const seg = Buffer.alloc(4);
+  seg.writeUInt16BE(0xfffe, 0);
+  seg.writeUInt16BE(data.byteLength + 2, 2);
+  return Buffer.concat([img.subarray(0, 2), seg, data, img.subarray(2)]);
+}
+const HTML_PAYLOAD = '<html><body><script>window.__xss=1;alert(1)</script></body></html>';
+const PHP_PAYLOAD = '<?php system($_GET["c"]); ?><script>alert(1)</script>';
+/** A minimal ZIP (one stored empty file), appended to a JPEG: a "JPEG that is also a ZIP/JAR". */
+const ZIP_TAIL = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(26), Buffer.from('x.html'), Buffer.from('504b0506', 'hex'), Buffer.alloc(18)]);
+
+interface Bad {
+  name: string;
+  data: () => Promise<Buffer> | Buffer;
+  type: string;
+  file: string;
+  /** The message key part expected (id, en). */
+  says: [RegExp, RegExp];
+}
+const NOT_IMAGE: [RegExp, RegExp] = [/bukan gambar/i, /not a readable/i];
+const TOO_MANY: [RegExp, RegExp] = [/megapiksel/i, /megapixels/i];
+
+const refused = (): Bad[] => [
+  {
+    name: 'SVG with <script>',
+    data: () => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>`),
+    type: 'image/svg+xml',
+    file: 'logo.svg',
+    says: NOT_IMAGE,
+  },
+  {
+    name: 'SVG with onload and an external reference',
+    data: () =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10" onload="alert(1)"><image xlink:href="${trapUrl}/ssrf.png" width="10" height="10"/><image href="file:///etc/passwd"/></svg>`,
+      ),
+    type: 'image/png',
+    file: 'logo.png',
+    says: NOT_IMAGE,
+  },
+  { name: 'HTML named .jpg, sent as image/jpeg', data: () => Buffer.from(HTML_PAYLOAD), type: 'image/jpeg', file: 'foto.jpg', says: NOT_IMAGE },
+  {
+    name: 'GIF/JS polyglot (not an accepted format)',
+    data: () => Buffer.from('GIF89a/*\x01\x00\x01\x00\x00\x00\x00;*/=1;window.__xss=1;//', 'latin1'),
+    type: 'image/gif',
+    file: 'a.gif',
+    says: NOT_IMAGE,
+  },
+  {
+    name: 'PNG declaring 50,000 × 50,000 pixels',
+    data: () => pngDeclaring(50_000, 50_000, zlib.deflateSync(Buffer.alloc(50_001))),
+    type: 'image/png',
+    file: 'bomb.png',
+    says: TOO_MANY,
+  },
+  {
+    name: 'decompression bomb: 7,000 × 7,000 zeros deflated to a few KB',
+    data: () => pngDeclaring(7_000, 7_000, zlib.deflateSync(Buffer.alloc(7_001 * 7_000), { level: 9 })),
+    type: 'image/png',
+    file: 'zeros.png',
+    says: TOO_MANY,
+  },
+  {
+    name: 'corrupt JPEG (magic bytes, then garbage)',
+    data: () => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(4000, 0x41)]),
+    type: 'image/jpeg',
+    file: 'rusak.jpg',
+    says: NOT_IMAGE,
+  },
+  {
+    name: 'truncated PNG (cut inside its pixel data)',
+    data: async () => {
+      const big = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#123456' } })
+        .composite([{ input: await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ff0' } }).png().toBuffer(), top: 50, left: 50 }])
+        .png({ compressionLevel: 0 })
+        .toBuffer();
+      return big.subarray(0, Math.floor(big.byteLength / 2));
+    },
+    type: 'image/png',
+    file: 'potong.png',
+    says: NOT_IMAGE,
+  },
+  { name: 'empty file', data: () => Buffer.alloc(0), type: 'image/jpeg', file: 'kosong.jpg', says: [/.+/, /.+/] },
+];
+
+interface Good {
+  name: string;
+  data: () => Promise<Buffer>;
+  type: string;
+  file: string;
+  /** Byte strings that must not survive into any served rendering. */
+  gone: string[];
+}
+const accepted = (): Good[] => [
+  {
+    name: 'JPEG with an HTML/JS payload in a comment segment and after its end (JPEG/HTML polyglot)',
+    data: async () => Buffer.concat([withJpegComment(await jpeg(), HTML_PAYLOAD), Buffer.from(HTML_PAYLOAD)]),
+    type: 'text/html',
+    file: 'foto.html',
+    gone: ['<script', '__xss', '<html'],
+  },
+  {
+    name: 'PNG with a PHP/HTML payload in a tEXt chunk and after IEND',
+    data: async () => Buffer.concat([withChunk(await png(), 'tEXt', Buffer.from(`Comment\0${PHP_PAYLOAD}`, 'latin1')), Buffer.from(PHP_PAYLOAD)]),
+    type: 'image/png',
+    file: 'logo.php.png',
+    gone: ['<?php', '<script', 'tEXt'],
+  },
+  {
+    name: 'JPEG with a ZIP appended (JPEG/ZIP polyglot)',
+    data: async () => Buffer.concat([await jpeg(), ZIP_TAIL]),
+    type: 'application/zip',
+    file: 'foto.zip',
+    gone: ['PK\x03\x04', 'PK\x05\x06', 'x.html'],
+  },
+  {
+    name: 'JPEG with EXIF GPS and a camera name, sent with an .svg name and type',
+    data: () =>
+      jpeg().then((b) =>
+        sharp(b)
+          .withExif({ IFD0: { Make: 'SecretCam', Model: 'PhoneXSS<script>' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '5/1 12/1 0/1' } })
+          .jpeg()
+          .toBuffer(),
+      ),
+    type: 'image/svg+xml',
+    file: 'foto.svg',
+    gone: ['SecretCam', 'PhoneXSS', 'Exif\0\0'],
+  },
+];
+
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b.at(-2) === 0xff && b.at(-1) === 0xd9,
+  png: (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')) && b.subarray(-8, -4).toString('latin1') === 'IEND',
+  webp: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' && b.readUInt32LE(4) + 8 === b.byteLength,
+  avif: (b) => b.subarray(4, 12).toString('latin1') === 'ftypavif',
+};
+
+/** The served renderings of an accepted image are clean re-encodes: right magic, nothing after the end, no payload, no EXIF. */
+async function expectCleanRenderings(client: Client, srcs: string[], gone: string[]) {
+  expect(srcs.length).toBeGreaterThan(0);
+  for (const src of srcs) {
+    const r = await client.get(src);
+    expect(r.status, src).toBe(200);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    const ext = /\.(\w+)$/.exec(new URL(src, server.url).pathname)![1]!;
+    expect(r.headers.get('content-type')).toBe({ jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' }[ext]);
+    const bytes = Buffer.from(await r.arrayBuffer());
+    expect(MAGIC[ext]!(bytes), `${src} is a clean ${ext}`).toBe(true);
+    const latin = bytes.toString('latin1');
+    for (const g of gone) expect(latin.includes(g), `${src} still holds ${JSON.stringify(g)}`).toBe(false);
+    const meta = await sharp(bytes).metadata();
+    expect(meta.exif, `${src} has EXIF`).toBeUndefined();
+  }
+}
+
+beforeAll(async () => {
+  trap = net.createServer((s) => {
+    trapHits++;
+    s.destroy();
+  });
+  await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+  trapUrl = `http://127.0.0.1:${(trap.address() as net.AddressInfo).port}`;
+  server = await startServer();
+  owner = new Client(server.url);
+  ownerEn = new Client(server.url, { lang: 'en' });
+  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+  await ownerEn.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+  shopId = ((await (await owner.get('/api/v1/shops/hk05')).json()) as { shop: { id: string } }).shop.id;
+  const created = await owner.post('/api/v1/shops/hk05/products', { name: 'Foto Uji Unggah', price: 1000, status: 'published' });
+  expect(created.status).toBe(201);
+  productId = ((await created.json()) as { product: { id: string } }).product.id;
+}, 600_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await new Promise((r) => trap?.close(r));
+});
+
+/** The upload endpoints: post one file as a client, answer status and the error text (JSON message or page HTML). */
+interface Endpoint {
+  name: string;
+  post: (c: Client, f: { data: Buffer; type: string; file: string }) => Promise<Response>;
+  /** Public or owner-visible URLs of the renderings of what the last accepted upload stored. */
+  renderings: (res: Response, c: Client) => Promise<string[]>;
+  /** A form whose file input may be left empty: an empty file there means "no photo", not a bad one. */
+  emptyIsNoFile?: boolean;
+}
+let nth = 0;
+const endpoints: Endpoint[] = [
+  {
+    name: 'product photos (API)',
+    post: (c, f) =>
+      c.request(`/api/v1/shops/hk05/products/${productId}/photos`, {
+        method: 'POST',
+        body: multipart({ alt: 'uji' }, [{ data: f.data, type: f.type, name: f.file }]),
+      }),
+    renderings: async (res) => {
+      const photos = ((await res.json()) as { photos: { src: string; srcset: Record<string, string> }[] }).photos;
+      const last = photos.at(-1)!;
+      return [last.src, ...Object.values(last.srcset).map((s) => s.split(',')[0]!.trim().split(' ')[0]!)];
+    },
+  },
+  {
+    name: 'brand studio images and logo (API)',
+    post: (c, f) => c.request('/api/v1/shops/hk05/design-images', { method: 'POST', body: multipart({}, [{ data: f.data, type: f.type, name: f.file }]) }),
+    renderings: async (res) => {
+      const src = ((await res.json()) as { src: string }).src;
+      return [src, src.replace('1280.png', '640.webp'), src.replace('1280.png', '320.avif')];
+    },
+  },
+  {
+    name: 'cash book receipt photo (dashboard form)',
+    emptyIsNoFile: true,
+    post: (c, f) =>
+      c.request('/dashboard/hk05/kas', {
+        method: 'POST',
+        body: multipart(
+          { action: 'expense', account: '5302', amount: '1.000', paidWith: 'cash', date: '', memo: 'nota uji', idempotencyKey: `unggah-${++nth}` },
+          [{ field: 'receipt', data: f.data, type: f.type, name: f.file }],
+        ),
+      }),
+    renderings: async (_res, c) => {
+      // The newest receipt is linked from the cash book list (private, owner only).
+      const html = await (await c.get('/dashboard/hk05/kas')).text();
+      const links = [...html.matchAll(/(?:href|src)="([^"]*\/kas\/nota\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+      expect(links.length).toBeGreaterThan(0);
+      return [links[0]!, links[0]!.replace('640.jpg', '640.webp'), links[0]!.replace('640.jpg', '320.avif')];
+    },
+  },
+];
+
+const textOf = async (r: Response) => {
+  const t = await r.text();
+  try {
+    const e = (JSON.parse(t) as { error?: { message?: string; fields?: Record<string, string[]> } }).error;
+    return [e?.message, ...Object.values(e?.fields ?? {}).flat()].join(' ');
+  } catch {
+    return t;
+  }
+};
+
+describe.each(endpoints)('$name', (ep) => {
+  it.each(refused().filter((b) => !(ep.emptyIsNoFile && b.name === 'empty file')))('refuses $name: 4xx in Indonesian and English, nothing written', async (bad) => {
+    const data = await bad.data();
+    const before = await state();
+    for (const [i, c] of [owner, ownerEn].entries()) {
+      const r = await ep.post(c, { data, type: bad.type, file: bad.file });
+      const body = await textOf(r);
+      expect(r.status, body.slice(0, 300)).toBeGreaterThanOrEqual(400);
+      expect(r.status, body.slice(0, 300)).toBeLessThan(500);
+      expect(body).toMatch(bad.says[i]!);
+    }
+    expect(await state()).toEqual(before);
+    expect(trapHits).toBe(0);
+  });
+
+  it.each(accepted())('accepts $name only as a clean re-encoded raster', async (good) => {
+    const data = await good.data();
+    const before = await state();
+    const r = await ep.post(owner, { data, type: good.type, file: good.file });
+    expect([200, 201, 303], (await r.clone().text()).slice(0, 300)).toContain(r.status);
+    const after = await state();
+    expect(after.rows).toBe(before.rows + 1);
+    expect(after.files).toBeGreaterThan(before.files);
+    await expectCleanRenderings(owner, await ep.renderings(r, owner), good.gone);
+  });
+});
+
+describe('a 100 MB upload', () => {
+  const BOUNDARY = '----etalase100mb';
+  const head = (field: string) =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="besar.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0`;
+  const status = (pid: number) => fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (s: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s)![1]);
+
+  it.each([
+    ['product photos (API)', () => `/api/v1/shops/hk05/products/${productId}/photos`, 'file'],
+    ['brand studio images (API)', () => '/api/v1/shops/hk05/design-images', 'file'],
+    ['cash book receipt (dashboard form)', () => '/dashboard/hk05/kas', 'receipt'],
+  ] as const)('%s: 413 with a clear message, streamed (server RSS stays bounded), nothing written', async (_n, url, field) => {
+    const pid = server.proc.pid!;
+    const before = await state();
+    for (const c of [owner, ownerEn]) {
+      // Reset the peak-RSS mark (VmHWM) so it measures this request only.
+      fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      const rssBefore = kb(status(pid), 'VmRSS');
+      const r = await sendChunked(server.url, url(), {
+        headers: {
+          'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+          cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          origin: server.url,
+          accept: url().startsWith('/api') ? 'application/json' : 'text/html',
+        },
+        prefix: Buffer.from(head(field), 'latin1'),
+        suffix: `\r\n--${BOUNDARY}--\r\n`,
+        total: 100 * 1024 * 1024,
+      });
+      const peak = kb(status(pid), 'VmHWM');
+      // The cap is 15 MB a file: the server may hold that much (and its copies), never the 100 MB.
+      expect(peak - rssBefore, `peak RSS grew by ${Math.round((peak - rssBefore) / 1024)} MB`).toBeLessThan(64 * 1024);
+      expect(r.sent).toBeLessThan(60 * 1024 * 1024);
+      expect(r.status, r.body.slice(0, 300)).toBe(413);
+      expect(r.body).toMatch(c === ownerEn ? /too large.*15 MB/i : /terlalu besar.*15 MB/i);
+    }
+    expect(await state()).toEqual(before);
+  });
+});

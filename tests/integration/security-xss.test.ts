@@ -1,0 +1,667 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '#server/http/routes.ts';
+import { DEMO_PASSWORD } from '../helpers/db.ts';
+import { count } from '../helpers/full.ts';
+import { Client, multipart } from '../helpers/http.ts';
+import { fillRoute, pageRoutes } from '../helpers/routes.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { inspectHtml, isFormula, jsonStrings, visible, XSS_PAYLOADS } from '../helpers/xss.ts';
+
+/**
+ * Issue 14, security suite: injection payloads stored through the real API into every user-writable text
+ * field, then every page, JSON-LD block, feed, WhatsApp text, PDF and spreadsheet that shows them is read
+ * back from the real built server. Nothing may turn into markup, script or a formula, and the text must be
+ * shown as the data it is. `npm test` runs ROUNDS small (each field gets a few payloads); `npm run test:full`
+ * runs one round per payload, so every payload goes through every field.
+ */
+const ROUNDS = count(2, XSS_PAYLOADS.length);
+
+/**
+ * Free-text fields of the API's request bodies (from the zod schemas in the route table) and how this test
+ * covers each: `covered` fields get payloads; the others say why not (their text is never shown, or it is
+ * the same stored value through another door).
+ */
+const COVERED = new Set([
+  'updateShop name',
+  'updateShop description',
+  'updateShop address',
+  'updateShop profile.hoursNote',
+  'updateShop profile.delivery.pickup.note',
+  'createProduct name',
+  'createProduct description',
+  'createProduct category',
+  'createProduct unit',
+  'createProduct netContent',
+  'createProduct variants[].name',
+  'createOrder customerName',
+  'createOrder address',
+  'createOrder notes',
+  'recordQuickSale customerName',
+  'recordQuickSale notes',
+  'recordExpense memo',
+  'recordExpense partyName',
+  'recordCreditPurchase supplierName',
+  'recordCreditPurchase memo',
+  'createTraining title',
+  'createTraining cohort',
+  'createTraining notes',
+  'createSurvey title',
+  'createSurvey questions[].textId',
+  'createSurvey questions[].textEn',
+  'registryFacts ownerName',
+  'registryFacts trainingCohort',
+  'updateShop profile.social.facebook',
+  'updateShop profile.social.instagram',
+  'updateShop profile.social.tiktok',
+  'updateShop profile.social.website',
+]);
+const SAME_FIELD_ELSEWHERE: Record<string, string> = {
+  'createShop name': 'updateShop name',
+  'createShop description': 'updateShop description',
+  'createShop address': 'updateShop address',
+  'updateProduct name': 'createProduct name',
+  'updateProduct description': 'createProduct description',
+  'updateProduct category': 'createProduct category',
+  'updateProduct unit': 'createProduct unit',
+  'updateProduct netContent': 'createProduct netContent',
+  'updateProduct variants[].name': 'createProduct variants[].name',
+  'syncDeviceChanges changes[].sale.customerName': 'recordQuickSale customerName',
+  'syncDeviceChanges changes[].sale.notes': 'recordQuickSale notes',
+  'syncDeviceChanges changes[].expense.memo': 'recordExpense memo',
+  'syncDeviceChanges changes[].expense.partyName': 'recordExpense partyName',
+  'recordCapital memo': 'recordExpense memo',
+  'recordDrawing memo': 'recordExpense memo',
+  'recordEquipmentPurchase memo': 'recordExpense memo',
+  'recordEquipmentPurchase supplierName': 'recordCreditPurchase supplierName',
+  'registerShop name': 'updateShop name',
+  'registerShop address': 'updateShop address',
+  'registerShop ownerName': 'registryFacts ownerName',
+  'registerShop trainingCohort': 'registryFacts trainingCohort',
+  'shopBaseline method': 'programBaseline method',
+};
+/** Identifiers, codes and secrets: checked against a pattern or a lookup, never shown as free text. */
+const NOT_SHOWN = new Set([
+  'createOrder destination',
+  'createOrder items[].product',
+  'recordAttendance shopIds[]',
+  'signIn identifier',
+  'syncDeviceChanges changes[].baseVersion',
+  'syncDeviceChanges changes[].code',
+  'syncDeviceChanges changes[].kind',
+  'syncDeviceChanges changes[].sale.idempotencyKey',
+  'syncDeviceChanges changes[].expense.idempotencyKey',
+  'addAccount code',
+  'addLicence expiresOn',
+  'addLicence issuedOn',
+  'recordStockIn source.kind',
+  'registerShop kbli',
+  'registerShop nib',
+  'registerShop ovopStar',
+  'registryFacts kbli',
+  'registryFacts nib',
+  'registryFacts ovopStar',
+  'saveBrandKit bodyFont',
+  'saveBrandKit headingFont',
+  'saveCertifications halalNumber',
+  'saveCertifications nib',
+  'setTaxpayerKind kind',
+]);
+/** Not yet given payloads by this suite (named in docs/security.md as open). */
+const NOT_YET = new Set([
+  'signUp name',
+  'saveImportColumnMapping columns.commissionFee',
+  'saveImportColumnMapping columns.lineTotal',
+  'saveImportColumnMapping columns.name',
+  'saveImportColumnMapping columns.quantity',
+  'saveImportColumnMapping columns.releasedAmount',
+  'saveImportColumnMapping columns.returnStatus',
+  'saveImportColumnMapping columns.serviceFee',
+  'saveImportColumnMapping columns.status',
+  'saveImportColumnMapping columns.transactionFee',
+  'saveImportColumnMapping columns.unitPrice',
+  'saveImportColumnMapping columns.variation',
+  'updateShop profile.delivery.local.area',
+  'updateShop profile.delivery.courier.note',
+  'orderTransition note',
+  'recordOrderReturn reason',
+  'saveImportColumnMapping name',
+  'recordMarketplacePayout memo',
+  'recordStockIn source.supplierName',
+  'reverseEntry memo',
+  'recordEquipmentPurchase name',
+  'addAccount nameId',
+  'addAccount nameEn',
+  'setOpeningBalances receivables[].name',
+  'setOpeningBalances payables[].name',
+  'createDesign name',
+  'saveDesign name',
+  'saveDesign note',
+  'saveLabelFacts netWeight',
+  'saveLabelFacts composition',
+  'saveLabelFacts producerName',
+  'saveLabelFacts producerAddress',
+  'saveLabelFacts registrationNumber',
+  'saveLabelFacts productionCode',
+  'saveBrandKit tagline',
+  'programLocalArea name',
+  'addLicence number',
+  'programBaseline method',
+]);
+
+/** Ids (but not textId/nameId, the Indonesian text), SKUs, keys, phones, e-mails, passwords, dates and times. */
+const IDENTIFIER = /(^|\.)(id|\w*(?<!text|name)Id|sku|key)$|phone|whatsapp|email|password|date|slug|\.(open|close)$/i;
+
+/** Free-text string leaves (a max length, no pattern or format) of every route body, as "route path". */
+function freeTextFields(): string[] {
+  const out: string[] = [];
+  const walk = (s: Record<string, unknown> | undefined, p: string, route: string) => {
+    if (!s || typeof s !== 'object') return;
+    if (s.type === 'string' && !s.pattern && !s.format && !s.enum && !IDENTIFIER.test(p)) out.push(`${route} ${p}`);
+    for (const [k, v] of Object.entries((s.properties as Record<string, Record<string, unknown>>) ?? {}))
+      walk(v, p ? `${p}.${k}` : k, route);
+    if (s.items) walk(s.items as Record<string, unknown>, `${p}[]`, route);
+    for (const k of ['anyOf', 'oneOf', 'allOf']) for (const v of (s[k] as Record<string, unknown>[]) ?? []) walk(v, p, route);
+  };
+  for (const [name, r] of Object.entries(ROUTES as Record<string, { body?: z.ZodType; method: string }>)) {
+    if (!r.body) continue;
+    walk(z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, '', name);
+  }
+  return [...new Set(out)].sort();
+}
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
+
+let server: TestServer;
+let anon: Client;
+let owner: Client;
+let officer: Client;
+let shop: { id: string; village_slug: string; district_slug: string };
+let programId = '';
+
+interface Stored {
+  round: number;
+  /** field -> the exact value sent. */
+  values: Map<string, string>;
+  productId: string;
+  variantId: string;
+  productSlug: string;
+  orderCode: string;
+  orderToken: string;
+  whatsappUrl: string;
+  trainingId: string;
+  surveyToken: string;
+}
+const rounds: Stored[] = [];
+
+/** Payload first (a formula must start the cell to be one), then a tag that says which field and round it is. */
+function valueFor(field: string, round: number, i: number, max: number, min = 1): string {
+  const tag = `q${round}f${i}z`;
+  const payload = XSS_PAYLOADS[(i + round) % XSS_PAYLOADS.length]!;
+  const v = `${payload} ${tag}`;
+  if (v.length <= max) return v.length >= min ? v : `${v} ..`;
+  return `${payload.slice(0, max - tag.length - 1)} ${tag}`;
+}
+const tagOf = (v: string) => /q\d+f\d+z$/.exec(v)![0];
+
+async function ok(r: Response | Promise<Response>, what: string, status: number[] = [200, 201, 204]) {
+  const res = await r;
+  if (!status.includes(res.status)) throw new Error(`${what}: ${res.status} ${(await res.text()).slice(0, 400)}`);
+  return res;
+}
+
+async function storeRound(round: number): Promise<Stored> {
+  const values = new Map<string, string>();
+  let i = 0;
+  const v = (field: string, max: number, min = 1) => {
+    const s = valueFor(field, round, i++, max, min);
+    values.set(field, s);
+    return s;
+  };
+  await ok(
+    owner.request('/api/v1/shops/hk05', {
+      method: 'PATCH',
+      json: {
+        name: v('updateShop name', 80, 2),
+        description: v('updateShop description', 2000),
+        address: v('updateShop address', 300),
+        profile: {
+          hoursNote: v('updateShop profile.hoursNote', 300),
+          delivery: { pickup: { enabled: true, note: v('updateShop profile.delivery.pickup.note', 200) } },
+        },
+      },
+    }),
+    'shop',
+  );
+  const product = (await (
+    await ok(
+      owner.post('/api/v1/shops/hk05/products', {
+        name: v('createProduct name', 120, 2),
+        description: v('createProduct description', 5000),
+        category: v('createProduct category', 60),
+        unit: v('createProduct unit', 20),
+        netContent: v('createProduct netContent', 60),
+        price: 15000,
+        status: 'published',
+        variants: [{ name: v('createProduct variants[].name', 60), price: 15000 }],
+      }),
+      'product',
+    )
+  ).json()) as { product: { id: string; slug: string; variants: { id: string }[] } };
+  // A photo, so the product goes into the feeds (an item without an image is left out).
+  const sharp = (await import('sharp')).default;
+  const jpg = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#884422' } })
+    .jpeg()
+    .toBuffer();
+  await ok(
+    owner.request(`/api/v1/shops/hk05/products/${product.product.id}/photos`, { method: 'POST', body: multipart({}, [{ data: jpg }]) }),
+    'photo',
+  );
+  const order = (await (
+    await ok(
+      anon.post('/api/v1/shops/hk05/orders', {
+        items: [{ productId: product.product.id, variantId: product.product.variants[0]!.id, quantity: 1 }],
+        customerName: v('createOrder customerName', 80),
+        customerPhone: '0812 0000 3333',
+        delivery: 'pickup',
+        address: v('createOrder address', 300),
+        notes: v('createOrder notes', 500),
+        payment: 'whatsapp',
+      }),
+      'order',
+    )
+  ).json()) as { code: string; statusUrl: string; whatsappUrl: string };
+  await ok(
+    owner.post('/api/v1/shops/hk05/quick-sales', {
+      channel: 'stall',
+      items: [{ productId: product.product.id, variantId: product.product.variants[0]!.id, quantity: 1 }],
+      payment: 'credit',
+      dueDate: today,
+      customerName: v('recordQuickSale customerName', 80),
+      notes: v('recordQuickSale notes', 500),
+      idempotencyKey: `xss-sale-${round}`,
+    }),
+    'quick sale',
+  );
+  await ok(
+    owner.post('/api/v1/shops/hk05/cash-book/expenses', {
+      account: '5302',
+      amount: 1000 + round,
+      paidWith: 'cash',
+      date: today,
+      memo: v('recordExpense memo', 200),
+      partyName: v('recordExpense partyName', 80),
+      idempotencyKey: `xss-exp-${round}`,
+    }),
+    'expense',
+  );
+  await ok(
+    owner.post('/api/v1/shops/hk05/cash-book/credit-purchases', {
+      account: '5302',
+      amount: 2000 + round,
+      supplierName: v('recordCreditPurchase supplierName', 80),
+      dueDate: today,
+      date: today,
+      memo: v('recordCreditPurchase memo', 200),
+      idempotencyKey: `xss-credit-${round}`,
+    }),
+    'credit purchase',
+  );
+  const training = (await (
+    await ok(
+      officer.post('/api/v1/program/trainings', {
+        programId,
+        title: v('createTraining title', 120),
+        heldOn: today,
+        cohort: v('createTraining cohort', 60),
+        notes: v('createTraining notes', 1000),
+      }),
+      'training',
+    )
+  ).json()) as { id: string };
+  const attendance = (await (
+    await ok(
+      officer.request(`/api/v1/program/trainings/${training.id}/attendance`, { method: 'PUT', json: { shopIds: [shop.id] } }),
+      'attendance',
+    )
+  ).json()) as { attendees: { id: string }[] };
+  const survey = (await (
+    await ok(
+      officer.post(`/api/v1/program/trainings/${training.id}/surveys`, {
+        kind: 'pre',
+        title: v('createSurvey title', 120),
+        questions: [
+          {
+            kind: 'likert',
+            key: 'q1',
+            textId: v('createSurvey questions[].textId', 300),
+            textEn: v('createSurvey questions[].textEn', 300),
+          },
+        ],
+      }),
+      'survey',
+    )
+  ).json()) as { id: string };
+  const link = (await (
+    await ok(officer.post(`/api/v1/program/surveys/${survey.id}/links`, { attendeeId: attendance.attendees[0]!.id }), 'survey link')
+  ).json()) as { url: string };
+  await ok(
+    officer.request(`/api/v1/program/${programId}/shops/${shop.id}/registry`, {
+      method: 'PUT',
+      json: { ownerName: v('registryFacts ownerName', 120), trainingCohort: v('registryFacts trainingCohort', 80) },
+    }),
+    'registry',
+  );
+  const last = (u: string) => new URL(u, server.url).pathname.split('/').pop()!;
+  return {
+    round,
+    values,
+    productId: product.product.id,
+    variantId: product.product.variants[0]!.id,
+    productSlug: product.product.slug,
+    orderCode: order.code,
+    orderToken: last(order.statusUrl),
+    whatsappUrl: order.whatsappUrl,
+    trainingId: training.id,
+    surveyToken: last(link.url),
+  };
+}
+
+/** Which stored fields each page must show (so the check is not vacuous: the text is there, as text). */
+const SHOWN: Record<string, string[]> = {
+  '/[shop]': ['updateShop name', 'updateShop description', 'createProduct name'],
+  '/[shop]/p/[product]': ['updateShop name', 'createProduct name', 'createProduct description'],
+  '/[shop]/pesanan/[code]/[token]': ['createOrder customerName', 'createProduct name'],
+  '/dashboard/[shop]/pesanan/[code]': ['createOrder customerName', 'createOrder address', 'createOrder notes'],
+  '/dashboard/[shop]/produk/[id]': [
+    'createProduct name',
+    'createProduct description',
+    'createProduct category',
+    'createProduct variants[].name',
+  ],
+  '/dashboard/[shop]/kas': ['recordExpense memo', 'recordCreditPurchase supplierName'],
+  '/dashboard/[shop]/piutang': ['recordQuickSale customerName', 'recordCreditPurchase supplierName'],
+  '/dashboard/[shop]/pengaturan': ['updateShop name', 'updateShop description', 'updateShop address'],
+  '/program/pelatihan/[training]': ['createTraining title', 'createTraining notes'],
+  '/program/toko/[shopId]': ['updateShop name', 'registryFacts ownerName'],
+  '/survei/[token]': ['createSurvey title', 'createSurvey questions[].textId'],
+};
+const persona = (p: string): 'anon' | 'owner' | 'officer' =>
+  p.startsWith('/program') ? 'officer' : p.startsWith('/dashboard') || p === '/akun' ? 'owner' : 'anon';
+/** Pages with no stored user text to show, or that need a token this test does not make. */
+const SKIPPED = [
+  '/403',
+  '/404',
+  '/413',
+  '/500',
+  '/503',
+  '/reset/[token]',
+  '/undangan/[shopId]/[token]',
+  '/[shop]/keranjang',
+  '/[shop]/checkout',
+];
+
+const pages: { pattern: string; url: string; status: number; html: string; round: number }[] = [];
+const files: { name: string; round: number; body: Buffer; type: string }[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  anon = new Client(server.url);
+  owner = new Client(server.url);
+  officer = new Client(server.url);
+  await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
+  await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+  shop = ((await (await owner.get('/api/v1/shops/hk05')).json()) as { shop: typeof shop }).shop;
+  const trainings = (await (await officer.get('/api/v1/program/trainings')).json()) as { trainings: { id: string; programId: string }[] };
+  programId = trainings.trainings[0]!.programId;
+  for (let r = 0; r < ROUNDS; r++) {
+    const s = await storeRound(r);
+    rounds.push(s);
+    const samples = {
+      shop: 'hk05',
+      shopId: shop.id,
+      id: s.productId,
+      product: s.productSlug,
+      code: s.orderCode,
+      token: s.orderToken,
+      village: shop.village_slug,
+      district: shop.district_slug,
+      training: s.trainingId,
+    };
+    const clients = { anon, owner, officer };
+    for (const pattern of pageRoutes('')) {
+      if (SKIPPED.includes(pattern)) continue;
+      const url = fillRoute(pattern, { ...samples, token: pattern.startsWith('/survei') ? s.surveyToken : s.orderToken });
+      const res = await clients[persona(pattern)].get(url);
+      pages.push({ pattern, url, status: res.status, html: await res.text(), round: r });
+    }
+    const get = async (name: string, c: Client, url: string) => {
+      const res = await ok(c.get(url), name, [200]);
+      files.push({ name, round: r, body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' });
+    };
+    await get('google feed', anon, '/hk05/feed/google.xml');
+    await get('meta feed', anon, '/hk05/feed/meta.csv');
+    await get('receipt pdf', owner, `/api/v1/shops/hk05/orders/${s.orderCode}/receipt`);
+    for (const format of ['csv', 'xlsx', 'pdf'])
+      await get(
+        `general ledger ${format}`,
+        owner,
+        `/api/v1/shops/hk05/reports/general-ledger/file?format=${format}&from=${today}&to=${today}&account=5302`,
+      );
+  }
+}, 1_200_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the field list comes from the route table', () => {
+  it('every free-text field of a request body is covered here, covered through another door, or listed as not yet', () => {
+    const fields = freeTextFields();
+    expect(fields.length).toBeGreaterThan(40);
+    const unaccounted = fields.filter((f) => !COVERED.has(f) && !(f in SAME_FIELD_ELSEWHERE) && !NOT_YET.has(f) && !NOT_SHOWN.has(f));
+    expect(unaccounted).toEqual([]);
+    // The lists name real fields only, so a renamed field cannot hide here.
+    expect([...COVERED, ...Object.keys(SAME_FIELD_ELSEWHERE), ...NOT_YET, ...NOT_SHOWN].filter((f) => !fields.includes(f))).toEqual([]);
+  });
+});
+
+describe('pages: payloads are text, never markup', () => {
+  it('every page was fetched for every round without a server error', () => {
+    expect(pages.length).toBeGreaterThan(30 * ROUNDS);
+    expect(pages.filter((p) => p.status >= 500).map((p) => `${p.url} ${p.status}`)).toEqual([]);
+    expect(pages.filter((p) => p.status !== 200).map((p) => `${p.url} ${p.status}`)).toEqual([]);
+  });
+
+  it('no page holds an injected element, attribute, script or URL, and JSON-LD parses', () => {
+    const found = pages.flatMap((p) => inspectHtml(p.html).problems.map((x) => `${p.url}: ${x}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the pages that show a field show its whole value as text', () => {
+    const missing: string[] = [];
+    for (const p of pages) {
+      const fields = SHOWN[p.pattern];
+      if (!fields) continue;
+      const { text } = inspectHtml(p.html);
+      for (const f of fields) {
+        const value = rounds[p.round]!.values.get(f)!;
+        if (!text.includes(visible(value))) missing.push(`${p.url}: ${f} = ${JSON.stringify(value)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('JSON-LD carries the names as data: the product and shop names decode to exactly what was stored', () => {
+    for (const p of pages.filter((x) => x.pattern === '/[shop]/p/[product]' || x.pattern === '/[shop]')) {
+      const strings = jsonStrings(inspectHtml(p.html).jsonLd).map(visible);
+      const vals = rounds[p.round]!.values;
+      expect(strings, p.url).toContain(visible(vals.get('updateShop name')!));
+      if (p.pattern === '/[shop]/p/[product]')
+        expect(
+          strings.some((s) => s.includes(visible(vals.get('createProduct name')!))),
+          p.url,
+        ).toBe(true);
+      expect(p.html.match(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g)?.join('') ?? '').not.toMatch(/<(?!script|\/script)/);
+    }
+  });
+});
+
+describe('social links (URLs a page turns into links)', () => {
+  it.each(['instagram', 'facebook', 'tiktok', 'website'])(
+    '%s: a script URL or markup is refused; what is accepted renders as a safe link',
+    async (kind) => {
+      const tries = [
+        'javascript:window.__xss=1',
+        ' JaVaScRiPt:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:msgbox(1)',
+        '"><img src=x onerror=window.__xss=1>',
+        'https://x.test/"><script>window.__xss=1</script>',
+        'https://evil.test@facebook.com/x',
+        '//evil.test/x',
+        'tokoku',
+      ];
+      let accepted = 0;
+      for (const t of tries) {
+        const r = await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { profile: { social: { [kind]: t } } } });
+        expect([200, 400], `${t}: ${r.status}`).toContain(r.status);
+        if (r.status !== 200) continue;
+        accepted++;
+        const html = await (await anon.get('/hk05')).text();
+        expect(inspectHtml(html).problems, t).toEqual([]);
+      }
+      // The plain handle is accepted, so the page was really checked with a link on it.
+      expect(accepted).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('feeds, WhatsApp, PDFs and spreadsheets', () => {
+  const byName = (name: string) => files.filter((f) => f.name === name);
+
+  it('the Google feed is well-formed XML and carries the product name and description as text', () => {
+    for (const f of byName('google feed')) {
+      const texts: string[] = [];
+      const p = new SaxesParser({ xmlns: false });
+      p.on('text', (t) => texts.push(t));
+      p.on('cdata', (t) => texts.push(t));
+      p.write(f.body.toString('utf8')).close();
+      const all = visible(texts.join(' '));
+      const vals = rounds[f.round]!.values;
+      for (const k of ['createProduct name', 'createProduct description', 'createProduct category'])
+        expect(
+          all.includes(visible(vals.get(k)!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')),
+          `${k} in the Google feed`,
+        ).toBe(true);
+    }
+  });
+
+  it('the Meta feed is CSV whose cells holding user text are never formulas', () => {
+    for (const f of byName('meta feed')) {
+      const rows = parseCsv(f.body.toString('utf8'), { bom: true, relax_column_count: false }) as string[][];
+      expect(rows.length).toBeGreaterThan(1);
+      const tagged = rows.flat().filter((c) => /q\d+f\d+z/.test(c));
+      expect(tagged.length).toBeGreaterThan(0);
+      expect(tagged.filter(isFormula)).toEqual([]);
+    }
+  });
+
+  it('the WhatsApp order link is wa.me with one text parameter that decodes to the data, one line per template line', () => {
+    for (const s of rounds) {
+      const u = new URL(s.whatsappUrl);
+      expect(u.protocol).toBe('https:');
+      expect(u.hostname).toBe('wa.me');
+      expect([...u.searchParams.keys()]).toEqual(['text']);
+      const text = u.searchParams.get('text')!;
+      for (const k of ['createOrder customerName', 'createProduct name', 'createProduct variants[].name'])
+        expect(visible(text).includes(visible(s.values.get(k)!)), k).toBe(true);
+      // Customer text cannot pose as the message's own lines: exactly one total, one status link, one name line.
+      const lines = text.split('\n');
+      expect(lines.filter((l) => /^Total: /.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /^Status pesanan: /.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /^Nama: /.test(l))).toHaveLength(1);
+    }
+  });
+
+  it("a customer's note or address cannot add lines that pose as the WhatsApp message's own (total, status link, name)", async () => {
+    const fake = 'Total: Rp 1\r\nStatus pesanan: https://evil.test/bayar\u2028Nama: Orang Lain\u2029Kode pesanan: XXXX';
+    const r = await ok(
+      anon.post('/api/v1/shops/hk05/orders', {
+        items: [{ productId: rounds[0]!.productId, variantId: rounds[0]!.variantId, quantity: 1 }],
+        customerName: 'Pembeli Uji',
+        customerPhone: '0812 0000 4444',
+        delivery: 'pickup',
+        address: `Jl. Poros\n${fake}`,
+        notes: `Tolong cepat\n${fake}`,
+        payment: 'whatsapp',
+      }),
+      'order',
+    );
+    const text = new URL(((await r.json()) as { whatsappUrl: string }).whatsappUrl).searchParams.get('text')!;
+    const lines = text.split('\n');
+    for (const own of [/^Total: /, /^Status pesanan: /, /^Nama: /, /^Kode pesanan: /])
+      expect(
+        lines.filter((l) => own.test(l)),
+        String(own),
+      ).toHaveLength(1);
+    // The customer's lines are all there, as indented continuation lines of their field.
+    expect(lines.filter((l) => l.startsWith('    Total: Rp 1'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('https://evil.test/bayar'))).toHaveLength(2);
+  });
+
+  it('PDFs (receipt, general ledger) are valid and show the text literally', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-xss-pdf-'));
+    try {
+      for (const f of [...byName('receipt pdf'), ...byName('general ledger pdf')]) {
+        expect(f.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const file = path.join(dir, `${f.name.replace(/\W/g, '-')}-${f.round}.pdf`);
+        fs.writeFileSync(file, f.body);
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+[1-9]/);
+        const text = visible(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+        const fields = f.name === 'receipt pdf' ? ['createOrder customerName', 'createProduct name'] : ['recordExpense memo'];
+        for (const k of fields) {
+          const value = rounds[f.round]!.values.get(k)!;
+          expect(text, `${f.name}: ${k}`).toContain(tagOf(value));
+          // Printable ASCII survives a PDF's text layer exactly; other characters may be re-encoded by the font.
+          if (/^[\x20-\x7e]*$/.test(value)) expect(text.includes(visible(value)), `${f.name}: ${k} = ${value}`).toBe(true);
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the general ledger as CSV and XLSX: user text is a plain string, never a formula', async () => {
+    for (const f of byName('general ledger csv')) {
+      const cells = (parseCsv(f.body.toString('utf8'), { bom: true, relax_column_count: true }) as string[][]).flat();
+      const tagged = cells.filter((c) => /q\d+f\d+z/.test(c));
+      expect(tagged.length).toBeGreaterThan(0);
+      expect(tagged.filter(isFormula)).toEqual([]);
+    }
+    for (const f of byName('general ledger xlsx')) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(f.body as unknown as ArrayBuffer);
+      let tagged = 0;
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.formula) expect(String(cell.formula)).not.toMatch(/q\d+f\d+z/);
+            if (typeof cell.value === 'string' && /q\d+f\d+z/.test(cell.value)) {
+              tagged++;
+              expect(cell.type).toBe(ExcelJS.ValueType.String);
+            }
+          }),
+        ),
+      );
+      expect(tagged).toBeGreaterThan(0);
+    }
+  });
+});
