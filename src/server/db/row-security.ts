@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 
 /** The policy every shop table carries on PostgreSQL: a row is visible and writable only in its shop's transaction. */
 export const SHOP_POLICY = 'shop_isolation';
 
 /** Tables of the current schema that have a shop_id column, read from the catalog so a new shop table cannot be left out. */
-export async function shopTables(db: Kysely<any>): Promise<string[]> {
+export async function shopTables(db: QueryExecutorProvider): Promise<string[]> {
   const r = await sql<{ table_name: string }>`
     select c.table_name from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -19,7 +19,7 @@ export async function shopTables(db: Kysely<any>): Promise<string[]> {
  * login role sees only the rows of the shop that inShop() set in `app.shop_id`, and crosses shops only through
  * acrossShops() as PG_CROSS_SHOP_ROLE (BYPASSRLS). Returns the tables it changed.
  */
-export async function ensureShopIsolation(db: Kysely<any>): Promise<string[]> {
+export async function ensureShopIsolation(db: QueryExecutorProvider): Promise<string[]> {
   const changed: string[] = [];
   for (const t of await shopTables(db)) {
     const has = await sql<{ n: number }>`
@@ -27,7 +27,9 @@ export async function ensureShopIsolation(db: Kysely<any>): Promise<string[]> {
       db,
     );
     const enabled = await sql<{ on: boolean }>`
-      select relrowsecurity as on from pg_class where oid = (quote_ident(current_schema()) || '.' || quote_ident(${t}))::regclass`.execute(db);
+      select relrowsecurity as on from pg_class where oid = (quote_ident(current_schema()) || '.' || quote_ident(${t}))::regclass`.execute(
+      db,
+    );
     if (has.rows[0]!.n > 0 && enabled.rows[0]!.on) continue;
     await sql`alter table ${sql.id(t)} enable row level security`.execute(db);
     if (has.rows[0]!.n === 0) {
