@@ -2,11 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { db, closeDb, dialect } from '../src/server/db/index.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { config } from '../src/server/config.ts';
+import { config, resetConfig } from '../src/server/config.ts';
 import { seedDemo, type DemoCredentials } from '../db/seed.ts';
 
-/** Migrate, then seed the demo program on first run only. Returns the demo credentials when it seeded. */
+/**
+ * Migrate, then seed the demo program on first run only. Returns the demo credentials when it seeded. With
+ * DATABASE_OWNER_URL (PostgreSQL, the app connecting as a role of its own under row-level security) both run as
+ * the owner, and DATABASE_URL is the app's again afterwards.
+ */
 export async function prepareDatabase(opts: { seed?: boolean; log?: boolean } = {}): Promise<DemoCredentials[] | null> {
+  const ownerUrl = process.env.DATABASE_OWNER_URL;
+  const appUrl = process.env.DATABASE_URL;
+  if (!ownerUrl || ownerUrl === appUrl) return prepare(opts);
+  process.env.DATABASE_URL = ownerUrl;
+  resetConfig();
+  try {
+    return await prepare(opts);
+  } finally {
+    process.env.DATABASE_URL = appUrl;
+    resetConfig();
+  }
+}
+
+async function prepare(opts: { seed?: boolean; log?: boolean }): Promise<DemoCredentials[] | null> {
   const log = opts.log ?? true;
   const applied = await migrateToLatest(db());
   if (log && applied.length) console.log(`[etalase] ${dialect()}: applied migrations ${applied.join(', ')}`);

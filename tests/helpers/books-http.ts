@@ -28,7 +28,7 @@ export function useBooksHttp(prepare?: (shop: { shopId: string; ownerId: string 
   let env: Awaited<ReturnType<typeof useTestDatabase>> | undefined;
   beforeAll(async () => {
     env = await useTestDatabase({ seed: true });
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     ctx.shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
     ctx.ownerId = (await db().selectFrom('users').select('id').where('email', '=', 'pemilik@hk05.test').executeTakeFirstOrThrow()).id;
     await prepare?.({ shopId: ctx.shopId, ownerId: ctx.ownerId });

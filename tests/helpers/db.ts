@@ -2,26 +2,39 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { db as appDb } from '#server/db/index.ts';
+import type { Database } from '#server/db/schema.ts';
 
 /**
  * A fresh, empty database for one test file: a new SQLite file, or, when DATABASE_URL points at a
- * PostgreSQL server, a new database created on it (dropped afterwards). Returns the env to use.
+ * PostgreSQL server, a new database created on it (dropped afterwards). `env` is the owner's connection
+ * (migrations, seeding, fixtures that set rows up or read them directly); `appEnv` is how the app connects.
+ * On PostgreSQL the app runs as a login role of its own without BYPASSRLS, under the shop_isolation policies
+ * (migration 0058), with PG_CROSS_SHOP_ROLE (BYPASSRLS) it may SET ROLE to in acrossShops(): the PostgreSQL
+ * run is the row-level-security run. ETALASE_PG_RLS=0 runs the app as the owner instead. On SQLite both are the same.
  */
 export interface TestDatabase {
   env: Record<string, string>;
+  appEnv: Record<string, string>;
   dialect: 'sqlite' | 'postgres';
   dir: string;
   drop: () => Promise<void>;
 }
 
+// The cluster's URL as the run started: useTestDatabase points DATABASE_URL at a test database's app role.
+const clusterUrl = process.env.DATABASE_URL;
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-test-'));
-  const base = process.env.DATABASE_URL;
+  const base = process.env.DATABASE_URL ? (clusterUrl ?? process.env.DATABASE_URL) : undefined;
   if (!base) {
+    const env = { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' };
     return {
       dialect: 'sqlite',
       dir,
-      env: { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' },
+      env,
+      appEnv: env,
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -29,44 +42,111 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);
+  const rls = process.env.ETALASE_PG_RLS !== '0';
+  const app = `${name}_app`;
+  const cross = `${name}_cross`;
+  if (rls) {
+    await admin.query(`create role ${app} login password 'app'`);
+    await admin.query(`create role ${cross} nologin bypassrls`);
+    await admin.query(`grant ${cross} to ${app}`);
+  }
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), DATA_DIR: dir };
+  let appEnv: Record<string, string> = env;
+  if (rls) {
+    // Tables are created later by the owner (migrations): grant on them as they come.
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    await owner.query(`grant usage on schema public to ${app}, ${cross}`);
+    await owner.query(`alter default privileges in schema public grant select, insert, update, delete on tables to ${app}, ${cross}`);
+    await owner.query(`alter default privileges in schema public grant usage, select on sequences to ${app}, ${cross}`);
+    await owner.end();
+    const appUrl = new URL(url);
+    appUrl.username = app;
+    appUrl.password = 'app';
+    appEnv = { DATABASE_URL: appUrl.toString(), DATABASE_OWNER_URL: url.toString(), PG_CROSS_SHOP_ROLE: cross, DATA_DIR: dir };
+  }
   return {
     dialect: 'postgres',
     dir,
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dir },
+    env,
+    appEnv,
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
+      if (rls) {
+        await c.query(`drop role if exists ${app}`);
+        await c.query(`drop role if exists ${cross}`);
+      }
       await c.end();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Point this process's app modules (src/server/*) at a fresh database, migrated and optionally seeded (its trading history only with `history`). */
+/**
+ * Point this process's app modules (src/server/*) at a fresh database, migrated and optionally seeded (its
+ * trading history only with `history`) as the owner; the app modules then connect as the app (see appEnv), and
+ * the test's own direct reads and writes go through ownerDb().
+ */
 export async function useTestDatabase(opts: { seed?: boolean; history?: boolean } = {}) {
   const tdb = await createTestDatabase();
-  Object.assign(process.env, tdb.env);
-  if (!tdb.env.DATABASE_URL) delete process.env.DATABASE_URL;
   const { resetConfig } = await import('#server/config.ts');
-  resetConfig();
   const { db, closeDb } = await import('#server/db/index.ts');
+  const use = (env: Record<string, string>) => {
+    delete process.env.DATABASE_OWNER_URL;
+    delete process.env.PG_CROSS_SHOP_ROLE;
+    Object.assign(process.env, env);
+    if (!env.DATABASE_URL) delete process.env.DATABASE_URL;
+    resetConfig();
+  };
+  use(tdb.env);
   const { migrateToLatest } = await import('#server/db/migrate.ts');
   await migrateToLatest(db());
   if (opts.seed) {
     const { seedDemo } = await import('#db/seed.ts');
     await seedDemo(db(), { password: DEMO_PASSWORD, history: opts.history ?? false });
   }
+  if (tdb.appEnv !== tdb.env) {
+    await closeDb();
+    use(tdb.appEnv);
+  }
   return {
     ...tdb,
     async close() {
       await closeDb();
+      await closeOwnerDb();
       await tdb.drop();
     },
   };
+}
+
+let owner: { url: string; db: Kysely<Database> } | null = null;
+
+/**
+ * The test's own door to the database, as its owner: fixtures that set rows up directly and assertions that
+ * read them across shops. On SQLite (and PostgreSQL without a separate app role) it is the app's db().
+ */
+export function ownerDb(): Kysely<Database> {
+  const url = process.env.DATABASE_OWNER_URL;
+  if (!url) return appDb();
+  if (owner?.url !== url) {
+    void owner?.db.destroy();
+    // The same parsers as the app's pool (src/server/db): bigint and numeric as numbers.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    pg.types.setTypeParser(1700, (v: string) => Number(v));
+    owner = { url, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) }) };
+  }
+  return owner.db;
+}
+
+export async function closeOwnerDb(): Promise<void> {
+  const o = owner;
+  owner = null;
+  await o?.db.destroy();
 }
 
 export const DEMO_PASSWORD = 'demo-password-123';

@@ -28,7 +28,7 @@ export function useLedgerDatabase(opts: { stripe?: StripeStub } = {}): void {
 
 /** An account's balance over all time (debit +), from the totals maintained with each posting. */
 export async function accountBalance(shopId: string, code: string): Promise<number> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const r = await db()
     .selectFrom('ledger_totals')
     .select(['debit', 'credit'])
@@ -42,7 +42,7 @@ export async function accountBalance(shopId: string, code: string): Promise<numb
 type ShopTable = 'journal_entries' | 'stock_movements' | 'orders' | 'ledger_debts' | 'order_events' | 'order_lines';
 /** The shop's row count of each table, under the names given: `rowCounts(id, { entries: 'journal_entries' })`. */
 export async function rowCounts<K extends string>(shopId: string, tables: Record<K, ShopTable>): Promise<Record<K, number>> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const out = {} as Record<K, number>;
   for (const [name, table] of Object.entries(tables) as [K, keyof Database & ShopTable][]) {
     const r = await db()
@@ -63,7 +63,7 @@ export async function ledgerShop(
   slug: string,
   product: { price: number; cost: number; stock: number | null } = { price: 35000, cost: 22000, stock: 40 },
 ) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { createShop } = await import('#server/shops/create-shop.ts');
   const { inShop } = await import('#server/tenant/index.ts');
   const village = await db().selectFrom('villages').select('id').executeTakeFirstOrThrow();

@@ -24,7 +24,7 @@ export async function insertOrder(opts: {
   locale?: 'id' | 'en';
   total?: number;
 }): Promise<{ id: string; code: string; token: string }> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const id = newId();
   const token = newToken();
   const code = opts.code ?? `T-${id.slice(0, 6).toUpperCase()}`;
@@ -85,12 +85,12 @@ export async function insertOrder(opts: {
 }
 
 export async function orderRow(shopId: string, orderId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return db().selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirstOrThrow();
 }
 
 export async function orderEvents(shopId: string, orderId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const rows = await db()
     .selectFrom('order_events')
     .selectAll()
@@ -102,6 +102,6 @@ export async function orderEvents(shopId: string, orderId: string) {
 }
 
 export async function shopIdOf(slug: string): Promise<string> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return (await db().selectFrom('shops').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 }

@@ -30,7 +30,7 @@ const user = (id: string, name: string): SessionUser => ({ id, name, email: `${i
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
 
 export async function buildProgramFixture(): Promise<ProgramFixture> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const now = '2026-01-01T00:00:00.000Z';
   const programP = newId();
   const programQ = newId();

@@ -41,6 +41,8 @@ export async function startServer(
     env: {
       ...process.env,
       ...db.env,
+      // As the app's own role on PostgreSQL (row-level security); scripts/prepare-db.ts migrates and seeds as DATABASE_OWNER_URL.
+      ...db.appEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: url,

@@ -15,7 +15,7 @@ export async function useServerDatabase(server: TestServer) {
 }
 
 export async function shopId(slug: string): Promise<string> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return (await db().selectFrom('shops').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 }
 

@@ -6,7 +6,8 @@ import { Client } from '../helpers/http.ts';
 import { text } from '../helpers/html.ts';
 import { FREE_FAILURES } from '#server/auth/rate-limit.ts';
 import { sha256Hex } from '#server/util.ts';
-import { closeDb, db } from '#server/db/index.ts';
+import { closeDb } from '#server/db/index.ts';
+import { ownerDb as db } from '#tests/helpers/db.ts';
 import { resetConfig } from '#server/config.ts';
 import { SELF_RESETS_PER_HOUR } from '#server/auth/request-password-reset.ts';
 

@@ -93,7 +93,7 @@ describe(`npm run backup / npm run restore (${dbName})`, () => {
     expect(after.rows).toEqual(before.rows);
     expect(after.files).toEqual(before.files);
     expect(await shopProblems(shopId)).toEqual([]);
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     expect(await db().selectFrom('shops').select('id').where('slug', '=', 'sesudah').executeTakeFirst()).toBeUndefined();
   });
 
@@ -130,6 +130,6 @@ describe(`npm run backup / npm run restore (${dbName})`, () => {
 });
 
 async function snapshotProduct(shopId: string): Promise<string> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return (await db().selectFrom('products').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id;
 }

@@ -13,7 +13,7 @@ let shopId: string;
 let productId: string;
 
 const books = useBooksHttp(async ({ shopId }) => {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const p = await db()
     .selectFrom('products')
     .leftJoin('product_variants', (j) =>
@@ -32,14 +32,14 @@ beforeAll(() => void ({ owner, staff, other, shopId } = books));
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
 async function stock() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const r = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   return { stock: Number(r.stock), value: Number(r.stock_value ?? 0) };
 }
 
 /** Payables opened by stock-ins (not the cash book's), oldest first: [supplier, phone, amount, due]. */
 async function payables() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const rows = await db()
     .selectFrom('ledger_debts')
     .innerJoin('journal_entries', (j) =>
@@ -198,7 +198,7 @@ describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName}
   });
 
   it('opening balances post once, with capital balancing; the journal links each entry to its source', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const form = {
       date: '',
       cash: '1.000.000',
@@ -234,7 +234,7 @@ describe(`chart of accounts, journal, opening balances, taxpayer kind (${dbName}
     const staffDebts = await (await staff.get('/dashboard/hk05/piutang')).text();
     expect(staffDebts).toContain('Warung Daeng Puji');
     expect(staffDebts).not.toContain('Toko Tepung');
-    const { db: d } = await import('#server/db/index.ts');
+    const { ownerDb: d } = await import('#tests/helpers/db.ts');
     const opened = await d()
       .selectFrom('ledger_debts')
       .innerJoin('journal_entries', (j) =>

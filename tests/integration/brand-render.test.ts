@@ -13,7 +13,7 @@ let otherShopId: string;
 let ownerId: string;
 beforeAll(async () => {
   env = await useTestDatabase({ seed: true });
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
   otherShopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'roti-balang').executeTakeFirstOrThrow()).id;
   ownerId = (
@@ -173,7 +173,7 @@ describe('renderer outputs', () => {
   });
 
   it('publishing bumps the shop version in the same transaction', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { publishBrandKit } = await import('#server/branding/publish-brand-kit.ts');
     const before = (await db().selectFrom('shops').select('version').where('id', '=', shopId).executeTakeFirstOrThrow()).version;
     const p = await publishBrandKit({ shopId, userId: ownerId, role: 'owner' });

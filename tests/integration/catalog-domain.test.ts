@@ -26,7 +26,7 @@ let db: typeof import('#server/db/index.ts').db;
 
 beforeAll(async () => {
   env = await useTestDatabase({ seed: true });
-  db = (await import('#server/db/index.ts')).db;
+  db = (await import('#tests/helpers/db.ts')).ownerDb;
   c = Object.assign(
     {},
     await import('#server/catalog/create-product.ts'),

@@ -11,7 +11,7 @@ afterAll(async () => {
 
 describe(`prepared queries (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('binds new values to a query compiled once, per shape of its arguments', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { prepared } = await import('#server/db/prepared.ts');
     const insert = prepared((q, rows: { id: string; slug: string; name: string; timezone?: string; created_at: string }[]) =>
       q.insertInto('programs').values(rows),

@@ -5,7 +5,7 @@ import type { DeviceChange } from '#server/sync/schemas.ts';
 useLedgerDatabase();
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { applyDeviceChanges } = await import('#server/sync/apply-device-changes.ts');
   const { syncInput } = await import('#server/sync/schemas.ts');
   const { closeMonth } = await import('#server/ledger/close-month.ts');

@@ -61,10 +61,12 @@ const orderCount = async () => {
 
 describe.skipIf(!mounted)('a full disk (sqlite)', () => {
   beforeAll(async () => {
+    const env = { SQLITE_PATH: sqlitePath, DATA_DIR: dir, DATABASE_URL: '' };
     const db: TestDatabase = {
       dialect: 'sqlite',
       dir,
-      env: { SQLITE_PATH: sqlitePath, DATA_DIR: dir, DATABASE_URL: '' },
+      env,
+      appEnv: env,
       drop: async () => {},
     };
     server = await startServer({ db, keepDb: true });

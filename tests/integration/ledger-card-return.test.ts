@@ -69,7 +69,7 @@ async function refund(o: Awaited<ReturnType<typeof deliveredCardOrder>>, rupiah:
 
 async function returnGoods(code: string, lines?: { lineNo: number; quantity: number }[]) {
   const { recordOrderReturn } = await import('#server/orders/record-order-return.ts');
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const owner = await db()
     .selectFrom('shop_members')
     .select('user_id')
@@ -87,7 +87,7 @@ async function returnGoods(code: string, lines?: { lineNo: number; quantity: num
 
 /** Sum of the order's postings on an account (debit +). */
 async function posted(orderId: string, account: string): Promise<number> {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const r = await db()
     .selectFrom('journal_postings')
     .innerJoin('journal_entries', (j) =>

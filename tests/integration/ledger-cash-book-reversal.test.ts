@@ -13,7 +13,7 @@ afterAll(async () => {
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { recordExpense } = await import('#server/ledger/record-expense.ts');
   const { recordOwnerMoney } = await import('#server/ledger/record-owner-money.ts');
   const { recordCreditPurchase } = await import('#server/ledger/record-credit-purchase.ts');
@@ -57,7 +57,7 @@ const equipment = (over: Record<string, unknown>) =>
   }) as never;
 
 async function depreciation(shopId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return db()
     .selectFrom('journal_entries')
     .innerJoin('journal_postings', (j) =>

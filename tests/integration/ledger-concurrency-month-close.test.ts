@@ -19,7 +19,7 @@ let month: string;
 beforeAll(async () => {
   env = await useTestDatabase({ seed: true });
   shopId = await shopIdOf('hk05');
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   ownerId = (
     await db()
       .selectFrom('shop_members')
@@ -96,7 +96,7 @@ describe.runIf(postgres)('month close against postings from two connections (pos
     await closer.query('commit');
     await closer.end();
     await expect(posting).rejects.toMatchObject({ messageKey: 'ledger.periodClosed' });
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const inMonth = await db()
       .selectFrom('journal_entries')
       .select('id')

@@ -75,7 +75,7 @@ async function worker(planFile: string) {
 
 describe(`two processes on one order (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('confirmations, payments and webhooks for the same orders from two processes post each once', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const shop = await ledgerShop('race', { price: 35000, cost: 22000, stock: 10 * ORDERS });
     const account = await connectShop(stub, shop.shopId);
     const { startCardPaymentAfterCommit } = await import('#server/payments/card.ts');

@@ -21,7 +21,7 @@ async function balances(shopId: string) {
 }
 
 async function stockOf(productId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const r = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   return { stock: r.stock, value: r.stock_value === null ? null : Number(r.stock_value) };
 }

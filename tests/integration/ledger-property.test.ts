@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function seedVillage() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { newId, nowIso } = await import('#server/util.ts');
   const programId = newId();
   const districtId = newId();
@@ -105,7 +105,7 @@ async function lapseAll(shopId: string) {
 }
 
 async function snapshot(shopId: string, productId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const count = async (t: 'journal_entries' | 'journal_postings' | 'stock_movements' | 'orders' | 'order_returns' | 'cash_book') =>
     Number(
       (
@@ -188,7 +188,7 @@ describe(`ledger invariants under random sequences (${process.env.DATABASE_URL ?
                 source: { kind: 'purchase', cost: a.cost, paidWith: a.paidWith, supplierName: 'Pemasok' },
               });
           } else if (a.kind === 'count') {
-            const { db } = await import('#server/db/index.ts');
+            const { ownerDb: db } = await import('#tests/helpers/db.ts');
             const stock =
               (await db().selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock ?? 0;
             const counted = Math.max(0, stock + a.delta);

@@ -36,7 +36,7 @@ async function refundAfterDelivery(m: Awaited<ReturnType<typeof mods>>, shopId: 
 }
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { inShop } = await import('#server/tenant/index.ts');
   const { postEntry } = await import('#server/ledger/post-entry.ts');
   const { postOrderTransition, postOrderRefund } = await import('#server/ledger/post-order-transition.ts');

@@ -7,7 +7,7 @@ import { lastDayOf } from '#server/ledger/depreciation.ts';
 useLedgerDatabase();
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { recordQuickSale } = await import('#server/orders/record-quick-sale.ts');
   const { recordOrderReturn } = await import('#server/orders/record-order-return.ts');
   const { listDebts } = await import('#server/ledger/list-debts.ts');
@@ -46,7 +46,7 @@ const counts = (shopId: string) =>
   rowCounts(shopId, { entries: 'journal_entries', movements: 'stock_movements', orders: 'orders', debts: 'ledger_debts' });
 
 async function stockOf(productId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const p = await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
   return { stock: p.stock, value: Number(p.stock_value) };
 }

@@ -13,7 +13,7 @@ afterAll(async () => {
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
 async function item(productId: string, variantId: string | null = null) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const row = variantId
     ? await db().selectFrom('product_variants').select(['stock', 'stock_value']).where('id', '=', variantId).executeTakeFirstOrThrow()
     : await db().selectFrom('products').select(['stock', 'stock_value']).where('id', '=', productId).executeTakeFirstOrThrow();
@@ -162,7 +162,7 @@ describe(`every stock change is a movement with its value (${dbName})`, () => {
 });
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { inShop } = await import('#server/tenant/index.ts');
   const { transitionOrder } = await import('#server/orders/transition-order.ts');
   const { updateProduct } = await import('#server/catalog/update-product.ts');

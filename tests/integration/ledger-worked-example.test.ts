@@ -208,7 +208,7 @@ describe(`worked example computed by hand (${dbName})`, () => {
       ['earnings', 36_000],
     ]);
     expect(bsNow.totalAssets).toBe(1_416_000);
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const reversal = await db()
       .selectFrom('journal_entries')
       .select(['day', 'belongs_to'])

@@ -5,7 +5,7 @@ import { dbName, ledgerShop, moveOrder, placeOrder, shopProblems, today, useLedg
 useLedgerDatabase();
 
 async function mods() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { inShop } = await import('#server/tenant/index.ts');
   const { postEntry } = await import('#server/ledger/post-entry.ts');
   const { recordStockIn } = await import('#server/ledger/record-stock-in.ts');

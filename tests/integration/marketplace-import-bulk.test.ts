@@ -42,7 +42,7 @@ const csvFile = (lines: string[]) => ({
  * has a remainder), "Kopi Gowa" (untracked, cost 30.000) and "Kaos" with a tracked variant "Merah".
  */
 async function shop(slug: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { recordStockIn } = await import('#server/ledger/record-stock-in.ts');
   const s = await ledgerShop(slug);
   const now = nowIso();
@@ -110,7 +110,7 @@ const FILE = csvFile([
 
 /** The books and stock of a shop in terms that do not depend on its ids. */
 async function books(shopId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const totals = await db()
     .selectFrom('ledger_totals')
     .select(['account_code', 'grain', 'debit', 'credit'])
@@ -245,7 +245,7 @@ describe('marketplace import in one step', () => {
     const { commitMarketplaceImport } = await import('#server/imports/commit-marketplace-import.ts');
     const { recordMarketplacePayout } = await import('#server/imports/record-marketplace-payout.ts');
     const { recordOrderReturn } = await import('#server/orders/record-order-return.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const s = await ledgerShop('mp-payout');
     await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', s.shopId).where('id', '=', s.productId).execute();
     const input = { marketplace: 'shopee' as const, format: 'csv' as const };

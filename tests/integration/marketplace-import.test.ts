@@ -103,7 +103,7 @@ const counts = (shopId: string) =>
   });
 
 async function imported(shopId: string, marketplace: string, externalId: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   return db()
     .selectFrom('marketplace_orders')
     .innerJoin('orders', (j) =>
@@ -118,7 +118,7 @@ async function imported(shopId: string, marketplace: string, externalId: string)
 
 /** A shop with "Barang" (SKU BRG-01, stock 40, cost 22.000) and "Kopi Gowa" (no SKU, untracked stock), matched by name. */
 async function importShop(slug: string) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const s = await ledgerShop(slug);
   await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', s.shopId).where('id', '=', s.productId).execute();
   const kopiId = newId();
@@ -146,7 +146,7 @@ async function importShop(slug: string) {
 describe('marketplace import', () => {
   it('previews a Shopee CSV, imports its good rows once, and applies a newer Indonesian export’s statuses', async () => {
     const m = await mods();
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { shopId, userId, productId } = await importShop('mp-shopee');
     const fees: [string, string, string] = ['5.000', '2.000', '1.000'];
     const first = csv([

@@ -74,7 +74,7 @@ describe('image pipeline', () => {
     const { inShop } = await import('#server/tenant/index.ts');
     const { saveMedia } = await import('#server/media/save-media.ts');
     const { storage } = await import('#server/media/storage.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const shop = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
     const data = await photoWithGps(800, 600);
     const row = await inShop(shop.id, (scope) => saveMedia(scope, { data, purpose: 'product_photo', visibility: 'public', userId: null }));
@@ -94,7 +94,7 @@ describe('image pipeline', () => {
     const { inShop } = await import('#server/tenant/index.ts');
     const { saveMedia } = await import('#server/media/save-media.ts');
     const { publicMediaResponse } = await import('#server/media/public-media-response.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const shop = await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow();
     const data = await photoWithGps(1600, 1200);
     const row = await inShop(shop.id, (scope) => saveMedia(scope, { data, purpose: 'product_photo', visibility: 'public', userId: null }));

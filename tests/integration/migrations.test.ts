@@ -33,6 +33,13 @@ describe(`migrations from an empty database (${process.env.DATABASE_URL ? 'postg
     const tables = (await db().introspection.getTables()).filter((t) => !t.name.startsWith('kysely_'));
     const shopTables = tables.filter((t) => t.columns.some((c) => c.name === 'shop_id'));
     expect(shopTables.map((t) => t.name)).toEqual(expect.arrayContaining(['shop_members', 'shop_invites', 'audit_log', 'products']));
+    // docs/scale-out.md lists the tables Citus distributes by shop_id: exactly the shop tables.
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/scale-out.md'), 'utf8');
+    const listed = /<!-- shop-tables:start -->([\s\S]*?)<!-- shop-tables:end -->/
+      .exec(doc)![1]!
+      .match(/`[a-z_]+`/g)!
+      .map((n) => n.slice(1, -1));
+    expect(listed.sort()).toEqual(shopTables.map((t) => t.name).sort());
     // Primary keys of shop-owned tables start with shop_id (so the schema can be distributed by shop).
     for (const t of shopTables) {
       const pk =

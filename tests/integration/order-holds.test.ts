@@ -8,7 +8,7 @@ const stripe = new StripeStub();
 useLedgerDatabase({ stripe });
 
 async function app() {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   const { inShop } = await import('#server/tenant/index.ts');
   const { createOrder } = await import('#server/orders/create-order.ts');
   const shop = await db().selectFrom('shops').select(['id', 'slug']).where('slug', '=', 'hk05').executeTakeFirstOrThrow();

@@ -3,7 +3,8 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { DEMO_PASSWORD } from '../helpers/db.ts';
 import { shopIdOf } from '../helpers/orders.ts';
-import { closeDb, db } from '#server/db/index.ts';
+import { closeDb } from '#server/db/index.ts';
+import { ownerDb as db } from '#tests/helpers/db.ts';
 import { resetConfig } from '#server/config.ts';
 
 /** Issue 8 items 7 and 8, performed as attacks through HTTP against the built server. */

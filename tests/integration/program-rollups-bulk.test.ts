@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe(`the benchmark's bulk roll-ups equal the posting path's (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('on the fixture shops (quick sales, storefront orders inside and outside the kabupaten)', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     for (const shopId of [fx.shops.S1, fx.shops.S2, fx.shops.S3]) {
       // The orders as delivered: the day their revenue was posted, channel, subtotal, lines, destination.
       const orders = await db()

@@ -18,7 +18,7 @@ async function user(name: string) {
 
 beforeAll(async () => {
   env = await useTestDatabase();
-  db = (await import('#server/db/index.ts')).db;
+  db = (await import('#tests/helpers/db.ts')).ownerDb;
   const { newId, nowIso } = await import('#server/util.ts');
   for (const k of ['programA', 'programB'] as const) {
     ids[k] = newId();

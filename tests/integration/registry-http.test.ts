@@ -18,7 +18,7 @@ beforeAll(async () => {
   Object.assign(process.env, server.db.env);
   if (!server.db.env.DATABASE_URL) delete process.env.DATABASE_URL;
   (await import('#server/config.ts')).resetConfig();
-  db = (await import('#server/db/index.ts')).db;
+  db = (await import('#tests/helpers/db.ts')).ownerDb;
   const { newId, nowIso } = await import('#server/util.ts');
   const { hashPassword } = await import('#server/auth/password.ts');
   programA = (await db().selectFrom('programs').select('id').where('slug', '=', 'ovop-gowa').executeTakeFirstOrThrow()).id;

@@ -28,7 +28,7 @@ let receivableId: string;
 const EXPENSE = 12_345;
 
 const books = useBooksHttp(async (shop) => {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   shopId = shop.shopId;
   const product = await db()
     .selectFrom('products')
@@ -219,7 +219,7 @@ describe(`reports pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, 
   });
 
   it('the taxpayer form writes once; bad input and staff write nothing', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const kind = async () =>
       (await db().selectFrom('ledger_shops').select('taxpayer_kind').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).taxpayer_kind;
     const before = await kind();
@@ -241,7 +241,7 @@ describe(`reports pages (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, 
 
 describe(`debts page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   async function outstanding(id: string) {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const d = await db()
       .selectFrom('ledger_debts')
       .select(['amount', 'settled', 'reduced'])
@@ -251,7 +251,7 @@ describe(`debts page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () 
     return Number(d.amount) - Number(d.settled) - Number(d.reduced);
   }
   async function entries() {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const r = await db()
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -300,7 +300,7 @@ describe(`debts page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () 
 
 describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   async function entries() {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const r = await db()
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -338,7 +338,7 @@ describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('a credit purchase with a receipt photo, listed with its receipt for the owner only; reversing it cancels the payable', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { testPhoto } = await import('#tests/helpers/shop-data.ts');
     const body = new FormData();
     const fields = {
@@ -401,7 +401,7 @@ describe(`cash book page (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('equipment bought on credit with its life in months: the asset, its payable and the list in English', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const form = {
       action: 'equipment',
       name: 'Mixer',

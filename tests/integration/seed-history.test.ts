@@ -20,7 +20,7 @@ async function count(
   shopId: string,
   where?: [string, string],
 ) {
-  const { db } = await import('#server/db/index.ts');
+  const { ownerDb: db } = await import('#tests/helpers/db.ts');
   let q = db()
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -119,7 +119,7 @@ describe('demo seed history', () => {
   it('passes the ledger check and leaves the catalog’s stock where the catalog seed put it', async () => {
     const { checkAllLedgers } = await import('#server/ledger/check-all-ledgers.ts');
     expect((await checkAllLedgers()).problems).toEqual([]);
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const hk05 = await shopIdOf('hk05');
     const rows = await db().selectFrom('products').select(['slug', 'stock']).where('shop_id', '=', hk05).orderBy('slug').execute();
     expect(Object.fromEntries(rows.map((r) => [r.slug, r.stock === null ? null : Number(r.stock)]))).toEqual({

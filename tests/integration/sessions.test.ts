@@ -13,7 +13,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   it('stores only the SHA-256 of the token and validates it', async () => {
     const { signUp } = await import('#server/auth/sign-up.ts');
     const { validateSessionToken } = await import('#server/auth/session.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { token, session, userId } = await signUp({ name: 'Ani', email: 'ani@example.test', phone: null, password: 'rahasia-123' });
     expect(token).toMatch(/^[a-z2-7]{32}$/); // 20 random bytes
     const rows = await db().selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
@@ -28,7 +28,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
 
   it('expires after 30 days and deletes the expired row', async () => {
     const { createSession, validateSessionToken } = await import('#server/auth/session.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const user = await db().selectFrom('users').select('id').executeTakeFirstOrThrow();
     const { token, session } = await createSession(user.id);
     const days = (Date.parse(session.expiresAt) - Date.now()) / 86400000;
@@ -45,7 +45,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
 
   it('extends a session used within 15 days of its expiry back to 30 days', async () => {
     const { createSession, validateSessionToken } = await import('#server/auth/session.ts');
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const user = await db().selectFrom('users').select('id').executeTakeFirstOrThrow();
     const { token, session } = await createSession(user.id);
     const soon = new Date(Date.now() + 10 * 86400000).toISOString();
@@ -84,7 +84,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () =>
   });
 
   it('hashes passwords with argon2id', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const u = await db().selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });

@@ -13,7 +13,7 @@ let staffId: string;
 
 beforeAll(async () => {
   env = await useTestDatabase({ seed: true });
-  db = (await import('#server/db/index.ts')).db;
+  db = (await import('#tests/helpers/db.ts')).ownerDb;
   shopId = (await db().selectFrom('shops').select('id').where('slug', '=', 'hk05').executeTakeFirstOrThrow()).id;
   ownerId = (await db().selectFrom('users').select('id').where('email', '=', 'pemilik@hk05.test').executeTakeFirstOrThrow()).id;
   staffId = (await db().selectFrom('users').select('id').where('email', '=', 'staf@hk05.test').executeTakeFirstOrThrow()).id;

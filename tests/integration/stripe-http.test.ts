@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from '../helpers/db.ts';
 import { makeEvent, signEvent, StripeStub } from '../helpers/stripe-stub.ts';
 import { insertOrder, orderRow, shopIdOf } from '../helpers/orders.ts';
 import { resetConfig } from '#server/config.ts';
-import { closeDb, db } from '#server/db/index.ts';
+import { closeDb } from '#server/db/index.ts';
+import { ownerDb as db } from '#tests/helpers/db.ts';
 import { inShop } from '#server/tenant/index.ts';
 import { cardPaymentAvailable } from '#server/payments/card.ts';
 

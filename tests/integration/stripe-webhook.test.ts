@@ -4,7 +4,7 @@ import { useTestDatabase } from '../helpers/db.ts';
 import { makeEvent, signEvent, STUB_WEBHOOK_SECRET, StripeStub } from '../helpers/stripe-stub.ts';
 import { connectShop } from '../helpers/stripe-setup.ts';
 import { insertOrder, orderEvents, orderRow, shopIdOf } from '../helpers/orders.ts';
-import { db } from '#server/db/index.ts';
+import { ownerDb as db } from '#tests/helpers/db.ts';
 import { inShop } from '#server/tenant/index.ts';
 import { resetConfig } from '#server/config.ts';
 import { cardPaymentAvailable, startCardPaymentAfterCommit } from '#server/payments/card.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '#tests/helpers/db.ts';
 import { newId, nowIso, sha256Hex } from '#server/util.ts';
-import { db } from '#server/db/index.ts';
+import { ownerDb as db } from '#tests/helpers/db.ts';
 import { actAt } from '#server/clock.ts';
 import { Conflict, NotFound, Invalid } from '#server/errors.ts';
 import { createTraining } from '#server/training/create-training.ts';

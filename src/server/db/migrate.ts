@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileMigrationProvider, Migrator } from 'kysely/migration';
+import { PostgresAdapter } from 'kysely';
 import type { Db } from './index.ts';
+import { ensureShopIsolation } from './row-security.ts';
 
 /**
  * db/migrations, read when migrating. Only Node (scripts/prepare-db.ts, run by `npm start` and the test
@@ -29,5 +31,7 @@ export async function migrateToLatest(database: Db, folder = MIGRATIONS_DIR): Pr
   const migrator = new Migrator({ db: database, provider: folderProvider(folder), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // A shop table added by a later migration gets the shop_isolation policy too (0058 did it for the tables then).
+  if (database.getExecutor().adapter instanceof PostgresAdapter) await ensureShopIsolation(database);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
