@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import { db, dialect, type Db, type Tx } from '../db/index.ts';
 import { config } from '../config.ts';
@@ -17,8 +18,11 @@ export interface ShopScope {
 }
 
 const groups = new WeakMap<Db, GroupCommit>();
+const joined = new AsyncLocalStorage<ShopScope>();
 
 export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
+  const outer = joined.getStore();
+  if (outer && outer.shopId === shopId) return fn(outer);
   if (dialect() === 'sqlite' && config().sqliteGroupCommit) {
     const d = db();
     let group = groups.get(d);
@@ -33,6 +37,16 @@ export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promis
       }
       return fn({ shopId, tx });
     });
+}
+
+/**
+ * For a bulk load (the demo seed's months of history): every inShop(shopId, …) called from fn runs in this
+ * one transaction instead of its own, so the use cases keep their code paths but share one BEGIN/COMMIT.
+ * An error anywhere rolls back all of fn; on PostgreSQL a failed statement a use case catches would poison
+ * the rest, so only callers whose use cases do not rely on catching database errors belong here.
+ */
+export async function inOneShopTransaction<T>(shopId: string, fn: () => Promise<T>): Promise<T> {
+  return inShop(shopId, (scope) => joined.run(scope, fn));
 }
 
 /** Bumps the per-shop version that keys cached public pages (and their ETags). */
