@@ -18,7 +18,8 @@ import type { RouteDef } from '#server/http/api.ts';
  * table's row count and shop A's rows, compared after each operation's refused bodies).
  * `npm test`: CASES bodies per operation; `npm run test:full`: 10,000.
  */
-const CASES = count(40, 10_000);
+// 15 seeded bodies per operation keep CI in budget (the database check after each body is most of the cost).
+const CASES = count(15, 10_000);
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 let server: TestServer;
 let fx: ShopFixture;
