@@ -142,7 +142,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Run
 
 /** A markdown table of rows. */
 export function markdownTable(rows: readonly BenchRow[]): string {
-  const f = (n: number | undefined) => (n === undefined ? '' : String(round(n, n >= 100 ? 0 : 2)));
+  const f = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '' : String(round(n, n >= 100 ? 0 : 2)));
   const lines = [
     '| group | benchmark | unit | median | p99 | baseline | ratio | target | pass | notes |',
     '|---|---|---|---:|---:|---:|---:|---|---|---|',

@@ -91,6 +91,8 @@ const env: Record<string, string> = {
   PUBLIC_URL: base,
   NODE_ENV: 'production',
   DEMO_PASSWORD: 'bench-password-123',
+  // The catalog needs the shops and products, not six months of demo trading (minutes of seeding on a busy machine).
+  ETALASE_SEED_HISTORY: '0',
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 Object.assign(process.env, env);

@@ -48,7 +48,10 @@ for (const g of chosen)
 
 function machine() {
   const cpus = os.cpus();
-  const df = spawnSync('df', ['-h', '--output=source,fstype,size,avail', os.tmpdir()], { encoding: 'utf8' }).stdout?.trim().split('\n')[1];
+  const df = spawnSync('df', ['-h', '--output=source,fstype,size,avail', os.tmpdir()], { encoding: 'utf8' })
+    .stdout?.trim()
+    .split('\n')[1]
+    ?.replace(/\s+/g, ' ');
   const dev = df
     ?.split(/\s+/)[0]
     ?.replace('/dev/', '')
