@@ -420,9 +420,9 @@ describe('a 100 MB upload', () => {
   const kb = (s: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s)![1]);
 
   it.each([
-    ['product photos (API)', () => `/api/v1/shops/hk05/products/${productId}/photos`, 'file'],
-    ['brand studio images (API)', () => '/api/v1/shops/hk05/design-images', 'file'],
-    ['cash book receipt (dashboard form)', () => '/dashboard/hk05/kas', 'receipt'],
+    ['product photos (API)', (): string => `/api/v1/shops/hk05/products/${productId}/photos`, 'file'],
+    ['brand studio images (API)', (): string => '/api/v1/shops/hk05/design-images', 'file'],
+    ['cash book receipt (dashboard form)', (): string => '/dashboard/hk05/kas', 'receipt'],
   ] as const)('%s: 413 with a clear message, streamed (server RSS stays bounded), nothing written', async (_n, url, field) => {
     const pid = server.proc.pid!;
     const before = await state();
