@@ -73,7 +73,12 @@ export async function readJsonBody(src: BodySource): Promise<unknown> {
 /** A urlencoded or multipart form, read through the cap (as Request.formData() would parse it). */
 export async function readForm(src: BodySource): Promise<FormData> {
   const bytes = await readBody(src);
-  return await new Response(new Uint8Array(bytes), {
+  const form = await new Response(new Uint8Array(bytes), {
     headers: { 'content-type': src.request.headers.get('content-type') ?? '' },
   }).formData();
+  // PostgreSQL text cannot hold a NUL (parseInput drops it too): a photo's alt text with one answered 500 there.
+  if (![...form.values()].some((v) => typeof v === 'string' && v.includes('\0'))) return form;
+  const clean = new FormData();
+  for (const [k, v] of form.entries()) clean.append(k.replaceAll('\0', ''), typeof v === 'string' ? v.replaceAll('\0', '') : v);
+  return clean;
 }
