@@ -47,6 +47,9 @@ export function crossOrigin(ctx: APIContext): boolean {
  */
 export async function guardRequest(ctx: APIContext, next: MiddlewareNext): Promise<Response | null> {
   const method = ctx.request.method;
+  // A NUL in a query parameter means nothing to any page, and PostgreSQL text cannot hold one (a page that
+  // searched with it answered 500 there): it is dropped before any route reads the URL.
+  if (ctx.url.search.includes('%00')) ctx.url.search = ctx.url.search.replaceAll('%00', '');
   const decl = routeDeclaration(method, ctx.routePattern);
   ctx.locals.bodyLimit = decl.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
   ctx.locals.refusal = null;

@@ -41,9 +41,21 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
   return fields;
 }
 
+/**
+ * U+0000 in any string (keys too): PostgreSQL text cannot hold it, so a NUL typed or posted into any field made
+ * the insert fail with a 500 there while SQLite stored it. No person means one: it is dropped, on both databases.
+ */
+function withoutNul(v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('\0') ? v.replaceAll('\0', '') : v;
+  if (Array.isArray(v)) return v.map(withoutNul);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replaceAll('\0', ''), withoutNul(x)]));
+  return v;
+}
+
 /** Parse or throw Invalid with field-level messages in the user's language. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown, locale: Locale): z.output<S> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(withoutNul(data));
   if (!result.success) throw new Invalid(fieldErrors(result.error, locale));
   return result.data;
 }

@@ -32,12 +32,15 @@ function oneLine(s: string): string {
  * lines are indented, so a customer's line cannot pose as one of the message's own ("Total: Rp 1").
  */
 function multiLine(s: string): string {
-  return s
-    .replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
-    .trim()
-    .split('\n')
-    .map((l) => l.trim())
-    .join('\n    ');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- vertical tab and form feed are line breaks to a reader
+      .replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .join('\n    ')
+  );
 }
 
 /**
