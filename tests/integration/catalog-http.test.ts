@@ -177,6 +177,18 @@ describe(`catalog over HTTP (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     }
   });
 
+  it("the owner's saved change shows on the catalog at the next request, with the version memo on (its default 1 s)", async () => {
+    const anon = new Client(server.url);
+    for (let i = 0; i < 5; i++) {
+      expect((await anon.get('/hk05')).status).toBe(200); // the version is remembered now
+      const description = `Telur asin bakar Gowa, putaran ${i} ${Date.now()}`;
+      expect((await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { description } })).status).toBe(200);
+      expect(await (await anon.get('/hk05')).text()).toContain(description);
+    }
+    const seeded = 'Telur asin bakar khas Romang Lompoa: dibakar perlahan di atas sabut kelapa, masir dan tidak terlalu asin.';
+    expect((await owner.request('/api/v1/shops/hk05', { method: 'PATCH', json: { description: seeded } })).status).toBe(200);
+  });
+
   it('bad input answers 400 with a message per field and writes nothing', async () => {
     const v0 = await version();
     const bad: [Record<string, unknown>, string][] = [

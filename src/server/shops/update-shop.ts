@@ -1,7 +1,7 @@
 import { Invalid } from '../errors.ts';
 import { nowIso } from '../util.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { inShop } from '../tenant/index.ts';
+import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { requireCapability } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { findVillage, isShopSlugTaken } from '../tenant/cross-shop.ts';
@@ -19,7 +19,8 @@ export async function updateShop(opts: { shopId: string; userId: string; role: S
     village = await findVillage(input.villageId);
     if (!village) throw new Invalid({ villageId: ['shop.villageRequired'] });
   }
-  return inShop(opts.shopId, async ({ tx, shopId }) => {
+  return inShop(opts.shopId, async (scope) => {
+    const { tx, shopId } = scope;
     const before = await tx.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirstOrThrow();
     const changes = {
       ...(input.slug !== undefined && { slug: input.slug }),
@@ -33,9 +34,10 @@ export async function updateShop(opts: { shopId: string; userId: string; role: S
     };
     await tx
       .updateTable('shops')
-      .set((eb) => ({ ...changes, updated_at: nowIso(), version: eb('version', '+', 1) }))
+      .set({ ...changes, updated_at: nowIso() })
       .where('id', '=', shopId)
       .execute();
+    await bumpShopVersion(scope);
     const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== (changes as Record<string, unknown>)[k]);
     if (changed.length) {
       await recordAudit({ tx, shopId, userId: opts.userId, action: 'shop.updated', ip: opts.ip, details: { fields: changed } });

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { RESERVED_SLUGS, SLUG_PATTERN } from '../shops/slug.ts';
 import { directoryVersion, shopVersionBySlug } from '../tenant/cross-shop.ts';
+import { onShopVersionCommitted } from '../tenant/index.ts';
 import { catalogParams } from './catalog-query.ts';
 
 /**
@@ -66,13 +67,19 @@ export function cachePlan(url: URL): CachePlan | null {
 /**
  * How long this process may reuse a version it read (PAGE_CACHE_VERSION_TTL_MS, default 1000 ms, at most
  * 1000). Trade-off: within that window a hit needs no database round trip at all, and a change made on
- * another server (or this one) shows up to that long later. 0 reads the version on every request.
+ * another server shows up to that long later (one made by this process is forgotten at its commit). 0 reads
+ * the version on every request.
  */
 const TTL = (() => {
   const v = Number(process.env.PAGE_CACHE_VERSION_TTL_MS ?? 1000);
   return Number.isFinite(v) ? Math.max(0, Math.min(1000, v)) : 1000;
 })();
 const memo = new Map<string, { at: number; scopeId: string; version: string }>();
+// A change committed by this process is visible on the next request here, not up to TTL later.
+onShopVersionCommitted((shopId) => {
+  memo.delete('dir');
+  for (const [key, m] of memo) if (m.scopeId === shopId) memo.delete(key);
+});
 
 async function readVersion(plan: CachePlan): Promise<{ scopeId: string; version: string } | null> {
   const ttl = TTL;

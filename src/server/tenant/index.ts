@@ -23,20 +23,38 @@ const joined = new AsyncLocalStorage<ShopScope>();
 export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
   const outer = joined.getStore();
   if (outer && outer.shopId === shopId) return fn(outer);
+  let scope: ShopScope | undefined;
+  const run = (tx: Tx) => fn((scope = { shopId, tx }));
+  let result: T;
   if (dialect() === 'sqlite' && config().sqliteGroupCommit) {
     const d = db();
     let group = groups.get(d);
     if (!group) groups.set(d, (group = new GroupCommit(d)));
-    return group.run((tx) => fn({ shopId, tx }));
+    result = await group.run(run);
+  } else {
+    result = await db()
+      .transaction()
+      .execute(async (tx) => {
+        if (dialect() === 'postgres') {
+          await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);
+        }
+        return run(tx);
+      });
   }
-  return db()
-    .transaction()
-    .execute(async (tx) => {
-      if (dialect() === 'postgres') {
-        await sql`select set_config('app.shop_id', ${shopId}, true)`.execute(tx);
-      }
-      return fn({ shopId, tx });
-    });
+  if (scope && bumped.has(scope)) for (const listener of versionListeners) listener(shopId);
+  return result;
+}
+
+const bumped = new WeakSet<ShopScope>();
+const versionListeners = new Set<(shopId: string) => void>();
+
+/**
+ * Called with the shop id once a transaction that bumped the shop's version has committed: this process's
+ * page cache forgets the version it remembered, so an owner who saves and then opens the catalog sees the
+ * change at once (other app servers see it when their short memo lapses).
+ */
+export function onShopVersionCommitted(listener: (shopId: string) => void): void {
+  versionListeners.add(listener);
 }
 
 /**
@@ -52,6 +70,7 @@ export async function inOneShopTransaction<T>(shopId: string, fn: () => Promise<
 /** Bumps the per-shop version that keys cached public pages (and their ETags). */
 export async function bumpShopVersion(scope: ShopScope): Promise<void> {
   await bumpVersion.all(scope.tx, scope.shopId);
+  bumped.add(scope);
 }
 
 const bumpVersion = prepared((q, shopId: string) =>
