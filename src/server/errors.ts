@@ -49,6 +49,14 @@ export class Conflict extends AppError {
   }
 }
 
+/**
+ * A guarded write found the row changed by a concurrent transaction after it was read (two servers or a
+ * webhook confirming one order at once). inShop rolls back and runs the use case again, which then sees the
+ * winner's state (an order already confirmed answers `changed: false`); it surfaces as a 409 only if the race
+ * repeats.
+ */
+export class LostRace extends Conflict {}
+
 export class TooManyRequests extends AppError {
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number, messageKey = 'error.tooMany') {

@@ -24,7 +24,8 @@ export const id = {
   'training.attendance': 'Kehadiran',
   'training.attended': 'Hadir',
   'training.saveAttendance': 'Simpan kehadiran',
-  'training.attendeesKept': 'Tetap tercatat hadir karena sudah punya tautan atau jawaban survei (agar hasil sebelum–sesudah tetap berpasangan): {names}.',
+  'training.attendeesKept':
+    'Tetap tercatat hadir karena sudah punya tautan atau jawaban survei (agar hasil sebelum–sesudah tetap berpasangan): {names}.',
   'training.noAttendees': 'Belum ada peserta tercatat.',
   'training.surveys': 'Survei',
   'training.kind.pre': 'Survei sebelum pelatihan',
@@ -101,7 +102,8 @@ export const en: Record<keyof typeof id, string> = {
   'training.attendance': 'Attendance',
   'training.attended': 'Attended',
   'training.saveAttendance': 'Save attendance',
-  'training.attendeesKept': 'Still recorded as attending because they already have a survey link or answers (so before–after results stay paired): {names}.',
+  'training.attendeesKept':
+    'Still recorded as attending because they already have a survey link or answers (so before–after results stay paired): {names}.',
   'training.noAttendees': 'No participants recorded yet.',
   'training.surveys': 'Surveys',
   'training.kind.pre': 'Pre-training survey',

@@ -2,7 +2,7 @@ import { currentMs } from '../clock.ts';
 import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
-import { Conflict, NotFound } from '../errors.ts';
+import { Conflict, LostRace, NotFound } from '../errors.ts';
 import { newId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
 import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
@@ -61,7 +61,7 @@ export async function transitionOrder(
   // Guarded update: a concurrent transition from the same status loses instead of applying twice.
   // An accepted order keeps its stock for good (no hold to lapse).
   const updated = await moveStatus.affected(tx, opts.to, stockHeld, nowIso(), shopId, order.id, order.status, order.stock_held);
-  if (updated !== 1) throw new Conflict('orders.badTransition', { from: order.status, to: opts.to });
+  if (updated !== 1) throw new LostRace('orders.badTransition', { from: order.status, to: opts.to });
   if (retaken) await reserveOrderStock(scope, order.id);
   await insertEvent.all(tx, {
     shop_id: shopId,

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import { db, dialect, type Db, type Tx } from '../db/index.ts';
 import { config } from '../config.ts';
+import { LostRace } from '../errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { prepared } from '../db/prepared.ts';
 
@@ -23,6 +24,16 @@ const joined = new AsyncLocalStorage<ShopScope>();
 export async function inShop<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
   const outer = joined.getStore();
   if (outer && outer.shopId === shopId) return fn(outer);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inShopOnce(shopId, fn);
+    } catch (err) {
+      if (!(err instanceof LostRace) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function inShopOnce<T>(shopId: string, fn: (scope: ShopScope) => Promise<T>): Promise<T> {
   let scope: ShopScope | undefined;
   const run = (tx: Tx) => fn((scope = { shopId, tx }));
   let result: T;
