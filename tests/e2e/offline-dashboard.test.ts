@@ -37,6 +37,19 @@ async function signIn(ctx: BrowserContext, email: string): Promise<Page> {
   return page;
 }
 
+/**
+ * The network returns. A page that navigated while offline never saw the offline emulation (Chromium 150 drops it
+ * for a new document), so it gets no `online` event either: the person taps "send now" when it shows, as on a
+ * phone whose signal came back unnoticed. Sending twice is harmless (each change posts once).
+ */
+async function backOnline(ctx: BrowserContext, page: Page) {
+  await network.set(ctx, true);
+  await page.evaluate(() => {
+    const send = document.querySelector<HTMLButtonElement>('[data-offline-send]');
+    if (send && !send.hidden) send.click();
+  });
+}
+
 /** The page is controlled by /sw.js and has kept the shop's daily pages (src/islands/offline/dashboard.ts sets data-ready). */
 async function readyOffline(page: Page) {
   await page.waitForSelector('[data-offline][data-ready]', { state: 'attached' });
@@ -89,6 +102,9 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     await network.set(ctx, false);
     for (let i = 0; i < 20; i++) await recordSale(page, key, `Luring ${String(i).padStart(2, '0')}`);
     expect(await page.locator('[data-offline-list] li[data-state=waiting]').count()).toBe(20);
+    // Said while the page that went offline is open: Chromium 150 drops the offline emulation for a page that
+    // navigates later (navigator.onLine reads true there), so the reopened page below cannot be asked.
+    expect(await page.textContent('[data-offline-status]')).toMatch(/offline/i);
     const queued = await page.evaluate(async () => {
       const open = indexedDB.open('etalase-offline');
       const idb = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
@@ -102,14 +118,13 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     page = await ctx.newPage();
     await page.goto(`${network.url}/dashboard/hk05/jual`);
     await page.waitForFunction(() => document.querySelectorAll('[data-offline-list] li[data-state=waiting]').length === 20);
-    expect(await page.textContent('[data-offline-status]')).toMatch(/offline/i);
     // The product list and the recent orders open too.
     await page.goto(`${network.url}/dashboard/hk05/produk`);
     expect(await page.locator('[data-offline]').count()).toBe(1);
     await page.goto(`${network.url}/dashboard/hk05/pesanan`);
     expect(await page.locator('[data-offline]').count()).toBe(1);
 
-    await network.set(ctx, true);
+    await backOnline(ctx, page);
     await page.waitForFunction(() => document.querySelectorAll('[data-offline-list] li').length === 0);
     const orders = await ordersNamed('Luring ');
     expect(orders).toHaveLength(20);
@@ -150,7 +165,7 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     expect(await page.textContent('[data-offline-list]')).toContain('Rp 12.500');
     expect(await expenses()).toEqual([]);
 
-    await network.set(ctx, true);
+    await backOnline(ctx, page);
     await page.waitForFunction(() => document.querySelectorAll('[data-offline-list] li').length === 0);
     expect(await expenses()).toEqual([{ amount: 12500, kind: 'expense' }]);
     await ctx.close();
@@ -206,7 +221,7 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     // Meanwhile the owner, online elsewhere, cancels it.
     const cancel = await owner.post(`/api/v1/shops/hk05/orders/${code}/transitions`, { to: 'cancelled', reason: 'customer_request' });
     expect(cancel.status).toBe(200);
-    await network.set(ctx, true);
+    await backOnline(ctx, page);
     const item = page.locator('[data-offline-list] li[data-state=conflict]');
     await item.waitFor();
     expect(await item.textContent()).toContain(code);
@@ -231,7 +246,7 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     await recordSale(page, key, 'Berbagi 1');
     // The sync request cannot get through yet; the page is back online for signing out.
     await page.route('**/api/v1/shops/hk05/sync', (r) => r.abort('internetdisconnected'));
-    await network.set(ctx, true);
+    await backOnline(ctx, page);
     await page.waitForFunction(() => document.querySelectorAll('[data-offline-list] li[data-state=waiting]').length === 1);
     await Promise.all([page.waitForURL(`${network.url}/`), page.click('form[action="/keluar"] button')]);
     expect(
@@ -288,7 +303,7 @@ describe('the dashboard with no network (Chromium, service worker, IndexedDB)', 
     const staff = await db().selectFrom('users').select('id').where('email', '=', 'staf@hk05.test').executeTakeFirstOrThrow();
     expect((await owner.request(`/api/v1/shops/hk05/members/${staff.id}`, { method: 'DELETE' })).status).toBe(204);
     // Removal ended the member's sessions: back online, the device can only ask to sign in again.
-    await network.set(ctx, true);
+    await backOnline(ctx, page);
     await page.waitForFunction(() => /Masuk lagi/.test(document.querySelector('[data-offline-status]')?.textContent ?? ''));
     expect(await page.locator('[data-offline-list] li[data-state=waiting]').count()).toBe(1);
     // Signed in again, the shop list sends what waits: the shop refuses it, and the device says why.

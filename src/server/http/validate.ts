@@ -45,11 +45,13 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
  * U+0000 in any string (keys too): PostgreSQL text cannot hold it, so a NUL typed or posted into any field made
  * the insert fail with a 500 there while SQLite stored it. No person means one: it is dropped, on both databases.
  */
-function withoutNul(v: unknown): unknown {
+function withoutNul(v: unknown, depth = 0): unknown {
   if (typeof v === 'string') return v.includes('\0') ? v.replaceAll('\0', '') : v;
-  if (Array.isArray(v)) return v.map(withoutNul);
+  // No schema nests this deep, so the schema refuses what lies below; walking 20,000 levels overflowed the stack.
+  if (depth > 32) return v;
+  if (Array.isArray(v)) return v.map((x) => withoutNul(x, depth + 1));
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replaceAll('\0', ''), withoutNul(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replaceAll('\0', ''), withoutNul(x, depth + 1)]));
   return v;
 }
 
