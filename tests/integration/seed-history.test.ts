@@ -77,7 +77,7 @@ describe('demo seed history', () => {
   });
 
   it('takes card orders through the card payment use case: paid net of Stripe and platform fees, then delivered', async () => {
-    const { db } = await import('#server/db/index.ts');
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
     const { cardFees } = await import('#db/seed-history.ts');
     for (const slug of SHOPS) {
       const shopId = await shopIdOf(slug);
