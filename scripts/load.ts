@@ -11,49 +11,23 @@
  * that every order answered with 201 is in the database; exits non-zero on any error, non-2xx or missing order.
  * Options: --clients N (200), --seconds S (60), --json FILE (rows of the bench JSON contract, group 'load').
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { argNumber, argValue, ensureBuilt, startBuiltServer, type RunningServer } from './bench-lib.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const opt = (name: string, def: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : def;
-};
-const CLIENTS = opt('--clients', 200);
-const SECONDS = opt('--seconds', 60);
-const JSON_OUT = (() => {
-  const i = args.indexOf('--json');
-  return i >= 0 ? args[i + 1] : undefined;
-})();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+const CLIENTS = argNumber(args, '--clients', 200);
+const SECONDS = argNumber(args, '--seconds', 60);
+const JSON_OUT = argValue(args, '--json');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-load-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
   ...(process.env as Record<string, string>),
   DATA_DIR: dir,
   SQLITE_PATH: path.join(dir, 'load.sqlite'),
   DATABASE_URL: '',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: base,
-  NODE_ENV: 'production',
   DEMO_PASSWORD: 'load-password-123',
   ASTRO_TELEMETRY_DISABLED: '1',
   TRUST_PROXY: '1',
@@ -61,23 +35,7 @@ const env: Record<string, string> = {
 };
 Object.assign(process.env, env);
 delete process.env.DATABASE_URL;
-
-const entry = path.join(root, 'dist/server/entry.mjs');
-function newest(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
-}
-const sources = ['src', 'db', 'astro.config.mjs'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
-if (!process.env.ETALASE_SKIP_BUILD && (!fs.existsSync(entry) || Math.max(...sources.map(newest)) > fs.statSync(entry).mtimeMs)) {
-  console.log('[load] building…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env,
-  });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
+if (!process.env.ETALASE_SKIP_BUILD) ensureBuilt(env);
 
 console.log('[load] seeding a fresh SQLite database: demo program, hk05 with 40 published products…');
 const { prepareDatabase } = await import('./prepare-db.ts');
@@ -164,30 +122,15 @@ async function client(i: number, until: number): Promise<void> {
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
+let base = '';
 let failed = false;
 try {
-  server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...env, ETALASE_SKIP_BUILD: '1', ETALASE_SEED: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  server.stdout!.on('data', (d) => (out += d));
-  server.stderr!.on('data', (d) => (out += d));
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 3000) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await startBuiltServer(env);
+  base = server.base;
   const loadBefore = os.loadavg();
   console.log(
-    `[load] server ${base} (pid ${server.pid}); ${CLIENTS} clients for ${SECONDS} s; ${os.cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+    `[load] server ${base} (pid ${server.proc.pid}); ${CLIENTS} clients for ${SECONDS} s; ${os.cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
   const started = Date.now();
   const until = started + SECONDS * 1000;
@@ -251,19 +194,16 @@ try {
   });
   if (missing || duplicateCodes || placed.length === 0) failed = true;
   if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(rows, null, 2));
-  if (server.exitCode !== null) {
-    console.error(`[load] the server died:\n${out.slice(-4000)}`);
+  if (server.proc.exitCode !== null) {
+    console.error(`[load] the server died:\n${server.output().slice(-4000)}`);
     failed = true;
-  } else if (failed) console.error(`[load] server output (tail):\n${out.slice(-4000)}`);
+  } else if (failed) console.error(`[load] server output (tail):\n${server.output().slice(-4000)}`);
 } catch (e) {
   console.error(e);
   failed = true;
 } finally {
   agent.destroy();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
+  await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 console.log(failed ? '[load] FAILED: errors, non-2xx answers or missing orders' : '[load] OK: no errors');
