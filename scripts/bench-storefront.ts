@@ -14,15 +14,14 @@
  * --json FILE appends the figures as rows (scripts/bench-lib.ts BenchRow) for the runner. Numbers depend on what else
  * runs on the machine: report them with the conditions.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { argValue, round, writeRows, type BenchRow } from './bench-lib.ts';
+import { argValue, ensureBuilt, round, startBuiltServer, writeRows, type BenchRow, type RunningServer } from './bench-lib.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -46,17 +45,6 @@ const REPORT_DIR = (() => {
 const CHROME_FLAGS =
   '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 /** Raw (still compressed) bytes as they travel, which fetch() would hide by decoding. */
 function rawGet(
   url: string,
@@ -79,17 +67,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 // --- 1. database, server -----------------------------------------------------------------------------
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-bench-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
   ...(process.env as Record<string, string>),
   DATA_DIR: dir,
   SQLITE_PATH: path.join(dir, 'bench.sqlite'),
   DATABASE_URL: '',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: base,
-  NODE_ENV: 'production',
   DEMO_PASSWORD: 'bench-password-123',
   // The catalog needs the shops and products, not six months of demo trading (minutes of seeding on a busy machine).
   ETALASE_SEED_HISTORY: '0',
@@ -98,22 +80,7 @@ const env: Record<string, string> = {
 Object.assign(process.env, env);
 delete process.env.DATABASE_URL;
 
-const entry = path.join(root, 'dist/server/entry.mjs');
-function newest(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
-}
-const sources = ['src', 'db', 'astro.config.mjs'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
-if (!fs.existsSync(entry) || Math.max(...sources.map(newest)) > fs.statSync(entry).mtimeMs) {
-  console.log('[bench] building…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env,
-  });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
+ensureBuilt(env);
 
 console.log('[bench] seeding a fresh SQLite database: demo program, hk05 with 40 published products and photos…');
 const { prepareDatabase } = await import('./prepare-db.ts');
@@ -131,14 +98,11 @@ const product = await db()
   .executeTakeFirstOrThrow();
 await closeDb();
 
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let staticFile: string | undefined;
 async function cleanup() {
   if (staticFile) fs.rmSync(staticFile, { force: true });
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
+  await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 process.on('SIGINT', () => {
@@ -146,32 +110,13 @@ process.on('SIGINT', () => {
 });
 
 try {
-  server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...env, ETALASE_SKIP_BUILD: '1', ETALASE_SEED: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  server.stdout!.on('data', (d) => {
-    out += d;
-  });
-  server.stderr!.on('data', (d) => {
-    out += d;
-  });
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 300) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await startBuiltServer(env);
+  const base = server.base;
+  const out = server.output;
   const catalogUrl = `${base}/hk05`;
   const productUrl = `${base}/hk05/p/${product.slug}`;
   console.log(
-    `[bench] server ${base} (pid ${server.pid}), ${os.cpus().length} CPUs, load average ${os
+    `[bench] server ${base} (pid ${server.proc.pid}), ${os.cpus().length} CPUs, load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -258,7 +203,7 @@ try {
           console.log(
             `  ${url}: lighthouse failed (${r.status}; server answers ${alive}): ${(r.stderr || r.error?.message || '').slice(-600)}`,
           );
-          if (server!.exitCode !== null) console.log(`  server exited ${server!.exitCode}:\n${out.slice(-2000)}`);
+          if (server!.proc.exitCode !== null) console.log(`  server exited ${server!.proc.exitCode}:\n${out().slice(-2000)}`);
           continue;
         }
         runs.push({ lhr: JSON.parse(fs.readFileSync(outPath, 'utf8')) as Lhr, load });
@@ -317,7 +262,7 @@ try {
     // The server's own CPU time per answered request (from /proc): on a shared machine the load generator
     // and other work steal CPU, so req/s swings; CPU per request is what bounds throughput and it holds steady.
     const ticks = () => {
-      const f = fs.readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const f = fs.readFileSync(`/proc/${server!.proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks (1/100 s)
     };
     const measure = async (url: string, duration: number) => {
