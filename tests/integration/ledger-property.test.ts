@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db.ts';
+import { count } from '../helpers/full.ts';
 import { ledgerShop, moveOrder, placeOrder, shopProblems } from '../helpers/ledger.ts';
 import { AppError, Conflict } from '#server/errors.ts';
 
@@ -11,9 +12,9 @@ import { AppError, Conflict } from '#server/errors.ts';
  * (a newer export changing an order's status), against the real
  * domain functions. After every step the shop's books must pass every ledger check (each entry balances,
  * totals equal postings, stock equals its movements and Persediaan), and replaying any earlier request
- * must change nothing. `npm test` runs a seeded small count; LEDGER_PROPERTY_RUNS=2000 runs thousands.
+ * must change nothing. `npm test` runs a seeded small count, `npm run test:full` 2,000 (LEDGER_PROPERTY_RUNS sets any).
  */
-const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? 25);
+const RUNS = Number(process.env.LEDGER_PROPERTY_RUNS ?? count(25, 2_000));
 const SEED = Number(process.env.LEDGER_PROPERTY_SEED ?? 20261202);
 
 let env: Awaited<ReturnType<typeof useTestDatabase>>;
