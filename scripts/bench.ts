@@ -101,10 +101,14 @@ for (const group of chosen) {
   const before = loadAverage();
   const t0 = performance.now();
   console.log(`\n##### ${group} (${script}${QUICK ? ', quick' : ''}) — load ${before}\n`);
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', script), '--json', jsonFile, ...always, ...(QUICK ? quick : []), ...passThrough], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', script), '--json', jsonFile, ...always, ...(QUICK ? quick : []), ...passThrough],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   const got = fs.existsSync(jsonFile) ? (JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as BenchRow[]) : [];
   fs.rmSync(jsonFile, { force: true });
   rows.push(...got);
