@@ -1,5 +1,5 @@
 import { MAX_FILE_BYTES } from '../http/body-limits.ts';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { Invalid } from '../errors.ts';
 
 export const MAX_UPLOAD_BYTES = MAX_FILE_BYTES;
@@ -41,20 +41,29 @@ export async function processImage(input: Buffer, opts: { widths?: readonly numb
   if (!meta.width || !meta.height) throw new Invalid({ file: ['media.notImage'] });
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new Invalid({ file: ['media.tooManyPixels'] });
 
-  const base = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
-  let rotated: { width: number; height: number };
+  const widths = opts.widths ?? WIDTHS;
+  // Decoded, rotated and shrunk once, to the widest rendering: every file derives from these pixels. Decoding the
+  // whole photo again for each of the ten outputs was most of an upload's time and memory (scripts/bench-images.ts).
+  let pixels: { data: Buffer; info: OutputInfo };
   try {
-    const { info } = await base().toBuffer({ resolveWithObject: true });
-    rotated = { width: info.width, height: info.height };
+    pixels = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({ width: Math.max(...widths, 16), withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch {
     throw new Invalid({ file: ['media.notImage'] });
   }
+  const swapped = (meta.orientation ?? 1) >= 5;
+  const rotated = { width: swapped ? meta.height : meta.width, height: swapped ? meta.width : meta.height };
+  const { width: rawWidth, height: rawHeight, channels } = pixels.info;
+  const base = () => sharp(pixels.data, { raw: { width: rawWidth, height: rawHeight, channels } });
   const files = new Map<string, Buffer>();
   // Widths above the original render at the original's width: encode each real width once and reuse it.
   const done = new Map<number, number>();
   const fallback = opts.keepAlpha ? 'png' : 'jpg';
-  for (const w of opts.widths ?? WIDTHS) {
-    const target = Math.min(w, rotated.width);
+  for (const w of widths) {
+    const target = Math.min(w, rawWidth);
     const same = done.get(target);
     if (same !== undefined) {
       for (const ext of ['avif', 'webp', fallback]) files.set(`${w}.${ext}`, files.get(`${same}.${ext}`)!);
@@ -76,7 +85,7 @@ export async function processImage(input: Buffer, opts: { widths?: readonly numb
     width: rotated.width,
     height: rotated.height,
     files,
-    widths: (opts.widths ?? WIDTHS).slice(),
+    widths: widths.slice(),
     placeholder: `data:image/webp;base64,${tiny.toString('base64')}`,
   };
 }
