@@ -43,7 +43,7 @@ beforeEach(async () => {
   account = await connectShop(stub, shop.shopId);
 });
 
-async function deliver(event: Record<string, any>) {
+async function deliver(event: Record<string, unknown>) {
   const { handleStripeWebhook } = await import('#server/payments/stripe/handle-webhook.ts');
   const { body, signature } = signEvent(event);
   return handleStripeWebhook(body, signature);
