@@ -384,6 +384,15 @@ describe(`one marketplace payout seen by hand and in an export on different days
     expect(await shopProblems(t.s.shopId)).toEqual([]);
   });
 
+  it('recorded by hand and imported at the same moment (separate connections on PostgreSQL): still once', async () => {
+    const t = await setup('mp-match-race');
+    const [hand] = await Promise.all([t.payout(99000, '2026-11-22', 'hand-race'), t.importRows([p1('2026-11-21'), p2('2026-11-23')])]);
+    expect(hand.recorded).toBe(true);
+    expect(await t.bank()).toBe(99000);
+    expect(await balance(t.s.shopId, '1202')).toBe(0);
+    expect(await shopProblems(t.s.shopId)).toEqual([]);
+  });
+
   it('a lump sum by hand covering two orders released on other days; a transfer outside the window is other money', async () => {
     const t = await setup('mp-match-lump');
     expect(await t.payout(99000, '2026-11-23', 'hand-lump')).toMatchObject({ recorded: true, matched: 0 });

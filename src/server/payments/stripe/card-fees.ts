@@ -50,6 +50,12 @@ function chargeFees(chargeId: string, bt: Stripe.BalanceTransaction): FeeLookup 
   return { kind: 'found', charge: { chargeId, balanceTransactionId: bt.id, fees } };
 }
 
+/**
+ * Inside a webhook delivery, which Stripe abandons and redelivers when the answer is slow: fewer and shorter
+ * tries than the client's defaults, so an unreachable Stripe still leaves time to record the payment and answer.
+ */
+const LOOKUP_OPTIONS = { timeout: 10_000, maxNetworkRetries: 1 };
+
 function failure(what: string, err: unknown): FeeLookup {
   if (err instanceof Stripe.errors.StripeError) {
     console.warn(`[stripe] ${what} failed: ${err.type}${err.code ? ` ${err.code}` : ''} (${err.statusCode ?? 'no response'})`);
@@ -67,7 +73,7 @@ export async function lookupPaymentFees(account: string, paymentIntentId: string
     pi = await stripe().paymentIntents.retrieve(
       paymentIntentId,
       { expand: ['latest_charge.balance_transaction'] },
-      { stripeAccount: account },
+      { stripeAccount: account, ...LOOKUP_OPTIONS },
     );
   } catch (err) {
     return failure(`paymentIntents.retrieve ${paymentIntentId}`, err);
@@ -90,7 +96,7 @@ export async function lookupChargeFees(account: string, charge: Pick<Stripe.Char
 
 async function lookupBalanceTransaction(account: string, chargeId: string, id: string): Promise<FeeLookup> {
   try {
-    return chargeFees(chargeId, await stripe().balanceTransactions.retrieve(id, {}, { stripeAccount: account }));
+    return chargeFees(chargeId, await stripe().balanceTransactions.retrieve(id, {}, { stripeAccount: account, ...LOOKUP_OPTIONS }));
   } catch (err) {
     return failure(`balanceTransactions.retrieve ${id}`, err);
   }
