@@ -579,7 +579,8 @@ export const ROUTES = {
     path: '/api/v1/shops/{shop}/marketplace-payouts',
     tag: 'orders',
     summary:
-      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once',
+      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once. ' +
+      'What exports already released for the marketplace within `matchDays` days of the date and not matched yet is the same money: not posted again, answered as `matched`',
     access: ORDERS,
     body: payoutInput,
     success: 201,
