@@ -225,6 +225,14 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(row.status).toBe('expired');
     expect(row.stripe_payment_intent_id).toBe(session.payment_intent);
     expect(await types(hk05, o.id)).toContain('payment_after_close');
+    // No payment posted, but Stripe took its fee on the charge (and keeps it when the shop refunds): booked once.
+    const keys = await db()
+      .selectFrom('journal_entries')
+      .select('idem_key')
+      .where('shop_id', '=', hk05)
+      .where('source_id', '=', o.id)
+      .execute();
+    expect(keys.map((k) => k.idem_key)).toEqual([`order:${o.id}:card-fees`]);
   });
 
   it("does not take a payment of another amount as the order's", async () => {

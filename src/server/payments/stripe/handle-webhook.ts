@@ -260,8 +260,10 @@ async function markPaid(
     fees: found?.fees ?? null,
     eventId,
   });
-  // Paid before by an event that could not get the fees (e.g. completed while Stripe was unreachable, then async_payment_succeeded).
-  if (found && outcome === 'already_paid')
+  // Paid before by an event that could not get the fees (completed while Stripe was unreachable, then
+  // async_payment_succeeded), or money taken for an order closed meanwhile or of another amount (kept for a
+  // refund): Stripe took its fees either way, as the charge events would post them. Not for another payment of a paid order.
+  if (found && outcome !== 'paid' && outcome !== 'duplicate_payment')
     await postCardFees(scope, { orderId: order.id, orderCode: order.code, fees: found.fees, chargeId: found.chargeId });
   if (lookup && lookup.kind !== 'found')
     await recordOrderEvent(scope, {
