@@ -157,12 +157,21 @@ async function stockOf(shopId: string, items: Item[]): Promise<number[]> {
 }
 
 /**
- * What a card order of the demo costs the shop: a processing fee of 2.9% + Rp 2.000, the rate Indonesian
- * card acquirers publish (Stripe lists no Indonesian price), and the platform's 1% application fee
- * (PLATFORM_FEE_PERCENT=1, floored like applicationFee).
+ * ASSUMPTION, not a published Stripe price: Stripe lists no Indonesian card rate, so the demo charges 2.9% +
+ * Rp 2.000 per card payment, the shape of the rates Indonesian card acquirers publish. Real payments post
+ * the fee Stripe reports on the charge's balance transaction (card-fees.ts), never these numbers.
  */
+export const DEMO_CARD_FEE_PERCENT = 2.9;
+export const DEMO_CARD_FEE_FIXED_RUPIAH = 2_000;
+/** The demo platform's application fee (PLATFORM_FEE_PERCENT=1), floored like applicationFee. */
+export const DEMO_PLATFORM_FEE_PERCENT = 1;
+
+/** What a card order of the demo costs the shop, as the balance transaction of a real one would say. */
 export function cardFees(total: number): { stripe: number; platform: number } {
-  return { stripe: Math.round(total * 0.029) + 2000, platform: fromStripeAmount(applicationFee(total, 1)) };
+  return {
+    stripe: Math.round((total * DEMO_CARD_FEE_PERCENT) / 100) + DEMO_CARD_FEE_FIXED_RUPIAH,
+    platform: fromStripeAmount(applicationFee(total, DEMO_PLATFORM_FEE_PERCENT)),
+  };
 }
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

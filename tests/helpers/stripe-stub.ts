@@ -32,10 +32,21 @@ export class StripeStub {
   readonly accounts = new Map<string, Json>();
   /** Checkout Sessions keyed by id; each remembers the connected account it was created on. */
   readonly sessions = new Map<string, Json & { _account: string | undefined }>();
+  /** PaymentIntents, charges and balance transactions made when a session is paid, each on its account. */
+  readonly paymentIntents = new Map<string, Json & { _account: string | undefined }>();
+  readonly charges = new Map<string, Json & { _account: string | undefined }>();
+  readonly balanceTransactions = new Map<string, Json & { _account: string | undefined }>();
   private readonly idempotent = new Map<string, { body: string; status: number; response: Json }>();
   private server: http.Server | undefined;
   /** Make the next N requests fail with a 500 (to check retries / error handling). */
   failNext = 0;
+  /** Every request whose path matches fails with a 500 (Stripe down for that endpoint) until cleared. */
+  failPaths: RegExp | null = null;
+  /**
+   * What the stub's Stripe charges on a card payment, in minor units: percent of the amount plus a fixed part,
+   * and optionally tax on that fee as its own fee_details line. The stub's own numbers, not Stripe's price list.
+   */
+  feeModel = { percent: 2.9, fixed: 200_000, taxPercent: 0 };
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -69,12 +80,148 @@ export class StripeStub {
     return structuredClone(a);
   }
 
-  /** The session as Stripe would put it in checkout.session.* events once the customer has paid (or not). */
-  completeSession(sessionId: string, paymentStatus: 'paid' | 'unpaid' = 'paid'): Json {
+  /**
+   * The session as Stripe would put it in checkout.session.* events once the customer has paid (or not).
+   * Also makes its PaymentIntent and charge on the session's account; a paid one's charge has its balance
+   * transaction unless `settled: false` (Stripe has not settled it yet: balance_transaction null until settleCharge).
+   */
+  completeSession(sessionId: string, paymentStatus: 'paid' | 'unpaid' = 'paid', opts: { settled?: boolean } = {}): Json {
     const s = this.sessions.get(sessionId);
     if (!s) throw new Error(`no session ${sessionId}`);
     Object.assign(s, { status: 'complete', payment_status: paymentStatus, payment_intent: s.payment_intent ?? `pi_${rand()}`, url: null });
+    this.makePayment(s, paymentStatus === 'paid', opts.settled !== false);
     return publicCopy(s);
+  }
+
+  /** An asynchronous payment that succeeded later: the charge succeeds (not settled yet unless `settled`). */
+  succeedPayment(sessionId: string, opts: { settled?: boolean } = {}): Json {
+    const s = this.sessions.get(sessionId);
+    if (!s) throw new Error(`no session ${sessionId}`);
+    Object.assign(s, { payment_status: 'paid' });
+    this.makePayment(s, true, opts.settled === true);
+    return publicCopy(s);
+  }
+
+  private makePayment(s: Json & { _account: string | undefined }, succeeded: boolean, settled: boolean): void {
+    const now = Math.floor(Date.now() / 1000);
+    const piId = String(s.payment_intent);
+    const appFee = s._applicationFee === undefined ? null : Number(s._applicationFee);
+    let pi = this.paymentIntents.get(piId);
+    if (!pi) {
+      const chargeId = `ch_${rand()}`;
+      pi = {
+        id: piId,
+        object: 'payment_intent',
+        amount: s.amount_total,
+        amount_received: 0,
+        application_fee_amount: appFee,
+        currency: s.currency,
+        status: 'processing',
+        latest_charge: chargeId,
+        metadata: structuredClone(s._piMetadata ?? {}),
+        created: now,
+        livemode: false,
+        _account: s._account,
+      };
+      this.paymentIntents.set(piId, pi);
+      this.charges.set(chargeId, {
+        id: chargeId,
+        object: 'charge',
+        amount: s.amount_total,
+        amount_captured: 0,
+        amount_refunded: 0,
+        application_fee: null,
+        application_fee_amount: appFee,
+        balance_transaction: null,
+        captured: false,
+        currency: s.currency,
+        metadata: structuredClone(s._piMetadata ?? {}),
+        paid: false,
+        payment_intent: piId,
+        refunded: false,
+        status: 'pending',
+        created: now,
+        livemode: false,
+        _account: s._account,
+      });
+    }
+    if (succeeded) {
+      Object.assign(pi, { status: 'succeeded', amount_received: pi.amount });
+      const c = this.charges.get(String(pi.latest_charge))!;
+      Object.assign(c, {
+        status: 'succeeded',
+        paid: true,
+        captured: true,
+        amount_captured: c.amount,
+        application_fee: appFee ? `fee_${rand()}` : null,
+      });
+      if (settled) this.settleCharge(c.id);
+    }
+  }
+
+  /**
+   * Stripe settles the charge: its balance transaction on the connected account, with fee_details as the API
+   * reference shows them (stripe_fee, tax on it, and the platform's application_fee). Returns the charge as a
+   * charge.updated event carries it (balance_transaction as an id).
+   */
+  settleCharge(chargeId: string): Json {
+    const c = this.charges.get(chargeId);
+    if (!c) throw new Error(`no charge ${chargeId}`);
+    if (!c.balance_transaction) {
+      const amount = Number(c.amount);
+      const stripeFee = Math.round((amount * this.feeModel.percent) / 100) + this.feeModel.fixed;
+      const tax = Math.round((stripeFee * this.feeModel.taxPercent) / 100);
+      const details: Json[] = [
+        { amount: stripeFee, application: null, currency: c.currency, description: 'Stripe processing fees', type: 'stripe_fee' },
+      ];
+      if (tax > 0) details.push({ amount: tax, application: null, currency: c.currency, description: 'VAT', type: 'tax' });
+      if (c.application_fee_amount)
+        details.push({
+          amount: Number(c.application_fee_amount),
+          application: 'ca_etalase_stub',
+          currency: c.currency,
+          description: 'Etalase application fee',
+          type: 'application_fee',
+        });
+      const fee = details.reduce((sum, d) => sum + Number(d.amount), 0);
+      const now = Math.floor(Date.now() / 1000);
+      const id = `txn_${rand()}`;
+      this.balanceTransactions.set(id, {
+        id,
+        object: 'balance_transaction',
+        amount,
+        available_on: now + 2 * 86400,
+        created: now,
+        currency: c.currency,
+        description: null,
+        exchange_rate: null,
+        fee,
+        fee_details: details,
+        net: amount - fee,
+        reporting_category: 'charge',
+        source: c.id,
+        status: 'pending',
+        type: 'charge',
+        _account: c._account,
+      });
+      c.balance_transaction = id;
+    }
+    return publicCopy(c);
+  }
+
+  /** The charge of a session's PaymentIntent, as charge.* events carry it. */
+  chargeOf(sessionId: string): Json {
+    const pi = this.paymentIntents.get(String(this.sessions.get(sessionId)?.payment_intent));
+    if (!pi) throw new Error(`no payment for session ${sessionId}`);
+    return publicCopy(this.charges.get(String(pi.latest_charge))!);
+  }
+
+  /** Refund (part of) a session's charge, as charge.refunded carries it; Stripe keeps its fees. */
+  refundCharge(sessionId: string, amount?: number): Json {
+    const c = this.charges.get(String(this.chargeOf(sessionId).id))!;
+    const refunded = Math.min(Number(c.amount), Number(c.amount_refunded) + (amount ?? Number(c.amount)));
+    Object.assign(c, { amount_refunded: refunded, refunded: refunded >= Number(c.amount) });
+    return publicCopy(c);
   }
 
   expireSession(sessionId: string): Json {
@@ -109,8 +256,8 @@ export class StripeStub {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${rand()}`, 'stripe-version': r.apiVersion ?? '' });
       res.end(JSON.stringify(json));
     };
-    if (this.failNext > 0) {
-      this.failNext--;
+    if (this.failNext > 0 || this.failPaths?.test(r.path)) {
+      if (this.failNext > 0) this.failNext--;
       return send(500, apiError('api_error', 'Stub failure'));
     }
     if (!r.authorization?.startsWith('Bearer sk_')) return send(401, apiError('invalid_request_error', 'Invalid API Key provided'));
@@ -205,6 +352,8 @@ export class StripeStub {
         payment_intent: null,
         url: `https://checkout.stripe.test/c/pay/${id}`,
         _account: r.stripeAccount,
+        _applicationFee: p.payment_intent_data?.application_fee_amount,
+        _piMetadata: p.payment_intent_data?.metadata ?? {},
       };
       this.sessions.set(id, session);
       return [200, publicCopy(session)];
@@ -219,16 +368,40 @@ export class StripeStub {
         return [200, publicCopy(s)];
       }
     }
+    if (r.method === 'GET' && (m = r.path.match(/^\/v1\/payment_intents\/(pi_\w+)$/))) {
+      const pi = this.paymentIntents.get(m[1]!);
+      if (!pi || pi._account !== r.stripeAccount) return [404, missing('payment_intent', m[1]!)];
+      const out = publicCopy(pi);
+      const expand = expandList(r.form);
+      if (expand.includes('latest_charge') || expand.includes('latest_charge.balance_transaction')) {
+        const c = publicCopy(this.charges.get(String(pi.latest_charge))!);
+        if (expand.includes('latest_charge.balance_transaction') && c.balance_transaction)
+          c.balance_transaction = publicCopy(this.balanceTransactions.get(String(c.balance_transaction))!);
+        out.latest_charge = c;
+      }
+      return [200, out];
+    }
+    if (r.method === 'GET' && (m = r.path.match(/^\/v1\/balance_transactions\/(txn_\w+)$/))) {
+      const bt = this.balanceTransactions.get(m[1]!);
+      if (!bt || bt._account !== r.stripeAccount) return [404, missing('balance_transaction', m[1]!)];
+      return [200, publicCopy(bt)];
+    }
     return [404, apiError('invalid_request_error', `Unrecognized request URL (${r.method}: ${r.path}).`)];
   }
+}
+
+/** `expand[]=a` or `expand[0]=a`, as SDKs send it. */
+function expandList(form: Record<string, string>): string[] {
+  return Object.entries(form)
+    .filter(([k]) => k === 'expand' || k.startsWith('expand['))
+    .map(([, v]) => v);
 }
 
 export const STUB_SECRET_KEY = 'sk_test_etalase_stub_0000000000';
 export const STUB_WEBHOOK_SECRET = 'whsec_etalase_stub_test_secret';
 
 function publicCopy(s: Json): Json {
-  const { _account: _drop, ...rest } = s;
-  return structuredClone(rest);
+  return structuredClone(Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith('_'))));
 }
 function apiError(type: string, message: string, param?: string): Json {
   return { error: { type, message, ...(param ? { param } : {}) } };

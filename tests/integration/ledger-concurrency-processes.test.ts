@@ -85,11 +85,16 @@ describe(`two processes on one order (${process.env.DATABASE_URL ? 'postgres' : 
       whatsapp.push((await order(shop.shopId, shop.productId, 'whatsapp')).orderId);
       const c = await order(shop.shopId, shop.productId, 'card');
       await startCardPaymentAfterCommit({ shopId: shop.shopId, orderId: c.orderId });
-      const session = stub.completeSession((await orderRow(shop.shopId, c.orderId)).stripe_checkout_session_id!, 'paid');
-      // The same event delivered to both processes, and a second event (the async success) for the same payment.
+      const sessionId = (await orderRow(shop.shopId, c.orderId)).stripe_checkout_session_id!;
+      const session = stub.completeSession(sessionId, 'paid', { settled: false });
+      // Settled before the race: the payment events' own fee lookup and charge.updated both find the fees.
+      const charge = stub.settleCharge(stub.chargeOf(sessionId).id);
+      // The same events delivered to both processes: the payment, a second event (the async success) for it,
+      // and the charge's settlement, each posting the card fees when it comes first.
       const events = [
         makeEvent('checkout.session.completed', session, { account }),
         makeEvent('checkout.session.async_payment_succeeded', session, { account }),
+        makeEvent('charge.updated', charge, { account }),
       ];
       card.push({ orderId: c.orderId, webhooks: events.map((e) => signEvent(e)) });
     }
@@ -113,6 +118,7 @@ describe(`two processes on one order (${process.env.DATABASE_URL ? 'postgres' : 
       .where('shop_id', '=', shop.shopId)
       .where('source_type', '=', 'order')
       .execute();
+    const cardIds = new Set(card.map((c) => c.orderId));
     for (const id of orders) {
       expect(
         entries
@@ -120,7 +126,7 @@ describe(`two processes on one order (${process.env.DATABASE_URL ? 'postgres' : 
           .map((e) => e.idem_key)
           .sort(),
         id,
-      ).toEqual([`order:${id}:fulfilled`, `order:${id}:paid`]);
+      ).toEqual([...(cardIds.has(id) ? [`order:${id}:card-fees`] : []), `order:${id}:fulfilled`, `order:${id}:paid`]);
     }
     const events = await db().selectFrom('order_events').select(['order_id', 'type']).where('shop_id', '=', shop.shopId).execute();
     for (const id of orders) {
@@ -146,7 +152,7 @@ describe(`two processes on one order (${process.env.DATABASE_URL ? 'postgres' : 
         id,
       ).toHaveLength(1);
     const stripeEvents = await db().selectFrom('stripe_events').select('event_id').where('shop_id', '=', shop.shopId).execute();
-    expect(stripeEvents).toHaveLength(2 * ORDERS);
+    expect(stripeEvents).toHaveLength(3 * ORDERS);
     const product = await db()
       .selectFrom('products')
       .select('stock')

@@ -330,3 +330,79 @@ describe('marketplace import in one step', () => {
     expect(await shopProblems(s.shopId)).toEqual([]);
   });
 });
+
+describe(`one marketplace payout seen by hand and in an export on different days (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  async function setup(slug: string) {
+    const { ownerDb: db } = await import('#tests/helpers/db.ts');
+    const { commitMarketplaceImport } = await import('#server/imports/commit-marketplace-import.ts');
+    const { recordMarketplacePayout } = await import('#server/imports/record-marketplace-payout.ts');
+    const s = await ledgerShop(slug);
+    await db().updateTable('products').set({ sku: 'BRG-01' }).where('shop_id', '=', s.shopId).where('id', '=', s.productId).execute();
+    const payout = (amount: number, date: string, key: string) =>
+      recordMarketplacePayout({
+        shopId: s.shopId,
+        role: 'owner',
+        userId: s.userId,
+        input: { marketplace: 'shopee', amount, date, paidWith: 'bank', memo: '', idempotencyKey: key },
+      });
+    const importRows = (lines: string[]) =>
+      commitMarketplaceImport({
+        shopId: s.shopId,
+        role: 'owner',
+        userId: s.userId,
+        input: { marketplace: 'shopee', format: 'csv' },
+        file: csvFile(lines),
+      });
+    const bank = () => balance(s.shopId, '1102');
+    return { s, payout, importRows, bank };
+  }
+  // P-1: 2 × 35.000 less a 5.000 fee = 65.000 released; P-2: 35.000 less 1.000 = 34.000.
+  const p1 = (day: string) => row('P-1', 'Completed', 'Barang', '', 'BRG-01', 35000, 2, 5000, '', ['65000', day]);
+  const p2 = (day: string) => row('P-2', 'Completed', 'Barang', '', 'BRG-01', 35000, 1, 1000, '', ['34000', day]);
+
+  it('recorded by hand first, the export dates it a day later: the Bank receives it once', async () => {
+    const t = await setup('mp-match-hand');
+    expect(await t.payout(65000, '2026-11-20', 'hand-1')).toMatchObject({ recorded: true, matched: 0, matchDays: 3 });
+    await t.importRows([p1('2026-11-21')]);
+    expect(await t.bank()).toBe(65000);
+    expect(await balance(t.s.shopId, '1202')).toBe(0);
+    // The export again changes nothing.
+    await t.importRows([p1('2026-11-21')]);
+    expect(await t.bank()).toBe(65000);
+    expect(await shopProblems(t.s.shopId)).toEqual([]);
+  });
+
+  it('read from the export first, recorded by hand two days later: the form answers it was already there', async () => {
+    const t = await setup('mp-match-import');
+    await t.importRows([p1('2026-11-21'), p2('2026-11-21')]);
+    expect(await t.bank()).toBe(99000);
+    // The merchant types P-2's transfer on the day the bank showed it; matched by amount first, not by P-1.
+    expect(await t.payout(34000, '2026-11-23', 'hand-2')).toMatchObject({ recorded: true, matched: 34000 });
+    expect(await t.bank()).toBe(99000);
+    expect(await t.payout(34000, '2026-11-23', 'hand-2')).toMatchObject({ recorded: false });
+    expect(await balance(t.s.shopId, '1202')).toBe(0);
+    expect(await shopProblems(t.s.shopId)).toEqual([]);
+  });
+
+  it('recorded by hand and imported at the same moment (separate connections on PostgreSQL): still once', async () => {
+    const t = await setup('mp-match-race');
+    const [hand] = await Promise.all([t.payout(99000, '2026-11-22', 'hand-race'), t.importRows([p1('2026-11-21'), p2('2026-11-23')])]);
+    expect(hand.recorded).toBe(true);
+    expect(await t.bank()).toBe(99000);
+    expect(await balance(t.s.shopId, '1202')).toBe(0);
+    expect(await shopProblems(t.s.shopId)).toEqual([]);
+  });
+
+  it('a lump sum by hand covering two orders released on other days; a transfer outside the window is other money', async () => {
+    const t = await setup('mp-match-lump');
+    expect(await t.payout(99000, '2026-11-23', 'hand-lump')).toMatchObject({ recorded: true, matched: 0 });
+    await t.importRows([p1('2026-11-21'), p2('2026-11-22')]);
+    expect(await t.bank()).toBe(99000);
+    expect(await balance(t.s.shopId, '1202')).toBe(0);
+    // A week later another 34.000 by hand: no release near it, so it is new money (Piutang goes negative,
+    // as it would for any payout of sales not imported yet).
+    expect(await t.payout(34000, '2026-11-30', 'hand-later')).toMatchObject({ recorded: true, matched: 0 });
+    expect(await t.bank()).toBe(99000 + 34000);
+    expect(await shopProblems(t.s.shopId)).toEqual([]);
+  });
+});

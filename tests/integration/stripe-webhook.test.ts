@@ -86,7 +86,7 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(await processedIds(hk05)).toContain(event.id);
   });
 
-  it('posts the platform fee with the payment, so the bank holds the total net of it (PLATFORM_FEE_PERCENT=2)', async () => {
+  it("posts Stripe's and the platform's fees with the payment, so the bank holds the total net of them (PLATFORM_FEE_PERCENT=2)", async () => {
     process.env.PLATFORM_FEE_PERCENT = '2';
     resetConfig();
     try {
@@ -103,15 +103,16 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
         .orderBy('e.idem_key')
         .orderBy('p.line_no')
         .execute();
-      // 2% of Rp 35.050 is Rp 701: floored, as the session's application fee is.
+      // From the balance transaction's fee_details: the stub's 2.9% + Rp 2.000 of Rp 35.050 (3.016,45) and the
+      // application fee, 2% floored (Rp 701): Rp 3.717,45 in all, rounded once to Rp 3.717.
       expect(postings.map((p) => [p.idem_key, p.account_code, Number(p.amount)])).toEqual([
-        [`order:${o.id}:card-fees`, '5206', 701],
-        [`order:${o.id}:card-fees`, '1102', -701],
+        [`order:${o.id}:card-fees`, '5206', 3717],
+        [`order:${o.id}:card-fees`, '1102', -3717],
         [`order:${o.id}:paid`, '1102', 35_050],
         [`order:${o.id}:paid`, '2102', -35_050],
       ]);
       const paid = (await orderEvents(hk05, o.id)).find((e) => e.type === 'paid')!;
-      expect(paid.details).toMatchObject({ stripe_fee: 0, platform_fee: 701 });
+      expect(paid.details).toMatchObject({ stripe_fee: 3016, platform_fee: 701 });
     } finally {
       process.env.PLATFORM_FEE_PERCENT = '0';
       resetConfig();
@@ -224,6 +225,14 @@ describe(`Stripe webhook (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect(row.status).toBe('expired');
     expect(row.stripe_payment_intent_id).toBe(session.payment_intent);
     expect(await types(hk05, o.id)).toContain('payment_after_close');
+    // No payment posted, but Stripe took its fee on the charge (and keeps it when the shop refunds): booked once.
+    const keys = await db()
+      .selectFrom('journal_entries')
+      .select('idem_key')
+      .where('shop_id', '=', hk05)
+      .where('source_id', '=', o.id)
+      .execute();
+    expect(keys.map((k) => k.idem_key)).toEqual([`order:${o.id}:card-fees`]);
   });
 
   it("does not take a payment of another amount as the order's", async () => {

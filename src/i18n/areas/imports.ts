@@ -90,7 +90,8 @@ export const id = {
   'imports.recent': 'Impor terakhir',
   'audit.action.orders.marketplacePayout': 'Pencairan dana marketplace dicatat',
   'imports.payoutTitle': 'Dana marketplace cair',
-  'imports.payoutNote': 'Catat dana yang dilepas marketplace ke rekening Anda. Biaya marketplace sudah dicatat per pesanan.',
+  'imports.payoutNote':
+    'Catat dana yang dilepas marketplace ke rekening Anda. Biaya marketplace sudah dicatat per pesanan. Dana yang sudah tercatat dari ekspor marketplace (kolom dana dilepas) dengan tanggal paling jauh {days} hari dari tanggal ini dianggap transfer yang sama dan tidak dicatat dua kali.',
   'imports.payoutAmount': 'Jumlah diterima (Rp)',
   'imports.payoutDate': 'Tanggal',
   'imports.payoutInto': 'Masuk ke',
@@ -98,6 +99,8 @@ export const id = {
   'imports.payoutCash': 'Kas',
   'imports.payoutSave': 'Catat pencairan',
   'imports.payoutSaved': 'Pencairan dana dicatat.',
+  'imports.payoutMatched':
+    'Pencairan dana dicatat. Sebagian atau seluruhnya sudah tercatat dari ekspor marketplace dalam {days} hari dari tanggal itu, jadi tidak ditambahkan lagi ke Bank.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -192,7 +195,8 @@ export const en: Record<keyof typeof id, string> = {
   'imports.recent': 'Recent imports',
   'audit.action.orders.marketplacePayout': 'Marketplace payout recorded',
   'imports.payoutTitle': 'Marketplace payout received',
-  'imports.payoutNote': 'Record the money the marketplace paid out to your account. Its fees were already recorded per order.',
+  'imports.payoutNote':
+    'Record the money the marketplace paid out to your account. Its fees were already recorded per order. Money already recorded from a marketplace export (its released-amount column) dated at most {days} days from this date counts as the same transfer and is not recorded twice.',
   'imports.payoutAmount': 'Amount received (Rp)',
   'imports.payoutDate': 'Date',
   'imports.payoutInto': 'Paid into',
@@ -200,4 +204,6 @@ export const en: Record<keyof typeof id, string> = {
   'imports.payoutCash': 'Cash',
   'imports.payoutSave': 'Record payout',
   'imports.payoutSaved': 'Payout recorded.',
+  'imports.payoutMatched':
+    'Payout recorded. Some or all of it was already recorded from a marketplace export within {days} days of that date, so it was not added to the bank again.',
 };

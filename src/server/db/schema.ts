@@ -520,14 +520,21 @@ export interface MarketplaceOrdersTable {
   created_at: string;
   updated_at: string;
 }
-/** Per marketplace and day: payouts recorded by hand and released amounts read from exports. */
-export interface MarketplacePayoutDaysTable {
+/**
+ * Each marketplace payout seen, by hand (the payout form) or in an export's released amounts, with what of it
+ * the other path has not matched yet (import-payouts.ts, matchPayout).
+ */
+export interface MarketplacePayoutsTable {
   shop_id: string;
+  id: string;
   marketplace: Marketplace;
+  source: 'manual' | 'import';
+  /** The export's order; null for a lump sum recorded by hand. */
+  external_order_id: string | null;
   day: string;
-  manual: Generated<number>;
-  imported: Generated<number>;
-  updated_at: string;
+  amount: number;
+  unmatched: number;
+  created_at: string;
 }
 export interface MarketplaceOrderLinesTable {
   shop_id: string;
@@ -726,7 +733,7 @@ export interface Database {
   marketplace_product_maps: MarketplaceProductMapsTable;
   marketplace_column_maps: MarketplaceColumnMapsTable;
   marketplace_imports: MarketplaceImportsTable;
-  marketplace_payout_days: MarketplacePayoutDaysTable;
+  marketplace_payouts: MarketplacePayoutsTable;
   order_return_lines: OrderReturnLinesTable;
   cash_book: CashBookTable;
   fixed_assets: FixedAssetsTable;

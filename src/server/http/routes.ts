@@ -343,8 +343,10 @@ export const ROUTES = {
     summary:
       'Stripe Connect webhook (signed with STRIPE_WEBHOOK_SECRET; raw JSON body). Handles checkout.session.completed, ' +
       '.async_payment_succeeded (order paid), .async_payment_failed (noted; order stays pending), .expired (a card order expires), ' +
-      'charge.refunded (refund noted; fully refunded paid order cancelled), charge.dispute.created (dispute shown on the order), ' +
-      'account.updated (card readiness), account.application.deauthorized (account cleared). Bad or stale signature: 400, nothing written.',
+      'charge.refunded (refund noted; fully refunded paid order cancelled), charge.succeeded and charge.updated (the card fees from ' +
+      "the charge's balance transaction, posted once), charge.dispute.created (dispute shown on the order), " +
+      'account.updated (card readiness), account.application.deauthorized (account cleared). Bad or stale signature: 400, nothing written. ' +
+      'A charge event whose balance transaction Stripe does not return: 502, nothing written (Stripe redelivers).',
 
     response: webhookResponse,
   }),
@@ -577,7 +579,8 @@ export const ROUTES = {
     path: '/api/v1/shops/{shop}/marketplace-payouts',
     tag: 'orders',
     summary:
-      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once',
+      'A marketplace payout received (dana dilepas): Bank (or Kas) / Piutang Marketplace on its date; fees were taken per order. Idempotency key required: a retry posts once. ' +
+      'What exports already released for the marketplace within `matchDays` days of the date and not matched yet is the same money: not posted again, answered as `matched`',
     access: ORDERS,
     body: payoutInput,
     success: 201,

@@ -1,39 +1,88 @@
+import { sql } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 import type { Marketplace } from '../db/schema.ts';
-import { nowIso } from '../util.ts';
+import { dialect } from '../db/index.ts';
+import { newId, nowIso } from '../util.ts';
 import { ACCOUNTS } from '../ledger/chart-template.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import type { ImportGroup } from './marketplace-orders.ts';
 
 /**
- * One marketplace transfer may be recorded twice: by hand (the payout form) and through an export's
- * released amounts. Per marketplace and day the Bank has received max(recorded by hand, released in
- * exports), so each new record posts only what it adds beyond that: returns that increment after adding
- * `add` to the day's row (an upsert, which on PostgreSQL also holds the row until commit).
+ * How far apart, in days, a payout recorded by hand and a release read from an export may be dated and
+ * still be the same transfer. Marketplaces date a release when they let the money go, the bank credits it
+ * a working day or two later (a weekend makes it three), and the merchant types the day they saw it.
  */
-export async function bookPayoutDay(
+export const PAYOUT_MATCH_DAYS = 3;
+
+/**
+ * One marketplace transfer may be seen twice: by hand (the payout form, a lump sum without order ids) and
+ * through an export's released amounts (per order). The rule: money seen one way is first set against what
+ * the other way has seen for the same marketplace within PAYOUT_MATCH_DAYS of its day and not matched yet
+ * (an export release of the same order first, then one of exactly this amount, then the nearest day, the
+ * older first); only the rest is new money for the Bank. Returns that rest. Holds the shop's marketplace
+ * (an advisory lock on PostgreSQL, SQLite's write lock otherwise), so two payouts at once match in turn.
+ */
+export async function matchPayout(
   scope: ShopScope,
-  marketplace: Marketplace,
-  day: string,
-  add: { manual?: number; imported?: number },
-): Promise<number> {
-  const m = add.manual ?? 0;
-  const i = add.imported ?? 0;
-  const r = await scope.tx
-    .insertInto('marketplace_payout_days')
-    .values({ shop_id: scope.shopId, marketplace, day, manual: m, imported: i, updated_at: nowIso() })
-    .onConflict((oc) =>
-      oc.columns(['shop_id', 'marketplace', 'day']).doUpdateSet((eb) => ({
-        manual: eb('marketplace_payout_days.manual', '+', eb.ref('excluded.manual')),
-        imported: eb('marketplace_payout_days.imported', '+', eb.ref('excluded.imported')),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .returning(['manual', 'imported'])
-    .executeTakeFirstOrThrow();
-  const m1 = Number(r.manual);
-  const i1 = Number(r.imported);
-  return Math.max(m1, i1) - Math.max(m1 - m, i1 - i);
+  p: { marketplace: Marketplace; source: 'manual' | 'import'; day: string; amount: number; externalOrderId?: string | null },
+): Promise<{ toBank: number; matched: number }> {
+  const { tx, shopId } = scope;
+  if (dialect() === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`payout:${shopId}:${p.marketplace}`}, 0))`.execute(tx);
+  const open = await tx
+    .selectFrom('marketplace_payouts')
+    .select(['id', 'external_order_id', 'day', 'unmatched', 'created_at'])
+    .where('shop_id', '=', shopId)
+    .where('marketplace', '=', p.marketplace)
+    .where('source', '=', p.source === 'manual' ? 'import' : 'manual')
+    .where('day', '>=', shiftDay(p.day, -PAYOUT_MATCH_DAYS))
+    .where('day', '<=', shiftDay(p.day, PAYOUT_MATCH_DAYS))
+    .where('unmatched', '>', 0)
+    .execute();
+  const rank = (r: (typeof open)[number]) => [
+    p.externalOrderId && r.external_order_id === p.externalOrderId ? 0 : 1,
+    Number(r.unmatched) === p.amount ? 0 : 1,
+    Math.abs(dayNumber(r.day) - dayNumber(p.day)),
+    dayNumber(r.day),
+  ];
+  open.sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+    return a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1;
+  });
+  let rest = p.amount;
+  for (const r of open) {
+    if (rest === 0) break;
+    const take = Math.min(rest, Number(r.unmatched));
+    await tx
+      .updateTable('marketplace_payouts')
+      .set({ unmatched: Number(r.unmatched) - take })
+      .where('shop_id', '=', shopId)
+      .where('id', '=', r.id)
+      .execute();
+    rest -= take;
+  }
+  await tx
+    .insertInto('marketplace_payouts')
+    .values({
+      shop_id: shopId,
+      id: newId(),
+      marketplace: p.marketplace,
+      source: p.source,
+      external_order_id: p.externalOrderId ?? null,
+      day: p.day,
+      amount: p.amount,
+      unmatched: rest,
+      created_at: nowIso(),
+    })
+    .execute();
+  return { toBank: rest, matched: p.amount - rest };
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -88,7 +137,13 @@ export async function postImportPayouts(
     const released = g.released!;
     const day = g.releasedDay!;
     const owed = o.total - o.fees;
-    const bank = await bookPayoutDay(scope, opts.marketplace, day, { imported: released });
+    const { toBank: bank } = await matchPayout(scope, {
+      marketplace: opts.marketplace,
+      source: 'import',
+      day,
+      amount: released,
+      externalOrderId: g.externalOrderId,
+    });
     await postEntry(scope, {
       key: `marketplace:${o.order_id}:payout`,
       source: { type: 'order', id: o.order_id },

@@ -58,4 +58,11 @@ export const columnMappingsResponse = z.object({
 });
 export const columnMappingResponse = z.object({ name: z.string() });
 export const productMappingResponse = z.object({ key: z.string() });
-export const payoutResponse = z.object({ recorded: z.boolean(), entryId: z.string().nullable(), day: z.string() });
+export const payoutResponse = z.object({
+  recorded: z.boolean(),
+  entryId: z.string().nullable(),
+  day: z.string(),
+  /** Rupiah of this payout already seen in exports' released amounts within `matchDays` days: not posted again. */
+  matched: z.number().int(),
+  matchDays: z.number().int(),
+});

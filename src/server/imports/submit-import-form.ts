@@ -11,7 +11,7 @@ import { refreshImportPreview } from './refresh-import-preview.ts';
 import { saveImportColumnMapping } from './save-import-column-mapping.ts';
 import { payoutInput, recordMarketplacePayout } from './record-marketplace-payout.ts';
 
-type ImportFormOutcome = { importId: string | null; notice: 'mapped' | 'mappingSaved' | 'payoutSaved' | null };
+type ImportFormOutcome = { importId: string | null; notice: 'mapped' | 'mappingSaved' | 'payoutSaved' | 'payoutMatched' | null };
 
 /**
  * The import page's forms, without JavaScript: upload (preview), map an unmatched product (then preview
@@ -63,8 +63,9 @@ export async function submitImportForm(opts: {
         },
         locale,
       );
-      await recordMarketplacePayout({ ...base, userId: opts.userId, input });
-      return { importId: null, notice: 'payoutSaved' };
+      const r = await recordMarketplacePayout({ ...base, userId: opts.userId, input });
+      // Part of it was already in an export's released amounts: the page says so instead of a plain "saved".
+      return { importId: null, notice: r.matched > 0 ? 'payoutMatched' : 'payoutSaved' };
     },
     columns: async () => {
       const columns = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, field(`col_${f}`).trim() || undefined]));

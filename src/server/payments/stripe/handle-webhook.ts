@@ -8,9 +8,10 @@ import { shopByStripeAccount } from '#server/tenant/cross-shop.ts';
 import { recordOrderEvent, transitionOrder, type OrderActor } from '#server/orders/transition-order.ts';
 import { nowIso } from '#server/util.ts';
 import { postOrderRefund } from '#server/ledger/post-order-transition.ts';
-import { applicationFee, fromStripeAmount } from './amount.ts';
+import { fromStripeAmount } from './amount.ts';
+import { cardFeesPosted, lookupChargeFees, lookupPaymentFees, postCardFees, type FeeLookup } from './card-fees.ts';
 import { recordCardPaymentInScope, setCheckoutIntent } from './record-card-payment.ts';
-import { stripe, stripeEnabled } from './client.ts';
+import { stripe, stripeEnabled, StripeUnavailable } from './client.ts';
 import { applyAccountState } from './refresh-account.ts';
 import { clearStripeAccount } from './disconnect-account.ts';
 
@@ -25,7 +26,12 @@ import { clearStripeAccount } from './disconnect-account.ts';
  *   same mismatch) and nothing is written.
  * - Each processed event id is stored in stripe_events in the same transaction as its effect; a
  *   redelivery is skipped. Effects re-read the order instead of trusting the event order.
- * - No outbound calls: everything needed is in the event.
+ * - The card fees (card-fees.ts) are the one thing not in the events: they are read from Stripe before the
+ *   shop transaction opens (never a network call inside one). A payment event records the payment even
+ *   when Stripe cannot say the fees yet (the customer paid; the order must not wait on a fee); a charge
+ *   event (charge.succeeded, charge.updated, charge.refunded) that carries the balance transaction posts them
+ *   later, once (key order:<id>:card-fees). A charge.succeeded/updated whose balance transaction Stripe then
+ *   fails to return is answered 502 with nothing written, so Stripe redelivers it.
  */
 export type WebhookOutcome =
   { received: true; outcome: 'processed' | 'duplicate' } | { received: true; outcome: 'ignored'; reason: string };
@@ -64,9 +70,12 @@ export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOu
     case 'checkout.session.async_payment_succeeded':
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired':
-      return onCheckoutSession(shop.id, event);
+      return onCheckoutSession(shop.id, event, await paymentFees(event));
+    case 'charge.succeeded':
+    case 'charge.updated':
+      return onChargeFees(shop.id, event);
     case 'charge.refunded':
-      return onChargeRefunded(shop.id, event);
+      return onChargeRefunded(shop.id, event, await pendingChargeFees(shop.id, event.account, event.data.object));
     case 'charge.dispute.created':
       return onDisputeCreated(shop.id, event);
     case 'account.updated':
@@ -169,7 +178,18 @@ type CheckoutSessionEvent =
   | Stripe.CheckoutSessionAsyncPaymentFailedEvent
   | Stripe.CheckoutSessionExpiredEvent;
 
-async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): Promise<WebhookOutcome> {
+/** The fees of a session that was just paid, read before the shop transaction; null when not a paid Etalase session. */
+async function paymentFees(event: CheckoutSessionEvent): Promise<FeeLookup | null> {
+  const session = event.data.object;
+  const paid =
+    event.type === 'checkout.session.async_payment_succeeded' ||
+    (event.type === 'checkout.session.completed' && session.payment_status === 'paid');
+  const pi = intentId(session.payment_intent);
+  if (!paid || !pi || !session.metadata?.order_id || !event.account) return null;
+  return lookupPaymentFees(event.account, pi);
+}
+
+async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent, fees: FeeLookup | null): Promise<WebhookOutcome> {
   const session = event.data.object;
   return inShop(shopId, async (scope) => {
     const found = await orderFromMetadata(scope, session.metadata);
@@ -181,7 +201,7 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
     const details = { session: session.id, payment_intent: pi, event: event.id };
     switch (event.type) {
       case 'checkout.session.completed':
-        if (session.payment_status === 'paid') await markPaid(scope, order, session, event.id);
+        if (session.payment_status === 'paid') await markPaid(scope, order, session, event.id, fees);
         else {
           // An asynchronous method (bank transfer, convenience store): paid later or failed later.
           if (pi && !['paid', 'fulfilled'].includes(order.status)) await setCheckoutIntent(scope, order.id, pi, session.id);
@@ -189,7 +209,7 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
         }
         break;
       case 'checkout.session.async_payment_succeeded':
-        await markPaid(scope, order, session, event.id);
+        await markPaid(scope, order, session, event.id, fees);
         break;
       case 'checkout.session.async_payment_failed':
         // The order stays pending: the customer can try again or pay another way.
@@ -218,20 +238,90 @@ async function onCheckoutSession(shopId: string, event: CheckoutSessionEvent): P
 }
 
 /**
- * The payment itself is recordCardPayment's. The event carries no Stripe fee (it is on the charge's balance
- * transaction, which would need an outbound call); the platform fee is the one the session was created with
- * (PLATFORM_FEE_PERCENT of the total, applicationFee).
+ * The payment itself is recordCardPayment's, with the fees Stripe actually took when it could say them
+ * (fee_details of the charge's balance transaction; the platform fee is the one charged, whatever
+ * PLATFORM_FEE_PERCENT says now). Otherwise the payment is recorded alone and a charge event posts the fees.
  */
-async function markPaid(scope: ShopScope, order: OrderRow, session: Stripe.Checkout.Session, eventId: string): Promise<void> {
-  await recordCardPaymentInScope(scope, {
+async function markPaid(
+  scope: ShopScope,
+  order: OrderRow,
+  session: Stripe.Checkout.Session,
+  eventId: string,
+  lookup: FeeLookup | null,
+): Promise<void> {
+  const found = lookup?.kind === 'found' ? lookup.charge : null;
+  const outcome = await recordCardPaymentInScope(scope, {
     shopId: scope.shopId,
     orderId: order.id,
     checkoutSessionId: session.id,
     paymentIntentId: intentId(session.payment_intent),
     amount: session.amount_total,
     currency: session.currency,
-    fees: { stripe: 0, platform: fromStripeAmount(applicationFee(order.total, config().platformFeePercent)) },
+    fees: found?.fees ?? null,
     eventId,
+  });
+  // Paid before by an event that could not get the fees (completed while Stripe was unreachable, then
+  // async_payment_succeeded), or money taken for an order closed meanwhile or of another amount (kept for a
+  // refund): Stripe took its fees either way, as the charge events would post them. Not for another payment of a paid order.
+  if (found && outcome !== 'paid' && outcome !== 'duplicate_payment')
+    await postCardFees(scope, { orderId: order.id, orderCode: order.code, fees: found.fees, chargeId: found.chargeId });
+  if (lookup && lookup.kind !== 'found')
+    await recordOrderEvent(scope, {
+      orderId: order.id,
+      type: 'card_fees_pending',
+      actor: STRIPE,
+      details: { event: eventId, reason: lookup.kind === 'pending' ? 'balance_transaction_pending' : lookup.reason },
+    });
+}
+
+/** The charge's order, when the charge is an Etalase order's payment (not another payment of it, nor another currency). */
+async function chargeOrder(
+  scope: ShopScope,
+  charge: Stripe.Charge,
+): Promise<{ kind: 'none' } | { kind: 'foreign' } | { kind: 'order'; order: OrderRow }> {
+  const found = await orderFromMetadata(scope, charge.metadata);
+  if (found.kind === 'foreign') return found;
+  const pi = intentId(charge.payment_intent);
+  const order = found.kind === 'order' ? found.order : pi ? await loadOrder(scope, { paymentIntent: pi }) : undefined;
+  if (!order) return { kind: 'none' };
+  return { kind: 'order', order };
+}
+
+/** Whether this charge's fees are still to be posted: its order's payment, succeeded, in Rupiah, not posted yet. */
+function feesDue(order: OrderRow, charge: Stripe.Charge): boolean {
+  const pi = intentId(charge.payment_intent);
+  if (charge.status !== 'succeeded' || charge.currency !== 'idr' || order.payment_method !== 'card') return false;
+  return !order.stripe_payment_intent_id || !pi || order.stripe_payment_intent_id === pi;
+}
+
+/** Read before a charge event's transaction: the fees to post with it, or null when none are due or Stripe cannot say. */
+async function pendingChargeFees(shopId: string, account: string | undefined, charge: Stripe.Charge): Promise<FeeLookup | null> {
+  if (!account || !charge.balance_transaction) return null;
+  const due = await inShop(shopId, async (scope) => {
+    const found = await chargeOrder(scope, charge);
+    return found.kind === 'order' && feesDue(found.order, charge) && !(await cardFeesPosted(scope, found.order.id));
+  });
+  return due ? lookupChargeFees(account, charge) : null;
+}
+
+/**
+ * charge.succeeded / charge.updated: Stripe sets the charge's balance_transaction when the payment settles
+ * (at once for cards, later for asynchronous methods) and says so with charge.updated. Posts the fees once,
+ * whatever the order's status: Stripe took them from the shop's balance either way (a payment recorded for
+ * a refund keeps its fees too). Stripe unreachable: 502, nothing written, Stripe redelivers.
+ */
+async function onChargeFees(shopId: string, event: Stripe.ChargeSucceededEvent | Stripe.ChargeUpdatedEvent): Promise<WebhookOutcome> {
+  const charge = event.data.object;
+  const lookup = await pendingChargeFees(shopId, event.account, charge);
+  if (lookup?.kind === 'unavailable') throw new StripeUnavailable();
+  return inShop(shopId, async (scope) => {
+    const found = await chargeOrder(scope, charge);
+    if (found.kind === 'foreign') return ignored('account_order_mismatch', event, true);
+    if (found.kind === 'none') return ignored('not_an_etalase_charge', event);
+    if (!(await claim(scope, event))) return duplicate();
+    if (lookup?.kind === 'found' && feesDue(found.order, charge))
+      await postCardFees(scope, { orderId: found.order.id, orderCode: found.order.code, fees: lookup.charge.fees, chargeId: charge.id });
+    return processed();
   });
 }
 
@@ -242,7 +332,7 @@ async function markPaid(scope: ShopScope, order: OrderRow, session: Stripe.Check
  * fulfilled (goods went out; the refund is for the books); a pending one stays pending until its payment
  * event arrives, which then pays and cancels it.
  */
-async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEvent): Promise<WebhookOutcome> {
+async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEvent, fees: FeeLookup | null): Promise<WebhookOutcome> {
   const charge = event.data.object;
   return inShop(shopId, async (scope) => {
     let order: OrderRow | undefined;
@@ -256,6 +346,9 @@ async function onChargeRefunded(shopId: string, event: Stripe.ChargeRefundedEven
     if (!order) return ignored('not_an_etalase_charge', event);
     if (charge.currency !== 'idr') return ignored('currency', event, true);
     if (!(await claim(scope, event))) return duplicate();
+    // A payment whose fees were not known yet: the refunded charge still names its balance transaction.
+    if (fees?.kind === 'found' && feesDue(order, charge))
+      await postCardFees(scope, { orderId: order.id, orderCode: order.code, fees: fees.charge.fees, chargeId: charge.id });
     const total = fromStripeAmount(charge.amount_refunded);
     const delta = total - order.stripe_refunded_amount;
     if (delta > 0) {

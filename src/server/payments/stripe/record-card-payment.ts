@@ -2,8 +2,7 @@ import { dialect } from '#server/db/index.ts';
 import { inShop, type ShopScope } from '#server/tenant/index.ts';
 import { canTransition } from '#server/orders/lifecycle.ts';
 import { recordOrderEvent, transitionOrder, type OrderActor } from '#server/orders/transition-order.ts';
-import { ACCOUNTS } from '#server/ledger/chart-template.ts';
-import { postEntry } from '#server/ledger/post-entry.ts';
+import { postCardFees } from './card-fees.ts';
 import { nowIso } from '#server/util.ts';
 import { fromStripeAmount, toStripeAmount } from './amount.ts';
 
@@ -21,7 +20,8 @@ export interface RecordCardPaymentOptions {
   /** What Stripe charged, in its minor units (IDR ×100), and the currency; null when Stripe did not say. */
   amount: number | null;
   currency: string | null;
-  fees: CardPaymentFees;
+  /** null: not known yet (Stripe has no balance transaction for the charge yet); a charge event posts them later. */
+  fees: CardPaymentFees | null;
   /** The source event (the webhook event id): names the order events and the fee entry's key. */
   eventId: string;
 }
@@ -46,8 +46,8 @@ export async function recordCardPayment(opts: RecordCardPaymentOptions): Promise
  * A successful payment confirms and pays at once (pending → paid). Re-reads the order: already paid by
  * this payment is a no-op; paid by another payment, or closed (cancelled/expired) meanwhile, is recorded
  * for the shop to refund, never silently dropped. An amount or currency that is not the order's is not
- * accepted as payment. The fees are posted with the payment (Beban Pembayaran against Bank), so the bank
- * holds what Stripe pays out: the total net of Stripe's and the platform's fees.
+ * accepted as payment. The fees, when known, are posted with the payment (Beban Pembayaran against Bank,
+ * card-fees.ts), so the bank holds what Stripe pays out: the total net of Stripe's and the platform's fees.
  */
 export async function recordCardPaymentInScope(scope: ShopScope, opts: RecordCardPaymentOptions): Promise<CardPaymentOutcome> {
   if (scope.shopId !== opts.shopId) throw new Error('recordCardPayment: scope of another shop');
@@ -82,31 +82,19 @@ export async function recordCardPaymentInScope(scope: ShopScope, opts: RecordCar
     return 'after_close';
   }
   if (pi) await setCheckoutIntent(scope, order.id, pi, opts.checkoutSessionId);
-  const fees = opts.fees.stripe + opts.fees.platform;
-  if (
-    !Number.isSafeInteger(opts.fees.stripe) ||
-    !Number.isSafeInteger(opts.fees.platform) ||
-    opts.fees.stripe < 0 ||
-    opts.fees.platform < 0
-  )
-    throw new RangeError('card fees must be whole, non-negative Rupiah');
   await transitionOrder(scope, {
     orderId: order.id,
     to: 'paid',
     actor: STRIPE,
-    details: { ...details, method: 'card', amount: total, stripe_fee: opts.fees.stripe, platform_fee: opts.fees.platform },
+    details: {
+      ...details,
+      method: 'card',
+      amount: total,
+      stripe_fee: opts.fees?.stripe ?? null,
+      platform_fee: opts.fees?.platform ?? null,
+    },
   });
-  if (fees > 0) {
-    await postEntry(scope, {
-      key: `order:${order.id}:card-fees`,
-      source: { type: 'order', id: order.id },
-      memo: `${order.code} biaya kartu (Stripe Rp ${opts.fees.stripe}, platform Rp ${opts.fees.platform})`,
-      lines: [
-        { account: ACCOUNTS.paymentFees, amount: fees },
-        { account: ACCOUNTS.bank, amount: -fees },
-      ],
-    });
-  }
+  if (opts.fees) await postCardFees(scope, { orderId: order.id, orderCode: order.code, fees: opts.fees });
   // A full refund that arrived before the payment event (out of order) cancels it now.
   if (Number(order.stripe_refunded_amount) >= total && total > 0) {
     await transitionOrder(scope, {
