@@ -680,21 +680,6 @@ const SKIPPED = [
 const pages: { pattern: string; url: string; status: number; html: string; round: number }[] = [];
 const files: { name: string; round: number; body: Buffer; type: string }[] = [];
 
-/** The text a person reads in a downloaded file: pdftotext for PDFs, the cell strings of an XLSX, else UTF-8. */
-function fileText(f: { name: string; round: number; body: Buffer; type: string }): string {
-  const kind = f.type.includes('pdf') ? 'pdf' : f.type.includes('spreadsheetml') ? 'xlsx' : '';
-  if (!kind) return f.body.toString('utf8');
-  const file = path.join(os.tmpdir(), `etalase-xss-${process.pid}-${f.name.replace(/\W/g, '-')}-${f.round}.${kind}`);
-  fs.writeFileSync(file, f.body);
-  try {
-    return kind === 'pdf'
-      ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-      : execFileSync('unzip', ['-p', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
-
 beforeAll(async () => {
   server = await startServer();
   anon = new Client(server.url);
