@@ -22,6 +22,8 @@ let owner: Client;
 let ownerEn: Client;
 let shopId = '';
 let productId = '';
+/** A transfer order awaiting payment: its status page takes the customer's receipt and shows the QRIS. */
+const transferOrder = { path: '', code: '' };
 /** Loopback listener an SVG's external reference points at: any connection is a server-side request forgery. */
 let trap: net.Server;
 let trapHits = 0;
@@ -44,6 +46,30 @@ async function count(db: TestDatabase, sql: string): Promise<number> {
     await c.end();
   }
 }
+/** A statement as the database owner (a fixture change, not the app's own write). */
+async function run(db: TestDatabase, sql: string): Promise<void> {
+  if (db.dialect === 'sqlite') {
+    const s = new Sqlite(db.env.SQLITE_PATH!);
+    try {
+      s.prepare(sql).run();
+    } finally {
+      s.close();
+    }
+    return;
+  }
+  const c = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+/**
+ * The payment settings form allows 20 posts per owner in 15 minutes (it re-checks the password); this suite
+ * posts more files than that, so the cap is cleared before each, and each answer is about the file.
+ */
+const clearPaymentFormCap = () => run(server.db, "delete from rate_limits where key like 'paysettings%'");
 
 /** Every file under the shop's media folder (written files; a refused upload must add none). */
 function mediaFiles(): string[] {
@@ -302,6 +328,19 @@ beforeAll(async () => {
   const created = await owner.post('/api/v1/shops/hk05/products', { name: 'Foto Uji Unggah', price: 1000, status: 'published' });
   expect(created.status).toBe(201);
   productId = ((await created.json()) as { product: { id: string } }).product.id;
+  const settings = await owner.request('/dashboard/hk05/pembayaran', { method: 'POST', body: multipart(PAYMENT_FIELDS, []) });
+  expect(settings.status, await settings.clone().text()).toBe(303);
+  const order = await new Client(server.url).post('/api/v1/shops/hk05/orders', {
+    items: [{ productId, quantity: 1 }],
+    customerName: 'Pembeli Transfer',
+    customerPhone: '0812 0000 7777',
+    delivery: 'pickup',
+    payment: 'transfer',
+  });
+  expect(order.status, await order.clone().text()).toBe(201);
+  const made = (await order.json()) as { code: string; statusUrl: string };
+  transferOrder.path = new URL(made.statusUrl, server.url).pathname;
+  transferOrder.code = made.code;
 }, 600_000);
 
 afterAll(async () => {
@@ -374,6 +413,49 @@ const endpoints: Endpoint[] = [
   },
 ];
 
+/** The shop's bank and QRIS settings form (the owner re-enters the password for money settings). */
+const PAYMENT_FIELDS = {
+  bankName: 'BRI',
+  bankAccountNumber: '0123 4567 8901 234',
+  bankAccountHolder: 'Hj. Kasma',
+  acceptWhatsapp: '1',
+  acceptTransfer: '1',
+  password: DEMO_PASSWORD,
+};
+endpoints.push(
+  {
+    name: "customer's transfer receipt (storefront order page form)",
+    post: (c, f) =>
+      c.request(transferOrder.path, {
+        method: 'POST',
+        body: multipart({}, [{ field: 'receipt', data: f.data, type: f.type, name: f.file }]),
+      }),
+    renderings: async () => {
+      // Private: the shop sees the newest receipt through the order page.
+      const html = await (await owner.get(`/dashboard/hk05/pesanan/${transferOrder.code}`)).text();
+      const link = /(?:href|src)="([^"]*\/bukti\/640\.jpg)"/.exec(html)?.[1];
+      expect(link).toBeDefined();
+      return [link!, link!.replace('640.jpg', '640.webp'), link!.replace('640.jpg', '320.avif')];
+    },
+  },
+  {
+    name: "shop's QRIS image (payment settings form)",
+    emptyIsNoFile: true,
+    post: async (c, f) => {
+      await clearPaymentFormCap();
+      return c.request('/dashboard/hk05/pembayaran', {
+        method: 'POST',
+        body: multipart(PAYMENT_FIELDS, [{ field: 'qris', data: f.data, type: f.type, name: f.file }]),
+      });
+    },
+    renderings: async () => [
+      '/dashboard/hk05/pembayaran/qris/320.png',
+      `${transferOrder.path}/qris/640.png`,
+      `${transferOrder.path}/qris/1280.png`,
+    ],
+  },
+);
+
 const textOf = async (r: Response) => {
   const t = await r.text();
   try {
@@ -432,11 +514,14 @@ describe('a 100 MB upload', () => {
     ['product photos (API)', (): string => `/api/v1/shops/hk05/products/${productId}/photos`, 'file'],
     ['brand studio images (API)', (): string => '/api/v1/shops/hk05/design-images', 'file'],
     ['cash book receipt (dashboard form)', (): string => '/dashboard/hk05/kas', 'receipt'],
+    ["customer's transfer receipt (order page form)", (): string => transferOrder.path, 'receipt'],
+    ["shop's QRIS image (payment settings form)", (): string => '/dashboard/hk05/pembayaran', 'qris'],
   ] as const)('%s: 413 with a clear message, streamed (server RSS stays bounded), nothing written', async (_n, url, field) => {
     const pid = server.proc.pid!;
     const before = await state();
     for (const c of [owner, ownerEn]) {
       // Reset the peak-RSS mark (VmHWM) so it measures this request only.
+      await clearPaymentFormCap();
       fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
       const rssBefore = kb(status(pid), 'VmRSS');
       const r = await sendChunked(server.url, url(), {
