@@ -29,7 +29,19 @@ describe('stored payloads in Chromium', () => {
     await owner.signIn('pemilik@hk05.test', DEMO_PASSWORD);
     const patch = await owner.request('/api/v1/shops/hk05', {
       method: 'PATCH',
-      json: { name: fit(80, 7), description: fit(2000), address: fit(300, 1), profile: { hoursNote: fit(300, 2) } },
+      json: {
+        name: fit(80, 7),
+        description: fit(2000),
+        address: fit(300, 1),
+        profile: {
+          hoursNote: fit(300, 2),
+          delivery: {
+            pickup: { enabled: true, note: fit(200, 5) },
+            local: { enabled: true, fee: 5000, area: fit(200, 8) },
+            courier: { enabled: true, note: fit(200, 10) },
+          },
+        },
+      },
     });
     expect(patch.status, await patch.clone().text()).toBe(200);
     const created = await owner.post('/api/v1/shops/hk05/products', {
@@ -80,6 +92,117 @@ describe('stored payloads in Chromium', () => {
     });
     expect(expense.status, await expense.clone().text()).toBe(201);
 
+    // The books, brand studio and program fields the page census shows (tests/integration/security-xss.test.ts).
+    const must = async (r: Promise<Response>, what: string) => {
+      const res = await r;
+      expect(res.status, `${what}: ${await res.clone().text()}`).toBeLessThan(300);
+      return res;
+    };
+    await must(
+      owner.post(`/api/v1/shops/hk05/orders/${code}/transitions`, { to: 'cancelled', reason: 'other', note: fit(200, 12) }),
+      'cancel',
+    );
+    await must(
+      owner.request('/api/v1/shops/hk05/opening-balances', {
+        method: 'PUT',
+        json: {
+          cash: 100_000,
+          receivables: [{ name: fit(80, 14), phone: '081200005555', amount: 20_000, dueDate: today }],
+          payables: [{ name: fit(80, 16), amount: 10_000 }],
+          idempotencyKey: 'xss-browser-opening',
+        },
+      }),
+      'opening balances',
+    );
+    await must(
+      owner.post('/api/v1/shops/hk05/accounts', { code: '5890', type: 'expense', nameId: fit(80, 17), nameEn: fit(80, 18) }),
+      'account',
+    );
+    await must(
+      owner.post('/api/v1/shops/hk05/cash-book/expenses', {
+        account: '5890',
+        amount: 900,
+        paidWith: 'cash',
+        date: today,
+        idempotencyKey: 'xss-browser-own-account',
+      }),
+      'expense on the new account',
+    );
+    await must(
+      owner.post('/api/v1/shops/hk05/cash-book/equipment', {
+        name: fit(80, 19),
+        cost: 240_000,
+        lifeMonths: 24,
+        paidWith: 'cash',
+        date: today,
+        idempotencyKey: 'xss-browser-equipment',
+      }),
+      'equipment',
+    );
+    await must(
+      owner.post('/api/v1/shops/hk05/marketplace-payouts', {
+        marketplace: 'shopee',
+        amount: 3000,
+        memo: fit(200, 20),
+        idempotencyKey: 'xss-browser-payout',
+      }),
+      'payout',
+    );
+    await must(
+      owner.request('/api/v1/shops/hk05/import-mappings', {
+        method: 'PUT',
+        json: { name: fit(60, 21), columns: { orderId: 'No', name: fit(120, 3), quantity: fit(120, 7), unitPrice: fit(120, 12) } },
+      }),
+      'import mapping',
+    );
+    const design = (await (
+      await must(
+        owner.post('/api/v1/shops/hk05/designs', { kind: 'label', name: fit(80, 4), templateId: 'telur-asin', productId: product.id }),
+        'design',
+      )
+    ).json()) as { id: string };
+    const { doc } = (await (await owner.get(`/api/v1/shops/hk05/designs/${design.id}`)).json()) as { doc: unknown };
+    await must(
+      owner.request(`/api/v1/shops/hk05/designs/${design.id}`, { method: 'PUT', json: { doc, name: fit(80, 6), note: fit(120, 9) } }),
+      'save',
+    );
+    await must(
+      owner.request(`/api/v1/shops/hk05/label-facts/${product.id}`, {
+        method: 'PUT',
+        json: {
+          netWeight: fit(80, 1),
+          composition: fit(600, 2),
+          producerName: fit(120, 3),
+          producerAddress: fit(240, 5),
+          productionCode: fit(40, 8),
+        },
+      }),
+      'label facts',
+    );
+    await must(owner.request('/api/v1/shops/hk05/brand-kit', { method: 'PUT', json: { tagline: fit(120, 11) } }), 'brand kit');
+    await must(owner.request('/api/v1/shops/hk05/brand-kit/publish', { method: 'POST' }), 'publish');
+    const officer = new Client(server.url);
+    await officer.signIn('pendamping@gowa.test', DEMO_PASSWORD);
+    const shop = ((await (await owner.get('/api/v1/shops/hk05')).json()) as { shop: { id: string; village_id: string } }).shop;
+    const programId = ((await (await officer.get('/api/v1/program/trainings')).json()) as { trainings: { programId: string }[] })
+      .trainings[0]!.programId;
+    await must(
+      officer.post(`/api/v1/program/${programId}/areas/local`, { name: fit(80, 13), parentVillageId: shop.village_id }),
+      'local area',
+    );
+    await must(officer.post(`/api/v1/program/${programId}/shops/${shop.id}/licences`, { kind: 'merek', number: fit(60, 15) }), 'licence');
+    await must(
+      officer.request(`/api/v1/program/${programId}/shops/${shop.id}/baselines`, {
+        method: 'PUT',
+        json: { month: today.slice(0, 7), salesRupiah: 500_000, method: fit(300, 17) },
+      }),
+      'baseline',
+    );
+    const newcomer = new Client(server.url);
+    await must(
+      newcomer.post('/api/v1/users', { name: fit(100, 19), email: 'xss-browser@daftar.test', password: 'rahasia-panjang-123' }),
+      'sign up',
+    );
     const host = new URL(server.url).hostname;
     const dialogs: string[] = [];
     const ranScript: string[] = [];
@@ -133,7 +256,15 @@ describe('stored payloads in Chromium', () => {
       '/dashboard/hk05/jurnal',
       '/dashboard/hk05/pengaturan',
       '/dashboard/hk05/brand',
+      `/dashboard/hk05/brand?design=${design.id}`,
+      '/dashboard/hk05/piutang',
+      '/dashboard/hk05/saldo-awal',
+      '/dashboard/hk05/akun',
+      '/dashboard/hk05/impor',
+      '/dashboard/hk05/laporan',
     ]);
+    await visit(officer.cookies, ['/program/toko', `/program/toko/${shop.id}`, '/program']);
+    await visit(newcomer.cookies, ['/akun']);
     expect(dialogs).toEqual([]);
     expect(ranScript).toEqual([]);
   });

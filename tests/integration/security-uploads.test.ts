@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, type TestDatabase } from '../helpers/db.ts';
 import { Client, multipart } from '../helpers/http.ts';
 import { sendChunked } from '../helpers/raw-http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { inspectHtml } from '../helpers/xss.ts';
 
 /**
  * Issue 14, security suite: malicious uploads to every upload endpoint of the real built server. Each file is
@@ -22,6 +23,8 @@ let owner: Client;
 let ownerEn: Client;
 let shopId = '';
 let productId = '';
+/** A transfer order awaiting payment: its status page takes the customer's receipt and shows the QRIS. */
+const transferOrder = { path: '', code: '' };
 /** Loopback listener an SVG's external reference points at: any connection is a server-side request forgery. */
 let trap: net.Server;
 let trapHits = 0;
@@ -44,6 +47,30 @@ async function count(db: TestDatabase, sql: string): Promise<number> {
     await c.end();
   }
 }
+/** A statement as the database owner (a fixture change, not the app's own write). */
+async function run(db: TestDatabase, sql: string): Promise<void> {
+  if (db.dialect === 'sqlite') {
+    const s = new Sqlite(db.env.SQLITE_PATH!);
+    try {
+      s.prepare(sql).run();
+    } finally {
+      s.close();
+    }
+    return;
+  }
+  const c = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+/**
+ * The payment settings form allows 20 posts per owner in 15 minutes (it re-checks the password); this suite
+ * posts more files than that, so the cap is cleared before each, and each answer is about the file.
+ */
+const clearPaymentFormCap = () => run(server.db, "delete from rate_limits where key like 'paysettings%'");
 
 /** Every file under the shop's media folder (written files; a refused upload must add none). */
 function mediaFiles(): string[] {
@@ -302,6 +329,19 @@ beforeAll(async () => {
   const created = await owner.post('/api/v1/shops/hk05/products', { name: 'Foto Uji Unggah', price: 1000, status: 'published' });
   expect(created.status).toBe(201);
   productId = ((await created.json()) as { product: { id: string } }).product.id;
+  const settings = await owner.request('/dashboard/hk05/pembayaran', { method: 'POST', body: multipart(PAYMENT_FIELDS, []) });
+  expect(settings.status, await settings.clone().text()).toBe(303);
+  const order = await new Client(server.url).post('/api/v1/shops/hk05/orders', {
+    items: [{ productId, quantity: 1 }],
+    customerName: 'Pembeli Transfer',
+    customerPhone: '0812 0000 7777',
+    delivery: 'pickup',
+    payment: 'transfer',
+  });
+  expect(order.status, await order.clone().text()).toBe(201);
+  const made = (await order.json()) as { code: string; statusUrl: string };
+  transferOrder.path = new URL(made.statusUrl, server.url).pathname;
+  transferOrder.code = made.code;
 }, 600_000);
 
 afterAll(async () => {
@@ -374,6 +414,49 @@ const endpoints: Endpoint[] = [
   },
 ];
 
+/** The shop's bank and QRIS settings form (the owner re-enters the password for money settings). */
+const PAYMENT_FIELDS = {
+  bankName: 'BRI',
+  bankAccountNumber: '0123 4567 8901 234',
+  bankAccountHolder: 'Hj. Kasma',
+  acceptWhatsapp: '1',
+  acceptTransfer: '1',
+  password: DEMO_PASSWORD,
+};
+endpoints.push(
+  {
+    name: "customer's transfer receipt (storefront order page form)",
+    post: (c, f) =>
+      c.request(transferOrder.path, {
+        method: 'POST',
+        body: multipart({}, [{ field: 'receipt', data: f.data, type: f.type, name: f.file }]),
+      }),
+    renderings: async () => {
+      // Private: the shop sees the newest receipt through the order page.
+      const html = await (await owner.get(`/dashboard/hk05/pesanan/${transferOrder.code}`)).text();
+      const link = /(?:href|src)="([^"]*\/bukti\/640\.jpg)"/.exec(html)?.[1];
+      expect(link).toBeDefined();
+      return [link!, link!.replace('640.jpg', '640.webp'), link!.replace('640.jpg', '320.avif')];
+    },
+  },
+  {
+    name: "shop's QRIS image (payment settings form)",
+    emptyIsNoFile: true,
+    post: async (c, f) => {
+      await clearPaymentFormCap();
+      return c.request('/dashboard/hk05/pembayaran', {
+        method: 'POST',
+        body: multipart(PAYMENT_FIELDS, [{ field: 'qris', data: f.data, type: f.type, name: f.file }]),
+      });
+    },
+    renderings: async () => [
+      '/dashboard/hk05/pembayaran/qris/320.png',
+      `${transferOrder.path}/qris/640.png`,
+      `${transferOrder.path}/qris/1280.png`,
+    ],
+  },
+);
+
 const textOf = async (r: Response) => {
   const t = await r.text();
   try {
@@ -432,11 +515,14 @@ describe('a 100 MB upload', () => {
     ['product photos (API)', (): string => `/api/v1/shops/hk05/products/${productId}/photos`, 'file'],
     ['brand studio images (API)', (): string => '/api/v1/shops/hk05/design-images', 'file'],
     ['cash book receipt (dashboard form)', (): string => '/dashboard/hk05/kas', 'receipt'],
+    ["customer's transfer receipt (order page form)", (): string => transferOrder.path, 'receipt'],
+    ["shop's QRIS image (payment settings form)", (): string => '/dashboard/hk05/pembayaran', 'qris'],
   ] as const)('%s: 413 with a clear message, streamed (server RSS stays bounded), nothing written', async (_n, url, field) => {
     const pid = server.proc.pid!;
     const before = await state();
     for (const c of [owner, ownerEn]) {
       // Reset the peak-RSS mark (VmHWM) so it measures this request only.
+      await clearPaymentFormCap();
       fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
       const rssBefore = kb(status(pid), 'VmRSS');
       const r = await sendChunked(server.url, url(), {
@@ -458,5 +544,275 @@ describe('a 100 MB upload', () => {
       expect(r.body).toMatch(c === ownerEn ? /too large.*15 MB/i : /terlalu besar.*15 MB/i);
     }
     expect(await state()).toEqual(before);
+  });
+});
+
+// ---- marketplace import files (CSV / XLSX) ------------------------------------------------------------------
+
+/** A ZIP of deflated entries, written by hand so a test can build what no spreadsheet program would save. */
+function zip(entries: { name: string; deflated: Buffer; crc: number; size: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(8, 8);
+    h.writeUInt32LE(e.crc, 14);
+    h.writeUInt32LE(e.deflated.byteLength, 18);
+    h.writeUInt32LE(e.size, 22);
+    h.writeUInt16LE(name.byteLength, 26);
+    locals.push(h, name, e.deflated);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(e.crc, 16);
+    c.writeUInt32LE(e.deflated.byteLength, 20);
+    c.writeUInt32LE(e.size, 24);
+    c.writeUInt16LE(name.byteLength, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name);
+    offset += 30 + name.byteLength + e.deflated.byteLength;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.byteLength, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+const entry = (name: string, text: string) => {
+  const data = Buffer.from(text);
+  return { name, deflated: zlib.deflateRawSync(data), crc: zlib.crc32(data), size: data.byteLength };
+};
+/** An entry whose text is head + body repeated `times` + tail, deflated as a stream (never held whole). */
+async function bombEntry(name: string, head: string, body: string, times: number, tail: string) {
+  const d = zlib.createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  d.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise((r) => d.on('end', r));
+  let crc = zlib.crc32(head);
+  d.write(head);
+  const block = Buffer.from(body.repeat(Math.max(1, Math.floor((1 << 20) / body.length))));
+  const per = block.byteLength / Buffer.byteLength(body);
+  let size = Buffer.byteLength(head);
+  for (let n = 0; n < times; n += per) {
+    crc = zlib.crc32(block, crc);
+    size += block.byteLength;
+    if (!d.write(block)) await new Promise((r) => d.once('drain', r));
+  }
+  crc = zlib.crc32(tail, crc);
+  size += Buffer.byteLength(tail);
+  d.end(tail);
+  await done;
+  return { name, deflated: Buffer.concat(out), crc, size: size >>> 0 };
+}
+const XLSX_PARTS = [
+  entry(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  ),
+  entry(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ),
+  entry(
+    'xl/workbook.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="orders" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+];
+const workbookRels = (extra = '') =>
+  entry(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>${extra}</Relationships>`,
+  );
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Order ID</t></is></c><c r="B1" t="inlineStr"><is><t>Product Name</t></is></c><c r="C1" t="inlineStr"><is><t>Quantity</t></is></c><c r="D1" t="inlineStr"><is><t>Deal Price</t></is></c></row>';
+const SHEET_TAIL = '</sheetData></worksheet>';
+const csvRow = (i: number) => `ORD${i},Foto Uji Unggah,1,1000\n`;
+const CSV_HEAD = 'Order ID,Product Name,Quantity,Deal Price\n';
+
+const importState = async () => ({
+  runs: await count(server.db, 'select count(*) as n from marketplace_imports'),
+  orders: await count(server.db, 'select count(*) as n from orders'),
+  files: fs.existsSync(path.join(server.db.env.DATA_DIR!, 'imports'))
+    ? fs.readdirSync(path.join(server.db.env.DATA_DIR!, 'imports')).length
+    : 0,
+});
+const postImport = (c: Client, data: Buffer, name: string, type: string) =>
+  c.request('/api/v1/shops/hk05/imports', { method: 'POST', body: multipart({ marketplace: 'shopee' }, [{ data, type, name }]) });
+
+describe('marketplace import files', () => {
+  const refusedImports: {
+    name: string;
+    data: () => Promise<Buffer> | Buffer;
+    file: string;
+    type: string;
+    status: number;
+    says: [RegExp, RegExp];
+  }[] = [
+    {
+      name: 'a CSV over 10 MB',
+      data: () => {
+        const row = csvRow(1);
+        return Buffer.from(CSV_HEAD + row.repeat(Math.ceil((10 * 1024 * 1024 + 1) / row.length)));
+      },
+      file: 'besar.csv',
+      type: 'text/csv',
+      status: 413,
+      says: [/10 MB/, /10 MB/],
+    },
+    {
+      name: 'a CSV of 50,001 rows',
+      data: () => Buffer.from(CSV_HEAD + Array.from({ length: 50_001 }, (_, i) => csvRow(i)).join('')),
+      file: 'banyak.csv',
+      type: 'text/csv',
+      status: 413,
+      says: [/50\.000 baris/, /50,000 rows/],
+    },
+    {
+      name: 'an XLSX zip bomb: a few hundred KB that inflate to 3,000,000 rows (about 200 MB)',
+      data: async () =>
+        zip([
+          ...XLSX_PARTS,
+          workbookRels(),
+          entry(
+            'xl/sharedStrings.xml',
+            '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+          ),
+          await bombEntry(
+            'xl/worksheets/sheet1.xml',
+            SHEET_HEAD,
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>ORD1</t></is></c><c r="B2" t="inlineStr"><is><t>X</t></is></c><c r="C2"><v>1</v></c><c r="D2"><v>1000</v></c></row>',
+            3_000_000,
+            SHEET_TAIL,
+          ),
+        ]),
+      file: 'bom.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      status: 413,
+      says: [/50\.000 baris/, /50,000 rows/],
+    },
+    {
+      name: 'a PNG named .csv and sent as text/csv',
+      data: () => png(),
+      file: 'pesanan.csv',
+      type: 'text/csv',
+      status: 400,
+      says: [/tidak (dikenali|dapat dibaca)/, /not recognised|cannot be read/],
+    },
+    {
+      name: 'HTML named .xlsx',
+      data: () => Buffer.from(HTML_PAYLOAD),
+      file: 'pesanan.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      status: 400,
+      says: [/tidak (dikenali|dapat dibaca)/, /not recognised|cannot be read/],
+    },
+    {
+      name: 'a ZIP that is no workbook, named .xlsx',
+      data: () => zip([entry('x.html', HTML_PAYLOAD)]),
+      file: 'pesanan.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      status: 400,
+      says: [/tidak (dikenali|dapat dibaca)/, /not recognised|cannot be read/],
+    },
+  ];
+
+  it.each(refusedImports)('refuses $name: a clear 4xx in Indonesian and English, nothing written', async (bad) => {
+    const data = await bad.data();
+    const before = await importState();
+    for (const [i, c] of [owner, ownerEn].entries()) {
+      const r = await postImport(c, data, bad.file, bad.type);
+      const body = await textOf(r);
+      expect(r.status, body.slice(0, 300)).toBe(bad.status);
+      expect(body).toMatch(bad.says[i]!);
+    }
+    expect(await importState()).toEqual(before);
+  });
+
+  it('an XLSX whose shared strings inflate to 4 MB (from a few KB): answered below 500, nothing written', async () => {
+    // Small on purpose. Not asserted: memory and time. ExcelJS caches the inflated shared strings (peak RSS grew
+    // 257 MB for 300 MB of them) and no cell length is capped (64 MB took 55 s to preview); the 10 MB cap is on the
+    // compressed upload. Open in docs/security.md.
+    const data = zip([
+      ...XLSX_PARTS,
+      workbookRels(),
+      await bombEntry(
+        'xl/sharedStrings.xml',
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+        'a',
+        4 * 1024 * 1024,
+        '</t></si></sst>',
+      ),
+      entry(
+        'xl/worksheets/sheet1.xml',
+        `${SHEET_HEAD}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>0</v></c><c r="C2"><v>1</v></c><c r="D2"><v>1000</v></c></row>${SHEET_TAIL}`,
+      ),
+    ]);
+    expect(data.byteLength).toBeLessThan(1024 * 1024);
+    const before = await importState();
+    const r = await postImport(owner, data, 'strings.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const body = await textOf(r);
+    expect(r.status, body.slice(0, 300)).toBeLessThan(500);
+    // A preview is a run of its own (status previewed); nothing else, and no order, is written.
+    const after = await importState();
+    expect(after.orders).toBe(before.orders);
+    expect(after.runs - before.runs).toBe(r.status === 201 ? 1 : 0);
+  });
+
+  it('an XLSX with formulas and an external workbook link: the cached values are read as text, nothing is fetched', async () => {
+    const sheet =
+      `${SHEET_HEAD}<row r="2"><c r="A2" t="str"><f>HYPERLINK("${trapUrl}/x","ORD-F1")</f><v>ORD-F1</v></c>` +
+      `<c r="B2" t="str"><f>[1]Sheet1!A1</f><v>=cmd|' /C calc'!A0</v></c><c r="C2"><f>1+0</f><v>1</v></c><c r="D2"><f>WEBSERVICE("${trapUrl}/p")</f><v>1000</v></c></row>${SHEET_TAIL}`;
+    const data = zip([
+      ...XLSX_PARTS,
+      workbookRels(
+        `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>`,
+      ),
+      entry(
+        'xl/sharedStrings.xml',
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+      ),
+      entry('xl/worksheets/sheet1.xml', sheet),
+      entry(
+        'xl/externalLinks/externalLink1.xml',
+        '<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"/></externalLink>',
+      ),
+      entry(
+        'xl/externalLinks/_rels/externalLink1.xml.rels',
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="${trapUrl}/book.xlsx" TargetMode="External"/></Relationships>`,
+      ),
+    ]);
+    const r = await postImport(owner, data, 'rumus.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const text = await r.text();
+    expect(r.status, text.slice(0, 300)).toBe(201);
+    const strings = JSON.stringify(JSON.parse(text));
+    // The product cell's cached value (a formula as text) is the unmatched product name in the preview.
+    expect(strings).toContain("=cmd|' /C calc'!A0");
+    expect(strings).not.toContain('HYPERLINK');
+    expect(strings).not.toContain('WEBSERVICE');
+    expect(trapHits).toBe(0);
+  });
+
+  it('a CSV with formula injection: previewed as text, shown escaped on the import page', async () => {
+    const csv = `${CSV_HEAD}"=HYPERLINK(""http://x.test"",""klik"")","=cmd|' /C calc'!A0 <img src=x onerror=window.__xss=1>",1,1000\n`;
+    const r = await postImport(owner, Buffer.from(csv), 'rumus.csv', 'text/csv');
+    const text = await r.text();
+    expect(r.status, text.slice(0, 300)).toBe(201);
+    const run = JSON.parse(text) as { id: string };
+    expect(JSON.stringify(run)).toContain('=cmd|');
+    const html = await (await owner.get(`/dashboard/hk05/impor?id=${run.id}`)).text();
+    // Shown as text: the page parses (as a browser would) without an injected element or handler.
+    const page = inspectHtml(html);
+    expect(page.problems).toEqual([]);
+    expect(page.text).toContain("=cmd|' /C calc'!A0 <img src=x onerror=window.__xss=1>");
   });
 });
