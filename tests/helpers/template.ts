@@ -93,7 +93,10 @@ async function buildTemplate(runDir: string, key: string, clusterUrl: string | u
   if (!clusterUrl) {
     env = { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' };
   } else {
-    database = `etalase_tpl_${path.basename(runDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}_${key.replace(/-/g, '_')}`;
+    database = `etalase_tpl_${path
+      .basename(runDir)
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()}_${key.replace(/-/g, '_')}`;
     const admin = new pg.Client({ connectionString: clusterUrl });
     await admin.connect();
     await admin.query(`create database ${database}`);

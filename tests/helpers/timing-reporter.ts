@@ -27,6 +27,14 @@ export default class TimingReporter implements Reporter {
 
   onTestRunEnd(): void {
     const out = process.env.ETALASE_TEST_TIMINGS;
-    if (out) fs.writeFileSync(out, JSON.stringify(this.rows.sort((a, b) => b.total - a.total), null, 1));
+    if (out)
+      fs.writeFileSync(
+        out,
+        JSON.stringify(
+          this.rows.sort((a, b) => b.total - a.total),
+          null,
+          1,
+        ),
+      );
   }
 }
