@@ -109,7 +109,7 @@ async function buildTemplate(runDir: string, key: string, clusterUrl: string | u
   }
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const proc = spawn(process.execPath, [path.join(root, 'tests/helpers/seed-template-main.ts')], {
+    const proc = spawn(process.execPath, [path.join(root, 'scripts/seed-test-template.ts')], {
       cwd: root,
       env: {
         ...process.env,
