@@ -5,7 +5,15 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { db as appDb } from '#server/db/index.ts';
 import type { Database } from '#server/db/schema.ts';
-import { copyTemplateFiles, seedTemplate, templateFits } from './template.ts';
+import {
+  copyTemplateFiles,
+  fixSqlitePublicUrl,
+  PUBLIC_URL_COLUMNS,
+  publicUrlOf,
+  seedTemplate,
+  TEMPLATE_ORIGIN,
+  templateFits,
+} from './template.ts';
 
 /**
  * A fresh, empty database for one test file: a new SQLite file, or, when DATABASE_URL points at a
@@ -32,13 +40,16 @@ const clusterUrl = process.env.DATABASE_URL;
  * With `seeded`, the database is a copy of the run's template, migrated and seeded with the demo program (demo
  * password, no history) by the app's first-start path once per run, instead of an empty one.
  */
-export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { seeded?: boolean; publicUrl?: string } = {}): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-test-'));
   const base = process.env.DATABASE_URL ? (clusterUrl ?? process.env.DATABASE_URL) : undefined;
   const template = opts.seeded ? await seedTemplate(base) : null;
+  // The origin the app would have written had it seeded this copy itself: the server's, or this process's default.
+  const publicUrl = opts.publicUrl ?? publicUrlOf(process.env);
   if (template) copyTemplateFiles(template, dir);
   if (!base) {
     const env = { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' };
+    if (template) fixSqlitePublicUrl(env.SQLITE_PATH, publicUrl);
     return {
       dialect: 'sqlite',
       dir,
@@ -65,6 +76,13 @@ export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promi
   url.pathname = `/${name}`;
   const env = { DATABASE_URL: url.toString(), DATA_DIR: dir };
   let appEnv: Record<string, string> = env;
+  if (template) {
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    for (const [t, c] of PUBLIC_URL_COLUMNS)
+      await owner.query(`update ${t} set ${c} = replace(${c}, $1, $2)`, [TEMPLATE_ORIGIN, publicUrl]);
+    await owner.end();
+  }
   if (rls) {
     // Tables are created later by the owner (migrations): grant on them as they come.
     const owner = new pg.Client({ connectionString: url.toString() });

@@ -35,9 +35,14 @@ export interface TestServer {
 export async function startServer(
   opts: { env?: Record<string, string>; seed?: boolean; history?: boolean; db?: TestDatabase; keepDb?: boolean } = {},
 ): Promise<TestServer> {
-  const db = opts.db ?? (await createTestDatabase({ seeded: opts.seed !== false && !opts.history && templateFits(opts.env) }));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const db =
+    opts.db ??
+    (await createTestDatabase({
+      seeded: opts.seed !== false && !opts.history && templateFits(opts.env),
+      publicUrl: opts.env?.PUBLIC_URL ?? url,
+    }));
   let out = '';
   const proc = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
     cwd: root,

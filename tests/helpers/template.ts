@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { DEMO_PASSWORD } from './db.ts';
 
@@ -43,6 +44,16 @@ export function templateFits(env: Record<string, string> | undefined): boolean {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The template is seeded under this PUBLIC_URL. Publishing a brand stores its share image as an absolute URL
+ * (src/server/branding/publish-brand-kit.ts), so a copy gets its own server's origin in its place (publicUrlFixes);
+ * the template check below fails the run if seeding ever writes the origin anywhere else.
+ */
+export const TEMPLATE_ORIGIN = 'http://etalase-seed-template.invalid';
+
+/** Where seeding writes PUBLIC_URL: [table, text column], rewritten in each copy. */
+export const PUBLIC_URL_COLUMNS: [string, string][] = [['brand_kits', 'published']];
 
 // The shop's calendar day (WITA): the seed writes dates relative to "today" (a licence about to expire).
 function witaDay(): string {
@@ -120,6 +131,7 @@ async function buildTemplate(runDir: string, key: string, clusterUrl: string | u
         ETALASE_SEED: '1',
         ETALASE_SEED_HISTORY: '0',
         NODE_ENV: 'production',
+        PUBLIC_URL: TEMPLATE_ORIGIN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -128,7 +140,46 @@ async function buildTemplate(runDir: string, key: string, clusterUrl: string | u
     proc.on('error', reject);
     proc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding the template exited ${code}:\n${out}`))));
   });
+  if (!clusterUrl) checkOrigin(path.join(dir, 'test.sqlite'));
   return { dialect: clusterUrl ? 'postgres' : 'sqlite', dir, database };
+}
+
+// Every text of the seeded database that holds the template's origin must be in PUBLIC_URL_COLUMNS, or a copy
+// would keep an origin its server does not have (the same seed code runs on PostgreSQL).
+function checkOrigin(file: string): void {
+  const db = new Database(file, { readonly: true });
+  try {
+    const found: string[] = [];
+    const tables = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as {
+      name: string;
+    }[];
+    for (const { name } of tables) {
+      for (const { name: col } of db.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]) {
+        const n = (
+          db.prepare(`select count(*) as n from "${name}" where cast("${col}" as text) like ?`).get(`%${TEMPLATE_ORIGIN}%`) as { n: number }
+        ).n;
+        if (n > 0 && !PUBLIC_URL_COLUMNS.some(([t, c]) => t === name && c === col)) found.push(`${name}.${col}`);
+      }
+    }
+    if (found.length) throw new Error(`seeding wrote PUBLIC_URL into ${found.join(', ')}: add them to PUBLIC_URL_COLUMNS`);
+  } finally {
+    db.close();
+  }
+}
+
+/** The app's default PUBLIC_URL for an environment (src/server/config.ts). */
+export function publicUrlOf(env: Record<string, string | undefined>): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '4321'}`).replace(/\/+$/, '');
+}
+
+/** In a copy of the template on SQLite: the template's origin becomes the server's own, as if it had seeded. */
+export function fixSqlitePublicUrl(file: string, publicUrl: string): void {
+  const db = new Database(file);
+  try {
+    for (const [t, c] of PUBLIC_URL_COLUMNS) db.prepare(`update "${t}" set "${c}" = replace("${c}", ?, ?)`).run(TEMPLATE_ORIGIN, publicUrl);
+  } finally {
+    db.close();
+  }
 }
 
 /** Copies the template's files (SQLite file and media) into a fresh database folder. */
