@@ -14,7 +14,11 @@ if (!process.env.ETALASE_SKIP_BUILD) {
   });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-vitest-')), 'report.json');
+// ETALASE_TEST_REPORT=dir keeps the reports there (vitest's JSON: report.json; per-file times: timings.json).
+const reportDir = process.env.ETALASE_TEST_REPORT ?? fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-vitest-'));
+fs.mkdirSync(reportDir, { recursive: true });
+const report = path.join(reportDir, 'report.json');
+const timings = path.join(reportDir, 'timings.json');
 const args = process.argv.slice(2);
 const r = spawnSync(
   process.execPath,
@@ -24,10 +28,20 @@ const r = spawnSync(
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
+    `--reporter=${path.join(root, 'tests/helpers/timing-reporter.ts')}`,
     ...args,
   ],
-  { stdio: 'inherit', cwd: root, env },
+  { stdio: 'inherit', cwd: root, env: { ...env, ETALASE_TEST_TIMINGS: timings } },
 );
+try {
+  // Where a slow CI run spent its time: the files that took longest, import and hooks (servers, browsers) included.
+  const rows = JSON.parse(fs.readFileSync(timings, 'utf8')) as { file: string; total: number; tests: number; hooks: number }[];
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
+  console.log(`\nslowest test files (whole file, of it tests, of it hooks); all in ${reportDir}:`);
+  for (const x of rows.slice(0, 12)) console.log(`${s(x.total)}${s(x.tests)}${s(x.hooks)}  ${x.file}`);
+} catch {
+  /* no timings: the run stopped early; the summary below says so */
+}
 try {
   const j = JSON.parse(fs.readFileSync(report, 'utf8')) as {
     numPassedTests: number;

@@ -5,6 +5,15 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { db as appDb } from '#server/db/index.ts';
 import type { Database } from '#server/db/schema.ts';
+import {
+  copyTemplateFiles,
+  fixSqlitePublicUrl,
+  PUBLIC_URL_COLUMNS,
+  publicUrlOf,
+  seedTemplate,
+  TEMPLATE_ORIGIN,
+  templateFits,
+} from './template.ts';
 
 /**
  * A fresh, empty database for one test file: a new SQLite file, or, when DATABASE_URL points at a
@@ -19,29 +28,41 @@ export interface TestDatabase {
   appEnv: Record<string, string>;
   dialect: 'sqlite' | 'postgres';
   dir: string;
+  /** A copy of the run's seeded template (tests/helpers/template.ts): already migrated and seeded. */
+  seeded?: boolean;
   drop: () => Promise<void>;
 }
 
 // The cluster's URL as the run started: useTestDatabase points DATABASE_URL at a test database's app role.
 const clusterUrl = process.env.DATABASE_URL;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * With `seeded`, the database is a copy of the run's template, migrated and seeded with the demo program (demo
+ * password, no history) by the app's first-start path once per run, instead of an empty one.
+ */
+export async function createTestDatabase(opts: { seeded?: boolean; publicUrl?: string } = {}): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-test-'));
   const base = process.env.DATABASE_URL ? (clusterUrl ?? process.env.DATABASE_URL) : undefined;
+  const template = opts.seeded ? await seedTemplate(base) : null;
+  // The origin the app would have written had it seeded this copy itself: the server's, or this process's default.
+  const publicUrl = opts.publicUrl ?? publicUrlOf(process.env);
+  if (template) copyTemplateFiles(template, dir);
   if (!base) {
     const env = { SQLITE_PATH: path.join(dir, 'test.sqlite'), DATA_DIR: dir, DATABASE_URL: '' };
+    if (template) fixSqlitePublicUrl(env.SQLITE_PATH, publicUrl);
     return {
       dialect: 'sqlite',
       dir,
       env,
       appEnv: env,
+      seeded: !!template,
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
   const name = `etalase_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await createDatabase(admin, name, template?.database);
   const rls = process.env.ETALASE_PG_RLS !== '0';
   const app = `${name}_app`;
   const cross = `${name}_cross`;
@@ -55,6 +76,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const env = { DATABASE_URL: url.toString(), DATA_DIR: dir };
   let appEnv: Record<string, string> = env;
+  if (template) {
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    for (const [t, c] of PUBLIC_URL_COLUMNS)
+      await owner.query(`update ${t} set ${c} = replace(${c}, $1, $2)`, [TEMPLATE_ORIGIN, publicUrl]);
+    await owner.end();
+  }
   if (rls) {
     // Tables are created later by the owner (migrations): grant on them as they come.
     const owner = new pg.Client({ connectionString: url.toString() });
@@ -62,6 +90,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await owner.query(`grant usage on schema public to ${app}, ${cross}`);
     await owner.query(`alter default privileges in schema public grant select, insert, update, delete on tables to ${app}, ${cross}`);
     await owner.query(`alter default privileges in schema public grant usage, select on sequences to ${app}, ${cross}`);
+    if (template) {
+      // The template's tables exist already: the same grants the default privileges give tables made later.
+      await owner.query(`grant select, insert, update, delete on all tables in schema public to ${app}, ${cross}`);
+      await owner.query(`grant usage, select on all sequences in schema public to ${app}, ${cross}`);
+    }
     await owner.end();
     const appUrl = new URL(url);
     appUrl.username = app;
@@ -73,6 +106,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dir,
     env,
     appEnv,
+    seeded: !!template,
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -87,13 +121,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+async function createDatabase(admin: pg.Client, name: string, template: string | undefined): Promise<void> {
+  if (!template) {
+    await admin.query(`create database ${name}`);
+    return;
+  }
+  // CREATE DATABASE … TEMPLATE refuses while another session is connected to the template (55006); none should
+  // be, as nothing but the seeding child ever connects to it, but a brief one is waited out rather than failed.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /**
  * Point this process's app modules (src/server/*) at a fresh database, migrated and optionally seeded (its
  * trading history only with `history`) as the owner; the app modules then connect as the app (see appEnv), and
  * the test's own direct reads and writes go through ownerDb().
  */
 export async function useTestDatabase(opts: { seed?: boolean; history?: boolean } = {}) {
-  const tdb = await createTestDatabase();
+  // The standard seed comes from the run's template; a trading history is seeded here, on its own database.
+  const tdb = await createTestDatabase({ seeded: !!opts.seed && !opts.history && templateFits(undefined) });
   const { resetConfig } = await import('#server/config.ts');
   const { db, closeDb } = await import('#server/db/index.ts');
   const use = (env: Record<string, string>) => {
@@ -106,7 +159,7 @@ export async function useTestDatabase(opts: { seed?: boolean; history?: boolean 
   use(tdb.env);
   const { migrateToLatest } = await import('#server/db/migrate.ts');
   await migrateToLatest(db());
-  if (opts.seed) {
+  if (opts.seed && !tdb.seeded) {
     const { seedDemo } = await import('#db/seed.ts');
     await seedDemo(db(), { password: DEMO_PASSWORD, history: opts.history ?? false });
   }

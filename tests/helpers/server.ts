@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './db.ts';
+import { templateFits } from './template.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -27,14 +28,21 @@ export interface TestServer {
 /**
  * Start the built app (dist/, built once by scripts/test.ts) on a free loopback port with a fresh
  * database, migrated and seeded with the demo program (demo password DEMO_PASSWORD), without its months of
- * trading unless `history` asks for them.
+ * trading unless `history` asks for them. The standard seed is a copy of the run's template
+ * (tests/helpers/template.ts), which the app's start then finds migrated and seeded; a server given its own `db`,
+ * `seed: false`, `history` or a setting that changes seeding migrates and seeds on its first start, as in production.
  */
 export async function startServer(
   opts: { env?: Record<string, string>; seed?: boolean; history?: boolean; db?: TestDatabase; keepDb?: boolean } = {},
 ): Promise<TestServer> {
-  const db = opts.db ?? (await createTestDatabase());
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const db =
+    opts.db ??
+    (await createTestDatabase({
+      seeded: opts.seed !== false && !opts.history && templateFits(opts.env),
+      publicUrl: opts.env?.PUBLIC_URL ?? url,
+    }));
   let out = '';
   const proc = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
     cwd: root,
