@@ -68,8 +68,9 @@ export class Checkpointer {
     this.worker = new Worker(WORKER, { eval: true, workerData: { file, driver, pollMs: POLL_MS } });
     this.worker.unref();
     this.worker.on('message', (m: Result) => {
-      // A WAL copied in full restarts at the next BEGIN by itself; only a partly copied one needs the wait.
-      if (typeof m.log === 'number') this.frames = m.log === m.checkpointed ? 0 : m.log;
+      // Even a WAL copied in full needs the wait: under steady load a commit lands before the next BEGIN, which
+      // then finds uncopied frames and appends instead of restarting.
+      if (typeof m.log === 'number') this.frames = m.log;
       if (m.kind === 'drained') {
         this.drained?.();
         this.drained = null;
