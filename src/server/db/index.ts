@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { config } from '../config.ts';
+import { Checkpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -41,14 +42,26 @@ function createDb(): Instance {
   sqlite.pragma(`synchronous = ${walSync ? 'NORMAL' : sqliteSynchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Sorting and grouping in hot statements (order transitions, the hold-cap check) used temp files on disk.
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointer = new Checkpointer(sqlitePath, require.resolve('better-sqlite3'), () => {
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+  });
   const statements = cachingStatements(sqlite, walSync);
   walSyncer = walSync;
   return {
     db: new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: statements }, walSync && durableConnection(sqlite, statements, walSync)),
+      dialect: new ImmediateSqliteDialect(
+        { database: statements },
+        walSync && durableConnection(sqlite, statements, walSync),
+        checkpointer,
+      ),
     }),
     dialect: 'sqlite',
     statements,
+    checkpointer,
   };
 }
 
@@ -146,10 +159,16 @@ export async function commitDurably(trx: ControlledTransaction<Database>): Promi
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   private readonly wrapConnection: ((c: DatabaseConnection) => DatabaseConnection) | null;
+  private readonly checkpointer: Checkpointer;
 
-  constructor(config: SqliteDialectConfig, wrapConnection: ((c: DatabaseConnection) => DatabaseConnection) | null) {
+  constructor(
+    config: SqliteDialectConfig,
+    wrapConnection: ((c: DatabaseConnection) => DatabaseConnection) | null,
+    checkpointer: Checkpointer,
+  ) {
     super(config);
     this.wrapConnection = wrapConnection;
+    this.checkpointer = checkpointer;
   }
 
   override createDriver(): Driver {
@@ -160,7 +179,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
       let wrapped: DatabaseConnection | undefined;
       driver.acquireConnection = async () => (wrapped ??= wrap(await acquire()));
     }
+    const checkpointer = this.checkpointer;
     driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await checkpointer.beforeBegin();
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
     return driver;
@@ -197,6 +218,7 @@ interface Instance {
   db: Db;
   dialect: Dialect;
   statements?: ReturnType<typeof cachingStatements>;
+  checkpointer?: Checkpointer;
 }
 let instance: Instance | undefined;
 
@@ -222,9 +244,11 @@ export function dialect(): Dialect {
 
 export async function closeDb(): Promise<void> {
   if (instance) {
-    const { db: d } = instance;
+    const { db: d, checkpointer } = instance;
     instance = undefined;
     walSyncer = null;
+    // The app connection must close last: SQLite then checkpoints the whole WAL and removes it.
+    await checkpointer?.close();
     await d.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import type { ShopScope } from '../tenant/index.ts';
 import type { StockMovementKind } from '../db/schema.ts';
-import { newId, nowIso } from '../util.ts';
+import { newSequentialId, nowIso } from '../util.ts';
 import { ensureChart } from './ensure-chart.ts';
 import { shopDay } from './ledger-day.ts';
 import { UnbalancedEntry, type PostingLine } from './post-entry.ts';
@@ -49,7 +49,7 @@ export async function postEntries(scope: ShopScope, entries: readonly BulkEntry[
       .values(
         part.map((e) => ({
           shop_id: shopId,
-          id: newId(),
+          id: newSequentialId(),
           idem_key: e.key,
           day,
           source_type: e.source.type,
@@ -128,7 +128,7 @@ export async function recordMovements(scope: ShopScope, movements: readonly Bulk
       .values(
         part.map((m) => ({
           shop_id: scope.shopId,
-          id: newId(),
+          id: newSequentialId(),
           idem_key: m.key,
           product_id: m.productId,
           variant_id: m.variantId ?? '',

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 import type { JournalEntriesTable, JournalPostingsTable, LedgerTotalsTable } from '../db/schema.ts';
 import { prepared } from '../db/prepared.ts';
-import { newId, nowIso } from '../util.ts';
+import { newSequentialId, nowIso } from '../util.ts';
 import { ensureChart } from './ensure-chart.ts';
 import { shopDay } from './ledger-day.ts';
 import { isClosed } from './periods.ts';
@@ -86,7 +86,7 @@ export async function postEntry(scope: ShopScope, input: EntryInput): Promise<{ 
   }
   const inserted = await insertEntry.first(tx, {
     shop_id: shopId,
-    id: newId(),
+    id: newSequentialId(),
     idem_key: input.key,
     day,
     source_type: input.source.type,

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { ShopScope } from '../tenant/index.ts';
 import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../db/schema.ts';
 import { prepared } from '../db/prepared.ts';
-import { newId } from '../util.ts';
+import { newSequentialId } from '../util.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
 import { newOrderCode } from './order-code.ts';
 
@@ -44,7 +44,7 @@ export async function insertOrderWithLines(
 ): Promise<{ orderId: string; code: string }> {
   const { tx, shopId } = scope;
   const code = await freeOrderCode(scope, o.slug);
-  const orderId = newId();
+  const orderId = newSequentialId();
   await insertOrderRow.all(tx, {
     ...o.order,
     shop_id: shopId,
@@ -77,7 +77,7 @@ export async function insertOrderWithLines(
   if (o.stockTaken) await reserveOrderStock(scope, orderId, { newLines: rows });
   await insertPlaced.all(tx, {
     shop_id: shopId,
-    id: newId(),
+    id: newSequentialId(),
     order_id: orderId,
     type: 'placed',
     from_status: null,

@@ -3,7 +3,7 @@ import { bumpShopVersion, type ShopScope } from '../tenant/index.ts';
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, OrderEventsTable, OrderStatus } from '../db/schema.ts';
 import { Conflict, LostRace, NotFound } from '../errors.ts';
-import { newId, nowIso } from '../util.ts';
+import { newSequentialId, nowIso } from '../util.ts';
 import { canTransition, RESERVING } from './lifecycle.ts';
 import { orderStockLines, releaseStock, takeStock } from './order-stock.ts';
 import { reserveOrderStock } from '../ledger/inventory.ts';
@@ -65,7 +65,7 @@ export async function transitionOrder(
   if (retaken) await reserveOrderStock(scope, order.id);
   await insertEvent.all(tx, {
     shop_id: shopId,
-    id: newId(),
+    id: newSequentialId(),
     order_id: order.id,
     type: opts.eventType ?? opts.to,
     from_status: order.status,
@@ -166,7 +166,7 @@ export async function recordOrderEvent(
     .insertInto('order_events')
     .values({
       shop_id: shopId,
-      id: newId(),
+      id: newSequentialId(),
       order_id: opts.orderId,
       type: opts.type,
       from_status: order.status,
