@@ -100,7 +100,13 @@ export async function ledgerShop(
   return { shopId: shop.id, productId, userId };
 }
 
-export async function placeOrder(shopId: string, productId: string, quantity: number, idempotencyKey: string | null = null) {
+export async function placeOrder(
+  shopId: string,
+  productId: string,
+  quantity: number,
+  idempotencyKey: string | null = null,
+  payment: 'whatsapp' | 'card' = 'whatsapp',
+) {
   const { createOrder } = await import('#server/orders/create-order.ts');
   return createOrder({
     shopId,
@@ -113,7 +119,7 @@ export async function placeOrder(shopId: string, productId: string, quantity: nu
       destination: null,
       address: '',
       notes: '',
-      payment: 'whatsapp',
+      payment,
       idempotencyKey,
     },
   });

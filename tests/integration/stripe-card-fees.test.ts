@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase, ownerDb as db } from '#tests/helpers/db.ts';
 import { makeEvent, signEvent, StripeStub } from '#tests/helpers/stripe-stub.ts';
 import { connectShop } from '#tests/helpers/stripe-setup.ts';
-import { accountBalance, dbName, ledgerShop, shopProblems } from '#tests/helpers/ledger.ts';
+import { accountBalance, dbName, ledgerShop, placeOrder, shopProblems } from '#tests/helpers/ledger.ts';
 import { orderEvents, orderRow } from '#tests/helpers/orders.ts';
 import { resetConfig } from '#server/config.ts';
 import { ACCOUNTS } from '#server/ledger/chart-template.ts';
@@ -51,23 +51,8 @@ async function deliver(event: Record<string, unknown>) {
 
 /** A card order of `quantity` × Rp 35.000 with its Checkout Session opened at the stub. */
 async function cardOrder(quantity = 2) {
-  const { createOrder } = await import('#server/orders/create-order.ts');
   const { startCardPaymentAfterCommit } = await import('#server/payments/card.ts');
-  const o = await createOrder({
-    shopId: shop.shopId,
-    locale: 'id',
-    input: {
-      items: [{ productId: shop.productId, quantity }],
-      customerName: 'Ibu Sitti',
-      customerPhone: '+6285240001234',
-      delivery: 'pickup',
-      destination: null,
-      address: '',
-      notes: '',
-      payment: 'card',
-      idempotencyKey: null,
-    },
-  });
+  const o = await placeOrder(shop.shopId, shop.productId, quantity, null, 'card');
   await startCardPaymentAfterCommit({ shopId: shop.shopId, orderId: o.orderId });
   const sessionId = (await orderRow(shop.shopId, o.orderId)).stripe_checkout_session_id!;
   return { id: o.orderId, sessionId };
