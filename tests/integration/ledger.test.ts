@@ -60,6 +60,17 @@ describe(`ledger (${dbName})`, () => {
     await expect(addAccount({ shopId, role: 'staff', input: { code: '5306', type: 'expense', nameId: 'Staf' } })).rejects.toMatchObject({
       status: 403,
     });
+    for (const [nameId, nameEn, field] of [
+      ['', undefined, 'nameId'],
+      ['x'.repeat(81), undefined, 'nameId'],
+      ['Beban Sewa', 'x'.repeat(81), 'nameEn'],
+    ] as const)
+      await expect(addAccount({ shopId, role: 'owner', input: { code: '5307', type: 'expense', nameId, nameEn } })).rejects.toMatchObject({
+        fields: { [field]: ['ledger.accountNameInvalid'] },
+      });
+    expect(
+      await db().selectFrom('ledger_accounts').select('code').where('shop_id', '=', shopId).where('code', '=', '5307').execute(),
+    ).toEqual([]);
   });
 
   it('posts an entry once per key, also when the same key is posted concurrently; refuses an unbalanced one', async () => {

@@ -3,6 +3,8 @@ export const id = {
   'audit.action.orders.import': 'Impor pesanan marketplace',
   'imports.fileTooLarge': 'Berkas terlalu besar (paling besar 10 MB).',
   'imports.tooManyRows': 'Berkas berisi lebih dari 50.000 baris. Bagi menjadi beberapa berkas.',
+  'imports.xlsxTooLarge': 'Isi berkas XLSX terlalu besar setelah dibuka. Bagi menjadi beberapa berkas.',
+  'imports.cellTooLong': 'Ada sel yang lebih panjang dari batas Excel (32.767 karakter). Berkas ini bukan ekspor pesanan yang utuh.',
   'imports.formatUnknown': 'Pilih CSV atau XLSX.',
   'imports.layoutUnknown':
     'Kolom berkas tidak dikenali. Pakai ekspor pesanan Shopee atau TikTok Shop/Tokopedia, atau simpan pemetaan kolom.',
@@ -107,6 +109,8 @@ export const en: Record<keyof typeof id, string> = {
   'audit.action.orders.import': 'Marketplace orders imported',
   'imports.fileTooLarge': 'The file is too large (10 MB at most).',
   'imports.tooManyRows': 'The file has more than 50,000 rows. Split it into several files.',
+  'imports.xlsxTooLarge': 'The XLSX file is too large once unpacked. Split it into several files.',
+  'imports.cellTooLong': 'A cell is longer than Excel allows (32,767 characters). This is not a complete order export.',
   'imports.formatUnknown': 'Choose CSV or XLSX.',
   'imports.layoutUnknown':
     'The file’s columns are not recognised. Use a Shopee or TikTok Shop/Tokopedia order export, or save a column mapping.',

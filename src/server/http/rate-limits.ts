@@ -24,7 +24,8 @@ export const RATE_LIMITS = {
   accountForms: { key: 'account', limit: 20, windowSeconds: 15 * 60, per: 'user' },
   // Image processing is the expensive part of a receipt upload.
   receiptUpload: { key: 'receipt', limit: 30, windowSeconds: 60 * 60 },
-  // Wrong passwords on the payment settings form, so the form cannot be used to guess one.
+  // Posts of the payment settings form, which asks for the password: counted before the body is read, so every post
+  // counts (a right password too); 20 in 15 minutes is more than an owner needs and too few to guess one.
   paymentSettings: { key: 'paysettings', limit: 20, windowSeconds: 15 * 60, per: 'user' },
   // Survey answers arrive from participants' phones without an account: per IP, generous for a shared village Wi-Fi.
   surveyAnswer: { key: 'survey', limit: 120, windowSeconds: 15 * 60 },

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Marketplace } from '../db/schema.ts';
 import { PayloadTooLarge } from '../errors.ts';
+import { checkXlsxLimits } from './xlsx-limits.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -137,10 +138,18 @@ function capBytes(): Transform {
   });
 }
 
-async function* rawRows(file: ImportFile): AsyncGenerator<{ line: number; cells: string[] }> {
+/** The file as a stream cut off past MAX_IMPORT_BYTES; closing it, however early, closes the file. */
+function openCapped(file: ImportFile): Readable {
   const src = file.open();
   const capped = src.pipe(capBytes());
   src.on('error', (e) => capped.destroy(e));
+  capped.on('close', () => src.destroy());
+  return capped;
+}
+
+async function* rawRows(file: ImportFile): AsyncGenerator<{ line: number; cells: string[] }> {
+  if (file.format === 'xlsx') await checkXlsxLimits(openCapped(file));
+  const capped = openCapped(file);
   if (file.format === 'csv') {
     const parser = capped.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
     capped.on('error', (e) => parser.destroy(e));

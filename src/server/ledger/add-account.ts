@@ -19,7 +19,9 @@ export async function addAccount(opts: {
   if (!/^[1-5]\d{3}$/.test(input.code) || input.code[0] !== FIRST_DIGIT[input.type])
     throw new Invalid({ code: ['ledger.accountCodeInvalid'] });
   const nameId = input.nameId.trim();
+  const nameEn = (input.nameEn ?? '').trim();
   if (!nameId || nameId.length > 80) throw new Invalid({ nameId: ['ledger.accountNameInvalid'] });
+  if (nameEn.length > 80) throw new Invalid({ nameEn: ['ledger.accountNameInvalid'] });
   return inShop(opts.shopId, async (scope) => {
     await ensureChart(scope);
     const r = await scope.tx
@@ -29,7 +31,7 @@ export async function addAccount(opts: {
         code: input.code,
         type: input.type,
         name_id: nameId,
-        name_en: (input.nameEn ?? '').trim() || nameId,
+        name_en: nameEn || nameId,
         contra: input.contra ? 1 : 0,
         system: 0,
         created_at: nowIso(),
