@@ -518,7 +518,7 @@ export const ROUTES = {
     path: '/api/v1/shops/{shop}/imports',
     tag: 'orders',
     summary:
-      'Upload a Shopee or TikTok Shop/Tokopedia order export (CSV or XLSX, 10 MB / 50,000 rows) or another CSV read through a saved column mapping, and preview it: totals of the new orders, bad rows with line number and reason, unmatched products. Nothing is imported until the commit',
+      'Upload a Shopee or TikTok Shop/Tokopedia order export (CSV or XLSX, 10 MB / 50,000 rows; an XLSX at most 256 MB unpacked, no cell over 32,767 characters) or another CSV read through a saved column mapping, and preview it: totals of the new orders, bad rows with line number and reason, unmatched products. Nothing is imported until the commit',
     access: ORDERS,
     upload: {
       file: 'file',
