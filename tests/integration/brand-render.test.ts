@@ -167,6 +167,19 @@ describe('renderer outputs', () => {
     const og = await file(b.ogImageUrl!);
     expect([og.width, og.height]).toEqual([1200, 630]);
     expect(b.ogImageUrl).toMatch(/^https?:\/\//);
+    // The shop moves to another domain: its share image follows (the kit keeps the path, not the old origin).
+    const { resetConfig } = await import('#server/config.ts');
+    const before = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = 'https://toko.example';
+    resetConfig();
+    try {
+      const moved = (await getPublishedBrand(shopId))!;
+      expect(moved.ogImageUrl).toBe(`https://toko.example${new URL(b.ogImageUrl!).pathname}`);
+    } finally {
+      if (before === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = before;
+      resetConfig();
+    }
     expect(contrastRatio(b.colors.primary, b.colors.onPrimary)).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(b.colors.accent, b.colors.onAccent)).toBeGreaterThanOrEqual(4.5);
     expect(b.fonts.heading?.url).toMatch(/^\/brand\/fonts-web\/.+\.woff$/);

@@ -1,5 +1,5 @@
 import { inShop } from '../tenant/index.ts';
-import type { PublishedBrand } from './get-published-brand.ts';
+import { parsePublishedBrand } from './get-published-brand.ts';
 
 export interface BrandKitDraft {
   logoDesignId: string | null;
@@ -29,7 +29,7 @@ export async function getBrandKit(opts: { shopId: string }) {
     };
     return {
       draft,
-      published: row?.published ? (JSON.parse(row.published) as PublishedBrand) : null,
+      published: row?.published ? parsePublishedBrand(row.published) : null,
       publishedAt: row?.published_at ?? null,
       logos,
     };

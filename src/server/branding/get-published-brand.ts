@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../config.ts';
 import { inShop } from '../tenant/index.ts';
 
 /**
@@ -23,5 +24,15 @@ export async function getPublishedBrand(shopId: string): Promise<PublishedBrand 
   const row = await inShop(shopId, ({ tx }) =>
     tx.selectFrom('brand_kits').select('published').where('shop_id', '=', shopId).executeTakeFirst(),
   );
-  return row?.published ? (JSON.parse(row.published) as PublishedBrand) : null;
+  return row?.published ? parsePublishedBrand(row.published) : null;
+}
+
+/**
+ * The stored kit. Its share image is kept as a path (kits published before that: absolute, on the PUBLIC_URL of
+ * their day) and answered absolute on today's, so a shop's links follow a change of domain.
+ */
+export function parsePublishedBrand(json: string): PublishedBrand {
+  const brand = JSON.parse(json) as PublishedBrand;
+  const path = brand.ogImageUrl?.replace(/^https?:\/\/[^/]+(?=\/)/, '');
+  return { ...brand, ogImageUrl: path?.startsWith('/media/') ? absoluteUrl(path) : null };
 }

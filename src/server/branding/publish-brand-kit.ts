@@ -2,7 +2,6 @@ import { Forbidden, Invalid } from '../errors.ts';
 import { roleHas } from '../auth/access.ts';
 import type { ShopRole } from '../db/schema.ts';
 import { newId, nowIso } from '../util.ts';
-import { absoluteUrl } from '../config.ts';
 import { bumpShopVersion, inShop } from '../tenant/index.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { storage } from '../media/storage.ts';
@@ -12,7 +11,7 @@ import { closestFace, FONT_FAMILIES } from '#brand/fonts.ts';
 import type { DesignDoc } from '#brand/schema.ts';
 import { loadDoc } from './design-store.ts';
 import { queued, renderOgImage, renderPng } from './render-node.ts';
-import type { PublishedBrand } from './get-published-brand.ts';
+import { parsePublishedBrand, type PublishedBrand } from './get-published-brand.ts';
 import sharp from 'sharp';
 
 const DEFAULT_PRIMARY = '#8a3b12';
@@ -70,7 +69,7 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
       if (d) logoDoc = await loadDoc(scope, d.id, d.version);
     }
     const shop = await tx.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirstOrThrow();
-    const prev = row.published ? (JSON.parse(row.published) as PublishedBrand).version : 0;
+    const prev = row.published ? parsePublishedBrand(row.published).version : 0;
     return { draft: row, logoDoc, shopName: shop.name, prevVersion: prev };
   });
   const colors = JSON.parse(draft.colors) as string[];
@@ -144,10 +143,11 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
     tagline: draft.tagline,
     logo,
     favicon,
-    ogImageUrl: absoluteUrl(mediaUrl(opts.shopId, ogRow.id, '1200.png')),
+    ogImageUrl: mediaUrl(opts.shopId, ogRow.id, '1200.png'),
     colors: { primary: primary.bg, onPrimary: primary.fg, accent: accent.bg, onAccent: accent.fg, palette: colors },
     fonts: { heading, body },
   };
+  const stored = JSON.stringify(published);
   await inShop(opts.shopId, async (scope) => {
     for (const r of mediaRows)
       await scope.tx
@@ -157,7 +157,7 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
     const now = nowIso();
     await scope.tx
       .updateTable('brand_kits')
-      .set({ published: JSON.stringify(published), published_at: now, published_by: opts.userId, updated_at: now })
+      .set({ published: stored, published_at: now, published_by: opts.userId, updated_at: now })
       .where('shop_id', '=', scope.shopId)
       .execute();
     await bumpShopVersion(scope);
@@ -170,5 +170,5 @@ export async function publishBrandKit(opts: { shopId: string; userId: string; ro
       details: { version: published.version },
     });
   });
-  return published;
+  return parsePublishedBrand(stored);
 }
