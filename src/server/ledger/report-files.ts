@@ -78,18 +78,19 @@ function csvOf(doc: ReportDoc): string {
 }
 
 /**
- * Excel refuses a sheet name with : \ / ? * [ ] (or over 31 characters) and offers to "repair" the file; the
- * general ledger's title holds an account name ("Buku Besar: 5302 …"), which an owner can write themselves.
+ * Excel refuses a sheet name with : \ / ? * [ ], over 31 characters, starting or ending with ', or named History,
+ * and offers to "repair" the file; the general ledger's title holds an account name ("Buku Besar: 5302 …"), which
+ * an owner can write themselves. The ends are trimmed after the cut, which can leave a ' (or half an emoji) last.
  */
-function sheetName(title: string): string {
+export function sheetName(title: string): string {
   const name = clean(title)
+    .toWellFormed()
     .replace(/[:\\/?*[\]]/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^'+|'+$/g, '')
-    .trim()
     .slice(0, 31)
-    .trim();
-  return name || 'Sheet1';
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/^['\s]+|['\s]+$/g, '');
+  return name && name.toLowerCase() !== 'history' ? name : 'Sheet1';
 }
 
 /** Spreadsheet cells: exceljs writes strings as strings (never formulas), numbers as numbers. */
