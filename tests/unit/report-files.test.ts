@@ -35,7 +35,25 @@ describe('report XLSX sheet names', () => {
 
   it('any title gives a name Excel accepts', () => {
     // Lone surrogate halves too: a JSON body can carry them.
-    const tricky = fc.constantFrom("'", ':', '/', '\\', '?', '*', '[', ']', ' ', '\t', '\u0000', '😀', '\uD83D', '\uDE00', 'History', 'a', 'Ü');
+    const tricky = fc.constantFrom(
+      "'",
+      ':',
+      '/',
+      '\\',
+      '?',
+      '*',
+      '[',
+      ']',
+      ' ',
+      '\t',
+      '\u0000',
+      '😀',
+      '\uD83D',
+      '\uDE00',
+      'History',
+      'a',
+      'Ü',
+    );
     const title = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),
       fc.array(tricky, { maxLength: 40 }).map((a) => a.join('')),
